@@ -1,0 +1,1 @@
+"""RDF side of geokg: namespaces, graph writing, validation and exports."""
