@@ -54,6 +54,8 @@ class GKG(DefinedNamespace):
     publisher: URIRef
     role: URIRef
     affiliation: URIRef
+    item: URIRef
+    articleCount: URIRef
     # individuals
     Positive: URIRef
     Negative: URIRef
