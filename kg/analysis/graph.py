@@ -1,0 +1,308 @@
+"""From the RDF graph to networkx.
+
+:func:`to_networkx` gives one edge per reified claim, keyed by the claim IRI, so every
+number computed on the network leads back to its sentences. :func:`aggregate_edges`
+groups the claims about the same edge (same actors, relation, polarity and whether the
+text asserts it or only says it is possible/alleged) into one edge that knows how many
+articles support it and over which dates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import unquote
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
+from rdflib.util import guess_format
+
+from kg.analysis.names import pick_label
+from kg.errors import GeoKGError
+from kg.rdf.namespaces import ACTOR, ACTOR_CLASSES, GKG, GKG_NS, RELATIONS, SYMMETRIC_RELATIONS, WD
+
+POLARITIES = {str(GKG.Positive): "positive", str(GKG.Negative): "negative"}
+MODALITIES = {str(GKG.Asserted): "asserted", str(GKG.Possible): "possible", str(GKG.Alleged): "alleged"}
+HEDGED = frozenset({"possible", "alleged"})
+_SPECIFIC = ("Leader", "Official", "Analyst")  # most specific class of a person first
+_RELATION_IRIS = {str(GKG_NS[r]): r for r in RELATIONS}
+
+
+# --------------------------------------------------------------------------- loading
+
+def load_graph(path: Path | str) -> Graph:
+    """Read a graph file written by ``kg build`` (Turtle, N-Triples, TriG, JSON-LD, RDF/XML).
+
+    A directory holding one graph file is accepted too. Problems raise
+    :class:`GeoKGError` with a one-line message naming the file.
+    """
+    path = Path(path)
+    if path.is_dir():
+        candidates = sorted(p for p in path.iterdir() if p.suffix in (".ttl", ".nt", ".trig", ".jsonld", ".rdf", ".n3"))
+        if len(candidates) != 1:
+            found = ", ".join(p.name for p in candidates) or "no graph file"
+            raise GeoKGError(f"{path}: a directory, expected one graph file in it ({found})")
+        path = candidates[0]
+    if not path.exists():
+        raise GeoKGError(f"{path}: no such file")
+    if not path.is_file():
+        raise GeoKGError(f"{path}: not a file")
+    fmt = guess_format(str(path)) or "turtle"
+    g = Graph(bind_namespaces="none")
+    try:
+        g.parse(path, format=fmt)
+    except Exception as err:  # rdflib raises many unrelated types for bad input
+        first = (str(err).strip().splitlines() or [""])[0][:200]
+        raise GeoKGError(f"{path}: not a readable {fmt} graph ({type(err).__name__}: {first})") from None
+    if len(g) == 0:
+        raise GeoKGError(f"{path}: the graph is empty")
+    return g
+
+
+# --------------------------------------------------------------------------- helpers
+
+def node_id(iri: URIRef | str) -> str:
+    """The networkx node of an actor IRI: its key (``RUS``, ``person-…``), else the IRI."""
+    s = str(iri)
+    return unquote(s[len(str(ACTOR)):]) if s.startswith(str(ACTOR)) else s
+
+
+def _first(g: Graph, s, p):
+    return next(iter(sorted(g.objects(s, p), key=str)), None)
+
+
+def _lang_literals(g: Graph, s, p) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = defaultdict(list)
+    for lit in g.objects(s, p):
+        if isinstance(lit, Literal):
+            out[lit.language or ""].append(str(lit))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def _literal_in(g: Graph, s, p, lang: str | None) -> str | None:
+    by_lang = _lang_literals(g, s, p)
+    if not by_lang:
+        return None
+    return pick_label({k: v[0] for k, v in by_lang.items()}, lang) or None
+
+
+def _index(g: Graph, p) -> dict:
+    """subject → object for one predicate (the smallest object if several): one pass, not one lookup per claim."""
+    out: dict = {}
+    for s, o in g.subject_objects(p):
+        if s not in out or str(o) < str(out[s]):
+            out[s] = o
+    return out
+
+
+def _date(value) -> str | None:
+    return str(value)[:10] if value is not None else None
+
+
+# --------------------------------------------------------------------------- conversion
+
+def _article_table(g: Graph, lang: str | None) -> dict[str, dict]:
+    articles = {}
+    for a in g.subjects(RDF.type, GKG.Article):
+        articles[str(a)] = {
+            "iri": str(a),
+            "identifier": str(_first(g, a, DCTERMS.identifier) or node_id(a)),
+            "title": _literal_in(g, a, DCTERMS.title, lang),
+            "date": _date(_first(g, a, DCTERMS.date)),
+            "lang": str(_first(g, a, DCTERMS.language) or "") or None,
+            "publisher": str(_first(g, a, DCTERMS.publisher) or "") or None,
+            "source": str(_first(g, a, DCTERMS.source) or "") or None,
+            "part_of": str(_first(g, a, DCTERMS.isPartOf) or "") or None,
+        }
+    return articles
+
+
+def _actor_attrs(g: Graph, iri, lang: str | None, mentions: dict[str, set[str]]) -> dict:
+    classes = sorted(str(c)[len(str(GKG_NS)):] for c in g.objects(iri, RDF.type)
+                     if str(c).startswith(str(GKG_NS)) and str(c)[len(str(GKG_NS)):] in ACTOR_CLASSES)
+    role = next((c for c in _SPECIFIC if c in classes), None)
+    role_lit = _first(g, iri, GKG.role)
+    if role is None and role_lit is not None:
+        role = str(role_lit)
+    if "Country" in classes:
+        kind = "Country"
+    elif "Organization" in classes:
+        kind = "Organization"
+    elif "Person" in classes or role:
+        kind = "Person"
+    else:
+        kind = "Actor"
+    cls = role if (kind == "Person" and role in _SPECIFIC) else kind
+    labels = {k: v[0] for k, v in _lang_literals(g, iri, RDFS.label).items()}
+    alt = _lang_literals(g, iri, SKOS.altLabel)
+    wikidata = None
+    for same in sorted(g.objects(iri, OWL.sameAs), key=str):
+        if str(same).startswith(str(WD)):
+            wikidata = str(same)[len(str(WD)):]
+            break
+    affiliation = _first(g, iri, GKG.affiliatedWith)
+    key = node_id(iri)
+    arts = mentions.get(str(iri), set())
+    return {
+        "iri": str(iri), "key": key,
+        "label": pick_label(labels, lang, fallback=key),
+        "labels": labels, "alt_labels": alt,
+        "type": kind, "class": cls, "classes": classes, "role": role,
+        "wikidata": wikidata,
+        "affiliation": node_id(affiliation) if affiliation is not None else None,
+        "article_count": len(arts), "articles": sorted(arts),
+    }
+
+
+def to_networkx(g: Graph, *, lang: str | None = None, include_negated: bool = True) -> nx.MultiDiGraph:
+    """One node per actor, one edge per reified claim (key: the claim IRI).
+
+    Node attributes: ``iri, key, label`` (in ``lang`` if the graph has it, else English,
+    else any), ``labels`` {lang: label}, ``alt_labels`` {lang: [..]}, ``type``
+    (Country/Organization/Person), ``class`` (most specific: Leader/Official/Analyst for
+    persons), ``role``, ``wikidata``, ``affiliation``, ``article_count``, ``articles``.
+
+    Edge attributes: ``relation, polarity, modality, claim, article, article_id,
+    article_title, evidence, evidence_lang, attributed_to, date, items, symmetric``.
+    Relation triples no claim stands behind (an actor's ``gkg:affiliatedWith`` its state)
+    become edges with ``structural=True`` and ``claim=None``.
+
+    ``G.graph["articles"]`` maps article IRIs to identifier, title, date, language.
+    """
+    articles = _article_table(g, lang)
+    mentions: dict[str, set[str]] = defaultdict(set)
+    for a, actor in g.subject_objects(GKG.mentions):
+        mentions[str(actor)].add(str(a))
+
+    G = nx.MultiDiGraph(lang=lang, articles=articles, include_negated=include_negated)
+    actors = set()
+    for cls in ACTOR_CLASSES + ("Actor",):
+        actors.update(g.subjects(RDF.type, GKG[cls]))
+    for iri in sorted(actors, key=str):
+        G.add_node(node_id(iri), **_actor_attrs(g, iri, lang, mentions))
+
+    def ensure(iri) -> str:
+        n = node_id(iri)
+        if n not in G:
+            G.add_node(n, **_actor_attrs(g, iri, lang, mentions))
+        return n
+
+    idx = {p: _index(g, p) for p in (RDF.subject, RDF.predicate, RDF.object, GKG.polarity, GKG.modality,
+                                     PROV.wasDerivedFrom, GKG.evidence, GKG.attributedTo, DCTERMS.date)}
+    items: dict = defaultdict(list)
+    for c, item in g.subject_objects(GKG.item):
+        items[c].append(str(item))
+    covered: set[tuple[str, str, str]] = set()
+    for c in sorted(g.subjects(RDF.type, GKG.Claim), key=str):
+        s, p, o = idx[RDF.subject].get(c), idx[RDF.predicate].get(c), idx[RDF.object].get(c)
+        relation = _RELATION_IRIS.get(str(p))
+        if s is None or o is None or relation is None:
+            continue
+        polarity = POLARITIES.get(str(idx[GKG.polarity].get(c)), "positive")
+        modality = MODALITIES.get(str(idx[GKG.modality].get(c)), "asserted")
+        covered.add((str(s), relation, str(o)))
+        if relation in SYMMETRIC_RELATIONS:
+            covered.add((str(o), relation, str(s)))
+        if polarity == "negative" and not include_negated:
+            continue
+        article = idx[PROV.wasDerivedFrom].get(c)
+        art = articles.get(str(article), {}) if article is not None else {}
+        evidence = idx[GKG.evidence].get(c)
+        attributed = idx[GKG.attributedTo].get(c)
+        date = _date(idx[DCTERMS.date].get(c)) or art.get("date")
+        G.add_edge(
+            ensure(s), ensure(o), key=str(c),
+            relation=relation, polarity=polarity, modality=modality, claim=str(c),
+            article=str(article) if article is not None else None,
+            article_id=art.get("identifier"), article_title=art.get("title"),
+            evidence=str(evidence) if evidence is not None else None,
+            evidence_lang=(evidence.language if isinstance(evidence, Literal) else None),
+            attributed_to=ensure(attributed) if attributed is not None else None,
+            date=date, items=sorted(items.get(c, ())),
+            symmetric=relation in SYMMETRIC_RELATIONS, structural=False,
+        )
+    for relation in RELATIONS:
+        for s, o in sorted(g.subject_objects(GKG[relation]), key=lambda t: (str(t[0]), str(t[1]))):
+            if (str(s), relation, str(o)) in covered or not isinstance(o, URIRef):
+                continue
+            G.add_edge(
+                ensure(s), ensure(o), key=f"direct:{relation}:{node_id(s)}:{node_id(o)}",
+                relation=relation, polarity="positive", modality="asserted", claim=None,
+                article=None, article_id=None, article_title=None, evidence=None,
+                evidence_lang=None, attributed_to=None, date=None, items=[],
+                symmetric=relation in SYMMETRIC_RELATIONS, structural=True,
+            )
+    counts: dict[str, int] = defaultdict(int)
+    for u, v, d in G.edges(data=True):
+        if not d["structural"]:
+            counts[u] += 1
+            counts[v] += 1
+    for n in G:
+        G.nodes[n]["claim_count"] = counts.get(n, 0)
+    return G
+
+
+# --------------------------------------------------------------------------- aggregation
+
+def modality_group(modality: str) -> str:
+    """``asserted`` or ``hedged`` (possible and alleged claims draw as one dashed edge)."""
+    return "hedged" if modality in HEDGED else "asserted"
+
+
+def edge_key(relation: str, polarity: str, group: str) -> str:
+    return f"{relation}|{polarity}|{group}"
+
+
+def aggregate_edges(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """One edge per (subject, relation, object, polarity, modality group).
+
+    Symmetric relations (metWith, cooperatedWith) are grouped whatever the direction the
+    sentence gave, and stored from the smaller to the larger node id. Edge attributes:
+    ``relation, polarity, modality_group`` (asserted|hedged), ``modalities``, ``symmetric``,
+    ``structural``, ``claims``, ``articles``, ``article_count`` (= ``weight``),
+    ``claim_count``, ``first_date``, ``last_date``, ``attributed_to``, ``items`` and
+    ``evidences`` (dicts: text, lang, claim, article, article_id, title, date, modality,
+    attributed_to; newest first).
+    """
+    if G.graph.get("aggregated"):
+        return G
+    A = nx.MultiDiGraph(**{**G.graph, "aggregated": True})
+    A.add_nodes_from(G.nodes(data=True))
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for u, v, d in G.edges(data=True):
+        if d.get("symmetric") and v < u:
+            u, v = v, u
+        groups[(u, v, edge_key(d["relation"], d["polarity"], modality_group(d["modality"])))].append(d)
+    for (u, v, key), claims in sorted(groups.items()):
+        first = claims[0]
+        articles = sorted({d["article"] for d in claims if d.get("article")})
+        dates = sorted(d["date"] for d in claims if d.get("date"))
+        evidences = [{
+            "text": d.get("evidence"), "lang": d.get("evidence_lang"), "claim": d.get("claim"),
+            "article": d.get("article"), "article_id": d.get("article_id"),
+            "title": d.get("article_title"), "date": d.get("date"), "modality": d["modality"],
+            "attributed_to": d.get("attributed_to"),
+        } for d in claims if d.get("claim")]
+        evidences.sort(key=lambda e: (e["date"] or "", e["article_id"] or "", e["claim"] or ""), reverse=True)
+        A.add_edge(
+            u, v, key=key,
+            relation=first["relation"], polarity=first["polarity"],
+            modality_group=modality_group(first["modality"]),
+            modalities=sorted({d["modality"] for d in claims}),
+            symmetric=bool(first.get("symmetric")),
+            structural=all(d.get("structural") for d in claims),
+            claims=[d["claim"] for d in claims if d.get("claim")],
+            articles=articles, article_count=len(articles), weight=len(articles),
+            claim_count=sum(1 for d in claims if d.get("claim")),
+            first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
+            attributed_to=sorted({d["attributed_to"] for d in claims if d.get("attributed_to")}),
+            items=sorted({i for d in claims for i in d.get("items") or ()}),
+            evidences=evidences,
+        )
+    return A
+
+
+def rdf_to_aggregated(g: Graph, *, lang: str | None = None, include_negated: bool = True) -> nx.MultiDiGraph:
+    """``aggregate_edges(to_networkx(g, ...))``."""
+    return aggregate_edges(to_networkx(g, lang=lang, include_negated=include_negated))

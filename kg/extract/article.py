@@ -1,0 +1,69 @@
+"""From a segmented page to :class:`ArticleResult` records, one per segment.
+
+Segments of a page are read in order with one :class:`Discourse`, so persons named in the
+article resolve in its headlines and captions.
+"""
+
+from __future__ import annotations
+
+from kg.ingest.segment import Page
+from kg.model import Actor, ArticleResult, Mention
+from kg.nlp.coref import known_to_actor
+from kg.nlp.discourse import Discourse
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.pipeline import get_nlp
+from kg.nlp.components import ACTOR_SPANS
+
+
+def _surface(text: str, proclitic: str) -> str:
+    """The surface form without a leading clitic ("لروسيا" → "روسيا") for labels."""
+    if proclitic and text.startswith(proclitic):
+        rest = text[len(proclitic):]
+        if proclitic.endswith("ل") and rest.startswith("ل"):
+            return "ا" + rest  # لل → ال
+        return rest
+    return text
+
+
+def extract_page(page: Page) -> list[ArticleResult]:
+    nlp = get_nlp(page.lang)
+    lex = get_lexicon(page.lang)
+    discourse = Discourse()
+    text = page.doc.text
+    results: list[ArticleResult] = []
+    for seg in page.segments:
+        result = ArticleResult(
+            identifier=seg.identifier, lang=page.lang, text=text, title=seg.title,
+            publisher=page.publisher, published=page.doc.meta.get("published"), url=page.doc.meta.get("url"),
+            source_path=page.doc.source_path,
+            part_of=None if seg.identifier == page.doc.identifier else page.doc.identifier,
+            kind=seg.kind)
+        for start, end in seg.spans:
+            doc = nlp.make_doc(text[start:end])
+            doc._.discourse = discourse
+            doc._.offset = start
+            doc._.masked = page.masked
+            for _, proc in nlp.pipeline:
+                doc = proc(doc)
+            mention_spans = list(doc.spans.get(ACTOR_SPANS, [])) + list(doc.spans.get("consumed", []))
+            for span in mention_spans:
+                key = span.kb_id_
+                actor = discourse.actors.get(key)
+                if actor is None and key in lex.known:
+                    actor = discourse.register(known_to_actor(lex.known[key]))
+                if actor is None:
+                    continue
+                if span.label_ not in ("pronoun", "dual"):
+                    surface = _surface(span.text, doc[span.start]._.proclitic)
+                    actor.add_label(page.lang, surface)
+                record = result.actors.get(key)
+                if record is None:
+                    result.actors[key] = actor
+                result.mentions.append(Mention(key, span.start_char + start, span.end_char + start, span.text))
+            result.claims.extend(doc._.claims or [])
+        for claim in result.claims:  # claim participants are mentioned actors too
+            for key in (claim.subject, claim.object, claim.attributed_to):
+                if key and key not in result.actors and key in discourse.actors:
+                    result.actors[key] = discourse.actors[key]
+        results.append(result)
+    return results

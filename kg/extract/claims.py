@@ -1,0 +1,280 @@
+"""Claims from triggers and the actors around them.
+
+For each relation trigger of the language data the arguments are found by position and
+marking, which generalises across verb-first (Arabic), subject-first (English, Arabic
+headlines) and nominal ("زيارة X إلى Y", "sanctions on X by Y") constructions:
+
+* the object is the first following actor group marked by one of the trigger's object
+  prepositions ("على", "to", a clitic "لـ"), else the next unmarked group;
+* the subject is the group just before the trigger, else a group marked as agent
+  ("عن", "by"), else the first unmarked group after it, else the sentence's or the
+  discourse's salient actor;
+* coordinated actors ("X و Y", "X, Y and Z") give one claim each; symmetric relations with
+  "بين/between" pair every member.
+
+Polarity, modality and attribution come from cue words of the language data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.lang import Trigger
+from kg.model import Claim
+from kg.nlp.components import ACTOR_SPANS, Normalizer
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.normalize import match_key
+
+COORD_TOKENS = {",", "،", "و", "and", "&", "as well as"}
+
+
+@dataclass
+class Group:
+    keys: list[str]
+    start: int  # token span over all members
+    end: int
+    first_token: object
+    label: str = ""
+
+    def types(self, discourse) -> set[str]:
+        return {discourse.actors[k].type for k in self.keys if k in discourse.actors}
+
+
+@Language.factory("geokg_claims", default_config={"window": 12, "subject_gap": 3, "modality_window": 6,
+                                                  "negation_window": 4})
+def make_claims(nlp: Language, name: str, window: int, subject_gap: int, modality_window: int,
+                negation_window: int):
+    return ClaimExtractor(nlp, window=window, subject_gap=subject_gap, modality_window=modality_window,
+                          negation_window=negation_window)
+
+
+class ClaimExtractor:
+    def __init__(self, nlp: Language, *, window: int, subject_gap: int, modality_window: int,
+                 negation_window: int) -> None:
+        self.lang = nlp.lang
+        self.lex = get_lexicon(nlp.lang)
+        data = self.lex.data
+        self.window, self.subject_gap = window, subject_gap
+        self.modality_window, self.negation_window = modality_window, negation_window
+        attr = "NORM" if nlp.lang != "en" else "LOWER"
+        normalizer = Normalizer(nlp)
+
+        def pattern(text: str) -> Doc:
+            return normalizer(nlp.make_doc(text)) if nlp.lang != "en" else nlp.make_doc(text.lower())
+
+        self.triggers: dict[str, Trigger] = data.triggers
+        self.trigger_matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        for relation, trig in data.triggers.items():
+            self.trigger_matcher.add(relation, [pattern(f) for f in data.strings("triggers", relation, "forms")])
+        self.cue_matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
+            forms = data.strings("cues", cue)
+            if forms:
+                self.cue_matcher.add(cue, [pattern(f) for f in forms])
+        self.negation_near = data.keys("cues", "negation_near")
+        self.between = {match_key(w) for w in ("بين", "between")}
+        self.future = {match_key(f) for f in data.strings("morphology", "future")}
+
+    # ------------------------------------------------------------------ groups
+    def _groups(self, doc: Doc, spans: list[Span]) -> list[Group]:
+        groups: list[Group] = []
+        for s in sorted(spans, key=lambda s: (s.start, s.end)):
+            if groups and s.start == groups[-1].start and s.label_ == "dual":
+                if s.kb_id_ not in groups[-1].keys:
+                    groups[-1].keys.append(s.kb_id_)
+                continue
+            if groups and s.start < groups[-1].end:  # overlapping mention: keep the first
+                continue
+            if groups and self._coordinated(doc, groups[-1].end, s):
+                g = groups[-1]
+                if s.kb_id_ not in g.keys:
+                    g.keys.append(s.kb_id_)
+                g.end = s.end
+                continue
+            groups.append(Group([s.kb_id_], s.start, s.end, doc[s.start], s.label_))
+        return groups
+
+    def _coordinated(self, doc: Doc, prev_end: int, span: Span) -> bool:
+        between = [t for t in doc[prev_end:span.start] if not t.is_space]
+        if any(t.text in {'"', "“", "”", "«", "»", ")", "("} for t in between):
+            between = [t for t in between if t.text not in {'"', "“", "”", "«", "»", ")", "("}]
+        if not between:
+            return doc[span.start]._.proclitic.startswith("و") or doc[span.start].text.startswith("و") and self.lang == "ar"
+        return len(between) <= 2 and all(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS for t in between)
+
+    def _marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
+        """The preposition that marks a group (a clitic or the token before it)."""
+        first = doc[group.start]
+        procl = first._.proclitic
+        if procl:
+            core = procl.lstrip("وف")
+            if core and core in preps:
+                return core
+        if group.label == "pronoun" and first.norm_ in preps:
+            return first.norm_
+        j = group.start - 1
+        while j >= 0 and doc[j].text in {'"', "“", "«", "the", "The"}:
+            j -= 1
+        if j >= 0 and doc[j].norm_ in preps:
+            return doc[j].norm_
+        return None
+
+    # ------------------------------------------------------------------ component
+    def __call__(self, doc: Doc) -> Doc:
+        discourse = doc._.discourse
+        offset = doc._.offset
+        spans = [s for s in doc.spans.get(ACTOR_SPANS, [])]
+        claims: list[Claim] = []
+        cue_hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)]
+        trig_spans = filter_spans([Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.trigger_matcher(doc)])
+        for r in doc.user_data.get("titled_persons", []):
+            if not r.person or not r.affiliation or r.person == r.affiliation:
+                continue
+            relation = {"Leader": "leaderOf", "Official": "affiliatedWith"}.get(r.role)
+            if relation:
+                ev = doc[r.start:r.end]
+                claims.append(Claim(r.person, relation, r.affiliation, evidence=ev.text,
+                                    start=ev.start_char + offset, end=ev.end_char + offset))
+        for sent in doc.sents:
+            sent_spans = [s for s in spans if sent.start <= s.start < sent.end]
+            groups = self._groups(doc, sent_spans)
+            sent_cues = [(c, s, e) for c, s, e in cue_hits if sent.start <= s < sent.end]
+            speaker = self._speaker(doc, sent, groups, sent_cues, discourse)
+            sent_trigs = [t for t in trig_spans if sent.start <= t.start < sent.end]
+            for trig in sent_trigs:
+                if any(g.start <= trig.start < g.end for g in groups):
+                    continue
+                spec = self.triggers[trig.label_]
+                for subj, obj in self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs):
+                    if subj == obj or not subj or not obj:
+                        continue
+                    polarity = self._polarity(doc, sent, trig, sent_cues)
+                    modality = self._modality(doc, sent, trig, sent_cues, sent_trigs)
+                    claims.append(Claim(subj, spec.relation, obj, polarity=polarity, modality=modality,
+                                        attributed_to=speaker if speaker not in (subj,) else speaker,
+                                        evidence=sent.text.strip(),
+                                        start=sent.start_char + offset + (len(sent.text) - len(sent.text.lstrip())),
+                                        end=sent.end_char + offset - (len(sent.text) - len(sent.text.rstrip()))))
+                    if discourse is not None:
+                        discourse.note_subject(subj)
+            for g in groups:
+                if discourse is not None:
+                    for k in g.keys:
+                        discourse.touch(k)
+        seen, unique = set(), []
+        for c in claims:
+            k = (c.subject, c.relation, c.object, c.polarity, c.modality, c.start)
+            if k not in seen:
+                seen.add(k)
+                unique.append(c)
+        doc._.claims = unique
+        return doc
+
+    # ------------------------------------------------------------------ arguments
+    def _arguments(self, doc, sent, trig, spec: Trigger, groups: list[Group], discourse, sent_trigs):
+        before = [g for g in groups if g.end <= trig.start]
+        after = [g for g in groups if g.start >= trig.end and g.start - trig.end <= self.window]
+        preps = spec.obj_preps
+        subject: Group | None = None
+        obj: Group | None = None
+        # symmetric "between X and Y"
+        if spec.symmetric:
+            for g in after:
+                j = g.start - 1
+                if (j >= 0 and doc[j].norm_ in self.between) or doc[g.start]._.proclitic == "" and doc[g.start].norm_ in self.between:
+                    if len(g.keys) >= 2:
+                        return self._pairs(g.keys)
+        if before and trig.start - before[-1].end <= self.subject_gap:
+            g = before[-1]
+            marked = self._marker(doc, g, preps + ("ل", "ب", "في", "من", "to", "in", "of", "for"))
+            accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
+            if marked is None or accusation_before:
+                subject = g
+        for g in after:
+            marker = self._marker(doc, g, preps)
+            if marker is not None and obj is None and g is not subject:
+                obj = g
+                continue
+            if subject is None and spec.agent_preps and self._marker(doc, g, spec.agent_preps):
+                subject = g
+                continue
+            if subject is None and self._marker(doc, g, ("في", "in", "at", "من", "from")) is None:
+                subject = g
+                continue
+            if obj is None and not spec.require_object_prep and self._marker(doc, g, ("في", "in", "at")) is None \
+                    and (not spec.object_adjacent or g.start - trig.end <= 3 or (subject and g.start - subject.end <= 2)):
+                obj = g
+        # type-driven repair: a visit goes to a place, the visitor is a person or a body
+        if spec.object_types and subject is not None and obj is not None:
+            if subject.types(discourse) <= set(spec.object_types) and "Person" in obj.types(discourse):
+                subject, obj = obj, subject
+        if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
+            obj = None
+        if subject is None and obj is not None:
+            earlier = [g for g in before if not self._marker(doc, g, preps + ("ل", "ب", "في", "in", "to"))]
+            if earlier:
+                subject = earlier[0]
+            elif discourse is not None and discourse.recent_subjects:
+                cand = discourse.recent_subjects[-1]
+                subject = Group([cand], -1, -1, None)
+        if spec.symmetric and subject is not None and obj is None and len(subject.keys) >= 2:
+            return self._pairs(subject.keys)
+        if subject is None or obj is None:
+            return []
+        pairs = []
+        for s in subject.keys:
+            for o in obj.keys:
+                if s != o:
+                    pairs.append((s, o))
+        return pairs
+
+    @staticmethod
+    def _pairs(keys: list[str]):
+        return [(a, b) for i, a in enumerate(keys) for b in keys[i + 1:] if a != b]
+
+    # ------------------------------------------------------------------ cues
+    def _polarity(self, doc, sent, trig, cues) -> str:
+        lo = max(sent.start, trig.start - self.negation_window)
+        for cue, s, e in cues:
+            if cue == "negation" and lo <= s and e <= trig.start:
+                return "negative"
+        return "positive"
+
+    def _modality(self, doc, sent, trig, cues, sent_trigs) -> str:
+        lo = max(sent.start, trig.start - self.modality_window)
+        if any(cue == "possible" and lo <= s and e <= trig.start + 1 for cue, s, e in cues):
+            return "possible"
+        first = doc[trig.start]
+        if first._.proclitic and first._.proclitic[-1:] in self.future:
+            return "possible"
+        if any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
+            return "alleged"
+        if any(t.label_ == "accused" and t.start < trig.start for t in sent_trigs):
+            return "alleged"
+        return "asserted"
+
+    def _speaker(self, doc, sent, groups, cues, discourse) -> str | None:
+        if discourse is None:
+            return None
+        speaker = None
+        for cue, s, e in cues:
+            if cue in ("speech", "according_to"):
+                nxt = [g for g in groups if 0 <= g.start - e <= 3]
+                prv = [g for g in groups if 0 <= s - g.end <= 2]
+                for g in nxt + prv:
+                    if g.types(discourse) & {"Person", "Organization", "Country"}:
+                        speaker = g.keys[0]
+                        break
+                if speaker is None and cue == "speech" and s - sent.start <= 2:
+                    speaker = discourse.speaker
+            elif cue == "continuation" and s - sent.start <= 2:
+                speaker = speaker or discourse.speaker
+            if speaker:
+                break
+        discourse.speaker = speaker
+        return speaker

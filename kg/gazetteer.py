@@ -1,0 +1,337 @@
+"""Known geopolitical actors: countries, organizations and persons.
+
+The gazetteer merges two sources:
+
+* Country names from CLDR (via Babel), in Arabic and English, for every
+  country listed in ``ontology/actors/countries.toml``.  CLDR gives the
+  standard names; the TOML tables add what CLDR lacks: Wikidata QIDs,
+  alternative names, capitals and seats of power used as metonyms
+  ("موسكو", "the Kremlin"), Arabic nisba stems from which demonym forms are
+  generated, and irregular demonyms ("الروس", "Americans").
+* Organizations and persons, entirely from ``organizations.toml`` and
+  ``persons.toml``.
+
+TOML schema (one table per actor; countries are keyed by ISO 3166-1 alpha-3,
+everything else by a short lowercase slug)::
+
+    [RUS]
+    wikidata = "Q159"
+    iso2 = "XK"                 # only when pycountry does not know the key
+    ar.label = "..."            # optional preferred label (else CLDR / first name)
+    ar.names = ["روسيا الاتحادية"]
+    ar.metonyms = ["موسكو", "الكرملين"]
+    ar.nisba = ["روسي"]         # -> روسي روسية الروسي الروسية روسيون روسيين ...
+    ar.demonyms = ["الروس"]
+    en.names = ["Russian Federation"]
+    en.metonyms = ["Moscow", "the Kremlin"]
+    en.demonyms = ["Russian", "Russians"]
+
+    [putin]
+    type = "Person"             # "Organization" | "Person"; countries.toml implies "Country"
+    role = "Leader"             # persons only
+    affiliation = "RUS"
+    ...
+
+A table named ``[_exclude]`` with ``ar = [...]`` / ``en = [...]`` removes
+surface forms (exact text after light cleaning) from every actor, including
+CLDR-derived ones.  It is how ambiguous forms ("عمان" = Oman and Amman,
+"Korean") are kept out.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "SurfaceForm",
+    "KnownActor",
+    "load_known_actors",
+    "ontology_dir",
+    "LANGS",
+    "KINDS",
+    "ROLES",
+    "TYPES",
+]
+
+LANGS = ("ar", "en")
+KINDS = ("name", "metonym", "demonym")
+ROLES = ("Leader", "Official", "Analyst", "Other")
+TYPES = ("Country", "Organization", "Person")
+
+_KIND_RANK = {k: i for i, k in enumerate(KINDS)}  # name beats metonym beats demonym
+_FIELDS = {"names": "name", "metonyms": "metonym", "demonyms": "demonym", "nisba": "demonym"}
+
+
+@dataclass(frozen=True)
+class SurfaceForm:
+    text: str  # as written in news, e.g. "روسيا", "موسكو", "الروسية", "the Kremlin", "Russian"
+    lang: str  # "ar" | "en"
+    kind: str  # "name" | "metonym" | "demonym"
+
+
+@dataclass(frozen=True)
+class KnownActor:
+    key: str  # ISO 3166-1 alpha-3 for countries ("RUS"); short lowercase slug otherwise
+    type: str  # "Country" | "Organization" | "Person"
+    role: str | None  # persons: "Leader" | "Official" | "Analyst" | "Other"; else None
+    wikidata: str | None  # "Q159"
+    affiliation: str | None  # key of the country/org (persons, ministries, armies)
+    labels: dict[str, str]  # preferred label per language
+    forms: tuple[SurfaceForm, ...]  # every surface form, both languages, incl. labels
+
+    def forms_for(self, lang: str, kind: str | None = None) -> tuple[SurfaceForm, ...]:
+        return tuple(f for f in self.forms if f.lang == lang and (kind is None or f.kind == kind))
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def ontology_dir() -> Path:
+    """The repository's ``ontology/`` directory (``GEOKG_ONTOLOGY_DIR`` overrides)."""
+    env = os.environ.get("GEOKG_ONTOLOGY_DIR")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "ontology"
+
+
+# --------------------------------------------------------------------------- text helpers
+
+# Arabic harakat, tanwin, shadda, sukun, superscript alef, Quranic marks; tatweel.
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_SPACES = re.compile(r"\s+")
+_PAREN = re.compile(r"^(.*?)\s*\((.*?)\)\s*$")
+
+
+def _clean(text: str, lang: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    if lang == "ar":
+        text = _AR_MARKS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def _ascii_fold(text: str) -> str:
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _cldr_variants(name: str, lang: str) -> list[str]:
+    """Usable surface forms from one CLDR territory name.
+
+    "Myanmar (Burma)" -> Myanmar, Burma; "Bosnia & Herzegovina" -> also "and";
+    "St. Kitts & Nevis" -> also "Saint Kitts and Nevis"; "Côte d’Ivoire" ->
+    also "Cote d'Ivoire"; Arabic diacritics are stripped ("عُمان" -> "عمان").
+    """
+    name = _clean(name, lang)
+    out = [name]
+    m = _PAREN.match(name)
+    if m:
+        out = [m.group(1), m.group(2)]
+    if lang == "en":
+        extra = []
+        for n in out:
+            v = n.replace(" & ", " and ")
+            v = re.sub(r"^St\. ", "Saint ", v)
+            extra += [v, _ascii_fold(n), _ascii_fold(v)]
+        out += extra
+    return list(dict.fromkeys(x for x in out if x))
+
+
+def nisba_forms(stem: str) -> list[str]:
+    """Generate the regular Arabic nisba forms of a stem ending in ي.
+
+    "روسي" -> روسي روسية الروسي الروسية روسيون روسيين الروسيون الروسيين.
+    Multi-word stems inflect every word: "كوري شمالي" -> "الكورية الشمالية" ...
+    """
+    words = _clean(stem, "ar").split(" ")
+    if not all(w.endswith("ي") for w in words):
+        raise ValueError(f"nisba stem must end in ي: {stem!r}")
+    out = []
+    for suffix in ("", "ة", "ون", "ين"):
+        for article in ("", "ال"):
+            out.append(" ".join(article + w + suffix for w in words))
+    return out
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _read_toml(path: Path) -> dict:
+    with open(path, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def _cldr_names() -> dict[str, dict[str, str]]:
+    """ISO alpha-2 -> {lang: CLDR name}."""
+    from babel import Locale
+
+    return {lang: dict(Locale(lang).territories) for lang in LANGS}  # type: ignore[misc]
+
+
+def _alpha2_for(key: str, table: dict) -> str | None:
+    if "iso2" in table:
+        return table["iso2"]
+    import pycountry
+
+    c = pycountry.countries.get(alpha_3=key)
+    return c.alpha_2 if c else None
+
+
+class _Builder:
+    """Mutable accumulator for one actor before it is frozen into KnownActor."""
+
+    __slots__ = ("key", "type", "role", "wikidata", "affiliation", "labels", "forms")
+
+    def __init__(self, key: str, type_: str):
+        self.key = key
+        self.type = type_
+        self.role: str | None = None
+        self.wikidata: str | None = None
+        self.affiliation: str | None = None
+        self.labels: dict[str, str] = {}
+        self.forms: dict[tuple[str, str], str] = {}  # (lang, text) -> kind
+
+    def add(self, text: str, lang: str, kind: str) -> None:
+        text = _clean(text, lang)
+        if not text:
+            return
+        k = (lang, text)
+        old = self.forms.get(k)
+        if old is None or _KIND_RANK[kind] < _KIND_RANK[old]:
+            self.forms[k] = kind
+
+    def update(self, table: dict, source: str) -> None:
+        for field in ("role", "wikidata", "affiliation"):
+            if field in table:
+                setattr(self, field, table[field])
+        if "type" in table:
+            self.type = table["type"]
+        for lang in LANGS:
+            spec = table.get(lang, {})
+            if not isinstance(spec, dict):
+                raise ValueError(f"{source}: [{self.key}].{lang} must be a table")
+            unknown = set(spec) - set(_FIELDS) - {"label"}
+            if unknown:
+                raise ValueError(f"{source}: [{self.key}].{lang} has unknown keys {sorted(unknown)}")
+            if "label" in spec:
+                self.labels[lang] = _clean(spec["label"], lang)
+            for field, kind in _FIELDS.items():
+                values = spec.get(field, [])
+                if isinstance(values, str):
+                    values = [values]
+                for v in values:
+                    if field == "nisba":
+                        for f in nisba_forms(v):
+                            self.add(f, lang, kind)
+                    else:
+                        self.add(v, lang, kind)
+
+    def freeze(self, excluded: dict[str, set[str]]) -> KnownActor:
+        for lang, label in self.labels.items():
+            self.add(label, lang, "name")
+        forms = [
+            SurfaceForm(text, lang, kind)
+            for (lang, text), kind in self.forms.items()
+            if _fold(text, lang) not in excluded.get(lang, ())
+        ]
+        labels: dict[str, str] = {}
+        for lang in LANGS:
+            names = [f.text for f in forms if f.lang == lang and f.kind == "name"]
+            label = self.labels.get(lang)
+            if label not in names:  # excluded (or never set): first remaining name
+                label = names[0] if names else None
+            if label:
+                labels[lang] = label
+        # labels first, then names, metonyms, demonyms; stable within a kind
+        order = {f: i for i, f in enumerate(forms)}
+        forms.sort(
+            key=lambda f: (
+                LANGS.index(f.lang),
+                labels.get(f.lang) != f.text,
+                _KIND_RANK[f.kind],
+                order[f],
+            )
+        )
+        return KnownActor(
+            key=self.key,
+            type=self.type,
+            role=self.role,
+            wikidata=self.wikidata,
+            affiliation=self.affiliation,
+            labels=labels,
+            forms=tuple(forms),
+        )
+
+
+def _fold(text: str, lang: str) -> str:
+    """Key used only for the exclusion list: exact text, case-insensitive for English."""
+    text = _clean(text, lang)
+    return text.casefold() if lang == "en" else text
+
+
+_DEFAULT_FILES = ("countries.toml", "organizations.toml", "persons.toml")
+
+
+def _load(root: str, extra: tuple[str, ...]) -> dict[str, KnownActor]:
+    actors_dir = Path(root) / "actors"
+    files = [actors_dir / name for name in _DEFAULT_FILES] + [Path(p) for p in extra]
+    builders: dict[str, _Builder] = {}
+    excluded: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    cldr = None
+
+    for path in files:
+        data = _read_toml(path)
+        is_countries = path.name == "countries.toml"
+        for key, table in data.items():
+            if key == "_exclude":
+                for lang in LANGS:
+                    excluded[lang].update(_fold(t, lang) for t in table.get(lang, []))
+                continue
+            if not isinstance(table, dict):
+                raise ValueError(f"{path}: top-level key {key!r} is not a table")
+            b = builders.get(key)
+            if b is None:
+                type_ = table.get("type", "Country" if is_countries else None)
+                if type_ not in TYPES:
+                    raise ValueError(f"{path}: [{key}] needs type in {TYPES}")
+                b = builders[key] = _Builder(key, type_)
+                if type_ == "Country":
+                    alpha2 = _alpha2_for(key, table)
+                    if alpha2 is None:
+                        raise ValueError(f"{path}: [{key}] is not an ISO alpha-3 country (give iso2)")
+                    if cldr is None:
+                        cldr = _cldr_names()
+                    for lang in LANGS:
+                        name = cldr[lang].get(alpha2)
+                        if name:
+                            variants = _cldr_variants(name, lang)
+                            b.labels.setdefault(lang, variants[0])
+                            for v in variants:
+                                b.add(v, lang, "name")
+            b.update(table, str(path))
+
+    return {key: b.freeze(excluded) for key, b in builders.items()}
+
+
+@functools.lru_cache(maxsize=8)
+def _load_cached(root: str, extra: tuple[str, ...]) -> dict[str, KnownActor]:
+    return _load(root, extra)
+
+
+def load_known_actors(*extra_files: str | Path) -> dict[str, KnownActor]:
+    """All known actors by key.  Loaded once per (ontology dir, extra files).
+
+    ``extra_files`` are further TOML files in the same schema; a table whose key
+    already exists extends that actor (adds forms, overrides scalars).  The
+    returned dict is shared between callers: do not mutate it.
+    """
+    return _load_cached(str(ontology_dir()), tuple(str(p) for p in extra_files))
+
+
+load_known_actors.cache_clear = _load_cached.cache_clear  # type: ignore[attr-defined]

@@ -1,0 +1,144 @@
+"""Split a scraped page into its parts: the article, "read also" headlines, a second
+article, lists of related headlines; publisher lines, photo credits and app boilerplate
+become metadata or are dropped, so they never turn into actors.
+
+Cue phrases come from the language data file (``[segmentation]``), not from code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.ingest.readers import RawDocument
+from kg.lang import LanguageData
+from kg.nlp.normalize import match_key
+
+_BULLET = re.compile(r"^[\s•·\-–—*▪►●◦]+")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LATIN = re.compile("[A-Za-z]")
+
+
+@dataclass
+class Segment:
+    identifier: str
+    kind: str  # article | headlines | related-article
+    spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of the source text
+    title: str | None = None
+
+
+@dataclass
+class Page:
+    doc: RawDocument
+    lang: str
+    segments: list[Segment]
+    masked: list[tuple[int, int]]  # spans never read as actors (photo credits, datelines)
+    publisher: str | None = None
+    title: str | None = None
+    dateline: str | None = None
+
+
+def detect_language(text: str) -> str:
+    """Script-based: Arabic letters make an Arabic document, Latin letters an English one."""
+    sample = text[:20000]
+    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
+    return "ar" if arabic >= latin else "en"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _starts_with_any(key: str, cues: frozenset[str]) -> str | None:
+    for cue in cues:
+        if key.startswith(cue):
+            return cue
+    return None
+
+
+def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
+    text = doc.text
+    read_also = lang_data.keys("segmentation", "read_also")
+    related = lang_data.keys("segmentation", "related_list")
+    boiler = lang_data.keys("segmentation", "boilerplate")
+    keywords = lang_data.keys("segmentation", "keywords")
+    source = lang_data.keys("segmentation", "source")
+    credit_re = lang_data.credit_re
+
+    main = Segment(doc.identifier, "article")
+    headlines = Segment(f"{doc.identifier}#headlines", "headlines")
+    related_articles: list[Segment] = []
+    masked: list[tuple[int, int]] = []
+    publisher = doc.meta.get("publisher")
+    mode = "main"  # main | read-also | after-read-also | list | related
+    pending_headline: tuple[int, int] | None = None
+
+    for start, end in _lines(text):
+        raw = text[start:end]
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = start + (len(raw) - len(raw.lstrip()))
+        key = match_key(stripped).rstrip(":：").strip()
+        cue = _starts_with_any(key, source)
+        if cue is not None and len(stripped) < 80 and (key == cue or key[len(cue):].lstrip().startswith(":")):
+            value = stripped.split(":", 1)[1].strip() if ":" in stripped else ""
+            publisher = publisher or value or None
+            continue
+        if _starts_with_any(key, keywords) is not None:
+            continue
+        if _starts_with_any(key, boiler) is not None:
+            if mode in ("read-also", "after-read-also"):
+                mode = "after-read-also"
+            continue
+        if _starts_with_any(key, read_also) is not None and len(stripped) < 40:
+            mode = "read-also"
+            continue
+        if _starts_with_any(key, related) is not None and len(stripped) < 60:
+            mode = "list"
+            continue
+        if credit_re is not None:
+            masked.extend(m.span() for m in credit_re.finditer(text, start, end))
+        if mode == "main":
+            main.spans.append((lead, end))
+        elif mode == "read-also":
+            pending_headline = (lead, end)  # the headline of what is "read also"
+            headlines.spans.append((lead, end))
+        elif mode == "after-read-also":
+            seg = Segment(f"{doc.identifier}#{len(related_articles) + 2}", "related-article")
+            if pending_headline:
+                seg.title = text[pending_headline[0]:pending_headline[1]].strip()
+            seg.spans.append((lead, end))
+            related_articles.append(seg)
+            mode = "related"
+        elif mode == "related":
+            related_articles[-1].spans.append((lead, end))
+        elif mode == "list":
+            bullet = _BULLET.match(raw)
+            offset = start + (bullet.end() if bullet else 0)
+            headlines.spans.append((offset, end))
+
+    lang = doc.meta.get("lang") or detect_language(text)
+    title = doc.meta.get("title")
+    dateline = None
+    if main.spans:
+        first_start, first_end = main.spans[0]
+        first = text[first_start:first_end]
+        if title is None and len(main.spans) > 1 and len(first) < 160 and not first.rstrip().endswith((".", "؟", "?", "!", ":")):
+            title = first.strip()
+        m = re.match(r"^\s*([^\s\-–—:,،.]{2,20}(?:\s[^\s\-–—:,،.]{2,20})?)\s?[\-–—]\s", text[first_start:first_end])
+        if m and title is None:
+            dateline = m.group(1)
+            masked.append((first_start + m.start(1), first_start + m.end(1)))
+    segments = [s for s in [main, *related_articles, headlines] if s.spans]
+    if not segments:
+        segments = [Segment(doc.identifier, "article", [(0, len(text))])]
+    segments[0].title = title
+    if segments[0].identifier != doc.identifier:  # a page that is only headlines
+        segments[0].identifier = doc.identifier
+    return Page(doc=doc, lang=lang, segments=segments, masked=masked,
+                publisher=publisher, title=title, dateline=dateline)

@@ -1,0 +1,96 @@
+"""Per-language knowledge (clitics, titles, triggers, cues) loaded from ``kg/data/lang/<code>.toml``.
+
+A new language is a new data file: nothing in the pipeline names a language's words.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import GeoKGError
+from kg.nlp.normalize import match_key
+
+LANG_DIR = Path(__file__).parent / "data" / "lang"
+
+
+@dataclass(frozen=True)
+class Trigger:
+    relation: str
+    forms: frozenset[str]  # match keys
+    obj_preps: tuple[str, ...] = ()
+    agent_preps: tuple[str, ...] = ()
+    symmetric: bool = False
+    object_types: tuple[str, ...] = ()
+    object_adjacent: bool = False
+    require_object_prep: bool = False
+
+
+@dataclass
+class LanguageData:
+    code: str
+    raw: dict
+    titles: dict[str, str] = field(default_factory=dict)  # title key -> role
+    triggers: dict[str, Trigger] = field(default_factory=dict)
+
+    def keys(self, *path: str) -> frozenset[str]:
+        """Match keys of a list in the data file, e.g. ``keys("cues", "negation")``."""
+        node = self.raw
+        for part in path:
+            node = node.get(part, {})
+        return frozenset(match_key(x) for x in (node or []))
+
+    def strings(self, *path: str) -> list[str]:
+        node = self.raw
+        for part in path:
+            node = node.get(part, {})
+        return list(node or [])
+
+    def value(self, *path: str, default=None):
+        node = self.raw
+        for part in path:
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        return node
+
+    @functools.cached_property
+    def credit_re(self) -> re.Pattern | None:
+        pattern = self.value("segmentation", "credit_pattern")
+        return re.compile(pattern) if pattern else None
+
+
+def available_languages() -> list[str]:
+    return sorted(p.stem for p in LANG_DIR.glob("*.toml"))
+
+
+@functools.lru_cache(maxsize=None)
+def load_language(code: str) -> LanguageData:
+    path = LANG_DIR / f"{code}.toml"
+    if not path.exists():
+        raise GeoKGError(f"no language data for '{code}' (have: {', '.join(available_languages())})")
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = LanguageData(code=code, raw=raw)
+    article = raw.get("morphology", {}).get("definite_article", "")
+    make_definite = raw.get("morphology", {}).get("generate_definite_titles", False)
+    for role in ("Leader", "Official", "Analyst"):
+        for form in raw.get("titles", {}).get(role, []):
+            key = match_key(form)
+            data.titles.setdefault(key, role)
+            if make_definite and article and not key.startswith(match_key(article)):
+                data.titles.setdefault(match_key(article) + key, role)
+    for relation, spec in raw.get("triggers", {}).items():
+        data.triggers[relation] = Trigger(
+            relation=relation,
+            forms=frozenset(match_key(f) for f in spec.get("forms", [])),
+            obj_preps=tuple(match_key(p) for p in spec.get("obj_preps", [])),
+            agent_preps=tuple(match_key(p) for p in spec.get("agent_preps", [])),
+            symmetric=bool(spec.get("symmetric", False)),
+            object_types=tuple(spec.get("object_types", [])),
+            object_adjacent=bool(spec.get("object_adjacent", False)),
+            require_object_prep=bool(spec.get("require_object_prep", False)),
+        )
+    return data

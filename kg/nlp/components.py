@@ -1,0 +1,124 @@
+"""spaCy components of geokg, registered with ``@Language.factory``.
+
+Pipeline order (see :func:`kg.nlp.pipeline.make_nlp`): sentences → normalizer → actors →
+persons → coref → claims. Each component reads the data of its language through
+:func:`kg.nlp.lexicon.get_lexicon`, loaded once per process.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+import kg.nlp.extensions  # noqa: F401  (registers Token._.proclitic etc.)
+from kg.nlp.clitics import CliticAnalyzer
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.normalize import match_key
+
+ACTOR_SPANS = "actors"
+SENT_END = {".", "!", "?", "؟", "!", "…"}
+
+
+@Language.factory("geokg_sentences", default_config={"break_on_newline": True})
+def make_sentences(nlp: Language, name: str, break_on_newline: bool):
+    def split(doc: Doc) -> Doc:
+        for i, token in enumerate(doc):
+            if i == 0:
+                token.is_sent_start = True
+                continue
+            prev = doc[i - 1]
+            starts = (prev.text in SENT_END or prev.text.endswith(("..", "؟")) or
+                      (break_on_newline and "\n" in prev.text) or (break_on_newline and prev.is_space and "\n" in prev.text))
+            if starts and not token.is_space:
+                token.is_sent_start = True
+            else:
+                token.is_sent_start = False
+        return doc
+    return split
+
+
+@Language.factory("geokg_normalizer", default_config={})
+def make_normalizer(nlp: Language, name: str):
+    return Normalizer(nlp)
+
+
+class Normalizer:
+    """Puts the matching key in ``Token.norm_`` with clitics stripped where the lexicon
+    knows the remainder; the text and offsets stay as published."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lexicon = get_lexicon(nlp.lang)
+        self.analyzer = CliticAnalyzer(self.lexicon.data)
+        self.vocab = frozenset(self.lexicon.vocabulary)
+
+    def __call__(self, doc: Doc) -> Doc:
+        analyzer, vocab = self.analyzer, self.vocab
+        for token in doc:
+            if token.is_space or token.is_punct:
+                continue
+            key = match_key(token.text)
+            if not analyzer.active:
+                token.norm_ = key
+                continue
+            found = analyzer.analyze(key, vocab)
+            if found is None:
+                token.norm_ = key
+                continue
+            token.norm_ = found.stem
+            token._.proclitic = found.proclitic
+            token._.enclitic = found.enclitic
+        return doc
+
+
+@Language.factory("geokg_actors", default_config={})
+def make_actor_matcher(nlp: Language, name: str):
+    return ActorMatcher(nlp)
+
+
+class ActorMatcher:
+    """Known actors (countries, capitals, demonyms, organizations, known persons) by a
+    PhraseMatcher on normalised tokens: cost does not grow with the size of the gazetteer."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.lexicon = get_lexicon(nlp.lang)
+        normalizer = Normalizer(nlp)
+        self.norm_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.entries: dict[str, tuple[str, str]] = {}
+        case_sensitive = nlp.lang == "en"
+        norm_patterns: dict[str, list[Doc]] = {}
+        orth_patterns: dict[str, list[Doc]] = {}
+        for text, (key, kind) in self.lexicon.forms.items():
+            label = f"{key}|{kind}"
+            if case_sensitive:
+                variants = {text}
+                if text[:1].islower() and not text.startswith("the "):
+                    variants.add(text[:1].upper() + text[1:])
+                if text.startswith("the "):
+                    variants.add("The " + text[4:])
+                for v in variants:
+                    orth_patterns.setdefault(label, []).append(nlp.make_doc(v))
+            else:
+                norm_patterns.setdefault(label, []).append(normalizer(nlp.make_doc(text)))
+        for label, docs in norm_patterns.items():
+            self.norm_matcher.add(label, docs)
+        for label, docs in orth_patterns.items():
+            self.orth_matcher.add(label, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        masked = doc._.masked or []
+        offset = doc._.offset
+        spans = []
+        for matcher in (self.norm_matcher, self.orth_matcher):
+            for match_id, start, end in matcher(doc):
+                label = doc.vocab.strings[match_id]
+                key, kind = label.split("|", 1)
+                span = Span(doc, start, end, label=kind, kb_id=key)
+                s, e = span.start_char + offset, span.end_char + offset
+                if any(ms < e and s < me for ms, me in masked):
+                    continue
+                spans.append(span)
+        doc.spans[ACTOR_SPANS] = filter_spans(spans)
+        return doc

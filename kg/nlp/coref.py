@@ -1,0 +1,146 @@
+"""Rule-based coreference inside a page: surnames ("بيرسانوف", "Peskov"), titles without a
+name ("الرئيس الروسي", "the president"), dual group nouns ("الزعيمين", "البلدين", "the two
+leaders") and pronoun clitics on prepositions ("عليها" → the salient country).
+
+Resolved mentions are added to ``doc.spans["actors"]`` with label ``coref``; a dual noun
+gives two spans over the same tokens.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.nlp.clitics import CliticAnalyzer
+from kg.nlp.components import ACTOR_SPANS, Normalizer
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.normalize import match_key
+from kg.gazetteer import KnownActor
+from kg.model import Actor
+
+STATE_TYPES = ("Country", "Organization")
+
+
+@Language.factory("geokg_coref", default_config={"min_surname_chars": 4})
+def make_coref(nlp: Language, name: str, min_surname_chars: int):
+    return Coref(nlp, min_surname_chars=min_surname_chars)
+
+
+class Coref:
+    def __init__(self, nlp: Language, *, min_surname_chars: int) -> None:
+        self.lang = nlp.lang
+        self.lex = get_lexicon(nlp.lang)
+        data = self.lex.data
+        self.min_surname = min_surname_chars
+        self.analyzer = CliticAnalyzer(data)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
+        normalizer = Normalizer(nlp)
+        for label in ("dual_countries", "dual_leaders", "dual_officials", "his_country"):
+            forms = data.strings("coreference", label)
+            if forms:
+                docs = [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f) for f in forms]
+                self.matcher.add(label, docs)
+        self.fem = data.keys("coreference", "feminine_pronouns")
+        self.masc = data.keys("coreference", "masculine_pronouns")
+        self.hosts = data.keys("coreference", "pronoun_hosts")
+        self.personal = data.keys("coreference", "personal_pronouns")
+
+    def __call__(self, doc: Doc) -> Doc:
+        discourse = doc._.discourse
+        if discourse is None:
+            return doc
+        spans = list(doc.spans.get(ACTOR_SPANS, []))
+        for s in spans:
+            if s.kb_id_ not in discourse.actors and s.kb_id_ in self.lex.known:
+                discourse.register(known_to_actor(self.lex.known[s.kb_id_]))
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        for r in doc.user_data.get("titled_persons", []):
+            taken |= set(range(r.start, r.end))
+        added: list[Span] = []
+        # known persons seen so far give their surnames
+        for s in spans:
+            actor = discourse.actors.get(s.kb_id_)
+            if actor is not None and actor.type == "Person":
+                self._learn_surname(discourse, s)
+        for r in doc.user_data.get("titled_persons", []):
+            if r.has_name:
+                continue
+            found = discourse.last(types=("Person",), role=r.role, affiliation=r.affiliation)
+            if found:
+                r.person = found[0]
+                r.has_name = True
+                added.append(Span(doc, r.start, r.end, label="coref", kb_id=found[0]))
+        # surnames and pronouns, in text order so that salience follows reading
+        events = sorted([(s.start, "span", s) for s in spans] + [(i, "tok", doc[i]) for i in range(len(doc)) if i not in taken],
+                        key=lambda x: x[0])
+        for _, kind, item in events:
+            if kind == "span":
+                discourse.touch(item.kb_id_)
+                continue
+            token = item
+            if token.is_punct or token.is_space:
+                continue
+            key = self._surname(discourse, token)
+            if key is not None:
+                added.append(Span(doc, token.i, token.i + 1, label="coref", kb_id=key))
+                discourse.touch(key)
+                continue
+            if token._.enclitic and token.norm_ in self.hosts:
+                sent_keys = {s.kb_id_ for s in spans if s.sent.start == token.sent.start and s.start < token.i}
+                target = None
+                if token._.enclitic in self.fem:
+                    cands = [k for k in reversed(discourse.recent_subjects) if k not in sent_keys
+                             and discourse.actors.get(k) is not None and discourse.actors[k].type in STATE_TYPES]
+                    target = cands[0] if cands else None
+                elif token._.enclitic in self.masc:
+                    cands = [k for k in reversed(discourse.recent_subjects) if k not in sent_keys
+                             and discourse.actors.get(k) is not None and discourse.actors[k].type == "Person"]
+                    target = cands[0] if cands else None
+                if target:
+                    added.append(Span(doc, token.i, token.i + 1, label="pronoun", kb_id=target))
+        for match_id, start, end in self.matcher(doc):
+            label = doc.vocab.strings[match_id]
+            if any(i in taken for i in range(start, end)):
+                continue
+            if label == "dual_leaders":
+                keys = discourse.last(types=("Person",), role="Leader", n=2)
+            elif label == "dual_officials":
+                keys = discourse.last(types=("Country",), n=2)
+            elif label == "dual_countries":
+                keys = discourse.last(types=("Country",), n=2)
+            else:  # his_country: the country of the last person or the speaker
+                person = discourse.speaker or next(iter(discourse.last(types=("Person",))), None)
+                aff = discourse.actors[person].affiliation if person and person in discourse.actors else None
+                keys = [aff] if aff else []
+            if label.startswith("dual") and len(keys) < 2:
+                continue
+            for key in keys:
+                added.append(Span(doc, start, end, label="dual" if label.startswith("dual") else "coref", kb_id=key))
+        if added:
+            doc.spans[ACTOR_SPANS] = sorted(spans + added, key=lambda s: (s.start, s.end))
+        return doc
+
+    def _learn_surname(self, discourse, span: Span) -> None:
+        parts = match_key(span.text).split()
+        if len(parts) >= 2 and len(parts[-1]) >= self.min_surname:
+            discourse.surnames.setdefault(parts[-1], span.kb_id_)
+
+    def _surname(self, discourse, token) -> str | None:
+        if not discourse.surnames:
+            return None
+        if self.lang == "en" and not token.text[:1].isupper():
+            return None
+        for analysis in self.analyzer.candidates(match_key(token.text)):
+            key = discourse.surnames.get(analysis.stem)
+            if key is not None:
+                return key
+        return None
+
+
+
+def known_to_actor(known: KnownActor) -> Actor:
+    """A fresh graph record of a known actor, with its preferred labels."""
+    return Actor(key=known.key, type=known.type, role=known.role, wikidata=known.wikidata,
+                 affiliation=known.affiliation, labels=dict(known.labels))

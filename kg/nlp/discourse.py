@@ -1,0 +1,60 @@
+"""What a reader remembers while reading one page: who has been named, by which surname,
+who spoke last and which actor the text is about. Shared by the segments of a page, so a
+headline's "زعيم كوريا الشمالية" can be the leader the article named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.model import Actor
+
+
+@dataclass
+class Discourse:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)  # surname key -> person key
+    recent: list[str] = field(default_factory=list)  # actor keys, most recent last
+    recent_subjects: list[str] = field(default_factory=list)  # claim subjects, most recent last
+    speaker: str | None = None  # whoever the last attributed sentence quoted
+
+    def register(self, actor: Actor) -> Actor:
+        known = self.actors.get(actor.key)
+        if known is None:
+            self.actors[actor.key] = actor
+            return actor
+        known.merge(actor)
+        return known
+
+    def touch(self, key: str) -> None:
+        if self.recent and self.recent[-1] == key:
+            return
+        self.recent.append(key)
+        if len(self.recent) > 200:
+            del self.recent[:100]
+
+    def note_subject(self, key: str) -> None:
+        self.recent_subjects.append(key)
+        if len(self.recent_subjects) > 50:
+            del self.recent_subjects[:25]
+
+    def last(self, *, types: tuple[str, ...] = (), role: str | None = None, affiliation: str | None = None,
+             exclude: set[str] | frozenset[str] = frozenset(), n: int = 1) -> list[str]:
+        """The ``n`` most recent distinct actors that fit, most recent first."""
+        found: list[str] = []
+        for key in reversed(self.recent):
+            if key in exclude or key in found:
+                continue
+            actor = self.actors.get(key)
+            if actor is None:
+                continue
+            if types and actor.type not in types:
+                continue
+            if role and actor.role != role:
+                continue
+            if affiliation and actor.affiliation != affiliation:
+                continue
+            found.append(key)
+            if len(found) == n:
+                break
+        return found

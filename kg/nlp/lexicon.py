@@ -1,0 +1,54 @@
+"""Everything the matchers look up, built once per language from the data files and the
+known-actor data: surface forms with their actors, the vocabulary for clitic stripping."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from kg.gazetteer import KnownActor, load_known_actors
+from kg.lang import LanguageData, load_language
+from kg.nlp.normalize import match_key
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    data: LanguageData
+    known: dict[str, KnownActor]
+    forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # form text -> (actor key, kind)
+    vocabulary: set[str] = field(default_factory=set)  # single-token keys worth un-cliticising to
+    first_names: frozenset[str] = frozenset()
+    surnames: dict[str, str] = field(default_factory=dict)  # last token key of known persons -> key
+
+
+@functools.lru_cache(maxsize=None)
+def get_lexicon(lang: str) -> Lexicon:
+    data = load_language(lang)
+    known = load_known_actors()
+    lex = Lexicon(lang=lang, data=data, known=known)
+    for actor in known.values():
+        for form in actor.forms:
+            if form.lang != lang:
+                continue
+            lex.forms.setdefault(form.text, (actor.key, form.kind))
+    words: set[str] = set()
+    for text in lex.forms:
+        words.update(match_key(text).split())
+    for title in data.titles:
+        words.update(title.split())
+    for trig in data.triggers.values():
+        for form in trig.forms:
+            words.update(form.split())
+        words.update(trig.obj_preps)
+        words.update(trig.agent_preps)
+    for section in ("cues", "coreference", "names"):
+        for values in data.raw.get(section, {}).values():
+            if isinstance(values, list):
+                for v in values:
+                    words.update(match_key(v).split())
+    for q in data.strings("titles", "qualifiers") + data.strings("titles", "analyst_modifiers"):
+        words.update(match_key(q).split())
+    lex.vocabulary = words
+    lex.first_names = data.keys("names", "first")
+    return lex

@@ -1,0 +1,292 @@
+"""Persons by title and name: "وزير الدفاع الروسي سيرغي شويغو", "أندريه رودنكو نائب وزير
+الخارجية", "Kremlin spokesman Dmitry Peskov", "Wang Yi, China's top diplomat".
+
+Found persons get a role from their title (Leader, Official, Analyst) and an affiliation
+from the country, demonym or body the title names. Titles, first names, qualifiers and stop
+words come from the language data file.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from kg.model import Actor
+from kg.nlp.components import ACTOR_SPANS, Normalizer
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.normalize import match_key
+
+_AR_TO_LATIN = str.maketrans({
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
+    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "o",
+    "ي": "i", "ء": "", "ئ": "", "ؤ": "", "ة": "a", "ى": "a", "پ": "p", "چ": "ch", "ڤ": "v", "گ": "g",
+})
+
+
+def person_key(name: str) -> str:
+    """A stable key for a person no list knows, in Latin letters whatever the script."""
+    text = match_key(name).translate(_AR_TO_LATIN)
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return f"person-{slug or 'unknown'}"
+
+
+@dataclass
+class TitledPerson:
+    person: str  # actor key
+    role: str
+    affiliation: str | None
+    start: int  # token span of the whole "title … name" phrase
+    end: int
+    has_name: bool
+
+
+@Language.factory("geokg_persons", default_config={"max_name_tokens": 4, "max_title_gap": 6})
+def make_person_finder(nlp: Language, name: str, max_name_tokens: int, max_title_gap: int):
+    return PersonFinder(nlp, max_name_tokens=max_name_tokens, max_title_gap=max_title_gap)
+
+
+class PersonFinder:
+    def __init__(self, nlp: Language, *, max_name_tokens: int, max_title_gap: int) -> None:
+        self.lang = nlp.lang
+        self.lex = get_lexicon(nlp.lang)
+        data = self.lex.data
+        self.max_name = max_name_tokens
+        self.max_gap = max_title_gap
+        self.titles = data.titles
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "ORTH")
+        normalizer = Normalizer(nlp)
+        for title in data.titles:
+            pass
+        raw_titles = [t for role in ("Leader", "Official", "Analyst") for t in data.strings("titles", role)]
+        article = data.value("morphology", "definite_article", default="")
+        patterns = []
+        for t in raw_titles:
+            patterns.append(t)
+            if data.value("morphology", "generate_definite_titles", default=False) and article and not t.startswith(article):
+                patterns.append(article + t)
+        if nlp.lang == "en":
+            self.matcher.add("TITLE", [nlp.make_doc(p) for p in patterns])
+        else:
+            self.matcher.add("TITLE", [normalizer(nlp.make_doc(p)) for p in patterns])
+        self.qualifiers = data.keys("titles", "qualifiers")
+        self.analyst_mods = data.keys("titles", "analyst_modifiers")
+        self.stop = data.keys("names", "stop")
+        self.particles = data.keys("names", "inner_particles")
+        self.first = self.lex.first_names
+        self.function_words = set(self.stop)
+        for trig in data.triggers.values():
+            self.function_words |= {f for f in trig.forms if " " not in f}
+        for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
+            self.function_words |= {k for k in data.keys("cues", cue) if " " not in k}
+        self.title_words = {w for t in self.titles for w in t.split()}
+
+    # --- helpers ---------------------------------------------------------------------
+    def _role(self, title_key: str) -> str:
+        return self.titles.get(title_key) or self.titles.get(title_key.split()[0], "Official")
+
+    def _name_like(self, token, first: bool) -> bool:
+        if token.is_punct or token.is_space or token.like_num:
+            return False
+        if self.lang == "en":
+            text = token.text
+            if token.norm_ in {p.lower() for p in self.particles} and not first:
+                return True
+            return (text[:1].isupper() and text not in self.stop and text.lower() not in self.title_words
+                    and match_key(text) not in self.function_words) or bool(re.fullmatch(r"[A-Z]\.", text))
+        norm = token.norm_
+        if not first and token._.proclitic.startswith("و"):
+            return False  # "وأندريه": a new name is coordinated
+        if norm in self.function_words or norm in self.title_words or norm in self.qualifiers:
+            return False
+        if first and norm.startswith("ال") and norm not in self.first:
+            return False
+        return len(norm) >= 2
+
+    def _scan_name(self, doc: Doc, k: int, actor_at: dict[int, Span]) -> tuple[int, int, str | None] | None:
+        """(start, end, known key) of the name starting at token k, or None."""
+        if k >= len(doc):
+            return None
+        span = actor_at.get(k)
+        if span is not None:
+            return (span.start, span.end, span.kb_id_) if self._is_person(span.kb_id_) else None
+        tok = doc[k]
+        if not self._name_like(tok, True):
+            return None
+        starts_with_first = tok.norm_ in self.first
+        end = k + 1
+        while end < len(doc) and end - k < self.max_name and end not in actor_at:
+            nxt = doc[end]
+            if nxt.norm_ in self.particles and end + 1 < len(doc):
+                end += 1
+                continue
+            if not self._name_like(nxt, False):
+                break
+            end += 1
+        if self.lang == "en":
+            if end - k < 2 and not starts_with_first:
+                return None
+        elif not starts_with_first and end - k < 2:
+            return None
+        while end - 1 > k and doc[end - 1].norm_ in self.particles:
+            end -= 1
+        return (k, end, None)
+
+    def _is_person(self, key: str) -> bool:
+        actor = self.lex.known.get(key)
+        return actor is not None and actor.type == "Person"
+
+    # --- component -------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        discourse = doc._.discourse
+        actors = list(doc.spans.get(ACTOR_SPANS, []))
+        actor_at = {s.start: s for s in actors}
+        covered = {i for s in actors for i in range(s.start, s.end)}
+        titles = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
+        titles = [t for t in titles if not (set(range(t.start, t.end)) & covered)]
+        records: list[TitledPerson] = []
+        new_spans: list[Span] = []
+        consumed: list[Span] = []
+        used_titles: set[int] = set()
+        for t in titles:
+            if t.start in used_titles:
+                continue
+            role = self._role(match_key(t.text) if self.lang != "en" else match_key(t.text))
+            affiliation, aff_spans = None, []
+            k = t.end
+            gap = 0
+            name = None
+            # "title [qualifiers|affiliation|, ] name"
+            while k < len(doc) and gap <= self.max_gap:
+                tok = doc[k]
+                span = actor_at.get(k)
+                if span is not None and not self._is_person(span.kb_id_):
+                    if affiliation is None:
+                        affiliation = self._affiliation_of(span.kb_id_)
+                    aff_spans.append(span)
+                    k = span.end
+                    gap += 1
+                    continue
+                if tok.is_space:
+                    break
+                if tok.text in {",", "،", '"', "“", "”", "«", "»", "'s", "’s", "-", "–"}:
+                    k += 1
+                    continue
+                if tok.norm_ in self.analyst_mods:
+                    role = "Analyst"
+                    k += 1
+                    gap += 1
+                    continue
+                nxt_title = next((tt for tt in titles if tt.start == k), None)
+                if nxt_title is not None:  # "أمير قطر الشيخ تميم": a second title
+                    used_titles.add(k)
+                    k = nxt_title.end
+                    gap += 1
+                    continue
+                name = self._scan_name(doc, k, actor_at)
+                if name is not None:
+                    break
+                if tok.norm_ in self.qualifiers or (self.lang != "en" and tok.norm_.startswith("ال") and gap < 3) or \
+                        (self.lang == "en" and tok.is_lower and gap < 3 and tok.norm_ not in self.function_words):
+                    k += 1
+                    gap += 1
+                    continue
+                break
+            if name is None and self.lang == "en":
+                name = self._name_before(doc, t, actor_at)
+            if name is not None:
+                start, end, known = name
+                key = known or person_key(doc[start:end].text)
+                if known and affiliation is None:
+                    affiliation = self.lex.known[known].affiliation
+                actor = self._person(doc, key, doc[start:end].text, role, affiliation, known)
+                actor = discourse.register(actor) if discourse is not None else actor
+                if known is None:
+                    new_spans.append(Span(doc, start, end, label="person", kb_id=key))
+                phrase_start, phrase_end = min(t.start, start), max(t.end, end, k)
+                records.append(TitledPerson(key, role, affiliation, phrase_start, phrase_end, True))
+                consumed.extend(aff_spans)
+            elif affiliation is not None:
+                records.append(TitledPerson("", role, affiliation, t.start, k, False))
+                consumed.extend(aff_spans)
+        # names that open with a known first name and carry a title after them
+        taken = {i for s in new_spans for i in range(s.start, s.end)} | covered
+        for r in records:
+            taken |= set(range(r.start, r.end))
+        if self.first:
+            for i, tok in enumerate(doc):
+                if i in taken or tok.norm_ not in self.first:
+                    continue
+                name = self._scan_name(doc, i, actor_at)
+                if name is None or name[1] - name[0] < 2:
+                    continue
+                start, end, _ = name
+                if any(j in taken for j in range(start, end)):
+                    continue
+                title = next((t for t in titles if t.start in (end, end + 1)), None)
+                role, affiliation, phrase_end = "Other", None, end
+                if title is not None:
+                    role = self._role(match_key(title.text))
+                    phrase_end = title.end
+                    after = actor_at.get(title.end)
+                    if after is not None and not self._is_person(after.kb_id_):
+                        affiliation = self._affiliation_of(after.kb_id_)
+                        consumed.append(after)
+                        phrase_end = after.end
+                key = person_key(doc[start:end].text)
+                actor = self._person(doc, key, doc[start:end].text, role, affiliation, None)
+                if discourse is not None:
+                    discourse.register(actor)
+                new_spans.append(Span(doc, start, end, label="person", kb_id=key))
+                records.append(TitledPerson(key, role, affiliation, start, phrase_end, True))
+                taken |= set(range(start, phrase_end))
+        consumed_ids = {(s.start, s.end) for s in consumed}
+        doc.spans[ACTOR_SPANS] = sorted(
+            [s for s in actors if (s.start, s.end) not in consumed_ids] + new_spans, key=lambda s: s.start)
+        doc.spans["consumed"] = consumed
+        doc.user_data["titled_persons"] = records
+        return doc
+
+    def _name_before(self, doc: Doc, title: Span, actor_at: dict[int, Span]):
+        """English apposition: "Wang Yi, China's top diplomat" / "Lavrov, Russia's foreign minister"."""
+        i = title.start - 1
+        while i >= 0 and (doc[i].is_lower or doc[i].text in {"'s", "’s"} or i in actor_at or
+                          any(s.start <= i < s.end for s in actor_at.values())) and title.start - i < 6:
+            if doc[i].text in {",", "("}:
+                break
+            i -= 1
+        if i < 1 or doc[i].text != ",":
+            return None
+        end = i
+        start = end
+        while start - 1 >= 0 and self._name_like(doc[start - 1], False) and end - start < self.max_name:
+            start -= 1
+        span = actor_at.get(start)
+        if span is not None and self._is_person(span.kb_id_):
+            return (span.start, span.end, span.kb_id_)
+        if end - start >= 2:
+            return (start, end, None)
+        return None
+
+    def _affiliation_of(self, key: str) -> str | None:
+        actor = self.lex.known.get(key)
+        if actor is None:
+            return None
+        return key if actor.type in ("Country", "Organization") else actor.affiliation
+
+    def _person(self, doc: Doc, key: str, text: str, role: str, affiliation: str | None, known: str | None) -> Actor:
+        if known is not None:
+            k = self.lex.known[known]
+            actor = Actor(key=known, type="Person", role=k.role or role, wikidata=k.wikidata,
+                          affiliation=k.affiliation or affiliation, labels=dict(k.labels))
+        else:
+            actor = Actor(key=key, type="Person", role=role, affiliation=affiliation)
+        actor.add_label(self.lang, text)
+        return actor

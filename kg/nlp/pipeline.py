@@ -1,0 +1,29 @@
+"""The extraction pipeline of one language: ``spacy.blank(lang)`` plus our components."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+
+import kg.extract.claims  # noqa: F401  (registers geokg_claims)
+import kg.nlp.components  # noqa: F401
+import kg.nlp.coref  # noqa: F401
+import kg.nlp.persons  # noqa: F401
+
+PIPE_NAMES = ("geokg_sentences", "geokg_normalizer", "geokg_actors", "geokg_persons", "geokg_coref", "geokg_claims")
+
+
+def make_nlp(lang: str, config: dict[str, dict] | None = None) -> Language:
+    """A fresh pipeline; ``config`` overrides component settings by pipe name."""
+    nlp = spacy.blank(lang)
+    for name in PIPE_NAMES:
+        nlp.add_pipe(name, config=(config or {}).get(name, {}))
+    return nlp
+
+
+@functools.lru_cache(maxsize=None)
+def get_nlp(lang: str) -> Language:
+    """The shared pipeline of a language, built once per process."""
+    return make_nlp(lang)
