@@ -134,12 +134,13 @@ def _cldr_variants(name: str, lang: str) -> list[str]:
     if m:
         out = [m.group(1), m.group(2)]
     if lang == "en":
-        extra = []
+        spelled = []
         for n in out:
             v = n.replace(" & ", " and ")
             v = re.sub(r"^St\. ", "Saint ", v)
-            extra += [v, _ascii_fold(n), _ascii_fold(v)]
-        out += extra
+            spelled.append(v)
+        # the spelled-out form first: it becomes the label
+        out = spelled + out + [_ascii_fold(v) for v in spelled]
     return list(dict.fromkeys(x for x in out if x))
 
 

@@ -53,7 +53,9 @@ def extract_page(page: Page) -> list[ArticleResult]:
                     actor = discourse.register(known_to_actor(lex.known[key]))
                 if actor is None:
                     continue
-                if span.label_ not in ("pronoun", "dual"):
+                if span.label_ == "person":
+                    actor.add_label(page.lang, doc.user_data["person_names"].get((span.start, span.end), span.text))
+                elif span.label_ not in ("pronoun", "dual", "coref"):
                     surface = _surface(span.text, doc[span.start]._.proclitic)
                     actor.add_label(page.lang, surface)
                 record = result.actors.get(key)

@@ -45,7 +45,7 @@ class Group:
         return {discourse.actors[k].type for k in self.keys if k in discourse.actors}
 
 
-@Language.factory("geokg_claims", default_config={"window": 12, "subject_gap": 3, "modality_window": 6,
+@Language.factory("geokg_claims", default_config={"window": 12, "subject_gap": 2, "modality_window": 6,
                                                   "negation_window": 4})
 def make_claims(nlp: Language, name: str, window: int, subject_gap: int, modality_window: int,
                 negation_window: int):
@@ -77,6 +77,10 @@ class ClaimExtractor:
             if forms:
                 self.cue_matcher.add(cue, [pattern(f) for f in forms])
         self.negation_near = data.keys("cues", "negation_near")
+        self.verb_first = data.value("syntax", "word_order", default="SVO") == "VSO"
+        self.all_preps = tuple(data.keys("syntax", "prepositions"))
+        self.boundaries = data.keys("syntax", "clause_boundaries") | {",", "،", ";", "؛", ":"}
+        self.light_verbs = data.keys("syntax", "light_verbs")
         self.between = {match_key(w) for w in ("بين", "between")}
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
 
@@ -104,7 +108,7 @@ class ClaimExtractor:
         if any(t.text in {'"', "“", "”", "«", "»", ")", "("} for t in between):
             between = [t for t in between if t.text not in {'"', "“", "”", "«", "»", ")", "("}]
         if not between:
-            return doc[span.start]._.proclitic.startswith("و") or doc[span.start].text.startswith("و") and self.lang == "ar"
+            return doc[span.start]._.proclitic.startswith("و")
         return len(between) <= 2 and all(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS for t in between)
 
     def _marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
@@ -176,62 +180,89 @@ class ClaimExtractor:
         return doc
 
     # ------------------------------------------------------------------ arguments
+    def _crosses_boundary(self, doc, start: int, end: int) -> bool:
+        return any(t.norm_ in self.boundaries or t.text in self.boundaries for t in doc[start:end])
+
     def _arguments(self, doc, sent, trig, spec: Trigger, groups: list[Group], discourse, sent_trigs):
-        before = [g for g in groups if g.end <= trig.start]
-        after = [g for g in groups if g.start >= trig.end and g.start - trig.end <= self.window]
         preps = spec.obj_preps
+        other_trigs = [t for t in sent_trigs if t.start >= trig.end and t.label_ != trig.label_]
+        limit = min([t.start for t in other_trigs] + [trig.end + self.window])
+        before = [g for g in groups if g.end <= trig.start]
+        after = [g for g in groups if trig.end <= g.start < limit]
         subject: Group | None = None
         obj: Group | None = None
-        # symmetric "between X and Y"
-        if spec.symmetric:
+        if spec.symmetric:  # "between X and Y"
             for g in after:
                 j = g.start - 1
-                if (j >= 0 and doc[j].norm_ in self.between) or doc[g.start]._.proclitic == "" and doc[g.start].norm_ in self.between:
-                    if len(g.keys) >= 2:
-                        return self._pairs(g.keys)
-        if before and trig.start - before[-1].end <= self.subject_gap:
+                if j >= 0 and doc[j].norm_ in self.between and len(g.keys) >= 2:
+                    return self._pairs(g.keys)
+        # subject right before the trigger (SVO; headlines in any language)
+        if before:
             g = before[-1]
-            marked = self._marker(doc, g, preps + ("ل", "ب", "في", "من", "to", "in", "of", "for"))
+            gap = [t for t in doc[g.end:trig.start] if not t.is_space]
             accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
-            if marked is None or accusation_before:
+            between_trigs = any(g.end <= t.start < trig.start for t in sent_trigs)
+            if len(gap) <= self.subject_gap and not between_trigs and not self._crosses_boundary(doc, g.end, trig.start) \
+                    and (self._marker(doc, g, self.all_preps) is None or accusation_before):
                 subject = g
+        # verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
+        # actor stands right before it too ("الكرملين يشيد ب…")
+        if self.verb_first and after and after[0].start - trig.end <= 1 and self._marker(doc, after[0], self.all_preps) is None:
+            if subject is None or trig.start - subject.end > 0 or doc[trig.start]._.proclitic.startswith("و"):
+                subject = after[0]
         for g in after:
-            marker = self._marker(doc, g, preps)
-            if marker is not None and obj is None and g is not subject:
-                obj = g
+            if g is subject:
                 continue
-            if subject is None and spec.agent_preps and self._marker(doc, g, spec.agent_preps):
+            marker = self._marker(doc, g, self.all_preps)
+            if marker is not None and marker in preps:
+                if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2):
+                    obj = g
+                continue
+            if marker is not None and spec.agent_preps and marker in spec.agent_preps and subject is None:
                 subject = g
                 continue
-            if subject is None and self._marker(doc, g, ("في", "in", "at", "من", "from")) is None:
+            if marker is not None:
+                continue
+            if subject is None and self.verb_first and g.start - trig.end <= 3:
                 subject = g
                 continue
-            if obj is None and not spec.require_object_prep and self._marker(doc, g, ("في", "in", "at")) is None \
-                    and (not spec.object_adjacent or g.start - trig.end <= 3 or (subject and g.start - subject.end <= 2)):
-                obj = g
+            if obj is None and not spec.require_object_prep:
+                near = g.start - trig.end <= 3 or (subject is not None and subject.start > trig.start and g.start - subject.end <= 2)
+                if near or not spec.object_adjacent:
+                    obj = g
         # type-driven repair: a visit goes to a place, the visitor is a person or a body
         if spec.object_types and subject is not None and obj is not None:
             if subject.types(discourse) <= set(spec.object_types) and "Person" in obj.types(discourse):
                 subject, obj = obj, subject
         if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
             obj = None
-        if subject is None and obj is not None:
-            earlier = [g for g in before if not self._marker(doc, g, preps + ("ل", "ب", "في", "in", "to"))]
-            if earlier:
-                subject = earlier[0]
-            elif discourse is not None and discourse.recent_subjects:
-                cand = discourse.recent_subjects[-1]
-                subject = Group([cand], -1, -1, None)
+        if subject is None and obj is not None and not self._is_argument(doc, trig):
+            subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
         if spec.symmetric and subject is not None and obj is None and len(subject.keys) >= 2:
             return self._pairs(subject.keys)
         if subject is None or obj is None:
             return []
-        pairs = []
-        for s in subject.keys:
-            for o in obj.keys:
-                if s != o:
-                    pairs.append((s, o))
-        return pairs
+        return [(s, o) for s in subject.keys for o in obj.keys if s != o]
+
+    def _is_argument(self, doc, trig) -> bool:
+        """A trigger noun governed by a preposition ("دعم … للعقوبات") is an argument of
+        another predicate, not a predicate of its own: it gets no borrowed subject."""
+        first = doc[trig.start]
+        if first._.proclitic and first._.proclitic.lstrip("وف") in self.all_preps:
+            return True
+        return trig.start > 0 and doc[trig.start - 1].norm_ in self.all_preps
+
+    def _fallback_subject(self, doc, trig, spec, before, obj, discourse) -> Group | None:
+        """A subjectless nominal trigger ("تعزيز التعاون مع X") belongs to the nearest bare
+        actor before it in the sentence; cooperation and meetings with no actor in sight
+        belong to what the page is about."""
+        for g in reversed(before):
+            if trig.start - g.end <= 14 and self._marker(doc, g, self.all_preps) is None and not set(g.keys) & set(obj.keys):
+                return g
+        if discourse is None or not spec.symmetric:
+            return None
+        topic = discourse.topic(types=("Country", "Organization"), exclude=set(obj.keys))
+        return Group([topic], -1, -1, None) if topic else None
 
     @staticmethod
     def _pairs(keys: list[str]):
@@ -239,9 +270,13 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------ cues
     def _polarity(self, doc, sent, trig, cues) -> str:
-        lo = max(sent.start, trig.start - self.negation_window)
+        """Negative when a negation cue stands right before the trigger, with at most light
+        verbs or articles between ("عدم عقد اجتماع", "did not meet", "دون التوقيع")."""
         for cue, s, e in cues:
-            if cue == "negation" and lo <= s and e <= trig.start:
+            if cue != "negation" or e > trig.start or s < sent.start:
+                continue
+            between = [t for t in doc[e:trig.start] if not t.is_space]
+            if len(between) <= 2 and all(t.norm_ in self.light_verbs for t in between):
                 return "negative"
         return "positive"
 
@@ -259,18 +294,21 @@ class ClaimExtractor:
         return "asserted"
 
     def _speaker(self, doc, sent, groups, cues, discourse) -> str | None:
+        """Whom the sentence is attributed to: the actor of a speech verb or of "according
+        to"; a sentence opening with a continuation verb ("ويضيف") keeps the last speaker."""
         if discourse is None:
             return None
         speaker = None
-        for cue, s, e in cues:
+        for cue, s, e in sorted(cues, key=lambda c: c[1]):
             if cue in ("speech", "according_to"):
-                nxt = [g for g in groups if 0 <= g.start - e <= 3]
-                prv = [g for g in groups if 0 <= s - g.end <= 2]
+                nxt = [g for g in groups if 0 <= g.start - e <= 3 and not self._crosses_boundary(doc, e, g.start)
+                       and not any(t.norm_ in self.boundaries for t in doc[e:g.start])]
+                prv = [g for g in groups if 0 <= s - g.end <= 2 and not self._crosses_boundary(doc, g.end, s)]
                 for g in nxt + prv:
                     if g.types(discourse) & {"Person", "Organization", "Country"}:
                         speaker = g.keys[0]
                         break
-                if speaker is None and cue == "speech" and s - sent.start <= 2:
+                if speaker is None and cue == "speech" and (s - sent.start <= 2 or sent.end - e <= 4):
                     speaker = discourse.speaker
             elif cue == "continuation" and s - sent.start <= 2:
                 speaker = speaker or discourse.speaker

@@ -59,11 +59,14 @@ class Coref:
         for r in doc.user_data.get("titled_persons", []):
             taken |= set(range(r.start, r.end))
         added: list[Span] = []
+        for s in doc.spans.get("consumed", []):
+            discourse.touch(s.kb_id_)  # "وزير الدفاع الروسي": Russia is mentioned too
+        names = doc.user_data.get("person_names", {})
         # known persons seen so far give their surnames
         for s in spans:
             actor = discourse.actors.get(s.kb_id_)
             if actor is not None and actor.type == "Person":
-                self._learn_surname(discourse, s)
+                self._learn_surname(discourse, s, names.get((s.start, s.end), s.text))
         for r in doc.user_data.get("titled_persons", []):
             if r.has_name:
                 continue
@@ -73,11 +76,19 @@ class Coref:
                 r.has_name = True
                 added.append(Span(doc, r.start, r.end, label="coref", kb_id=found[0]))
         # surnames and pronouns, in text order so that salience follows reading
-        events = sorted([(s.start, "span", s) for s in spans] + [(i, "tok", doc[i]) for i in range(len(doc)) if i not in taken],
-                        key=lambda x: x[0])
-        for _, kind, item in events:
+        group_matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)
+                          if not any(i in taken for i in range(s, e))]
+        group_starts = {s for _, s, _ in group_matches}
+        events = sorted([(s.start, 0, "span", s) for s in spans] +
+                        [(s, 1, "group", (label, s, e)) for label, s, e in group_matches] +
+                        [(i, 2, "tok", doc[i]) for i in range(len(doc)) if i not in taken and i not in group_starts],
+                        key=lambda x: (x[0], x[1]))
+        for _, _, kind, item in events:
             if kind == "span":
                 discourse.touch(item.kb_id_)
+                continue
+            if kind == "group":
+                added.extend(self._group(doc, discourse, *item))
                 continue
             token = item
             if token.is_punct or token.is_space:
@@ -100,32 +111,31 @@ class Coref:
                     target = cands[0] if cands else None
                 if target:
                     added.append(Span(doc, token.i, token.i + 1, label="pronoun", kb_id=target))
-        for match_id, start, end in self.matcher(doc):
-            label = doc.vocab.strings[match_id]
-            if any(i in taken for i in range(start, end)):
-                continue
-            if label == "dual_leaders":
-                keys = discourse.last(types=("Person",), role="Leader", n=2)
-            elif label == "dual_officials":
-                keys = discourse.last(types=("Country",), n=2)
-            elif label == "dual_countries":
-                keys = discourse.last(types=("Country",), n=2)
-            else:  # his_country: the country of the last person or the speaker
-                person = discourse.speaker or next(iter(discourse.last(types=("Person",))), None)
-                aff = discourse.actors[person].affiliation if person and person in discourse.actors else None
-                keys = [aff] if aff else []
-            if label.startswith("dual") and len(keys) < 2:
-                continue
-            for key in keys:
-                added.append(Span(doc, start, end, label="dual" if label.startswith("dual") else "coref", kb_id=key))
         if added:
             doc.spans[ACTOR_SPANS] = sorted(spans + added, key=lambda s: (s.start, s.end))
         return doc
 
-    def _learn_surname(self, discourse, span: Span) -> None:
-        parts = match_key(span.text).split()
+    def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[Span]:
+        """Dual nouns ("البلدين", "the two leaders") and "his country"."""
+        if label == "dual_leaders":
+            keys = discourse.salient(types=("Person",), role="Leader", n=2)
+        elif label in ("dual_officials", "dual_countries"):
+            keys = discourse.salient(types=("Country",), n=2)
+        else:  # his_country: the country of the speaker or of the last person
+            person = discourse.speaker or next(iter(discourse.last(types=("Person",))), None)
+            aff = discourse.actors[person].affiliation if person and person in discourse.actors else None
+            keys = [aff] if aff else []
+        if label.startswith("dual") and len(keys) < 2:
+            return []
+        return [Span(doc, start, end, label="dual" if label.startswith("dual") else "coref", kb_id=k) for k in keys]
+
+    def _learn_surname(self, discourse, span: Span, name: str) -> None:
+        parts = match_key(name).split()
         if len(parts) >= 2 and len(parts[-1]) >= self.min_surname:
             discourse.surnames.setdefault(parts[-1], span.kb_id_)
+        # family name first (كيم جونغ أون, Xi Jinping): a short first part is the family name
+        if len(parts) >= 2 and 2 <= len(parts[0]) <= 3 and span.kb_id_ in self.lex.known:
+            discourse.surnames.setdefault(parts[0], span.kb_id_)
 
     def _surname(self, discourse, token) -> str | None:
         if not discourse.surnames:

@@ -5,6 +5,7 @@ headline's "زعيم كوريا الشمالية" can be the leader the article 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from kg.model import Actor
@@ -17,6 +18,7 @@ class Discourse:
     recent: list[str] = field(default_factory=list)  # actor keys, most recent last
     recent_subjects: list[str] = field(default_factory=list)  # claim subjects, most recent last
     speaker: str | None = None  # whoever the last attributed sentence quoted
+    counts: Counter = field(default_factory=Counter)  # mentions per actor so far
 
     def register(self, actor: Actor) -> Actor:
         known = self.actors.get(actor.key)
@@ -27,6 +29,7 @@ class Discourse:
         return known
 
     def touch(self, key: str) -> None:
+        self.counts[key] += 1
         if self.recent and self.recent[-1] == key:
             return
         self.recent.append(key)
@@ -58,3 +61,18 @@ class Discourse:
             if len(found) == n:
                 break
         return found
+
+    def salient(self, *, types: tuple[str, ...] = (), role: str | None = None, n: int = 2,
+                exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
+        """The ``n`` most mentioned actors that fit ("the two countries", "the two leaders"),
+        ties broken by recency."""
+        order = {key: i for i, key in enumerate(self.recent)}
+        cands = [k for k in self.counts if k not in exclude and k in self.actors
+                 and (not types or self.actors[k].type in types) and (role is None or self.actors[k].role == role)]
+        cands.sort(key=lambda k: (-self.counts[k], -order.get(k, -1)))
+        return cands[:n]
+
+    def topic(self, *, types: tuple[str, ...] = (), exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """What the page is about: its most mentioned actor of the given types."""
+        found = self.salient(types=types, n=1, exclude=exclude)
+        return found[0] if found else None

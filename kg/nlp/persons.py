@@ -155,6 +155,8 @@ class PersonFinder:
         new_spans: list[Span] = []
         consumed: list[Span] = []
         used_titles: set[int] = set()
+        replaced: set[tuple[int, int]] = set()  # known-person spans widened to their title phrase
+        names: dict[tuple[int, int], str] = doc.user_data.setdefault("person_names", {})
         for t in titles:
             if t.start in used_titles:
                 continue
@@ -208,10 +210,11 @@ class PersonFinder:
                     affiliation = self.lex.known[known].affiliation
                 actor = self._person(doc, key, doc[start:end].text, role, affiliation, known)
                 actor = discourse.register(actor) if discourse is not None else actor
-                if known is None:
-                    new_spans.append(Span(doc, start, end, label="person", kb_id=key))
-                phrase_start, phrase_end = min(t.start, start), max(t.end, end, k)
-                records.append(TitledPerson(key, role, affiliation, phrase_start, phrase_end, True))
+                phrase_start, phrase_end = min(t.start, start), max(t.end, end)
+                replaced.add((start, end))
+                new_spans.append(Span(doc, phrase_start, phrase_end, label="person", kb_id=key))
+                names[(phrase_start, phrase_end)] = doc[start:end].text
+                records.append(TitledPerson(key, actor.role or role, affiliation, phrase_start, phrase_end, True))
                 consumed.extend(aff_spans)
             elif affiliation is not None:
                 records.append(TitledPerson("", role, affiliation, t.start, k, False))
@@ -244,10 +247,11 @@ class PersonFinder:
                 actor = self._person(doc, key, doc[start:end].text, role, affiliation, None)
                 if discourse is not None:
                     discourse.register(actor)
-                new_spans.append(Span(doc, start, end, label="person", kb_id=key))
+                new_spans.append(Span(doc, start, phrase_end, label="person", kb_id=key))
+                names[(start, phrase_end)] = doc[start:end].text
                 records.append(TitledPerson(key, role, affiliation, start, phrase_end, True))
                 taken |= set(range(start, phrase_end))
-        consumed_ids = {(s.start, s.end) for s in consumed}
+        consumed_ids = {(s.start, s.end) for s in consumed} | replaced
         doc.spans[ACTOR_SPANS] = sorted(
             [s for s in actors if (s.start, s.end) not in consumed_ids] + new_spans, key=lambda s: s.start)
         doc.spans["consumed"] = consumed

@@ -113,7 +113,7 @@ def layout(U: nx.Graph, order: Sequence[str], *, seed: int = 42, core: int = 450
         rng = random.Random(seed)
         index = {n: i for i, n in enumerate(nodes)}
         pending = nodes[core:]
-        for _ in range(3):
+        while pending:
             still = []
             for u in pending:
                 placed = [v for v in U.neighbors(u) if v in pos] if u in U else []
@@ -122,12 +122,15 @@ def layout(U: nx.Graph, order: Sequence[str], *, seed: int = 42, core: int = 450
                     continue
                 anchor = pos[min(placed, key=index.__getitem__)]
                 angle = rng.uniform(0, 2 * math.pi)
-                r = rng.uniform(0.04, 0.12)
+                r = rng.uniform(0.03, 0.09)
                 pos[u] = (anchor[0] + r * math.cos(angle), anchor[1] + r * math.sin(angle))
+            if len(still) == len(pending):
+                break
             pending = still
-        for i, u in enumerate(pending):
+        reach = max((math.hypot(*p) for p in pos.values()), default=1.0)
+        for i, u in enumerate(pending):  # not connected to anything placed: an outer ring
             angle = 2 * math.pi * i / max(len(pending), 1)
-            pos[u] = (1.25 * math.cos(angle), 1.25 * math.sin(angle))
+            pos[u] = (1.1 * reach * math.cos(angle), 1.1 * reach * math.sin(angle))
     return _scale_positions(pos, len(nodes))
 
 
@@ -350,13 +353,14 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
     else:
         for cls in ("Country", "Organization", "Leader", "Official", "Analyst", "Person", "Actor"):
             if cls_count.get(cls):
+                kind = cls if cls in SHAPES else "Person"
                 legend_nodes.append({"label": i18n.class_label(lang, cls), "color": CLASS_COLORS[cls],
-                                     "count": cls_count[cls], "key": cls})
-    for kind in ("Country", "Organization", "Person", "Actor"):
-        if shape_count.get(kind) and (color_by == "community" or kind == "Person" or len(shape_count) > 1):
-            shape = SHAPES[kind]
-            legend_shapes.append({"label": i18n.class_label(lang, kind), "glyph": SHAPE_GLYPHS[shape],
-                                  "count": shape_count[kind]})
+                                     "count": cls_count[cls], "key": cls, "glyph": SHAPE_GLYPHS[SHAPES[kind]]})
+    if color_by == "community":
+        for kind in ("Country", "Organization", "Person", "Actor"):
+            if shape_count.get(kind):
+                legend_shapes.append({"label": i18n.class_label(lang, kind), "glyph": SHAPE_GLYPHS[SHAPES[kind]],
+                                      "count": shape_count[kind]})
     legend_relations = [{"relation": r, "label": i18n.relation_label(lang, r) if ui == "ar" else r,
                          "color": RELATION_COLORS.get(r, "#888888"), "count": c}
                         for r, c in sorted(rel_count.items(), key=lambda kv: (-kv[1], kv[0]))]

@@ -1,0 +1,136 @@
+"""Validate a geokg graph against ``ontology/shapes.ttl`` and report violations in plain words.
+
+The ontology is mixed into (a copy of) the data graph before validation, so that
+``sh:targetClass gkg:Actor`` reaches countries, organizations and persons through
+``rdfs:subClassOf`` without running a reasoner (pyshacl ``inference="none"``: fast).
+
+Each property shape of ``shapes.ttl`` checks one thing and carries an ``sh:message`` that
+reads after "<what> <focus node>", so a result becomes one line such as
+``claim claim:ab12 has no evidence`` or
+``claim claim:ab12 has more than one subject (rdf:subject): actor:IRN, actor:RUS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SH
+
+from kg.errors import GeoKGError
+from kg.rdf.cookbook import display_term, ontology_dir
+
+_SHOW_VALUES = {SH.MaxCountConstraintComponent, SH.QualifiedMaxCountConstraintComponent}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One SHACL result, with the sentence that describes it."""
+
+    focus: str  # focus node, prefixed ("claim:ab12")
+    kind: str  # what the focus node is ("claim", "actor", "article")
+    message: str  # the shape's message ("has no evidence")
+    detail: str = ""  # offending values, when they help ("actor:IRN, actor:RUS")
+    path: str = ""  # property path, prefixed
+    component: str = ""  # SHACL constraint component, prefixed
+    severity: str = "Violation"
+
+    def __str__(self) -> str:
+        text = f"{self.kind} {self.focus} {self.message}"
+        return f"{text}: {self.detail}" if self.detail else text
+
+
+@dataclass
+class ValidationReport:
+    conforms: bool
+    violations: list[str] = field(default_factory=list)
+    results: list[Violation] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return self.conforms
+
+    def text(self) -> str:
+        return "conforms" if self.conforms else "\n".join(self.violations)
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Graph:
+    if not Path(path).is_file():
+        raise GeoKGError(f"{path}: no such file (set GEOKG_ONTOLOGY_DIR to the ontology directory)")
+    return Graph(bind_namespaces="none").parse(path, format="turtle")
+
+
+def ontology_graph() -> Graph:
+    """The ontology (parsed once per process)."""
+    return _load(str(ontology_dir() / "geokg.ttl"))
+
+
+def shapes_graph() -> Graph:
+    """The SHACL shapes (parsed once per process)."""
+    return _load(str(ontology_dir() / "shapes.ttl"))
+
+
+def _localized(graph: Graph, node, predicate, lang: str) -> str | None:
+    values = [v for v in graph.objects(node, predicate) if isinstance(v, Literal)]
+    for wanted in (lang, "en", None):
+        for value in values:
+            if value.language == wanted:
+                return str(value)
+    return str(values[0]) if values else None
+
+
+def _values(data: Graph, focus, path) -> list:
+    if isinstance(path, URIRef):
+        return list(data.objects(focus, path))
+    return []
+
+
+def validate_graph(data: Graph, *, lang: str = "en") -> ValidationReport:
+    """Validate ``data`` with pyshacl against the shapes, the ontology mixed in.
+
+    ``lang`` picks the language of the messages (``en`` or ``ar``). ``data`` is not modified.
+    """
+    from pyshacl import validate
+
+    shapes = shapes_graph()
+    mixed = Graph(bind_namespaces="none")
+    for triple in data:
+        mixed.add(triple)
+    for triple in ontology_graph():
+        mixed.add(triple)
+    conforms, results, _ = validate(
+        mixed, shacl_graph=shapes, inference="none", inplace=True, advanced=False,
+        abort_on_first=False, allow_warnings=False, allow_infos=True,
+    )
+    found: list[Violation] = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        focus = results.value(result, SH.focusNode)
+        shape = results.value(result, SH.sourceShape)
+        component = results.value(result, SH.sourceConstraintComponent)
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        severity = results.value(result, SH.resultSeverity)
+        node_shape = shape if (shape, RDF.type, SH.NodeShape) in shapes else shapes.value(None, SH.property, shape)
+        kind = (_localized(shapes, node_shape, RDFS.label, lang) if node_shape is not None else None) or "node"
+        message = _localized(shapes, shape, SH.message, lang)
+        if message is None:
+            message = _localized(results, result, SH.resultMessage, lang) or "does not conform"
+        detail = ""
+        if component in _SHOW_VALUES:
+            detail = ", ".join(sorted(display_term(v) for v in _values(data, focus, path)))
+        elif value is not None and not isinstance(value, BNode):
+            detail = display_term(value)
+        found.append(Violation(
+            focus=display_term(focus), kind=kind, message=message, detail=detail,
+            path=display_term(path) if isinstance(path, URIRef) else "",
+            component=display_term(component) if component is not None else "",
+            severity=display_term(severity).removeprefix("sh:") if severity is not None else "Violation",
+        ))
+    found.sort(key=lambda v: (v.kind, v.focus, v.message, v.detail))
+    unique: list[Violation] = []
+    for violation in found:
+        if not unique or str(unique[-1]) != str(violation):
+            unique.append(violation)
+    return ValidationReport(conforms=bool(conforms), violations=[str(v) for v in unique], results=unique)
