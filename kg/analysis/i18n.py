@@ -40,6 +40,8 @@ STRINGS = {
         "{hidden} actors and {edges} relations are not shown. Narrow the view with --actor, --relation or "
         "--min-articles, or raise --max-nodes.",
         "isolated": "{n} actors with no relation in this view are not shown.",
+        "isolated_1": "1 actor with no relation in this view is not shown.",
+        "negated_hidden_1": "1 negated claim is hidden (--show-negated shows it).",
         "negated_hidden": "{n} negated claims are hidden (--show-negated shows them).",
         "empty": "Nothing to show: no relation passes the filters.",
         "ego": "Actors within {n} step(s) of {actor}.", "other_communities": "smaller communities",
@@ -64,6 +66,8 @@ STRINGS = {
         "لم يُعرض {hidden} فاعلا و{edges} علاقة. ضيّق العرض بـ --actor أو --relation أو --min-articles "
         "أو ارفع --max-nodes.",
         "isolated": "لم يُعرض {n} فاعلا ليست لهم علاقات في هذا العرض.",
+        "isolated_1": "لم يُعرض فاعل واحد ليست له علاقات في هذا العرض.",
+        "negated_hidden_1": "أُخفي ادعاء منفي واحد (يعرضه الخيار --show-negated).",
         "negated_hidden": "أُخفيت {n} ادعاءات منفية (يعرضها الخيار --show-negated).",
         "empty": "لا شيء للعرض: لا علاقة تطابق المرشحات.",
         "ego": "الفاعلون على بعد {n} خطوة من {actor}.", "other_communities": "مجموعات أصغر",

@@ -81,6 +81,9 @@ class ClaimExtractor:
         self.all_preps = tuple(data.keys("syntax", "prepositions"))
         self.boundaries = data.keys("syntax", "clause_boundaries") | {",", "،", ";", "؛", ":"}
         self.light_verbs = data.keys("syntax", "light_verbs")
+        self.fem = data.keys("coreference", "feminine_pronouns")
+        self.masc = data.keys("coreference", "masculine_pronouns")
+        self.hosts = data.keys("coreference", "pronoun_hosts")
         self.between = {match_key(w) for w in ("بين", "between")}
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
 
@@ -230,6 +233,8 @@ class ClaimExtractor:
                 near = g.start - trig.end <= 3 or (subject is not None and subject.start > trig.start and g.start - subject.end <= 2)
                 if near or not spec.object_adjacent:
                     obj = g
+        if obj is None:
+            obj = self._pronoun_object(doc, trig, limit, preps, subject, discourse)
         # type-driven repair: a visit goes to a place, the visitor is a person or a body
         if spec.object_types and subject is not None and obj is not None:
             if subject.types(discourse) <= set(spec.object_types) and "Person" in obj.types(discourse):
@@ -243,6 +248,24 @@ class ClaimExtractor:
         if subject is None or obj is None:
             return []
         return [(s, o) for s in subject.keys for o in obj.keys if s != o]
+
+    def _pronoun_object(self, doc, trig, limit, preps, subject, discourse) -> Group | None:
+        """"فرضت … عقوبات عليها": a pronoun on an object preposition is the most recent
+        claim subject of the right kind that is not this claim's subject."""
+        if discourse is None or not self.hosts:
+            return None
+        exclude = set(subject.keys) if subject else set()
+        for tok in doc[trig.end:min(limit, len(doc))]:
+            if not tok._.enclitic or tok.norm_ not in self.hosts or tok.norm_ not in preps:
+                continue
+            types = ("Country", "Organization") if tok._.enclitic in self.fem else ("Person",) if tok._.enclitic in self.masc else ()
+            if not types:
+                continue
+            for key in reversed(discourse.recent_subjects):
+                actor = discourse.actors.get(key)
+                if key not in exclude and actor is not None and actor.type in types:
+                    return Group([key], tok.i, tok.i + 1, tok, "pronoun")
+        return None
 
     def _is_argument(self, doc, trig) -> bool:
         """A trigger noun governed by a preposition ("دعم … للعقوبات") is an argument of

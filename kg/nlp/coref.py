@@ -98,19 +98,6 @@ class Coref:
                 added.append(Span(doc, token.i, token.i + 1, label="coref", kb_id=key))
                 discourse.touch(key)
                 continue
-            if token._.enclitic and token.norm_ in self.hosts:
-                sent_keys = {s.kb_id_ for s in spans if s.sent.start == token.sent.start and s.start < token.i}
-                target = None
-                if token._.enclitic in self.fem:
-                    cands = [k for k in reversed(discourse.recent_subjects) if k not in sent_keys
-                             and discourse.actors.get(k) is not None and discourse.actors[k].type in STATE_TYPES]
-                    target = cands[0] if cands else None
-                elif token._.enclitic in self.masc:
-                    cands = [k for k in reversed(discourse.recent_subjects) if k not in sent_keys
-                             and discourse.actors.get(k) is not None and discourse.actors[k].type == "Person"]
-                    target = cands[0] if cands else None
-                if target:
-                    added.append(Span(doc, token.i, token.i + 1, label="pronoun", kb_id=target))
         if added:
             doc.spans[ACTOR_SPANS] = sorted(spans + added, key=lambda s: (s.start, s.end))
         return doc

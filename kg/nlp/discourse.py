@@ -30,6 +30,9 @@ class Discourse:
 
     def touch(self, key: str) -> None:
         self.counts[key] += 1
+        actor = self.actors.get(key)
+        if actor is not None and actor.type == "Person" and actor.affiliation:
+            self.counts[actor.affiliation] += 1  # a leader's mention keeps his country in view
         if self.recent and self.recent[-1] == key:
             return
         self.recent.append(key)

@@ -83,16 +83,28 @@ def _scale_positions(pos: dict, n: int) -> dict:
     return {u: (round((p[0] - cx) / span * size, 1), round((p[1] - cy) / span * size, 1)) for u, p in pos.items()}
 
 
-def layout(U: nx.Graph, order: Sequence[str], *, seed: int = 42, core: int = 450) -> dict[str, tuple[float, float]]:
-    """Positions for the nodes of ``U`` (undirected, weighted), in pixels around (0, 0).
+def _connected_head(U: nx.Graph, nodes: list[str], size: int) -> list[str]:
+    """``size`` nodes grown from the most central one, always taking the most central
+    neighbour next: as central as possible and still connected (a spring layout flings
+    disconnected pieces apart)."""
+    import heapq
 
-    Up to ``core`` nodes: networkx's spring layout (seeded). Beyond that (networkx needs
-    SciPy there), the ``core`` most central nodes of ``order`` get the spring layout and
-    the others are placed around their best-placed neighbour, or on an outer ring.
-    """
-    nodes = list(order)
-    if not nodes:
-        return {}
+    index = {n: i for i, n in enumerate(nodes)}
+    head: list[str] = []
+    seen = {nodes[0]}
+    heap = [(0, nodes[0])]
+    while heap and len(head) < size:
+        _, u = heapq.heappop(heap)
+        head.append(u)
+        for v in U.neighbors(u):
+            if v in index and v not in seen:
+                seen.add(v)
+                heapq.heappush(heap, (index[v], v))
+    return head
+
+
+def _spring(U: nx.Graph, nodes: list[str], seed: int, core: int) -> dict[str, tuple[float, float]]:
+    """Spring layout of one connected group, about [-1, 1]² (see :func:`layout`)."""
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
     big = len(nodes) > core
@@ -101,22 +113,22 @@ def layout(U: nx.Graph, order: Sequence[str], *, seed: int = 42, core: int = 450
         big = big and len(nodes) > 5000
     except ImportError:
         pass
-    head = nodes[:core] if big else nodes
+    head = _connected_head(U, nodes, core) if big else nodes
     H = nx.Graph()
     H.add_nodes_from(head)
     H.add_edges_from((u, v, {"weight": 1.0 + math.log1p(d.get("weight", 1))})
                      for u, v, d in U.subgraph(head).edges(data=True))
-    k = 1.6 / math.sqrt(len(head))
+    k = 1.8 / math.sqrt(len(head))
     pos = nx.spring_layout(H, seed=seed, k=k, iterations=80, weight="weight")
     pos = {u: (float(p[0]), float(p[1])) for u, p in pos.items()}
     if big:
         rng = random.Random(seed)
         index = {n: i for i, n in enumerate(nodes)}
-        pending = nodes[core:]
+        pending = [u for u in nodes if u not in pos]
         while pending:
             still = []
             for u in pending:
-                placed = [v for v in U.neighbors(u) if v in pos] if u in U else []
+                placed = [v for v in U.neighbors(u) if v in pos]
                 if not placed:
                     still.append(u)
                     continue
@@ -128,9 +140,46 @@ def layout(U: nx.Graph, order: Sequence[str], *, seed: int = 42, core: int = 450
                 break
             pending = still
         reach = max((math.hypot(*p) for p in pos.values()), default=1.0)
-        for i, u in enumerate(pending):  # not connected to anything placed: an outer ring
+        for i, u in enumerate(pending):
             angle = 2 * math.pi * i / max(len(pending), 1)
             pos[u] = (1.1 * reach * math.cos(angle), 1.1 * reach * math.sin(angle))
+    return pos
+
+
+def layout(U: nx.Graph, order: Sequence[str], *, seed: int = 42, core: int = 450) -> dict[str, tuple[float, float]]:
+    """Positions for the nodes of ``order`` (edges from ``U``), in pixels around (0, 0).
+
+    The largest connected group gets networkx's spring layout (seeded); smaller groups
+    get their own small layouts on rings around it, so a few stragglers cannot squeeze
+    the main picture into a corner. Groups above ``core`` nodes (networkx needs SciPy
+    there) lay out their ``core`` most central nodes and place the others next to their
+    best-placed neighbour.
+    """
+    nodes = list(order)
+    if not nodes:
+        return {}
+    index = {n: i for i, n in enumerate(nodes)}
+    S = nx.Graph()
+    S.add_nodes_from(nodes)
+    S.add_edges_from(U.subgraph(nodes).edges(data=True))
+    comps = sorted((sorted(c, key=index.__getitem__) for c in nx.connected_components(S)),
+                   key=lambda c: (-len(c), index[c[0]]))
+    pos = _spring(S, comps[0], seed, core)
+    reach = max((math.hypot(*p) for p in pos.values()), default=0.0) or 1.0
+    ring, cursor, widest = reach * 1.25, 0.0, 0.0
+    for comp in comps[1:]:
+        r = reach * (0.03 + 0.03 * math.sqrt(len(comp)))
+        arc = 2.6 * r
+        if cursor + arc > 2 * math.pi * ring:
+            ring += 2.6 * widest
+            cursor, widest = 0.0, 0.0
+        widest = max(widest, r)
+        angle = (cursor + arc / 2) / ring - math.pi / 2
+        cx, cy = ring * math.cos(angle), ring * math.sin(angle)
+        cursor += arc
+        sub = _spring(S, comp, seed, core)
+        for u, (x, y) in sub.items():
+            pos[u] = (cx + r * x, cy + r * y)
     return _scale_positions(pos, len(nodes))
 
 
@@ -230,9 +279,10 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
     isolated = [u for u in F if F.degree(u) == 0 and u != focus]
     if isolated and F.number_of_edges():
         F.remove_nodes_from(isolated)
-        notes.append(i18n.t(lang, "isolated", n=len(isolated)))
+        notes.append(i18n.t(lang, "isolated_1") if len(isolated) == 1 else i18n.t(lang, "isolated", n=len(isolated)))
     if negated_hidden:
-        notes.append(i18n.t(lang, "negated_hidden", n=negated_hidden))
+        notes.append(i18n.t(lang, "negated_hidden_1") if negated_hidden == 1
+                     else i18n.t(lang, "negated_hidden", n=negated_hidden))
     if F.number_of_edges() == 0 and focus is None:
         F.remove_nodes_from(list(F))
         notes.append(i18n.t(lang, "empty"))
