@@ -20,7 +20,8 @@ LANG_DIR = Path(__file__).parent / "data" / "lang"
 @dataclass(frozen=True)
 class Trigger:
     relation: str
-    forms: frozenset[str]  # match keys
+    forms: frozenset[str]  # match keys (verbs and, where no ``nouns`` are listed, nouns too)
+    nouns: frozenset[str] = frozenset()  # nominal forms: object needs a preposition
     obj_preps: tuple[str, ...] = ()
     agent_preps: tuple[str, ...] = ()
     symmetric: bool = False
@@ -85,7 +86,8 @@ def load_language(code: str) -> LanguageData:
     for relation, spec in raw.get("triggers", {}).items():
         data.triggers[relation] = Trigger(
             relation=relation,
-            forms=frozenset(match_key(f) for f in spec.get("forms", [])),
+            forms=frozenset(match_key(f) for f in spec.get("forms", []) + spec.get("nouns", [])),
+            nouns=frozenset(match_key(f) for f in spec.get("nouns", [])),
             obj_preps=tuple(match_key(p) for p in spec.get("obj_preps", [])),
             agent_preps=tuple(match_key(p) for p in spec.get("agent_preps", [])),
             symmetric=bool(spec.get("symmetric", False)),

@@ -53,7 +53,7 @@ def load_graph(path: Path | str) -> Graph:
     try:
         g.parse(path, format=fmt)
     except Exception as err:  # rdflib raises many unrelated types for bad input
-        first = (str(err).strip().splitlines() or [""])[0][:200]
+        first = " ".join(str(err).split())[:200]
         raise GeoKGError(f"{path}: not a readable {fmt} graph ({type(err).__name__}: {first})") from None
     if len(g) == 0:
         raise GeoKGError(f"{path}: the graph is empty")

@@ -70,7 +70,8 @@ class ClaimExtractor:
         self.triggers: dict[str, Trigger] = data.triggers
         self.trigger_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         for relation, trig in data.triggers.items():
-            self.trigger_matcher.add(relation, [pattern(f) for f in data.strings("triggers", relation, "forms")])
+            forms = data.strings("triggers", relation, "forms") + data.strings("triggers", relation, "nouns")
+            self.trigger_matcher.add(relation, [pattern(f) for f in forms])
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
             forms = data.strings("cues", cue)
@@ -81,6 +82,12 @@ class ClaimExtractor:
         self.all_preps = tuple(data.keys("syntax", "prepositions"))
         self.boundaries = data.keys("syntax", "clause_boundaries") | {",", "،", ";", "؛", ":"}
         self.light_verbs = data.keys("syntax", "light_verbs")
+        self.passive_aux = data.keys("syntax", "passive_auxiliaries")
+        modal = data.value("syntax", "modal_subject", default={}) or {}
+        self.modals = frozenset(match_key(m) for m in modal.get("modals", []))
+        self.modal_comp = match_key(modal["complementizer"]) if modal.get("complementizer") else None
+        self.agents = data.keys("syntax", "agent_prepositions")
+        self.possessive = frozenset(data.strings("morphology", "possessive"))
         self.fem = data.keys("coreference", "feminine_pronouns")
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
@@ -157,7 +164,11 @@ class ClaimExtractor:
                 if any(g.start <= trig.start < g.end for g in groups):
                     continue
                 spec = self.triggers[trig.label_]
-                for subj, obj in self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs):
+                pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
+                if not pairs and discourse is not None and self._last_subject:
+                    for k in self._last_subject:
+                        discourse.note_subject(k)
+                for subj, obj in pairs:
                     if subj == obj or not subj or not obj:
                         continue
                     polarity = self._polarity(doc, sent, trig, sent_cues)
@@ -187,6 +198,7 @@ class ClaimExtractor:
         return any(t.norm_ in self.boundaries or t.text in self.boundaries for t in doc[start:end])
 
     def _arguments(self, doc, sent, trig, spec: Trigger, groups: list[Group], discourse, sent_trigs):
+        self._last_subject = []
         preps = spec.obj_preps
         other_trigs = [t for t in sent_trigs if t.start >= trig.end and t.label_ != trig.label_]
         limit = min([t.start for t in other_trigs] + [trig.end + self.window])
@@ -194,11 +206,15 @@ class ClaimExtractor:
         after = [g for g in groups if trig.end <= g.start < limit]
         subject: Group | None = None
         obj: Group | None = None
+        strong_subject = False
         if spec.symmetric:  # "between X and Y"
             for g in after:
                 j = g.start - 1
                 if j >= 0 and doc[j].norm_ in self.between and len(g.keys) >= 2:
                     return self._pairs(g.keys)
+        is_noun = match_key(trig.text) in spec.nouns
+        if is_noun or self._passive(doc, trig):
+            return self._noun_arguments(doc, trig, spec, before, after, discourse, passive=not is_noun)
         # subject right before the trigger (SVO; headlines in any language)
         if before:
             g = before[-1]
@@ -208,10 +224,13 @@ class ClaimExtractor:
             if len(gap) <= self.subject_gap and not between_trigs and not self._crosses_boundary(doc, g.end, trig.start) \
                     and (self._marker(doc, g, self.all_preps) is None or accusation_before):
                 subject = g
+            elif self._modal_subject(doc, g, trig):
+                subject = g
+                strong_subject = True
         # verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
         # actor stands right before it too ("الكرملين يشيد ب…")
         if self.verb_first and after and after[0].start - trig.end <= 1 and self._marker(doc, after[0], self.all_preps) is None:
-            if subject is None or trig.start - subject.end > 0 or doc[trig.start]._.proclitic.startswith("و"):
+            if subject is None or (not strong_subject and (trig.start - subject.end > 0 or doc[trig.start]._.proclitic.startswith("و"))):
                 subject = after[0]
         for g in after:
             if g is subject:
@@ -243,6 +262,58 @@ class ClaimExtractor:
             obj = None
         if subject is None and obj is not None and not self._is_argument(doc, trig):
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
+        if spec.symmetric and subject is not None and obj is None and len(subject.keys) >= 2:
+            return self._pairs(subject.keys)
+        self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
+        if subject is None or obj is None:
+            return []
+        return [(s, o) for s in subject.keys for o in obj.keys if s != o]
+
+    def _modal_subject(self, doc, g, trig) -> bool:
+        """"يمكن لروسيا أن تمنح …": modal, the actor marked with لـ, complementizer, verb."""
+        if not self.modals or g.start == 0:
+            return False
+        gap = [t for t in doc[g.end:trig.start] if not t.is_space]
+        first = doc[g.start]
+        return (len(gap) == 1 and gap[0].norm_ == self.modal_comp and first._.proclitic.endswith("ل")
+                and doc[g.start - 1].norm_ in self.modals)
+
+    def _passive(self, doc, trig) -> bool:
+        """"was sanctioned by X": an auxiliary before and an agent after."""
+        if not self.passive_aux or trig.start == 0:
+            return False
+        prev = [t for t in doc[max(0, trig.start - 2):trig.start]]
+        return any(t.norm_ in self.passive_aux for t in prev)
+
+    def _noun_arguments(self, doc, trig, spec: Trigger, before, after, discourse, *, passive: bool):
+        """Nominal and passive triggers: "Zelenskiy's visit to Washington", "U.S. supplies of
+        missiles to Ukraine", "talks between X and Y", "was sanctioned by the Treasury"."""
+        subject = obj = None
+        if spec.symmetric:
+            for g in after:
+                j = g.start - 1
+                if j >= 0 and doc[j].norm_ in self.between and len(g.keys) >= 2:
+                    return self._pairs(g.keys)
+        for g in after:
+            marker = self._marker(doc, g, self.all_preps)
+            if marker in self.agents and subject is None:
+                subject = g
+            elif marker is not None and marker in spec.obj_preps and obj is None and not passive:
+                obj = g
+        if passive and before:
+            g = before[-1]
+            if trig.start - g.end <= 3 and self._marker(doc, g, self.all_preps) is None:
+                obj = g
+        if subject is None and before and not passive:
+            g = before[-1]
+            gap = [t for t in doc[g.end:trig.start] if not t.is_space]
+            possessive = bool(gap) and gap[0].text in self.possessive
+            light = all(t.norm_ in self.light_verbs or (t.is_lower and t.is_alpha) for t in gap)
+            if self._marker(doc, g, self.all_preps) is None and not self._crosses_boundary(doc, g.end, trig.start) \
+                    and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 3)):
+                subject = g
+        if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
+            obj = None
         if spec.symmetric and subject is not None and obj is None and len(subject.keys) >= 2:
             return self._pairs(subject.keys)
         if subject is None or obj is None:

@@ -12,7 +12,7 @@ pasted into the SPARQL text as given: it is resolved to RDF terms first (an acto
 key or IRI; a relation by name), and the terms are written as a ``VALUES`` block with
 N-Triples escaping. A parameter that is not given leaves its variable unbound, so the
 query answers for everyone. Queries without the marker (a user's own ``.rq`` file or a
-SPARQL string) get their parameters through the engine's own pre-binding instead.
+SPARQL string) get them as a trailing ``VALUES`` clause.
 
 Two engines run the same text: rdflib (pure Python, always there) and Oxigraph (Rust,
 much faster on large graphs); the tests check that both give the same rows.
@@ -27,17 +27,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH, XSD
 from rdflib.term import Node
 
 import kg
 from kg.errors import GeoKGError
-from kg.rdf.namespaces import ACTOR, GKG_NS, PREFIXES, RELATIONS
+from kg.rdf.namespaces import ACTOR, ACTOR_CLASSES, GKG_NS, PREFIXES, RELATIONS
 
 ENV_VAR = "GEOKG_ONTOLOGY_DIR"
 VALUES_MARKER = re.compile(r"^[ \t]*#[ \t]*@values[ \t]*$", re.MULTILINE)
-PARAM_KINDS = ("actor", "relation", "iri", "string", "integer", "date")
+PARAM_KINDS = ("actor", "relation", "class", "iri", "string", "integer", "date")
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _QUERY_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _IRI_BAD = re.compile(r'[\x00-\x20<>"{}|^`\\]')
@@ -212,7 +212,7 @@ class Engine:
 
     name = "engine"
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, text: str) -> QueryResult:
         raise NotImplementedError
 
 
@@ -222,10 +222,9 @@ class RdflibEngine(Engine):
     def __init__(self, graph: Graph) -> None:
         self.graph = graph
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
-        init = {Variable(k): v for k, v in (bindings or {}).items()}
+    def query(self, text: str) -> QueryResult:
         try:
-            result = self.graph.query(text, initBindings=init or None)
+            result = self.graph.query(text)
         except Exception as err:  # pyparsing / rdflib errors carry no common base
             raise GeoKGError(f"SPARQL error: {_one_line(err)}") from err
         if result.type == "ASK":
@@ -277,13 +276,12 @@ class OxigraphEngine(Engine):
             raise GeoKGError(f"{path}: not valid {kind} ({_one_line(err)})") from err
         return cls(store)
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
+    def query(self, text: str) -> QueryResult:
         import pyoxigraph as ox
 
-        subs = {ox.Variable(k): _to_ox(v) for k, v in (bindings or {}).items()}
         try:
-            result = self.store.query(text, use_default_graph_as_union=True, substitutions=subs or None)
-        except (SyntaxError, ValueError, OSError) as err:
+            result = self.store.query(text, use_default_graph_as_union=True)
+        except (SyntaxError, ValueError, OSError, RuntimeError) as err:
             raise GeoKGError(f"SPARQL error: {_one_line(err)}") from err
         if isinstance(result, ox.QueryBoolean):
             return QueryResult([], [], boolean=bool(result))
@@ -322,22 +320,6 @@ def _from_ox(term) -> Node | None:
     raise GeoKGError(f"unsupported term in query result: {term!r}")
 
 
-def _to_ox(term: Node):
-    import pyoxigraph as ox
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise GeoKGError(f"cannot bind {term!r}")
-
-
 # --------------------------------------------------------------------------- parameters
 
 
@@ -371,7 +353,7 @@ SELECT DISTINCT ?actor WHERE {
 }
 """
 
-_KNOWN = "ASK { { ?node ?p ?o } UNION { ?s ?p ?node } }"
+_KNOWN = "ASK {\n  # @values\n  { ?node ?p ?o } UNION { ?s ?p ?node }\n}"
 
 
 def resolve_param(engine: Engine, param: Param, raw: str) -> list[Node]:
@@ -385,7 +367,7 @@ def resolve_param(engine: Engine, param: Param, raw: str) -> list[Node]:
         found = engine.query(_with_values(_RESOLVE_ACTOR, {"needle": [Literal(needle)]})).rows
         terms = sorted({row[0] for row in found if row[0] is not None})
         key_iri = ACTOR[quote(value, safe="-_.~")]
-        if key_iri not in terms and engine.query(_KNOWN, {"node": key_iri}).boolean:
+        if key_iri not in terms and engine.query(_with_values(_KNOWN, {"node": [key_iri]})).boolean:
             terms.append(key_iri)
         if not terms:
             raise GeoKGError(f"--param {param.name}={raw}: no actor with that label, key or IRI in the graph")
@@ -396,6 +378,13 @@ def resolve_param(engine: Engine, param: Param, raw: str) -> list[Node]:
         if name not in RELATIONS:
             raise GeoKGError(f"--param {param.name}={raw}: not a relation (one of: {', '.join(RELATIONS)})")
         return [URIRef(str(GKG_NS) + name)]
+    if param.kind == "class":
+        iri = _iri(value)
+        name = str(iri)[len(GKG_NS):] if iri is not None and str(iri).startswith(str(GKG_NS)) else value
+        match = next((c for c in ACTOR_CLASSES if c.lower() == name.lower()), None)
+        if match is None:
+            raise GeoKGError(f"--param {param.name}={raw}: not an actor class (one of: {', '.join(ACTOR_CLASSES)})")
+        return [URIRef(str(GKG_NS) + match)]
     if param.kind == "iri":
         iri = _iri(value)
         if iri is None:
@@ -437,34 +426,34 @@ def _with_values(text: str, values: Mapping[str, Sequence[Node]]) -> str:
     return VALUES_MARKER.sub(lambda _: block, text, count=1)
 
 
-def prepare(engine: Engine, query: NamedQuery, params: Mapping[str, Sequence[str] | str]
-            ) -> tuple[str, dict[str, Node]]:
-    """Resolve ``params`` and return (SPARQL text, engine pre-bindings)."""
+def prepare(engine: Engine, query: NamedQuery, params: Mapping[str, Sequence[str] | str]) -> str:
+    """Resolve ``params`` to RDF terms and return the SPARQL text to run.
+
+    Cookbook queries receive the values at their ``# @values`` marker. Other queries get a
+    trailing ``VALUES`` clause (SPARQL 1.1 §10.2.2), which joins with the solutions of the
+    query: parameters of your own queries should name variables of its result.
+    """
     declared = {p.name: p for p in query.params}
     resolved: dict[str, list[Node]] = {}
     for name, raws in params.items():
         raws = [raws] if isinstance(raws, str) else list(raws)
-        param = declared.get(name)
-        if param is None:
-            if declared or query.has_marker:
-                takes = ", ".join(declared) or "no parameters"
-                raise GeoKGError(f"query {query.name} has no parameter {name!r} (it takes: {takes})")
-            param = Param(name, "string")  # a user's own query: bind as given
         if not _NAME.match(name):
             raise GeoKGError(f"bad parameter name {name!r}")
+        param = declared.get(name)
+        if param is None and (declared or query.has_marker):
+            takes = ", ".join(declared) or "no parameters"
+            raise GeoKGError(f"query {query.name} has no parameter {name!r} (it takes: {takes})")
         terms: list[Node] = []
         for raw in raws:
-            terms.extend(t for t in resolve_param(engine, param, raw) if t not in terms)
+            found = resolve_param(engine, param, raw) if param else [_iri(raw.strip()) or Literal(raw)]
+            terms.extend(t for t in found if t not in terms)
         resolved[name] = terms
+    if not resolved:
+        return query.text
     if query.has_marker:
-        return _with_values(query.text, resolved), {}
-    bindings: dict[str, Node] = {}
-    for name, terms in resolved.items():
-        if len(terms) != 1:
-            shown = ", ".join(display_term(t) for t in terms)
-            raise GeoKGError(f"--param {name} names {len(terms)} things ({shown}); give one IRI")
-        bindings[name] = terms[0]
-    return query.text, bindings
+        return _with_values(query.text, resolved)
+    return query.text.rstrip() + "\n" + "\n".join(
+        f"VALUES ?{name} {{ {' '.join(_nt(t) for t in terms)} }}" for name, terms in resolved.items()) + "\n"
 
 
 def run_query(engine: Engine, query: NamedQuery | str,
@@ -472,6 +461,5 @@ def run_query(engine: Engine, query: NamedQuery | str,
     """Run a cookbook query (by name or object), a ``.rq`` path or a SPARQL string."""
     if isinstance(query, str):
         query = load_query(query)
-    text, bindings = prepare(engine, query, params or {})
-    return engine.query(text, bindings)
+    return engine.query(prepare(engine, query, params or {}))
 

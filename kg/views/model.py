@@ -264,8 +264,8 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
     for u, v, k, d in A.edges(keys=True, data=True):
         if relations is not None and d["relation"] not in relations:
             continue
-        if not d["structural"] and d["article_count"] < min_articles:
-            continue
+        if (d["article_count"] < min_articles) if not d["structural"] else (min_articles > 1):
+            continue  # affiliations (no article behind them) only show in unfiltered views
         if d["polarity"] == "negative" and not show_negated:
             negated_hidden += d["claim_count"]
             continue

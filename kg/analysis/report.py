@@ -1,0 +1,223 @@
+"""The text ``kg stats`` and ``kg actor`` print, and the data behind it (``--json``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+import networkx as nx
+from rdflib import Graph
+
+from kg.analysis import i18n
+from kg.analysis.graph import aggregate_edges, to_networkx
+from kg.analysis.names import find_actor
+from kg.analysis.networks import centrality, communities, top_actors
+
+
+def _graph(g: Graph | nx.MultiDiGraph, lang: str | None) -> nx.MultiDiGraph:
+    return to_networkx(g, lang=lang) if isinstance(g, Graph) else g
+
+
+def _label(G: nx.Graph, u: str | None) -> str:
+    if u is None:
+        return ""
+    return G.nodes[u].get("label") or u if u in G else u
+
+
+def _span(first: str | None, last: str | None) -> str:
+    if not first:
+        return ""
+    return first if first == last else f"{first} – {last}"
+
+
+def _edge_phrase(A: nx.Graph, u: str, v: str, d: dict, lang: str | None) -> str:
+    arrow = "—" if d["symmetric"] else "→"
+    text = f"{_label(A, u)} {arrow} {i18n.relation_label(lang, d['relation'])} {arrow} {_label(A, v)}"
+    marks = []
+    if d["polarity"] == "negative":
+        marks.append(i18n.t(lang, "negated"))
+    if d["modality_group"] == "hedged":
+        marks.append("/".join(i18n.t(lang, m) for m in d["modalities"]))
+    return text + (f" ({', '.join(marks)})" if marks else "")
+
+
+# --------------------------------------------------------------------------- stats
+
+def stats_data(g: Graph | nx.MultiDiGraph, *, top: int = 10, lang: str | None = None, seed: int = 42) -> dict:
+    """Counts, top actors, communities and strongest edges as plain data."""
+    G = _graph(g, lang)
+    A = aggregate_edges(G)
+    claims = [d for _, _, d in G.edges(data=True) if not d.get("structural")]
+    kinds = Counter(d.get("type") or "Actor" for _, d in G.nodes(data=True))
+    scores = centrality(G, seed=seed)
+    comms = [c for c in communities(G, seed=seed) if len(c) > 1]
+    strongest = sorted(
+        ((u, v, d) for u, v, d in A.edges(data=True) if not d.get("structural") and d["polarity"] == "positive"),
+        key=lambda e: (-e[2]["article_count"], -(e[2]["claim_count"]), e[2]["relation"], e[0], e[1]))
+    return {
+        "actors": G.number_of_nodes(), "actor_types": dict(sorted(kinds.items())),
+        "articles": len(G.graph.get("articles", {})), "claims": len(claims),
+        "modalities": dict(sorted(Counter(d["modality"] for d in claims).items())),
+        "negated": sum(1 for d in claims if d["polarity"] == "negative"),
+        "attributed": sum(1 for d in claims if d.get("attributed_to")),
+        "relations": dict(Counter(d["relation"] for d in claims).most_common()),
+        "top_actors": [{"actor": u, "label": _label(G, u), "class": G.nodes[u].get("class"),
+                        "article_count": G.nodes[u].get("article_count", 0), **{k: round(v, 6) for k, v in s.items()}}
+                       for u, s in top_actors(G, top, scores=scores)],
+        "communities": [{"size": len(c), "members": sorted(c, key=lambda u: (-scores.get(u, {}).get("pagerank", 0), u)),
+                         "labels": [_label(G, u) for u in sorted(c, key=lambda u: (-scores.get(u, {}).get("pagerank", 0), u))]}
+                        for c in comms[:top]],
+        "community_count": len(comms),
+        "strongest_edges": [{"source": u, "target": v, "relation": d["relation"], "modality": d["modality_group"],
+                             "modalities": d["modalities"], "article_count": d["article_count"],
+                             "first_date": d["first_date"], "last_date": d["last_date"],
+                             "text": _edge_phrase(A, u, v, d, lang)}
+                            for u, v, d in strongest[:top]],
+        "seed": seed,
+    }
+
+
+def _table(rows: list[list[str]], right: Iterable[int] = ()) -> list[str]:
+    right = set(right)
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for r in rows:
+        cells = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths))]
+        out.append("  " + "  ".join(cells).rstrip())
+    return out
+
+
+def stats_report(g: Graph | nx.MultiDiGraph, *, top: int = 10, lang: str | None = None, seed: int = 42,
+                 source: str | None = None) -> str:
+    data = stats_data(g, top=top, lang=lang, seed=seed)
+    L = lang
+    kinds = ", ".join(f"{n} {i18n.class_label(L, k)}" for k, n in data["actor_types"].items())
+    lines = [f"{source + ': ' if source else ''}{data['actors']} actors ({kinds}), {data['articles']} articles, "
+             f"{data['claims']} claims"]
+    mods = ", ".join(f"{n} {i18n.t(L, m)}" for m, n in data["modalities"].items())
+    lines.append(f"  {mods}; {data['negated']} negated; {data['attributed']} attributed")
+    if data["relations"]:
+        lines.append("  " + " · ".join(f"{r} {n}" for r, n in data["relations"].items()))
+    lines += ["", f"{i18n.t(L, 'top_actors')} (PageRank; weights = articles)"]
+    if data["top_actors"]:
+        rows = [["#", "actor", "class", "PageRank", "degree", "betweenness", "articles"]]
+        for i, a in enumerate(data["top_actors"], 1):
+            rows.append([str(i), f"{a['label']} [{a['actor']}]" if a["label"] != a["actor"] else a["actor"],
+                         i18n.class_label(L, a["class"] or "Actor"), f"{a['pagerank']:.4f}", str(a["neighbours"]),
+                         f"{a['betweenness']:.4f}", str(a["article_count"])])
+        lines += _table(rows, right=(0, 3, 4, 5, 6))
+    else:
+        lines.append("  (no actors)")
+    lines += ["", f"{i18n.t(L, 'communities')} (Louvain on the cooperation projection, seed {seed}; "
+                  f"{data['community_count']} with 2+ actors)"]
+    for i, c in enumerate(data["communities"], 1):
+        names = ", ".join(c["labels"][:8]) + (f", … (+{c['size'] - 8})" if c["size"] > 8 else "")
+        lines.append(f"  {i}. {c['size']} {i18n.t(L, 'members')}: {names}")
+    if not data["communities"]:
+        lines.append("  (none)")
+    lines += ["", f"{i18n.t(L, 'strongest')} (by number of articles)"]
+    if data["strongest_edges"]:
+        rows = [[e["text"], i18n.articles_text(L, e["article_count"]), _span(e["first_date"], e["last_date"])]
+                for e in data["strongest_edges"]]
+        lines += _table(rows)
+    else:
+        lines.append("  (none)")
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------------------- actor
+
+def actor_report(g: Graph | nx.MultiDiGraph, name: str, *, lang: str | None = None, evidence: int = 3,
+                 seed: int = 42) -> str:
+    """Everything the graph knows about one actor, with the sentences behind each relation."""
+    G = _graph(g, lang)
+    A = aggregate_edges(G)
+    u = find_actor(G, name)
+    d = G.nodes[u]
+    L = lang
+    out = [f"{d.get('label') or u}  [{u}]"]
+    facts = [i18n.class_label(L, d.get("class") or "Actor")]
+    if d.get("wikidata"):
+        facts.append(f"wd:{d['wikidata']}")
+    n_art = d.get("article_count", 0)
+    facts.append(i18n.t(L, "mentioned_in_1") if n_art == 1 else i18n.t(L, "mentioned_in", n=n_art))
+    out.append("  " + " · ".join(facts))
+    labels = d.get("labels") or {}
+    if labels:
+        out.append(f"  {i18n.t(L, 'labels')}: " + " · ".join(f"{k} {v}" for k, v in sorted(labels.items())))
+    alt = d.get("alt_labels") or {}
+    if alt:
+        out.append(f"  {i18n.t(L, 'aka')}: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in sorted(alt.items())))
+    if d.get("affiliation"):
+        out.append(f"  {i18n.t(L, 'affiliation')}: {_label(G, d['affiliation'])}")
+    scores = centrality(G, seed=seed)
+    if u in scores:
+        order = top_actors(G, len(scores), scores=scores)
+        rank = next(i for i, (n, _) in enumerate(order, 1) if n == u)
+        s = scores[u]
+        out.append(f"  {i18n.t(L, 'centrality')}: PageRank {s['pagerank']:.4f} (#{rank} of {len(scores)}) · "
+                   f"degree {s['neighbours']} · betweenness {s['betweenness']:.4f}")
+    for i, c in enumerate(communities(G, seed=seed), 1):
+        if u in c and len(c) > 1:
+            others = sorted(c - {u}, key=lambda n: (-scores.get(n, {}).get("pagerank", 0), n))
+            more = f", … (+{len(others) - 8})" if len(others) > 8 else ""
+            out.append(f"  {i18n.t(L, 'community', n=i)}: " + ", ".join(_label(G, n) for n in others[:8]) + more)
+
+    def block(title: str, edges: list) -> None:
+        if not edges:
+            return
+        out.extend(["", title])
+        for a, b, e in edges:
+            head = f"  {_edge_phrase(A, a, b, e, L)}"
+            tail = [i18n.articles_text(L, e["article_count"])] if not e.get("structural") else []
+            if e["first_date"]:
+                tail.append(_span(e["first_date"], e["last_date"]))
+            if e.get("items"):
+                tail.append(", ".join(e["items"]))
+            out.append(head + ("   " + " · ".join(tail) if tail else ""))
+            evs = sorted(e["evidences"], key=lambda x: (x.get("lang") != lang, ))  # asked language first
+            shown = evs if evidence <= 0 else evs[:evidence]
+            for ev in shown:
+                if ev.get("text"):
+                    out.append(f"      “{' '.join(ev['text'].split())}”")
+                src = [ev.get("title") or "", f"[{ev['article_id']}]" if ev.get("article_id") else "", ev.get("date") or ""]
+                if ev.get("modality") and ev["modality"] != "asserted":
+                    src.append(i18n.t(L, ev["modality"]))
+                if ev.get("attributed_to"):
+                    src.append(i18n.t(L, "according_to", who=_label(G, ev["attributed_to"])))
+                out.append("        — " + " · ".join(s for s in src if s))
+            if len(evs) > len(shown):
+                out.append("      " + i18n.t(L, "more", n=len(evs) - len(shown)))
+
+    def order(edges):
+        return sorted(edges, key=lambda e: (-e[2]["article_count"], e[2]["relation"], e[0], e[1]))
+
+    outgoing = [(a, b, e) for a, b, e in A.out_edges(u, data=True) if e["polarity"] == "positive"]
+    incoming = [(a, b, e) for a, b, e in A.in_edges(u, data=True) if e["polarity"] == "positive" and a != u]
+    negated = [(a, b, e) for a, b, e in list(A.out_edges(u, data=True)) + list(A.in_edges(u, data=True))
+               if e["polarity"] == "negative"]
+    negated = list({(a, b, e["relation"], e["modality_group"]): (a, b, e) for a, b, e in negated}.values())
+    block(i18n.t(L, "outgoing"), order(outgoing))
+    block(i18n.t(L, "incoming"), order(incoming))
+    block(i18n.t(L, "negated_section"), order(negated))
+    if not (outgoing or incoming or negated):
+        out += ["", i18n.t(L, "no_relations")]
+    said = sorted(((a, b, e) for a, b, e in G.edges(data=True) if e.get("attributed_to") == u),
+                  key=lambda x: (x[2].get("date") or "", x[2].get("claim") or ""))
+    if said:
+        out += ["", i18n.t(L, "claims_about")]
+        for a, b, e in said:
+            agg = {"symmetric": e["symmetric"], "relation": e["relation"], "polarity": e["polarity"],
+                   "modality_group": "hedged" if e["modality"] in ("possible", "alleged") else "asserted",
+                   "modalities": [e["modality"]]}
+            out.append(f"  {_edge_phrase(A, a, b, agg, L)}   {e.get('date') or ''}".rstrip())
+            if e.get("evidence"):
+                out.append(f"      “{' '.join(e['evidence'].split())}”")
+    arts = [G.graph.get("articles", {}).get(a, {}) for a in d.get("articles", [])]
+    if arts:
+        out += ["", i18n.t(L, "articles_heading")]
+        for a in sorted(arts, key=lambda a: (a.get("date") or "", a.get("identifier") or ""), reverse=True)[:20]:
+            out.append("  " + " · ".join(x for x in (a.get("date"), a.get("title"), f"[{a.get('identifier')}]") if x))
+        if len(arts) > 20:
+            out.append("  " + i18n.t(L, "more", n=len(arts) - 20))
+    return "\n".join(out) + "\n"

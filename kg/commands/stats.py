@@ -1,0 +1,36 @@
+"""``kg stats GRAPH``: the top actors, communities and strongest edges of a graph."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from kg.analysis.graph import load_graph, to_networkx
+from kg.analysis.report import stats_data, stats_report
+from kg.errors import GeoKGError
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("stats", help="top actors, communities and strongest edges of a graph",
+                              description="Print the most central actors (PageRank, degree, betweenness), "
+                                          "the communities of the cooperation network (Louvain) and the "
+                                          "edges most articles support.")
+    p.add_argument("graph", metavar="GRAPH", help="graph file written by kg build (Turtle, N-Triples, …)")
+    p.add_argument("--top", type=int, default=10, metavar="N", help="how many actors, communities, edges (10)")
+    p.add_argument("--lang", choices=("ar", "en"), help="labels and words in this language where known")
+    p.add_argument("--seed", type=int, default=42, help="seed of the community detection (42)")
+    p.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.top < 1:
+        raise GeoKGError("--top must be at least 1")
+    G = to_networkx(load_graph(args.graph), lang=args.lang)
+    if args.json:
+        json.dump(stats_data(G, top=args.top, lang=args.lang, seed=args.seed), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(stats_report(G, top=args.top, lang=args.lang, seed=args.seed, source=str(args.graph)))
+    return 0

@@ -1,0 +1,98 @@
+"""Arabic extraction on sentences written for these tests (not taken from the corpus)."""
+
+from tests.conftest import run_extraction
+
+
+def test_clitic_glued_country_names_are_actors():
+    art = run_extraction("قال الوزير إن الحكومة أرسلت مساعدات لتركيا وبسوريا ولليابان قلق.", "ar")[0]
+    assert {"TUR", "SYR", "JPN"} <= set(art.actors)
+
+
+def test_capital_and_nisba_stand_for_the_state():
+    art = run_extraction("أعلنت طهران أن الوفد الفرنسي وصل. وأكد الكرملين الخبر.", "ar")[0]
+    assert {"IRN", "FRA", "RUS"} <= set(art.actors)
+
+
+def test_sanctions_with_coordinated_subjects(ar_edges):
+    e = ar_edges("فرضت بريطانيا وفرنسا وألمانيا عقوبات جديدة على إيران أمس.")
+    assert {("GBR", "sanctioned", "IRN", "positive"), ("FRA", "sanctioned", "IRN", "positive"),
+            ("DEU", "sanctioned", "IRN", "positive")} <= e
+
+
+def test_pronoun_object_points_to_the_salient_country(ar_edges):
+    e = ar_edges("هاجمت تركيا مواقع في العراق، ثم فرضت فرنسا عقوبات عليها.")
+    assert ("FRA", "sanctioned", "TUR", "positive") in e
+
+
+def test_visit_with_verb_first_and_title(ar_edges):
+    e = ar_edges("زار القاهرة وزير الخارجية التركي مولود أوغلو الأسبوع الماضي.")
+    assert ("مولود أوغلو", "visited", "EGY", "positive") in e
+    assert ("مولود أوغلو", "affiliatedWith", "TUR", "positive") in e
+
+
+def test_nominal_visit_and_meeting(ar_edges):
+    e = ar_edges("وصفت الصحف زيارة الرئيس الإيراني حسن نصيري إلى الصين بأنها مهمة.")
+    assert ("حسن نصيري", "visited", "CHN", "positive") in e
+    assert ("حسن نصيري", "leaderOf", "IRN", "positive") in e
+
+
+def test_negated_meeting_between_the_two_countries(ar_edges):
+    e = ar_edges("تحدثت مصر عن السودان كثيرا. ولم يغير ذلك عدم عقد اجتماع بين وزيري خارجية البلدين.")
+    assert ("EGY", "metWith", "SDN", "negative") in e or ("SDN", "metWith", "EGY", "negative") in e
+    assert not any(r == "metWith" and p == "positive" for _, r, _, p in e)
+
+
+def test_possible_supply_is_not_asserted(ar_rows):
+    rows = ar_rows("يمكن لفرنسا أن تمنح أوكرانيا طائرات حديثة.")
+    assert ("FRA", "supplied", "UKR", "positive", "possible", None) in rows
+
+
+def test_future_prefix_makes_a_claim_possible(ar_rows):
+    rows = ar_rows("ستزور قطر تركيا الشهر المقبل.")
+    assert any(r[1] == "visited" and r[4] == "possible" for r in rows)
+
+
+def test_alleged_supply_from_an_accusation_headline(ar_rows):
+    rows = ar_rows("اتهامات لإيران بتزويد سوريا بصواريخ")
+    assert ("IRN", "supplied", "SYR", "positive", "alleged", None) in rows
+
+
+def test_attribution_to_an_analyst_and_continuation(ar_rows):
+    text = ("يرى الباحث في الشؤون الأوروبية كمال دريدي أن فرنسا دعمت المغرب بشكل واضح.\n"
+            "ويضيف أن الجزائر انتقدت فرنسا بشدة.")
+    rows = ar_rows(text)
+    assert ("FRA", "supported", "MAR", "positive", "asserted", "كمال دريدي") in rows
+    assert ("DZA", "criticized", "FRA", "positive", "asserted", "كمال دريدي") in rows
+
+
+def test_surname_alone_is_the_person_named_before():
+    art = run_extraction("قال المحلل السياسي كمال دريدي إن الأزمة طويلة. ويؤكد دريدي أن الحل بعيد.", "ar")[0]
+    persons = [a for a in art.actors.values() if a.type == "Person"]
+    assert len(persons) == 1 and persons[0].role == "Analyst"
+    assert {m.actor for m in art.mentions if m.text == "دريدي"} == {persons[0].key}
+
+
+def test_each_relation_type_has_a_trigger(ar_edges):
+    cases = {
+        "supported": ("أيدت قطر تركيا في موقفها.", ("QAT", "TUR")),
+        "opposed": ("عارضت الصين اليابان بشدة.", ("CHN", "JPN")),
+        "criticized": ("انتقدت ألمانيا روسيا بسبب الحرب.", ("DEU", "RUS")),
+        "accused": ("اتهمت أوكرانيا روسيا بقصف المدن.", ("UKR", "RUS")),
+        "threatened": ("هددت إيران إسرائيل برد قاس.", ("IRN", "ISR")),
+        "attacked": ("قصفت إسرائيل لبنان فجر اليوم.", ("ISR", "LBN")),
+        "cooperatedWith": ("وقعت مصر اتفاقية تعاون مع اليونان.", ("EGY", "GRC")),
+        "metWith": ("التقى وفد مصري مع وفد إثيوبي. واجتمعت مصر مع إثيوبيا.", ("EGY", "ETH")),
+    }
+    for relation, (text, (s, o)) in cases.items():
+        e = ar_edges(text)
+        assert (s, relation, o, "positive") in e or (relation in ("metWith", "cooperatedWith") and (o, relation, s, "positive") in e), (relation, e)
+
+
+def test_names_starting_with_clitic_letters_are_not_split():
+    art = run_extraction("استقبلت ليبيا وفدا من لبنان.", "ar")[0]
+    assert {"LBY", "LBN"} <= set(art.actors)
+
+
+def test_photo_credit_is_not_an_actor():
+    art = run_extraction("اجتمع وزراء الخارجية في بغداد (رويترز)\n\nوقال العراق إن الاجتماع ناجح.", "ar")[0]
+    assert not any("رويترز" in m.text for m in art.mentions)
