@@ -48,7 +48,7 @@ class TitledPerson:
     has_name: bool
 
 
-@Language.factory("geokg_persons", default_config={"max_name_tokens": 4, "max_title_gap": 6})
+@Language.factory("geokg_persons", default_config={"max_name_tokens": 6, "max_title_gap": 6})
 def make_person_finder(nlp: Language, name: str, max_name_tokens: int, max_title_gap: int):
     return PersonFinder(nlp, max_name_tokens=max_name_tokens, max_title_gap=max_title_gap)
 
@@ -87,6 +87,8 @@ class PersonFinder:
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
             self.function_words |= {k for k in data.keys("cues", cue) if " " not in k}
         self.title_words = {w for t in self.titles for w in t.split()}
+        self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
+        self.possessive = frozenset(data.strings("morphology", "possessive"))
 
     # --- helpers ---------------------------------------------------------------------
     def _role(self, title_key: str) -> str:
@@ -100,7 +102,8 @@ class PersonFinder:
             if token.norm_ in {p.lower() for p in self.particles} and not first:
                 return True
             return (text[:1].isupper() and text not in self.stop and text.lower() not in self.title_words
-                    and match_key(text) not in self.function_words) or bool(re.fullmatch(r"[A-Z]\.", text))
+                    and match_key(text) not in self.function_words) or bool(re.fullmatch(r"[A-Z]\.", text)) \
+                or (not first and bool(re.fullmatch(r"(?:al|el|ad|as|an|ar|at|bin|ben|abu)-[A-Z][\w'’]+", text)))
         norm = token.norm_
         if not first and token._.proclitic.startswith("و"):
             return False  # "وأندريه": a new name is coordinated
@@ -126,6 +129,9 @@ class PersonFinder:
             nxt = doc[end]
             if nxt.norm_ in self.particles and end + 1 < len(doc):
                 end += 1
+                continue
+            if nxt.text in {"-", "‐"} and doc[end - 1].norm_ in self.particles and end + 1 < len(doc):
+                end += 1  # "al-Aiban"
                 continue
             if not self._name_like(nxt, False):
                 break
@@ -160,8 +166,13 @@ class PersonFinder:
         for t in titles:
             if t.start in used_titles:
                 continue
-            role = self._role(match_key(t.text) if self.lang != "en" else match_key(t.text))
+            role = self._role(match_key(t.text))
             affiliation, aff_spans = None, []
+            if self.affiliation_first:
+                left = self._actor_before(doc, t.start, actors)
+                if left is not None:
+                    affiliation = self._affiliation_of(left.kb_id_)
+                    aff_spans.append(left)
             k = t.end
             gap = 0
             name = None
@@ -258,13 +269,23 @@ class PersonFinder:
         doc.user_data["titled_persons"] = records
         return doc
 
+    def _actor_before(self, doc: Doc, start: int, actors: list[Span]) -> Span | None:
+        """The body a title belongs to when it is written first: "Kremlin spokesman",
+        "Iran's foreign minister", "Saudi national security adviser"."""
+        for span in actors:
+            if self._is_person(span.kb_id_):
+                continue
+            gap = [t for t in doc[span.end:start] if not t.is_space]
+            if len(gap) > 3 or (gap and not all(t.text in self.possessive or t.is_lower for t in gap)):
+                continue
+            if span.end <= start:
+                return span
+        return None
+
     def _name_before(self, doc: Doc, title: Span, actor_at: dict[int, Span]):
         """English apposition: "Wang Yi, China's top diplomat" / "Lavrov, Russia's foreign minister"."""
         i = title.start - 1
-        while i >= 0 and (doc[i].is_lower or doc[i].text in {"'s", "’s"} or i in actor_at or
-                          any(s.start <= i < s.end for s in actor_at.values())) and title.start - i < 6:
-            if doc[i].text in {",", "("}:
-                break
+        while i >= 0 and doc[i].text not in {",", "(", ".", ";", ":"} and title.start - i < 6:
             i -= 1
         if i < 1 or doc[i].text != ",":
             return None
