@@ -28,6 +28,7 @@ def _surface(text: str, proclitic: str) -> str:
 def extract_page(page: Page) -> list[ArticleResult]:
     nlp = get_nlp(page.lang)
     lex = get_lexicon(page.lang)
+    locative = lex.data.keys("syntax", "locative")
     discourse = Discourse()
     text = page.doc.text
     results: list[ArticleResult] = []
@@ -38,6 +39,8 @@ def extract_page(page: Page) -> list[ArticleResult]:
             source_path=page.doc.source_path,
             part_of=None if seg.identifier == page.doc.identifier else page.doc.identifier,
             kind=seg.kind)
+        participants: set[str] = set()  # actors mentioned as more than a place ("in China")
+        located: dict[str, Actor] = {}
         for start, end in seg.spans:
             doc = nlp.make_doc(text[start:end])
             doc._.discourse = discourse
@@ -58,11 +61,15 @@ def extract_page(page: Page) -> list[ArticleResult]:
                 elif span.label_ not in ("pronoun", "dual", "coref"):
                     surface = _surface(span.text, doc[span.start]._.proclitic)
                     actor.add_label(page.lang, surface)
-                record = result.actors.get(key)
-                if record is None:
-                    result.actors[key] = actor
+                prev = doc[span.start - 1] if span.start > 0 else None
+                if prev is None or prev.norm_ not in locative or actor.type == "Person":
+                    participants.add(key)
+                located.setdefault(key, actor)
                 result.mentions.append(Mention(key, span.start_char + start, span.end_char + start, span.text))
             result.claims.extend(doc._.claims or [])
+        result.actors = {k: a for k, a in located.items() if k in participants}
+        result.mentions = [m for m in result.mentions if m.actor in participants or
+                           any(m.actor in (c.subject, c.object, c.attributed_to) for c in result.claims)]
         for claim in result.claims:  # claim participants are mentioned actors too
             for key in (claim.subject, claim.object, claim.attributed_to):
                 if key and key not in result.actors and key in discourse.actors:

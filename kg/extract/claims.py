@@ -89,6 +89,9 @@ class ClaimExtractor:
         self.agents = data.keys("syntax", "agent_prepositions")
         self.possessive = frozenset(data.strings("morphology", "possessive"))
         self.fem = data.keys("coreference", "feminine_pronouns")
+        self.personal = data.keys("coreference", "personal_pronouns")
+        self.group_pronouns = data.keys("coreference", "group_pronouns")
+        self.name_stop = data.keys("names", "stop")
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
         self.between = {match_key(w) for w in ("بين", "between")}
@@ -199,6 +202,7 @@ class ClaimExtractor:
 
     def _arguments(self, doc, sent, trig, spec: Trigger, groups: list[Group], discourse, sent_trigs):
         self._last_subject = []
+        self._sent_trigs = sent_trigs
         preps = spec.obj_preps
         other_trigs = [t for t in sent_trigs if t.start >= trig.end and t.label_ != trig.label_]
         limit = min([t.start for t in other_trigs] + [trig.end + self.window])
@@ -227,6 +231,15 @@ class ClaimExtractor:
             elif self._modal_subject(doc, g, trig):
                 subject = g
                 strong_subject = True
+        if subject is None and not self.verb_first:
+            if before:
+                g = before[-1]
+                gap = [t for t in doc[g.end:trig.start] if not t.is_space]
+                if len(gap) <= 6 and all(self._filler(t) for t in gap) and self._marker(doc, g, self.all_preps) is None \
+                        and not any(g.end <= t.start < trig.start for t in sent_trigs):
+                    subject = g
+            if subject is None:
+                subject = self._pronoun_subject(doc, trig, discourse)
         # verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
         # actor stands right before it too ("الكرملين يشيد ب…")
         if self.verb_first and after and after[0].start - trig.end <= 1 and self._marker(doc, after[0], self.all_preps) is None:
@@ -278,6 +291,29 @@ class ClaimExtractor:
         return (len(gap) == 1 and gap[0].norm_ == self.modal_comp and first._.proclitic.endswith("ل")
                 and doc[g.start - 1].norm_ in self.modals)
 
+    def _filler(self, tok) -> bool:
+        """Words that may stand between a subject and its trigger: light verbs, adverbs,
+        adjectives, days ("Turkey on Friday launched new strikes")."""
+        return (tok.norm_ in self.light_verbs or (tok.is_lower and tok.is_alpha) or tok.norm_ in self.name_stop
+                or tok.like_num) and tok.norm_ not in self.boundaries
+
+    def _pronoun_subject(self, doc, trig, discourse) -> Group | None:
+        """"it plans a ground operation", "he said": a pronoun subject is the most recent
+        claim subject of the right kind."""
+        if discourse is None or not (self.personal or self.group_pronouns):
+            return None
+        j = trig.start - 1
+        while j >= 0 and j > trig.start - 6 and self._filler(doc[j]) and doc[j].norm_ not in self.personal | self.group_pronouns:
+            j -= 1
+        if j < 0 or doc[j].norm_ not in self.personal | self.group_pronouns:
+            return None
+        types = ("Person",) if doc[j].norm_ in self.personal else ("Country", "Organization")
+        for key in reversed(discourse.recent_subjects):
+            actor = discourse.actors.get(key)
+            if actor is not None and actor.type in types:
+                return Group([key], j, j + 1, doc[j], "pronoun")
+        return None
+
     def _passive(self, doc, trig) -> bool:
         """"was sanctioned by X": an auxiliary before and an agent after."""
         if not self.passive_aux or trig.start == 0:
@@ -308,10 +344,13 @@ class ClaimExtractor:
             g = before[-1]
             gap = [t for t in doc[g.end:trig.start] if not t.is_space]
             possessive = bool(gap) and gap[0].text in self.possessive
-            light = all(t.norm_ in self.light_verbs or (t.is_lower and t.is_alpha) for t in gap)
+            light = all(self._filler(t) for t in gap)
+            between_trigs = any(g.end <= t.start < trig.start for t in self._sent_trigs)
             if self._marker(doc, g, self.all_preps) is None and not self._crosses_boundary(doc, g.end, trig.start) \
-                    and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 3)):
+                    and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 6)):
                 subject = g
+        if subject is None and not passive:
+            subject = self._pronoun_subject(doc, trig, discourse)
         if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
             obj = None
         if spec.symmetric and subject is not None and obj is None and len(subject.keys) >= 2:

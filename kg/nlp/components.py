@@ -87,7 +87,8 @@ class ActorMatcher:
         self.norm_matcher = PhraseMatcher(nlp.vocab, attr="NORM")
         self.orth_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.entries: dict[str, tuple[str, str]] = {}
-        case_sensitive = nlp.lang == "en"
+        case_sensitive = self.case_sensitive = nlp.lang == "en"
+        self.stop_words = self.lexicon.data.keys("names", "stop")
         norm_patterns: dict[str, list[Doc]] = {}
         orth_patterns: dict[str, list[Doc]] = {}
         for text, (key, kind) in self.lexicon.forms.items():
@@ -120,5 +121,16 @@ class ActorMatcher:
                 if any(ms < e and s < me for ms, me in masked):
                     continue
                 spans.append(span)
-        doc.spans[ACTOR_SPANS] = filter_spans(spans)
+        spans = filter_spans(spans)
+        if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
+            spans = [s for s in spans if not self._inside_longer_name(doc, s)]
+        doc.spans[ACTOR_SPANS] = spans
         return doc
+
+    def _inside_longer_name(self, doc: Doc, span: Span) -> bool:
+        known = self.lexicon.known.get(span.kb_id_)
+        if known is None or known.type != "Person" or len(span) != 1 or span.end >= len(doc):
+            return False
+        nxt = doc[span.end]
+        return (nxt.text[:1].isupper() and nxt.is_alpha and match_key(nxt.text) not in self.stop_words
+                and not nxt.is_sent_start)

@@ -37,7 +37,8 @@ class Coref:
         self.analyzer = CliticAnalyzer(data)
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
         normalizer = Normalizer(nlp)
-        for label in ("dual_countries", "dual_leaders", "dual_officials", "his_country"):
+        for label in ("dual_countries", "dual_leaders", "dual_officials", "his_country",
+                      "definite_organization", "definite_country"):
             forms = data.strings("coreference", label)
             if forms:
                 docs = [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f) for f in forms]
@@ -108,6 +109,10 @@ class Coref:
             keys = discourse.salient(types=("Person",), role="Leader", n=2)
         elif label in ("dual_officials", "dual_countries"):
             keys = discourse.salient(types=("Country",), n=2)
+        elif label == "definite_organization":
+            keys = discourse.salient(types=("Organization",), n=1)
+        elif label == "definite_country":
+            keys = discourse.salient(types=("Country",), n=1)
         else:  # his_country: the country of the speaker or of the last person
             person = discourse.speaker or next(iter(discourse.last(types=("Person",))), None)
             aff = discourse.actors[person].affiliation if person and person in discourse.actors else None

@@ -222,6 +222,8 @@ class PersonFinder:
                 actor = self._person(doc, key, doc[start:end].text, role, affiliation, known)
                 actor = discourse.register(actor) if discourse is not None else actor
                 phrase_start, phrase_end = min(t.start, start), max(t.end, end)
+                if aff_spans and aff_spans[0].end <= t.start:  # "U.S. President Joe Biden"
+                    phrase_start = min(phrase_start, aff_spans[0].start)
                 replaced.add((start, end))
                 new_spans.append(Span(doc, phrase_start, phrase_end, label="person", kb_id=key))
                 names[(phrase_start, phrase_end)] = doc[start:end].text

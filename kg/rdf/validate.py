@@ -12,12 +12,13 @@ reads after "<what> <focus node>", so a result becomes one line such as
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SH
+from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from kg.errors import GeoKGError
 from kg.rdf.cookbook import display_term, ontology_dir
@@ -81,6 +82,13 @@ def _localized(graph: Graph, node, predicate, lang: str) -> str | None:
     return str(values[0]) if values else None
 
 
+def _shown(term) -> str:
+    """A value in a message: IRIs prefixed, strings quoted (so blanks show), numbers as is."""
+    if isinstance(term, Literal) and (term.language or term.datatype in (None, XSD.string)):
+        return json.dumps(str(term), ensure_ascii=False)
+    return display_term(term)
+
+
 def _values(data: Graph, focus, path) -> list:
     if isinstance(path, URIRef):
         return list(data.objects(focus, path))
@@ -119,9 +127,9 @@ def validate_graph(data: Graph, *, lang: str = "en") -> ValidationReport:
             message = _localized(results, result, SH.resultMessage, lang) or "does not conform"
         detail = ""
         if component in _SHOW_VALUES:
-            detail = ", ".join(sorted(display_term(v) for v in _values(data, focus, path)))
+            detail = ", ".join(sorted(_shown(v) for v in _values(data, focus, path)))
         elif value is not None and not isinstance(value, BNode):
-            detail = display_term(value)
+            detail = _shown(value)
         found.append(Violation(
             focus=display_term(focus), kind=kind, message=message, detail=detail,
             path=display_term(path) if isinstance(path, URIRef) else "",
