@@ -280,7 +280,7 @@ def test_stats_report(G):
 def test_actor_report_in_arabic_with_evidence(g):
     text = actor_report(to_networkx(g, lang="ar"), "روسيا", lang="ar")
     assert text.startswith("روسيا  [RUS]")
-    assert "الولايات المتحدة → فرض عقوبات على → روسيا" in text
+    assert "الولايات المتحدة ← فرض عقوبات على ← روسيا" in text
     assert "فرضت الولايات المتحدة عقوبات جديدة على روسيا." in text
     assert "نُفي حدوثه" in text and "China did not supply weapons to Russia" in text
     assert "بحسب الولايات المتحدة" in text  # the alleged supply, attributed

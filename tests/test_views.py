@@ -213,7 +213,7 @@ def test_write_is_utf8_under_a_c_locale(ttl, tmp_path):
 
 def test_iframe_for_notebooks(g):
     frame = iframe_html(render_view(g), height=500)
-    assert frame.startswith("<iframe srcdoc=") and "height:500px" in frame
+    assert frame.startswith('<div class="geokg-view"><iframe srcdoc=') and "height:500px" in frame
     assert "<script" not in frame and "&lt;script&gt;" in frame
     assert 'sandbox="allow-scripts"' in frame
 

@@ -16,7 +16,7 @@ RELATION_LABELS = {
         "metWith": "التقى", "visited": "زار", "sanctioned": "فرض عقوبات على", "supplied": "زوّد",
         "supported": "دعم", "opposed": "عارض", "criticized": "انتقد", "accused": "اتهم",
         "threatened": "هدد", "attacked": "هاجم", "cooperatedWith": "تعاون مع",
-        "leaderOf": "زعيم", "affiliatedWith": "تابع لـ",
+        "leaderOf": "يقود", "affiliatedWith": "تابع لـ",
     },
 }
 
@@ -29,6 +29,7 @@ CLASS_LABELS = {
 
 STRINGS = {
     "en": {
+        "arrow": "→",
         "possible": "possible", "alleged": "alleged", "asserted": "asserted", "negated": "reported as NOT happening",
         "articles": "{n} articles", "article": "1 article", "according_to": "according to {who}",
         "more": "+ {n} more", "mentioned_in": "mentioned in {n} articles", "mentioned_in_1": "mentioned in 1 article",
@@ -55,6 +56,7 @@ STRINGS = {
         "articles_heading": "Articles", "wikidata": "Wikidata",
     },
     "ar": {
+        "arrow": "←",
         "possible": "محتمل", "alleged": "مزعوم", "asserted": "مؤكد", "negated": "نُفي حدوثه",
         "articles": "{n} مقالات", "article": "مقال واحد", "according_to": "بحسب {who}",
         "more": "+ {n} أخرى", "mentioned_in": "ورد في {n} مقالات", "mentioned_in_1": "ورد في مقال واحد",

@@ -31,7 +31,7 @@ def _span(first: str | None, last: str | None) -> str:
 
 
 def _edge_phrase(A: nx.Graph, u: str, v: str, d: dict, lang: str | None) -> str:
-    arrow = "—" if d["symmetric"] else "→"
+    arrow = "—" if d["symmetric"] else i18n.t(lang, "arrow")
     text = f"{_label(A, u)} {arrow} {i18n.relation_label(lang, d['relation'])} {arrow} {_label(A, v)}"
     marks = []
     if d["polarity"] == "negative":

@@ -73,7 +73,7 @@ class ClaimExtractor:
             forms = data.strings("triggers", relation, "forms") + data.strings("triggers", relation, "nouns")
             self.trigger_matcher.add(relation, [pattern(f) for f in forms])
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
+        for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial"):
             forms = data.strings("cues", cue)
             if forms:
                 self.cue_matcher.add(cue, [pattern(f) for f in forms])
@@ -92,6 +92,8 @@ class ClaimExtractor:
         self.personal = data.keys("coreference", "personal_pronouns")
         self.group_pronouns = data.keys("coreference", "group_pronouns")
         self.name_stop = data.keys("names", "stop")
+        self.determiners = data.keys("syntax", "determiners")
+        self.modal_verbs = data.keys("syntax", "modal_verbs")
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
         self.between = {match_key(w) for w in ("بين", "between")}
@@ -175,9 +177,10 @@ class ClaimExtractor:
                     if subj == obj or not subj or not obj:
                         continue
                     polarity = self._polarity(doc, sent, trig, sent_cues)
+                    denied = polarity == "negative" and self._denial(doc, sent, trig, sent_cues)
                     modality = self._modality(doc, sent, trig, sent_cues, sent_trigs)
                     claims.append(Claim(subj, spec.relation, obj, polarity=polarity, modality=modality,
-                                        attributed_to=speaker if speaker not in (subj,) else speaker,
+                                        attributed_to=subj if denied else speaker,
                                         evidence=sent.text.strip(),
                                         start=sent.start_char + offset + (len(sent.text) - len(sent.text.lstrip())),
                                         end=sent.end_char + offset - (len(sent.text) - len(sent.text.rstrip()))))
@@ -216,7 +219,7 @@ class ClaimExtractor:
                 j = g.start - 1
                 if j >= 0 and doc[j].norm_ in self.between and len(g.keys) >= 2:
                     return self._pairs(g.keys)
-        is_noun = match_key(trig.text) in spec.nouns
+        is_noun = match_key(trig.text) in spec.nouns and self._nominal_reading(doc, trig, spec)
         if is_noun or self._passive(doc, trig):
             return self._noun_arguments(doc, trig, spec, before, after, discourse, passive=not is_noun)
         # subject right before the trigger (SVO; headlines in any language)
@@ -290,6 +293,22 @@ class ClaimExtractor:
         first = doc[g.start]
         return (len(gap) == 1 and gap[0].norm_ == self.modal_comp and first._.proclitic.endswith("ل")
                 and doc[g.start - 1].norm_ in self.modals)
+
+    def _nominal_reading(self, doc, trig, spec: Trigger) -> bool:
+        """"supplies" is a noun in "U.S. supplies of missiles to Kyiv" and a verb in "China
+        supplies Serbia": a determiner or possessive before, or "of"/"between"/an object
+        preposition after, make the noun reading."""
+        if match_key(trig.text) not in spec.forms - spec.nouns and " " in trig.text:
+            return True
+        prev = doc[trig.start - 1] if trig.start > 0 else None
+        nxt = doc[trig.end] if trig.end < len(doc) else None
+        if prev is not None and (prev.norm_ in self.determiners or prev.text in self.possessive):
+            return True
+        if nxt is not None and (nxt.norm_ in self.between or nxt.norm_ in ("of",) or nxt.norm_ in spec.obj_preps):
+            return True
+        if prev is not None and (prev.norm_ in self.modal_verbs or prev.norm_ == "to"):
+            return False
+        return prev is None or not (prev.is_alpha and (prev.text[:1].isupper() or prev.norm_ in self.personal | self.group_pronouns))
 
     def _filler(self, tok) -> bool:
         """Words that may stand between a subject and its trigger: light verbs, adverbs,
@@ -413,6 +432,10 @@ class ClaimExtractor:
                 return "negative"
         return "positive"
 
+    def _denial(self, doc, sent, trig, cues) -> bool:
+        """"X denied supplying Y": the negated claim is X's own statement."""
+        return any(cue == "denial" and sent.start <= s and e <= trig.start and trig.start - e <= 3 for cue, s, e in cues)
+
     def _modality(self, doc, sent, trig, cues, sent_trigs) -> str:
         lo = max(sent.start, trig.start - self.modality_window)
         if any(cue == "possible" and lo <= s and e <= trig.start + 1 for cue, s, e in cues):
@@ -437,7 +460,8 @@ class ClaimExtractor:
                 nxt = [g for g in groups if 0 <= g.start - e <= 3 and not self._crosses_boundary(doc, e, g.start)
                        and not any(t.norm_ in self.boundaries for t in doc[e:g.start])]
                 prv = [g for g in groups if 0 <= s - g.end <= 2 and not self._crosses_boundary(doc, g.end, s)]
-                for g in nxt + prv:
+                ordered = nxt + prv if self.verb_first else prv + nxt
+                for g in ordered:
                     if g.types(discourse) & {"Person", "Organization", "Country"}:
                         speaker = g.keys[0]
                         break

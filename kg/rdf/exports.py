@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -75,13 +76,15 @@ def load_graph(path: Path | str) -> Graph:
         raise GeoKGError(f"{path}: not a file")
     graph = new_graph()
     try:
-        if fmt in _DATASET_FORMATS:
-            dataset = Dataset()
-            dataset.parse(str(path), format=fmt)
-            for s, p, o, _ in dataset.quads((None, None, None, None)):
-                graph.add((s, p, o))
-        else:
-            graph.parse(str(path), format=fmt)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's own parsers use deprecated APIs
+            if fmt in _DATASET_FORMATS:
+                dataset = Dataset()
+                dataset.parse(str(path), format=fmt)
+                for s, p, o, _ in dataset.quads((None, None, None, None)):
+                    graph.add((s, p, o))
+            else:
+                graph.parse(str(path), format=fmt)
     except UnicodeDecodeError:
         raise GeoKGError(f"{path}: not UTF-8 text") from None
     except Exception as err:  # rdflib parsers raise many unrelated exception types

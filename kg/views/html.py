@@ -191,9 +191,9 @@ def write_view(g: Graph, out: Path, *, actor: str | None = None, relations: Sequ
 
 def iframe_html(page: str, *, height: int = 620) -> str:
     """An ``<iframe srcdoc>`` holding a page: the way that displays in Jupyter, VS Code and Colab."""
-    return (f'<iframe srcdoc="{_html.escape(page, quote=True)}" '
+    return (f'<div class="geokg-view"><iframe srcdoc="{_html.escape(page, quote=True)}" '
             f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
-            'sandbox="allow-scripts" loading="lazy"></iframe>')
+            'sandbox="allow-scripts" loading="lazy"></iframe></div>')
 
 
 def show_inline(g: Graph, *, height: int = 620, **kwargs):

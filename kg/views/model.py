@@ -209,7 +209,7 @@ def _node_tip(d: dict, lang: str | None, rank: int, n: int, community: int | Non
 
 
 def _edge_tip(d: dict, u: str, v: str, labels: dict, lang: str | None) -> list:
-    arrow = "—" if d["symmetric"] else "→"
+    arrow = "—" if d["symmetric"] else i18n.t(lang, "arrow")
     rel = i18n.relation_label(lang, d["relation"])
     rows = [["h", f"{labels.get(u, u)} {arrow} {rel} {arrow} {labels.get(v, v)}"]]
     meta = []

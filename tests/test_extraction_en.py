@@ -1,0 +1,96 @@
+"""English extraction on sentences written for these tests (not taken from the corpus)."""
+
+from tests.conftest import run_extraction
+
+
+def test_persons_from_titles_with_role_and_affiliation():
+    art = run_extraction("French Foreign Minister Claire Dumont met Kenyan analyst Peter Otieno in Paris.", "en")[0]
+    persons = {a.labels["en"]: a for a in art.actors.values() if a.type == "Person"}
+    assert persons["Claire Dumont"].role == "Official" and persons["Claire Dumont"].affiliation == "FRA"
+    assert persons["Peter Otieno"].role == "Analyst" and persons["Peter Otieno"].affiliation == "KEN"
+
+
+def test_apposition_gives_the_title(en_edges):
+    e = en_edges("Marta Silva, Brazil's foreign minister, visited Angola on Monday.")
+    assert ("Marta Silva", "affiliatedWith", "BRA", "positive") in e
+    assert ("Marta Silva", "visited", "AGO", "positive") in e
+
+
+def test_metonyms_and_demonyms(en_edges):
+    e = en_edges("Washington imposed sanctions on Iranian drone makers. The Kremlin criticized Tokyo.")
+    assert ("RUS", "criticized", "JPN", "positive") in e
+    assert ("USA", "sanctioned", "IRN", "positive") in e
+
+
+def test_passive_voice(en_edges):
+    e = en_edges("Venezuela was sanctioned by Canada last year.")
+    assert ("CAN", "sanctioned", "VEN", "positive") in e
+
+
+def test_nominalizations(en_edges):
+    e = en_edges("The delivery of tanks by Poland to Ukraine angered Moscow. Talks between Egypt and Ethiopia resumed.")
+    assert ("POL", "supplied", "UKR", "positive") in e
+    assert ("EGY", "metWith", "ETH", "positive") in e or ("ETH", "metWith", "EGY", "positive") in e
+
+
+def test_coordinated_subjects(en_edges):
+    e = en_edges("Germany, France and Italy condemned Belarus on Sunday.")
+    assert {("DEU", "opposed", "BLR", "positive"), ("FRA", "opposed", "BLR", "positive"),
+            ("ITA", "opposed", "BLR", "positive")} <= e
+
+
+def test_negation(en_rows):
+    rows = en_rows("India did not meet Pakistan in Geneva.")
+    assert any(r[:4] == ("IND", "metWith", "PAK", "negative") or r[:4] == ("PAK", "metWith", "IND", "negative") for r in rows)
+    assert not any(r[1] == "metWith" and r[3] == "positive" for r in rows)
+
+
+def test_denial_is_a_negated_claim_attributed_to_the_denier(en_rows):
+    rows = en_rows("Iran denied supplying Russia with missiles.")
+    assert ("IRN", "supplied", "RUS", "negative", "asserted", "IRN") in rows
+
+
+def test_modality_possible(en_rows):
+    rows = en_rows("China could supply Serbia with drones. Turkey plans to attack Syria.")
+    assert ("CHN", "supplied", "SRB", "positive", "possible", None) in rows
+    assert any(r[:3] == ("TUR", "attacked", "SYR") and r[4] == "possible" for r in rows)
+
+
+def test_allegation(en_rows):
+    rows = en_rows("Algeria reportedly supplied Mali with fuel.")
+    assert ("DZA", "supplied", "MLI", "positive", "alleged", None) in rows
+
+
+def test_accusation_and_attribution(en_rows):
+    rows = en_rows("Foreign Minister Anna Berg said Sweden accused Hungary of blocking the deal.")
+    assert any(r[:3] == ("SWE", "accused", "HUN") and r[5] == "Anna Berg" for r in rows)
+
+
+def test_surname_and_pronoun_coreference():
+    text = ("Chilean President Laura Pinto arrived in Argentina. Pinto met Uruguay's leader on Friday. "
+            "She criticized Bolivia.")
+    art = run_extraction(text, "en")[0]
+    pinto = [a for a in art.actors.values() if a.type == "Person" and a.labels.get("en") == "Laura Pinto"]
+    assert pinto and pinto[0].role == "Leader" and pinto[0].affiliation == "CHL"
+    rels = {(c.subject, c.relation, c.object) for c in art.claims}
+    assert (pinto[0].key, "criticized", "BOL") in rels
+    assert (pinto[0].key, "visited", "ARG") in rels
+
+
+def test_the_two_leaders():
+    text = ("Kenyan President Daniel Mwangi met Tanzanian President Amina Salim. "
+            "The two leaders signed a trade pact.")
+    art = run_extraction(text, "en")[0]
+    keys = {a.labels["en"]: k for k, a in art.actors.items() if a.type == "Person"}
+    pairs = {frozenset((c.subject, c.object)) for c in art.claims if c.relation == "cooperatedWith"}
+    assert frozenset((keys["Daniel Mwangi"], keys["Amina Salim"])) in pairs
+
+
+def test_each_relation_has_an_english_trigger(en_edges):
+    cases = {
+        "supported": "Qatar backed Turkey.", "threatened": "Iran threatened Israel.",
+        "attacked": "Israel struck Lebanon.", "cooperatedWith": "Egypt signed a pact with Greece.",
+        "visited": "Qatar's emir visited Egypt.",
+    }
+    for relation, text in cases.items():
+        assert any(r == relation and p == "positive" for _, r, _, p in en_edges(text)), (relation, en_edges(text))
