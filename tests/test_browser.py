@@ -152,8 +152,8 @@ class Chromium:
 
     def open_page(self) -> None:
         self._log: list[dict] = []
-        target = self.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
-        self.session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True},
+        self.target = self.send("Target.createTarget", {"url": "about:blank"}, session=False)["targetId"]
+        self.session = self.send("Target.attachToTarget", {"targetId": self.target, "flatten": True},
                                  session=False)["sessionId"]
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.send(f"{domain}.enable")
@@ -309,10 +309,10 @@ def browser():
     chrome = Chromium(CHROMIUM, profile)
     try:
         chrome.send("Browser.getVersion", session=False, timeout=30)
-    except Exception as err:  # pragma: no cover - broken installs
+    except Exception as err:  # installed but broken: that is a failure, not a skip
         chrome.close()
         shutil.rmtree(profile, ignore_errors=True)
-        pytest.skip(f"chromium at {CHROMIUM} does not answer over --remote-debugging-pipe: {err}")
+        pytest.fail(f"chromium at {CHROMIUM} does not answer over --remote-debugging-pipe: {err}")
     yield chrome
     chrome.close()
     shutil.rmtree(profile, ignore_errors=True)
@@ -323,9 +323,10 @@ def page(browser):
     browser.open_page()
     yield browser
     try:
-        browser.send("Target.closeTarget", {"targetId": browser.send("Target.getTargetInfo").get("targetInfo", {}).get("targetId")}, session=False)
+        browser.send("Target.closeTarget", {"targetId": browser.target}, session=False, timeout=5)
     except Exception:
         pass
+    browser.session = None
 
 
 def _shot(page: Chromium, name: str, tmp_path: Path) -> Path:

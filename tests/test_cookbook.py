@@ -220,11 +220,12 @@ def test_bad_params(engine, name, params, message):
 
 def test_values_are_escaped_never_pasted(engine):
     """A hostile value stays one literal: the query keeps its shape."""
-    hostile = 'x" } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("\\n'
     query = parse_query("SELECT ?v WHERE { }")
-    text = prepare(engine, query, {"v": hostile})
-    result = engine.query(text)
-    assert result.rows == [(Literal(hostile),)]
+    for hostile in ['x" } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o . FILTER("\\n', "tab\there\r\n", "back\\slash'"]:
+        text = prepare(engine, query, {"v": hostile})
+        assert engine.query(text).rows == [(Literal(hostile),)]
+    with pytest.raises(GeoKGError, match="contains"):
+        prepare(engine, query, {"v": "a\\u0022 } SELECT"})
 
 
 def test_own_query_with_trailing_values(engine):
@@ -289,3 +290,8 @@ def test_display_term():
     assert display_term(URIRef("https://example.org/x")) == "<https://example.org/x>"
     assert display_term(Literal("روسيا", lang="ar")) == "روسيا"
     assert display_term(None) == ""
+
+
+@pytest.mark.parametrize("value", ["ايران", "إيرَان", "IRAN", "طهران"])
+def test_arabic_spelling_variants_resolve(engine, value):
+    assert resolve_param(engine, Param("actor", "actor"), value) == [ACTOR.IRN]

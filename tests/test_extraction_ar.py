@@ -20,8 +20,13 @@ def test_sanctions_with_coordinated_subjects(ar_edges):
 
 
 def test_pronoun_object_points_to_the_salient_country(ar_edges):
-    e = ar_edges("هاجمت تركيا مواقع في العراق، ثم فرضت فرنسا عقوبات عليها.")
+    e = ar_edges("هاجمت تركيا مواقع في العراق. ثم فرضت فرنسا عقوبات عليها.")
     assert ("FRA", "sanctioned", "TUR", "positive") in e
+
+
+def test_pronoun_object_is_not_the_subject_of_its_own_sentence(ar_edges):
+    e = ar_edges("تعارض الصين العقوبات على إيران، لكنها لم ترفع العقوبات الأممية المفروضة عليها.")
+    assert not any(r == "sanctioned" and o == "CHN" for _, r, o, _ in e)
 
 
 def test_visit_with_verb_first_and_title(ar_edges):

@@ -9,6 +9,7 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+import kg.rdf.namespaces
 import kg.rdf.writer
 from kg.rdf.cookbook import ontology_dir
 from kg.rdf.namespaces import ACTOR_CLASSES, GKG, GKG_NS, PERSON_CLASSES, RELATIONS, SYMMETRIC_RELATIONS, WD
@@ -193,3 +194,32 @@ def test_ontology_terms_exist_in_the_python_namespace(onto):
     for term in gkg_terms(onto):
         name = str(term)[len(str(GKG_NS)):]
         assert GKG[name] == term  # raises AttributeError for a term GKG does not know
+
+
+def _owlrl_errors(data: Graph, onto: Graph) -> list[str]:
+    import owlrl
+
+    g = Graph()
+    for triple in data:
+        g.add(triple)
+    for triple in onto:
+        g.add(triple)
+    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics).expand(g)
+    errns = Namespace("http://www.daml.org/2002/03/agents/agent-ont#")
+    return [str(m) for m in g.objects(None, errns.error)], g
+
+
+def test_owl_rl_reasoning_is_consistent_and_useful(onto):
+    errors, closed = _owlrl_errors(contract_graph(), onto)
+    assert errors == []
+    haddad, fenn = URIRef(str(kg.rdf.namespaces.ACTOR) + "person-karim-haddad"), \
+        URIRef(str(kg.rdf.namespaces.ACTOR) + "person-olga-fenn")
+    assert (fenn, GKG.metWith, haddad) in closed  # symmetric
+    assert (haddad, RDF.type, GKG.Actor) in closed and (haddad, RDF.type, PROV.Agent) in closed
+
+
+def test_disjoint_actor_classes_are_caught(onto):
+    data = contract_graph()
+    data.add((URIRef(str(kg.rdf.namespaces.ACTOR) + "RUS"), RDF.type, GKG.Person))
+    errors, _ = _owlrl_errors(data, onto)
+    assert errors

@@ -30,7 +30,7 @@ from kg.nlp.components import ACTOR_SPANS, Normalizer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 
-COORD_TOKENS = {",", "،", "و", "and", "&", "as well as"}
+COORD_TOKENS = {",", "،", "و", "and", "&", "as well as", "-"}
 
 
 @dataclass
@@ -93,6 +93,8 @@ class ClaimExtractor:
         self.group_pronouns = data.keys("coreference", "group_pronouns")
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
+        self.adjective_after = data.value("syntax", "adjective_position", default="before") == "after"
+        self.demonstratives = data.keys("syntax", "demonstratives")
         self.modal_verbs = data.keys("syntax", "modal_verbs")
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
@@ -100,9 +102,35 @@ class ClaimExtractor:
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
 
     # ------------------------------------------------------------------ groups
+    def _drop_modifiers(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """A nationality adjective or a possessor next to another actor modifies it; the head
+        takes part: "Syrian Kurdish People's Protection Units", "Minsk's Alexander Lukashenko",
+        "زعيمي البلدين" (a dual noun in the genitive of another)."""
+        spans = sorted(spans, key=lambda s: (s.start, s.end))
+        keep = []
+        for i, s in enumerate(spans):
+            nxt = next((t for t in spans[i + 1:] if t.start >= s.end), None)
+            prev = keep[-1] if keep else None
+            if s.label_ == "dual" and prev is not None and prev.label_ == "dual" and prev.end == s.start \
+                    and prev.kb_id_ not in {x.kb_id_ for x in spans if x.start == s.start}:
+                continue
+            if self.adjective_after:
+                if s.label_ == "demonym" and prev is not None and prev.end == s.start and prev.label_ != "dual" \
+                        and not doc[s.start]._.proclitic:
+                    continue
+            elif nxt is not None and s.label_ in ("demonym", "name", "metonym") and nxt.kb_id_ != s.kb_id_:
+                gap = [t for t in doc[s.end:nxt.start] if not t.is_space]
+                possessive = bool(gap) and gap[0].text in self.possessive and len(gap) <= 2
+                adjective = s.label_ == "demonym" and len(gap) <= 1 and all(
+                    t.is_alpha and t.norm_ not in COORD_TOKENS and t.norm_ not in self.all_preps for t in gap)
+                if possessive or adjective:
+                    continue
+            keep.append(s)
+        return keep
+
     def _groups(self, doc: Doc, spans: list[Span]) -> list[Group]:
         groups: list[Group] = []
-        for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        for s in self._drop_modifiers(doc, spans):
             if groups and s.start == groups[-1].start and s.label_ == "dual":
                 if s.kb_id_ not in groups[-1].keys:
                     groups[-1].keys.append(s.kb_id_)
@@ -124,7 +152,8 @@ class ClaimExtractor:
             between = [t for t in between if t.text not in {'"', "“", "”", "«", "»", ")", "("}]
         if not between:
             return doc[span.start]._.proclitic.startswith("و")
-        return len(between) <= 2 and all(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS for t in between)
+        return len(between) <= 3 and any(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS for t in between) and \
+            all(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS or t.norm_ in self.determiners for t in between)
 
     def _marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
         """The preposition that marks a group (a clitic or the token before it)."""
@@ -165,11 +194,15 @@ class ClaimExtractor:
             sent_cues = [(c, s, e) for c, s, e in cue_hits if sent.start <= s < sent.end]
             speaker = self._speaker(doc, sent, groups, sent_cues, discourse)
             sent_trigs = [t for t in trig_spans if sent.start <= t.start < sent.end]
+            self._sentence_subjects: set[str] = set()
             for trig in sent_trigs:
                 if any(g.start <= trig.start < g.end for g in groups):
                     continue
+                if trig.start > 0 and doc[trig.start - 1].norm_ in self.demonstratives:
+                    continue  # "this summit": an event told before, its actors are not here
                 spec = self.triggers[trig.label_]
                 pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
+                self._sentence_subjects |= set(self._last_subject)
                 if not pairs and discourse is not None and self._last_subject:
                     for k in self._last_subject:
                         discourse.note_subject(k)
@@ -214,11 +247,7 @@ class ClaimExtractor:
         subject: Group | None = None
         obj: Group | None = None
         strong_subject = False
-        if spec.symmetric:  # "between X and Y"
-            for g in after:
-                j = g.start - 1
-                if j >= 0 and doc[j].norm_ in self.between and len(g.keys) >= 2:
-                    return self._pairs(g.keys)
+        between_pairs = self._between_pairs(doc, spec, after)
         is_noun = match_key(trig.text) in spec.nouns and self._nominal_reading(doc, trig, spec)
         if is_noun or self._passive(doc, trig):
             return self._noun_arguments(doc, trig, spec, before, after, discourse, passive=not is_noun)
@@ -276,14 +305,34 @@ class ClaimExtractor:
                 subject, obj = obj, subject
         if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
             obj = None
+        if spec.symmetric and subject is None and obj is not None and len(obj.keys) >= 2:
+            subject, obj = obj, None  # "تفاهمات بوتين-كيم": the pair met
         if subject is None and obj is not None and not self._is_argument(doc, trig):
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
-        if spec.symmetric and subject is not None and obj is None and len(subject.keys) >= 2:
-            return self._pairs(subject.keys)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
-        if subject is None or obj is None:
+        return self._combine(spec, subject, obj, between_pairs)
+
+    def _between_pairs(self, doc, spec: Trigger, after: list[Group]) -> list[tuple[str, str]]:
+        """"talks between X and Y", "the participation of X, Y and Z": every pair."""
+        if not spec.symmetric:
             return []
-        return [(s, o) for s in subject.keys for o in obj.keys if s != o]
+        for g in after:
+            j = g.start - 1
+            while j >= 0 and doc[j].norm_ in self.determiners:
+                j -= 1
+            if j >= 0 and (doc[j].norm_ in self.between or doc[j].norm_ == "of") and len(g.keys) >= 2:
+                return self._pairs(g.keys)
+        return []
+
+    def _combine(self, spec: Trigger, subject, obj, between_pairs) -> list[tuple[str, str]]:
+        """Subject × object, and for symmetric relations the pairs of a coordinated subject
+        (mediators cooperate with each other) and of a "between" group."""
+        pairs = list(between_pairs)
+        if spec.symmetric and subject is not None and len(subject.keys) >= 2 and (obj is None or between_pairs):
+            pairs += self._pairs(subject.keys)
+        if subject is not None and obj is not None and not between_pairs:
+            pairs += [(s, o) for s in subject.keys for o in obj.keys if s != o]
+        return pairs
 
     def _modal_subject(self, doc, g, trig) -> bool:
         """"يمكن لروسيا أن تمنح …": modal, the actor marked with لـ, complementizer, verb."""
@@ -314,7 +363,7 @@ class ClaimExtractor:
         """Words that may stand between a subject and its trigger: light verbs, adverbs,
         adjectives, days ("Turkey on Friday launched new strikes")."""
         return (tok.norm_ in self.light_verbs or (tok.is_lower and tok.is_alpha) or tok.norm_ in self.name_stop
-                or tok.like_num) and tok.norm_ not in self.boundaries
+                or tok.like_num or tok.text in {"-", "–"}) and tok.norm_ not in self.boundaries
 
     def _pronoun_subject(self, doc, trig, discourse) -> Group | None:
         """"it plans a ground operation", "he said": a pronoun subject is the most recent
@@ -327,6 +376,11 @@ class ClaimExtractor:
         if j < 0 or doc[j].norm_ not in self.personal | self.group_pronouns:
             return None
         types = ("Person",) if doc[j].norm_ in self.personal else ("Country", "Organization")
+        sent = doc[j].sent
+        for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: -s.start):
+            if sent.start <= span.start and span.end <= j and discourse.actors.get(span.kb_id_) is not None \
+                    and discourse.actors[span.kb_id_].type in types:
+                return Group([span.kb_id_], j, j + 1, doc[j], "pronoun")
         for key in reversed(discourse.recent_subjects):
             actor = discourse.actors.get(key)
             if actor is not None and actor.type in types:
@@ -344,11 +398,7 @@ class ClaimExtractor:
         """Nominal and passive triggers: "Zelenskiy's visit to Washington", "U.S. supplies of
         missiles to Ukraine", "talks between X and Y", "was sanctioned by the Treasury"."""
         subject = obj = None
-        if spec.symmetric:
-            for g in after:
-                j = g.start - 1
-                if j >= 0 and doc[j].norm_ in self.between and len(g.keys) >= 2:
-                    return self._pairs(g.keys)
+        between_pairs = self._between_pairs(doc, spec, after)
         for g in after:
             marker = self._marker(doc, g, self.all_preps)
             if marker in self.agents and subject is None:
@@ -372,18 +422,15 @@ class ClaimExtractor:
             subject = self._pronoun_subject(doc, trig, discourse)
         if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
             obj = None
-        if spec.symmetric and subject is not None and obj is None and len(subject.keys) >= 2:
-            return self._pairs(subject.keys)
-        if subject is None or obj is None:
-            return []
-        return [(s, o) for s in subject.keys for o in obj.keys if s != o]
+        self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
+        return self._combine(spec, subject, obj, between_pairs)
 
     def _pronoun_object(self, doc, trig, limit, preps, subject, discourse) -> Group | None:
         """"فرضت … عقوبات عليها": a pronoun on an object preposition is the most recent
         claim subject of the right kind that is not this claim's subject."""
         if discourse is None or not self.hosts:
             return None
-        exclude = set(subject.keys) if subject else set()
+        exclude = (set(subject.keys) if subject else set()) | self._sentence_subjects
         for tok in doc[trig.end:min(limit, len(doc))]:
             if not tok._.enclitic or tok.norm_ not in self.hosts or tok.norm_ not in preps:
                 continue
@@ -409,7 +456,7 @@ class ClaimExtractor:
         actor before it in the sentence; cooperation and meetings with no actor in sight
         belong to what the page is about."""
         for g in reversed(before):
-            if trig.start - g.end <= 14 and self._marker(doc, g, self.all_preps) is None and not set(g.keys) & set(obj.keys):
+            if trig.start - g.end <= 20 and self._marker(doc, g, self.all_preps) is None and not set(g.keys) & set(obj.keys):
                 return g
         if discourse is None or not spec.symmetric:
             return None

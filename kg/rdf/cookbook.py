@@ -211,6 +211,7 @@ class Engine:
     """Runs SPARQL text against one graph."""
 
     name = "engine"
+    _label_index: dict[str, set[Node]] | None = None  # folded actor names, built on first use
 
     def query(self, text: str) -> QueryResult:
         raise NotImplementedError
@@ -343,15 +344,33 @@ def _iri(value: str) -> URIRef | None:
     return URIRef(value)
 
 
-_RESOLVE_ACTOR = """
+_LABELS = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?actor WHERE {
-  # @values
-  { ?actor rdfs:label ?name } UNION { ?actor skos:altLabel ?name }
-  FILTER(LCASE(STR(?name)) = ?needle)
-}
+SELECT DISTINCT ?actor ?name WHERE { { ?actor rdfs:label ?name } UNION { ?actor skos:altLabel ?name } }
 """
+
+# Arabic spelling variants a user may type or omit: harakat and tatweel go, hamza-carrying
+# alefs become bare alef, alef maqsura becomes ya, ta marbuta becomes ha.
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+
+
+def fold_name(text: str) -> str:
+    """The key a name is looked up by: case-folded, Arabic variants unified, spaces collapsed."""
+    return " ".join(_AR_MARKS.sub("", text).translate(_AR_FOLD).casefold().split())
+
+
+def _label_index(engine: Engine) -> dict[str, set[Node]]:
+    index = getattr(engine, "_label_index", None)
+    if index is None:
+        index = {}
+        for actor, name in engine.query(_LABELS).rows:
+            if isinstance(actor, URIRef) and isinstance(name, Literal):
+                index.setdefault(fold_name(str(name)), set()).add(actor)
+        engine._label_index = index
+    return index
+
 
 _KNOWN = "ASK {\n  # @values\n  { ?node ?p ?o } UNION { ?s ?p ?node }\n}"
 
@@ -363,9 +382,7 @@ def resolve_param(engine: Engine, param: Param, raw: str) -> list[Node]:
         iri = _iri(value)
         if iri is not None:
             return [iri]
-        needle = " ".join(value.split()).lower()
-        found = engine.query(_with_values(_RESOLVE_ACTOR, {"needle": [Literal(needle)]})).rows
-        terms = sorted({row[0] for row in found if row[0] is not None})
+        terms = sorted(_label_index(engine).get(fold_name(value), ()))
         key_iri = ACTOR[quote(value, safe="-_.~")]
         if key_iri not in terms and engine.query(_with_values(_KNOWN, {"node": [key_iri]})).boolean:
             terms.append(key_iri)
@@ -401,6 +418,10 @@ def resolve_param(engine: Engine, param: Param, raw: str) -> list[Node]:
     return [Literal(value)]
 
 
+_ECHAR = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                        "\b": "\\b", "\f": "\\f"})
+
+
 def _nt(term: Node) -> str:
     """N-Triples form of a term (escaped; safe to place in SPARQL)."""
     if isinstance(term, URIRef):
@@ -408,9 +429,13 @@ def _nt(term: Node) -> str:
             raise GeoKGError(f"{str(term)!r} is not a valid IRI")
         return f"<{term}>"
     if isinstance(term, Literal):
-        text = (str(term).replace("\\", "\\\\").replace('"', '\\"')
-                .replace("\n", "\\n").replace("\r", "\\r"))
+        if re.search(r"\\[uU]", str(term)):
+            # rdflib expands \uXXXX anywhere in a query before parsing; refuse rather than guess
+            raise GeoKGError(f"parameter value {str(term)!r} contains \\u or \\U, which SPARQL engines read as escapes")
+        text = str(term).translate(_ECHAR)
         if term.language:
+            if not re.fullmatch(r"[A-Za-z]+(-[A-Za-z0-9]+)*", term.language):
+                raise GeoKGError(f"{term.language!r} is not a language tag")
             return f'"{text}"@{term.language}'
         if term.datatype and term.datatype != XSD.string:
             return f'"{text}"^^{_nt(term.datatype)}'

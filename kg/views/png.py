@@ -1,10 +1,10 @@
 """A static PNG of the same view, for reports and the README (matplotlib, no browser).
 
 Same filters, layout, colors, dashes and widths as the HTML page (both come from
-:func:`kg.views.model.build_view`). Matplotlib draws text left to right without Arabic
-letter joining: when ``arabic_reshaper`` and ``python-bidi`` are installed, Arabic is
-shaped and reordered; otherwise the picture uses English labels where the graph has
-them and the raw label elsewhere.
+:func:`kg.views.model.build_view`). Arabic needs joined letters drawn right to left:
+recent matplotlib (3.11) does that itself; with an older one, ``arabic_reshaper`` and
+``python-bidi`` do it when installed; otherwise the picture uses English labels where
+the graph has them and the raw label elsewhere.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import io
 import re
 import textwrap
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
 
+from kg.analysis import i18n
 from kg.atomic import write_bytes_atomic
 from kg.errors import GeoKGError
 from kg.views.model import View, build_view
@@ -28,8 +30,33 @@ FONTS = ["DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "A
 MAX_ARROWS = 800
 
 
+@lru_cache(maxsize=1)
+def matplotlib_shapes_arabic() -> bool:
+    """Does this matplotlib join Arabic letters itself? (3.11 does; 3.9 draws them isolated.)
+
+    Measured, not guessed from the version: four joined ب are much narrower than four
+    isolated ones.
+    """
+    try:
+        from matplotlib.backends.backend_agg import RendererAgg
+        from matplotlib.font_manager import FontProperties
+    except ImportError:
+        return False
+    renderer = RendererAgg(100, 100, 72)
+    prop = FontProperties(family=_fonts(), size=20)
+    one = renderer.get_text_width_height_descent("\u0628", prop, ismath=False)[0]
+    four = renderer.get_text_width_height_descent("\u0628" * 4, prop, ismath=False)[0]
+    return 0 < four < 3.2 * one
+
+
 def arabic_shaper() -> Callable[[str], str] | None:
-    """``text → displayable text`` if arabic_reshaper and python-bidi are installed, else None."""
+    """``text → displayable text``, or None when Arabic cannot be drawn joined and right to left.
+
+    Matplotlib that shapes text itself needs nothing; otherwise arabic_reshaper and
+    python-bidi do it when installed.
+    """
+    if matplotlib_shapes_arabic():
+        return lambda text: text
     try:
         import arabic_reshaper
         from bidi.algorithm import get_display
@@ -104,7 +131,8 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
     ax.set_aspect("equal", adjustable="box")
 
     fig.text(0.01, 0.975, text(view.title), fontsize=15, fontweight="bold", va="top", fontfamily=fonts)
-    notes = [f"{len(view.nodes):,} actors, {len(view.edges):,} relations"] + [text(n) for n in view.notes]
+    summary = i18n.t(view.lang, "summary", nodes=f"{len(view.nodes):,}", edges=f"{len(view.edges):,}")
+    notes = [text(summary)] + [text(n) for n in view.notes]
     wrapped = "\n".join(textwrap.fill(n, 150) for n in notes[:3])
     fig.text(0.01, 0.94, wrapped, fontsize=8, va="top", color="#444444", fontfamily=fonts)
 
@@ -130,6 +158,7 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
     return write_bytes_atomic(Path(out), buf.getvalue())
 
 
+@lru_cache(maxsize=1)
 def _fonts() -> list[str]:
     """The families of :data:`FONTS` matplotlib can find (it warns on every text otherwise)."""
     from matplotlib import font_manager
