@@ -187,3 +187,16 @@ def test_same_rows_with_params(engines, name, params):
     assert reference.rows
     for label, engine in engines.items():
         assert run_query(engine, name, params).rows == reference.rows, label
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_awkward_literals_survive(tmp_path, fmt):
+    from rdflib import Literal
+
+    graph = contract_graph()
+    claim = next(iter(graph.subjects(RDF.type, GKG.Claim)))
+    graph.set((claim, GKG.evidence, Literal('two\nPREFIX x: <y>\n  lines "quoted" \\ \t end', lang="en")))
+    graph.add((claim, GKG.item, Literal("{\"@id\": \"x\"}", lang="en")))
+    path = write_exports(graph, tmp_path, [fmt])[0]
+    assert set(load_graph(path)) == set(graph)
+    assert len({(q.subject, q.predicate, q.object) for q in ox_quads(path)}) == len(graph)

@@ -48,6 +48,15 @@ def test_shapes_parse_and_list_the_relations():
         assert {m.language for m in shapes.objects(shape, SH.message)} == {"en", "ar"}, shape
 
 
+def test_shapes_are_valid_shacl(graph):
+    from pyshacl import validate
+
+    shapes = Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
+    onto = Graph().parse(ontology_dir() / "geokg.ttl", format="turtle")
+    conforms, _, text = validate(graph, shacl_graph=shapes, ont_graph=onto, meta_shacl=True, inference="none")
+    assert conforms, text
+
+
 def test_contract_graph_conforms(graph):
     report = validate_graph(graph)
     assert report.conforms, report.violations

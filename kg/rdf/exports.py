@@ -42,7 +42,6 @@ from kg.rdf.writer import serialize_turtle
 ACTORS_GRAPH = URIRef("urn:geokg:actors")
 FORMATS = ("ttl", "jsonld", "trig", "nq")
 FILE_NAMES = {"ttl": "graph.ttl", "jsonld": "graph.jsonld", "trig": "graph.trig", "nq": "graph.nq"}
-CONTEXT_URL = "https://w3id.org/geokg/context.jsonld"
 
 _SUFFIX_FORMATS = {
     ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".nq": "nquads",
@@ -139,11 +138,14 @@ def _prefix_block(graph: Graph) -> str:
 
 
 def _turtle_body(graph: Graph) -> str:
-    lines = serialize_turtle(graph).splitlines()
-    body = [line for line in lines if not line.startswith(("PREFIX ", "@prefix ", "BASE ", "@base "))]
-    while body and not body[0].strip():
-        body.pop(0)
-    return "\n".join(body).rstrip() + "\n"
+    """Deterministic Turtle without its leading prefix block. Lines are kept as they are
+    (no indentation): a multi-line literal must not change."""
+    lines = serialize_turtle(graph).split("\n")
+    start = 0
+    while start < len(lines) and (lines[start].startswith(("PREFIX ", "@prefix ", "BASE ", "@base "))
+                                  or not lines[start].strip()):
+        start += 1
+    return "\n".join(lines[start:]).rstrip() + "\n"
 
 
 def to_trig(graph: Graph, split: bool = True) -> str:
@@ -152,8 +154,7 @@ def to_trig(graph: Graph, split: bool = True) -> str:
         return serialize_turtle(graph)
     out = [_prefix_block(graph)]
     for name, part in split_by_article(graph).items():
-        body = "".join(f"    {line}\n" if line.strip() else "\n" for line in _turtle_body(part).splitlines())
-        out.append(f"\n<{name}> {{\n{body}}}\n")
+        out.append(f"\n<{name}> {{\n{_turtle_body(part)}}}\n")
     return "".join(out)
 
 

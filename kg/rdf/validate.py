@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
 from kg.errors import GeoKGError
@@ -95,7 +95,7 @@ def _values(data: Graph, focus, path) -> list:
     return []
 
 
-def validate_graph(data: Graph, *, lang: str = "en") -> ValidationReport:
+def validate_graph(data: Graph | Dataset, *, lang: str = "en") -> ValidationReport:
     """Validate ``data`` with pyshacl against the shapes, the ontology mixed in.
 
     ``lang`` picks the language of the messages (``en`` or ``ar``). ``data`` is not modified.
@@ -104,8 +104,12 @@ def validate_graph(data: Graph, *, lang: str = "en") -> ValidationReport:
 
     shapes = shapes_graph()
     mixed = Graph(bind_namespaces="none")
-    for triple in data:
-        mixed.add(triple)
+    if isinstance(data, Dataset):  # named graphs are validated as one graph
+        for s, p, o, _ in data.quads((None, None, None, None)):
+            mixed.add((s, p, o))
+    else:
+        for triple in data:
+            mixed.add(triple)
     for triple in ontology_graph():
         mixed.add(triple)
     conforms, results, _ = validate(

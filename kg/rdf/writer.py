@@ -120,8 +120,34 @@ def add_claim(g: Graph, article: ArticleResult, article_node: URIRef, claim: Cla
     return node
 
 
+def remove_article(g: Graph, identifier: str) -> None:
+    """Drop an article, its claims and the direct triples only it supported, so that a
+    re-ingested article replaces its earlier version instead of piling up."""
+    node = article_iri(identifier)
+    claims = [c for c in g.subjects(PROV.wasDerivedFrom, node) if (c, RDF.type, GKG.Claim) in g]
+    edges = set()
+    for c in claims:
+        edges.add((next(g.objects(c, RDF.subject), None), next(g.objects(c, RDF.predicate), None),
+                   next(g.objects(c, RDF.object), None)))
+        g.remove((c, None, None))
+    g.remove((node, None, None))
+    for s, p, o in edges:
+        if s is None or p is None or o is None:
+            continue
+        still = any((c, RDF.predicate, p) in g and (c, RDF.object, o) in g and (c, GKG.polarity, GKG.Positive) in g
+                    and (c, GKG.modality, GKG.Asserted) in g for c in g.subjects(RDF.subject, s))
+        if not still:
+            g.remove((s, p, o))
+
+
 def build_graph(articles: Iterable[ArticleResult], graph: Graph | None = None) -> Graph:
+    """Add articles to ``graph`` (a new one by default); an article already there is replaced."""
     g = graph if graph is not None else new_graph()
+    articles = list(articles)
+    if len(g):
+        for article in articles:
+            if (article_iri(article.identifier), RDF.type, GKG.Article) in g:
+                remove_article(g, article.identifier)
     for article in articles:
         add_article(g, article)
     return g

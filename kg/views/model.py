@@ -8,6 +8,7 @@ and decides every color, size, dash pattern and tooltip line. The renderers only
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import random
 from collections import Counter, defaultdict
@@ -108,11 +109,8 @@ def _spring(U: nx.Graph, nodes: list[str], seed: int, core: int) -> dict[str, tu
     if len(nodes) == 1:
         return {nodes[0]: (0.0, 0.0)}
     big = len(nodes) > core
-    try:
-        import scipy  # noqa: F401
-        big = big and len(nodes) > 5000
-    except ImportError:
-        pass
+    if importlib.util.find_spec("scipy") is not None:  # networkx's spring layout scales with SciPy
+        big = len(nodes) > 5000
     head = _connected_head(U, nodes, core) if big else nodes
     H = nx.Graph()
     H.add_nodes_from(head)
