@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -18,7 +18,9 @@ from kg.ingest.segment import segment_page
 from kg.extract.article import extract_page
 from kg.lang import load_language
 from kg.model import ArticleResult
+from kg.rdf.namespaces import ACTOR
 from kg.rdf.writer import build_graph
+from kg.nlp.romanize import merge_person_keys
 
 
 @dataclass
@@ -67,7 +69,47 @@ def _lang_hint(doc) -> str:
     return doc.meta.get("lang") or detect_language(doc.text)
 
 
+def merge_persons(articles: list[ArticleResult], existing_keys: Sequence[str] = ()) -> None:
+    """One key per person across articles and scripts (see :func:`kg.nlp.romanize.merge_person_keys`);
+    keys already in a graph being appended to win, so their IRIs stay stable."""
+    keys = set(existing_keys)
+    for a in articles:
+        keys.update(k for k in a.actors if k.startswith("person-"))
+    mapping = merge_person_keys(keys)
+    existing = set(existing_keys)
+    for key, target in list(mapping.items()):  # prefer a key the graph already has
+        group = [k for k, t in mapping.items() if t == target] + [target]
+        kept = next((k for k in sorted(group) if k in existing), target)
+        for k in group:
+            mapping[k] = kept
+    mapping = {k: v for k, v in mapping.items() if k != v}
+    if not mapping:
+        return
+    for a in articles:
+        for old, new in mapping.items():
+            if old in a.actors:
+                actor = a.actors.pop(old)
+                actor.key = new
+                if new in a.actors:
+                    a.actors[new].merge(actor)
+                else:
+                    a.actors[new] = actor
+        a.mentions = [replace(m, actor=mapping.get(m.actor, m.actor)) for m in a.mentions]
+        a.claims = [replace(c, subject=mapping.get(c.subject, c.subject), object=mapping.get(c.object, c.object),
+                            attributed_to=mapping.get(c.attributed_to, c.attributed_to) if c.attributed_to else None)
+                    for c in a.claims]
+        for actor in a.actors.values():
+            if actor.affiliation in mapping:
+                actor.affiliation = mapping[actor.affiliation]
+
+
 def build_paths(paths: Sequence[str | Path], graph: Graph | None = None, **kwargs) -> Graph:
     """The graph of the given files and folders (added to ``graph`` when given)."""
     report = extract_paths(paths, **kwargs)
+    merge_persons(report.articles, existing_person_keys(graph) if graph is not None else ())
     return build_graph(report.articles, graph)
+
+
+def existing_person_keys(graph: Graph) -> list[str]:
+    prefix = str(ACTOR)
+    return sorted({str(s)[len(prefix):] for s in graph.subjects() if str(s).startswith(prefix + "person-")})

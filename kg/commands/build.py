@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from kg.atomic import write_text_atomic
-from kg.build import extract_paths
+from kg.build import existing_person_keys, extract_paths, merge_persons
 from kg.errors import GeoKGError
 from kg.rdf.namespaces import new_graph
 from kg.rdf.writer import build_graph, serialize_turtle
@@ -37,6 +37,7 @@ def run(args) -> int:
                            on_error=lambda msg: print(f"kg build: skipped {msg}", file=sys.stderr))
     if not report.articles:
         raise GeoKGError("no article could be read from " + ", ".join(map(str, args.paths)))
+    merge_persons(report.articles, existing_person_keys(graph))
     build_graph(report.articles, graph)
     written = [write_text_atomic(out / "graph.ttl", serialize_turtle(graph))]
     extra = [f for f in args.format if f != "ttl"]

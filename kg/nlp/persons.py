@@ -9,7 +9,6 @@ words come from the language data file.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -21,22 +20,7 @@ from kg.model import Actor
 from kg.nlp.components import ACTOR_SPANS, Normalizer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-
-_AR_TO_LATIN = str.maketrans({
-    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
-    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
-    "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "o",
-    "ي": "i", "ء": "", "ئ": "", "ؤ": "", "ة": "a", "ى": "a", "پ": "p", "چ": "ch", "ڤ": "v", "گ": "g",
-})
-
-
-def person_key(name: str) -> str:
-    """A stable key for a person no list knows, in Latin letters whatever the script."""
-    text = match_key(name).translate(_AR_TO_LATIN)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return f"person-{slug or 'unknown'}"
-
+from kg.nlp.romanize import person_key
 
 @dataclass
 class TitledPerson:

@@ -131,7 +131,7 @@ def validate_graph(data: Graph | Dataset, *, lang: str = "en") -> ValidationRepo
             message = _localized(results, result, SH.resultMessage, lang) or "does not conform"
         detail = ""
         if component in _SHOW_VALUES:
-            detail = ", ".join(sorted(_shown(v) for v in _values(data, focus, path)))
+            detail = ", ".join(sorted(_shown(v) for v in _values(mixed, focus, path)))
         elif value is not None and not isinstance(value, BNode):
             detail = _shown(value)
         found.append(Violation(
