@@ -90,5 +90,6 @@ class ArticleResult:
     part_of: str | None = None  # identifier of the page this segment came from
     kind: str = "article"  # article | headline-list | related-article
     actors: dict[str, Actor] = field(default_factory=dict)
+    referenced: dict[str, Actor] = field(default_factory=dict)  # described, not mentioned (affiliations)
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)

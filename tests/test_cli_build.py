@@ -142,3 +142,20 @@ def test_eval_agrees_with_the_reference_scorer(tmp_path, capsys):
                                     capture_output=True, text=True, check=True).stdout)
     for key in ("actor_f1", "relation_f1", "actor_p", "relation_r", "negated_as_positive", "edge_polarity_blind_f1"):
         assert ours[key] == pytest.approx(ref[key]), key
+
+
+def test_built_graph_conforms_to_the_shapes(corpus, tmp_path):
+    from kg.rdf.validate import validate_graph
+    out = tmp_path / "out"
+    (corpus / "more.txt").write_text("وقال المتحدث باسم وزارة الخارجية الأمريكية جون ستيل إن واشنطن دعمت كييف.\n",
+                                     encoding="utf-8")
+    main(["build", str(corpus), "--out", str(out), "--quiet", "--no-view"])
+    report = validate_graph(Graph().parse(out / "graph.ttl"))
+    assert report.conforms, report.violations
+
+
+def test_build_writes_an_offline_view(corpus, tmp_path):
+    out = tmp_path / "out"
+    main(["build", str(corpus), "--out", str(out), "--quiet"])
+    html = (out / "graph.html").read_text(encoding="utf-8")
+    assert "<script src=\"http" not in html and "cdn" not in html.lower()

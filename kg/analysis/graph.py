@@ -122,9 +122,6 @@ def _actor_attrs(g: Graph, iri, lang: str | None, mentions: dict[str, set[str]])
     classes = sorted(str(c)[len(str(GKG_NS)):] for c in g.objects(iri, RDF.type)
                      if str(c).startswith(str(GKG_NS)) and str(c)[len(str(GKG_NS)):] in ACTOR_CLASSES)
     role = next((c for c in _SPECIFIC if c in classes), None)
-    role_lit = _first(g, iri, GKG.role)
-    if role is None and role_lit is not None:
-        role = str(role_lit)
     if "Country" in classes:
         kind = "Country"
     elif "Organization" in classes:

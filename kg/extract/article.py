@@ -74,5 +74,13 @@ def extract_page(page: Page) -> list[ArticleResult]:
             for key in (claim.subject, claim.object, claim.attributed_to):
                 if key and key not in result.actors and key in discourse.actors:
                     result.actors[key] = discourse.actors[key]
+        for actor in list(result.actors.values()):
+            aff = actor.affiliation
+            if aff and aff not in result.actors and aff not in result.referenced:
+                known = discourse.actors.get(aff) or (known_to_actor(lex.known[aff]) if aff in lex.known else None)
+                if known is not None:
+                    result.referenced[aff] = known
+                else:
+                    actor.affiliation = None  # never point at an actor we cannot describe
         results.append(result)
     return results

@@ -49,13 +49,8 @@ class GKG(DefinedNamespace):
     attributedTo: URIRef
     startChar: URIRef
     endChar: URIRef
-    segment: URIRef
     mentions: URIRef
-    publisher: URIRef
-    role: URIRef
-    affiliation: URIRef
     item: URIRef
-    articleCount: URIRef
     # individuals
     Positive: URIRef
     Negative: URIRef

@@ -89,6 +89,8 @@ def add_article(g: Graph, article: ArticleResult) -> URIRef:
         g.add((node, DCTERMS.isPartOf, article_iri(article.part_of)))
     for actor in article.actors.values():
         g.add((node, GKG.mentions, add_actor(g, actor)))
+    for actor in article.referenced.values():
+        add_actor(g, actor)  # an affiliation target must be described even if not mentioned
     for claim in article.claims:
         add_claim(g, article, node, claim)
     return node
