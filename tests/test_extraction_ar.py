@@ -101,3 +101,14 @@ def test_names_starting_with_clitic_letters_are_not_split():
 def test_photo_credit_is_not_an_actor():
     art = run_extraction("اجتمع وزراء الخارجية في بغداد (رويترز)\n\nوقال العراق إن الاجتماع ناجح.", "ar")[0]
     assert not any("رويترز" in m.text for m in art.mentions)
+
+
+def test_coordinated_names_share_a_plural_title(ar_edges):
+    e = ar_edges("التقى الوفد المصري القياديين في حزب الوفد سمير فهمي ونادر زكي أمس. وقال وزيرا الخارجية الأردني رامي نصار وعادل حمدان إن الأردن دعم العراق.")
+    assert ("رامي نصار", "affiliatedWith", "JOR", "positive") in e
+    assert ("عادل حمدان", "affiliatedWith", "JOR", "positive") in e
+
+
+def test_a_common_word_after_a_title_is_not_a_name():
+    art = run_extraction("وفق ما ذكر مسؤول إيراني وصحيفة مملوكة للدولة اليوم.", "ar")[0]
+    assert not [a for a in art.actors.values() if a.type == "Person"]

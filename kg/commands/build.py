@@ -21,6 +21,11 @@ def register(sub) -> None:
     p.add_argument("--append", action="store_true", help="add to the graph already in --out")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("--quiet", action="store_true")
+    # issue 6 (performance)
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                   help="extract files in N worker processes (0: one per CPU; default 1)")
+    p.add_argument("--store", metavar="DIR",
+                   help="also bulk-load the graph into an on-disk Oxigraph store at DIR (replacing its content)")
     p.set_defaults(func=run)
 
 
@@ -33,13 +38,26 @@ def run(args) -> int:
             graph.parse(existing, format="turtle")
         except Exception as err:  # rdflib raises many kinds
             raise GeoKGError(f"{existing}: cannot read existing graph ({err.__class__.__name__})") from None
+    jobs = getattr(args, "jobs", 1)
+    if jobs is not None and jobs < 0:
+        raise GeoKGError(f"--jobs {jobs}: give a number of processes (0 for one per CPU)")
+    if not jobs:
+        from kg.parallel import default_jobs
+        jobs = default_jobs()
+    if getattr(args, "store", None):
+        from kg.rdf.store import check_store_path
+        check_store_path(args.store)  # fail before the work, not after
     report = extract_paths(args.paths, progress=not args.quiet,
-                           on_error=lambda msg: print(f"kg build: skipped {msg}", file=sys.stderr))
+                           on_error=lambda msg: print(f"kg build: skipped {msg}", file=sys.stderr), jobs=jobs)
     if not report.articles:
         raise GeoKGError("no article could be read from " + ", ".join(map(str, args.paths)))
     merge_persons(report.articles, existing_person_keys(graph))
     build_graph(report.articles, graph)
     written = [write_text_atomic(out / "graph.ttl", serialize_turtle(graph))]
+    if getattr(args, "store", None):  # issue 6: bulk load, not triple by triple
+        from kg.rdf.store import load_into_store
+        load_into_store(graph, args.store, replace=True)
+        written.append(args.store)
     extra = [f for f in args.format if f != "ttl"]
     if extra:
         from kg.rdf.exports import write_exports

@@ -71,6 +71,7 @@ class PersonFinder:
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
             self.function_words |= {k for k in data.keys("cues", cue) if " " not in k}
         self.title_words = {w for t in self.titles for w in t.split()}
+        self.counterparts = data.keys("titles", "counterpart")
         self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
         self.possessive = frozenset(data.strings("morphology", "possessive"))
 
@@ -107,6 +108,9 @@ class PersonFinder:
         tok = doc[k]
         if not self._name_like(tok, True):
             return None
+        conj = self.lang != "en" and (tok._.proclitic.startswith("و") or tok.norm_.startswith("و"))
+        if conj and tok.norm_ not in self.first and tok.norm_[1:] not in self.first:
+            return None  # "مسؤول إيراني وصحيفة …": a coordinated noun, not a name
         starts_with_first = tok.norm_ in self.first
         end = k + 1
         while end < len(doc) and end - k < self.max_name and end not in actor_at:
@@ -128,6 +132,15 @@ class PersonFinder:
         while end - 1 > k and doc[end - 1].norm_ in self.particles:
             end -= 1
         return (k, end, None)
+
+    @staticmethod
+    def name_text(doc: Doc, start: int, end: int) -> str:
+        """The name as written, without a conjunction glued to it ("وأندريه رودنكو")."""
+        text = doc[start:end].text
+        procl = doc[start]._.proclitic
+        if procl and text.startswith(procl):
+            text = text[len(procl):]
+        return text
 
     def _is_person(self, key: str) -> bool:
         actor = self.lex.known.get(key)
@@ -151,6 +164,8 @@ class PersonFinder:
             if t.start in used_titles:
                 continue
             role = self._role(match_key(t.text))
+            inherit_role = bool({w for w in t.text.split() if match_key(w) in self.counterparts}) or \
+                match_key(t.text) in self.counterparts  # "نظيره": the counterpart keeps his own role
             affiliation, aff_spans = None, []
             if self.affiliation_first:
                 left = self._actor_before(doc, t.start, actors)
@@ -200,19 +215,41 @@ class PersonFinder:
                 name = self._name_before(doc, t, actor_at)
             if name is not None:
                 start, end, known = name
-                key = known or person_key(doc[start:end].text)
+                key = known or person_key(self.name_text(doc, start, end))
                 if known and affiliation is None:
                     affiliation = self.lex.known[known].affiliation
-                actor = self._person(doc, key, doc[start:end].text, role, affiliation, known)
+                if known is not None:
+                    end = self._extend_known(doc, end, actor_at)
+                actor = self._person(doc, key, self.name_text(doc, start, end), role, affiliation, known,
+                                     title_role=not inherit_role)
                 actor = discourse.register(actor) if discourse is not None else actor
                 phrase_start, phrase_end = min(t.start, start), max(t.end, end)
                 if aff_spans and aff_spans[0].end <= t.start:  # "U.S. President Joe Biden"
                     phrase_start = min(phrase_start, aff_spans[0].start)
                 replaced.add((start, end))
                 new_spans.append(Span(doc, phrase_start, phrase_end, label="person", kb_id=key))
-                names[(phrase_start, phrase_end)] = doc[start:end].text
+                names[(phrase_start, phrase_end)] = self.name_text(doc, start, end)
                 records.append(TitledPerson(key, actor.role or role, affiliation, phrase_start, phrase_end, True))
                 consumed.extend(aff_spans)
+                # "القياديين خالد مشعل وخليل الحية", "ministers X and Y": the next name shares the title
+                nxt = phrase_end
+                while nxt < len(doc) and (doc[nxt]._.proclitic.startswith("و") or doc[nxt].norm_ in ("and", ",")):
+                    j = nxt + 1 if doc[nxt].norm_ in ("and", ",") else nxt
+                    other = self._scan_name(doc, j, actor_at) if not doc[j]._.proclitic or doc[j]._.proclitic.startswith("و") else None
+                    if other is None and j < len(doc) and doc[j]._.proclitic.startswith("و"):
+                        other = self._scan_name_after_conjunction(doc, j, actor_at)
+                    if other is None:
+                        break
+                    o_start, o_end, o_known = other
+                    o_key = o_known or person_key(self.name_text(doc, o_start, o_end))
+                    o_actor = self._person(doc, o_key, self.name_text(doc, o_start, o_end), role, affiliation, o_known)
+                    if discourse is not None:
+                        discourse.register(o_actor)
+                    replaced.add((o_start, o_end))
+                    new_spans.append(Span(doc, o_start, o_end, label="person", kb_id=o_key))
+                    names[(o_start, o_end)] = self.name_text(doc, o_start, o_end)
+                    records.append(TitledPerson(o_key, o_actor.role or role, affiliation, o_start, o_end, True))
+                    nxt = o_end
             elif affiliation is not None:
                 records.append(TitledPerson("", role, affiliation, t.start, k, False))
                 consumed.extend(aff_spans)
@@ -240,12 +277,12 @@ class PersonFinder:
                         affiliation = self._affiliation_of(after.kb_id_)
                         consumed.append(after)
                         phrase_end = after.end
-                key = person_key(doc[start:end].text)
-                actor = self._person(doc, key, doc[start:end].text, role, affiliation, None)
+                key = person_key(self.name_text(doc, start, end))
+                actor = self._person(doc, key, self.name_text(doc, start, end), role, affiliation, None)
                 if discourse is not None:
                     discourse.register(actor)
                 new_spans.append(Span(doc, start, phrase_end, label="person", kb_id=key))
-                names[(start, phrase_end)] = doc[start:end].text
+                names[(start, phrase_end)] = self.name_text(doc, start, end)
                 records.append(TitledPerson(key, role, affiliation, start, phrase_end, True))
                 taken |= set(range(start, phrase_end))
         consumed_ids = {(s.start, s.end) for s in consumed} | replaced
@@ -292,11 +329,33 @@ class PersonFinder:
             return None
         return key if actor.type in ("Country", "Organization") else actor.affiliation
 
-    def _person(self, doc: Doc, key: str, text: str, role: str, affiliation: str | None, known: str | None) -> Actor:
+    def _scan_name_after_conjunction(self, doc: Doc, k: int, actor_at: dict[int, Span]):
+        """A name whose first token carries "و" (and): scanned as if the clitic were not there."""
+        if k >= len(doc):
+            return None
+        span = actor_at.get(k)
+        if span is not None:
+            return (span.start, span.end, span.kb_id_) if self._is_person(span.kb_id_) else None
+        end = k + 1
+        while end < len(doc) and end - k < self.max_name and end not in actor_at and self._name_like(doc[end], False):
+            end += 1
+        return (k, end, None) if end - k >= 2 else None
+
+    def _extend_known(self, doc: Doc, end: int, actor_at: dict[int, Span]) -> int:
+        """A known name that goes on in the text ("فيصل بن فرحان" + "آل سعود") keeps the
+        longer form as a label."""
+        k = end
+        while k + 1 < len(doc) and doc[k].norm_ in self.particles and k + 1 not in actor_at \
+                and self._name_like(doc[k + 1], False):
+            k += 2
+        return k
+
+    def _person(self, doc: Doc, key: str, text: str, role: str, affiliation: str | None, known: str | None,
+                *, title_role: bool = True) -> Actor:
         if known is not None:
             k = self.lex.known[known]
-            actor = Actor(key=known, type="Person", role=k.role or role, wikidata=k.wikidata,
-                          affiliation=k.affiliation or affiliation, labels=dict(k.labels))
+            actor = Actor(key=known, type="Person", role=(role if title_role and role else k.role) or role,
+                          wikidata=k.wikidata, affiliation=k.affiliation or affiliation, labels=dict(k.labels))
         else:
             actor = Actor(key=key, type="Person", role=role, affiliation=affiliation)
         actor.add_label(self.lang, text)
