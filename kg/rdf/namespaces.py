@@ -51,6 +51,7 @@ class GKG(DefinedNamespace):
     endChar: URIRef
     mentions: URIRef
     item: URIRef
+    articleCount: URIRef
     # individuals
     Positive: URIRef
     Negative: URIRef

@@ -1,0 +1,227 @@
+"""``kg bench [PATH...]``: throughput of geokg against the floor of any spaCy pipeline.
+
+In one run, on the same articles, it times
+
+* (a) spaCy's blank tokenizer alone (``spacy.blank(lang).tokenizer``), the floor,
+* (b) the full geokg extraction (:func:`kg.build.extract_paths`: read, segment, extract),
+* (c) the full build: (b), cross-article person merging, the RDF graph and ``graph.ttl``,
+
+in one process and with ``--jobs N`` worker processes, and prints articles/s, tokens/s
+(tokens of the blank tokenizer) and the throughput of each stage relative to (a).
+Every stage reads the input files itself (JSON decoding included); pipelines are loaded
+before the clock starts. The benchmark corpus is made by ``benchmarks/make_corpus.py``.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import resource
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from kg.errors import GeoKGError
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "benchmarks" / "data" / "corpus-10000"
+
+
+@dataclass
+class Measure:
+    stage: str
+    jobs: int
+    articles: int  # input documents
+    tokens: int
+    seconds: float
+    triples: int = 0
+
+    @property
+    def articles_per_s(self) -> float:
+        return self.articles / self.seconds if self.seconds else 0.0
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+
+def register(sub) -> None:
+    p = sub.add_parser("bench", help="measure throughput: tokenizer floor vs extraction vs full build",
+                       description=__doc__.split("\n\n")[0])
+    p.add_argument("paths", nargs="*", help=f"articles (default: {DEFAULT_CORPUS}, made by benchmarks/make_corpus.py)")
+    p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                   help="also measure with N worker processes (default: one per CPU; 1: single process only)")
+    p.add_argument("--stages", default="abc", help="stages to run, any of a b c (default: abc)")
+    p.add_argument("--json", metavar="FILE", help="also write the measures as JSON")
+    p.set_defaults(func=run)
+
+
+# --------------------------------------------------------------------------- stages
+
+_TOKENIZERS: dict = {}
+
+
+def _tokenizer(lang: str):
+    tok = _TOKENIZERS.get(lang)
+    if tok is None:
+        import spacy
+
+        tok = _TOKENIZERS[lang] = spacy.blank(lang).tokenizer
+    return tok
+
+
+def tokenize_file(path: Path | str) -> tuple[int, int]:
+    """(documents, tokens) of one input file with the blank tokenizer of each document's language."""
+    from kg.build import _lang_hint
+    from kg.errors import InputError
+    from kg.ingest.readers import read_documents
+
+    docs = tokens = 0
+    try:
+        for doc in read_documents(Path(path)):
+            tokens += len(_tokenizer(_lang_hint(doc))(doc.text))
+            docs += 1
+    except InputError:
+        pass
+    return docs, tokens
+
+
+def _pool_map(fn, files: list[Path], jobs: int) -> list:
+    if jobs <= 1 or len(files) <= 1:
+        return [fn(f) for f in files]
+    from kg.parallel import _context
+
+    chunksize = max(1, min(16, len(files) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=min(jobs, len(files)), mp_context=_context()) as pool:
+        return list(pool.map(fn, files, chunksize=chunksize))
+
+
+def warm_up(langs=("ar", "en")) -> None:
+    """Load tokenizers, pipelines and lexicons before timing (forked workers inherit them)."""
+    from kg.nlp.pipeline import get_nlp
+
+    for lang in langs:
+        _tokenizer(lang)
+        get_nlp(lang)
+
+
+def bench_tokenizer(files: list[Path], jobs: int) -> Measure:
+    t = time.perf_counter()
+    counts = _pool_map(tokenize_file, files, jobs)
+    seconds = time.perf_counter() - t
+    return Measure("(a) tokenizer only", jobs, sum(d for d, _ in counts), sum(n for _, n in counts), seconds)
+
+
+def bench_extraction(files: list[Path], jobs: int, articles: int, tokens: int) -> Measure:
+    from kg.build import extract_paths
+
+    t = time.perf_counter()
+    report = extract_paths(files, jobs=jobs)
+    seconds = time.perf_counter() - t
+    del report
+    gc.collect()
+    return Measure("(b) extraction", jobs, articles, tokens, seconds)
+
+
+def bench_build(files: list[Path], jobs: int, articles: int, tokens: int, out: Path) -> Measure:
+    from kg.atomic import write_text_atomic
+    from kg.build import existing_person_keys, extract_paths, merge_persons
+    from kg.rdf.namespaces import new_graph
+    from kg.rdf.writer import build_graph, serialize_turtle
+
+    t = time.perf_counter()
+    report = extract_paths(files, jobs=jobs)
+    graph = new_graph()
+    merge_persons(report.articles, existing_person_keys(graph))
+    build_graph(report.articles, graph)
+    write_text_atomic(out / "graph.ttl", serialize_turtle(graph))
+    seconds = time.perf_counter() - t
+    triples = len(graph)
+    del report, graph
+    gc.collect()
+    return Measure("(c) build + RDF writing", jobs, articles, tokens, seconds, triples)
+
+
+def run_benchmark(paths: list[str | Path], jobs_list: list[int], stages: str = "abc",
+                  log=None) -> list[Measure]:
+    from kg.ingest.readers import iter_input_files
+
+    files = list(iter_input_files(list(paths)))
+    if not files:
+        raise GeoKGError("no input files in " + ", ".join(map(str, paths)))
+    log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    warm_up()
+    measures: list[Measure] = []
+    base = bench_tokenizer(files, 1)  # also counts articles and tokens
+    articles, tokens = base.articles, base.tokens
+    log(f"{articles} articles, {tokens} tokens in {len(files)} files")
+    for jobs in jobs_list:
+        if "a" in stages:
+            m = base if jobs == 1 else bench_tokenizer(files, jobs)
+            measures.append(m)
+            log(_line(m, None))
+    for jobs in jobs_list:
+        if "b" in stages:
+            measures.append(bench_extraction(files, jobs, articles, tokens))
+            log(_line(measures[-1], None))
+    with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
+        for jobs in jobs_list:
+            if "c" in stages:
+                measures.append(bench_build(files, jobs, articles, tokens, Path(tmp)))
+                log(_line(measures[-1], None))
+    return measures
+
+
+# --------------------------------------------------------------------------- output
+
+HEADER = f"{'stage':<26}{'jobs':>5}{'articles':>10}{'seconds':>10}{'articles/s':>12}{'tokens/s':>11}{'vs (a)':>8}"
+
+
+def _line(m: Measure, floor: Measure | None) -> str:
+    ratio = f"{m.articles_per_s / floor.articles_per_s:.3f}" if floor and floor.articles_per_s else ""
+    return (f"{m.stage:<26}{m.jobs:>5}{m.articles:>10}{m.seconds:>10.1f}{m.articles_per_s:>12.1f}"
+            f"{m.tokens_per_s:>11.0f}{ratio:>8}")
+
+
+def table(measures: list[Measure]) -> str:
+    floors = {m.jobs: m for m in measures if m.stage.startswith("(a)")}
+    lines = [HEADER, "-" * len(HEADER)]
+    lines += [_line(m, floors.get(m.jobs)) for m in measures]
+    by = {(m.stage[:3], m.jobs): m for m in measures}
+    notes = []
+    for jobs in sorted({m.jobs for m in measures}):
+        a, b = by.get(("(a)", jobs)), by.get(("(b)", jobs))
+        if a and b:
+            notes.append(f"ratio (b)/(a), jobs={jobs}: {b.articles_per_s / a.articles_per_s:.3f}")
+    for stage in ("(a)", "(b)", "(c)"):
+        one = by.get((stage, 1))
+        for m in measures:
+            if one and m.stage.startswith(stage) and m.jobs > 1:
+                notes.append(f"speed-up {stage} with {m.jobs} jobs: {m.articles_per_s / one.articles_per_s:.2f}x")
+    triples = next((m.triples for m in measures if m.triples), 0)
+    if triples:
+        notes.append(f"graph: {triples} triples")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    notes.append(f"peak RSS of this process: {rss:.0f} MiB")
+    return "\n".join(lines + [""] + notes)
+
+
+def run(args) -> int:
+    paths = args.paths or [DEFAULT_CORPUS]
+    if not args.paths and not DEFAULT_CORPUS.exists():
+        raise GeoKGError(f"no corpus at {DEFAULT_CORPUS}: run python benchmarks/make_corpus.py first, or give PATH")
+    if args.jobs < 0:
+        raise GeoKGError("--jobs must be 0 (one per CPU) or more")
+    from kg.parallel import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    jobs_list = [1] if jobs == 1 else [1, jobs]
+    measures = run_benchmark(paths, jobs_list, args.stages)
+    print(table(measures))
+    if args.json:
+        Path(args.json).write_text(json.dumps([asdict(m) | {"articles_per_s": m.articles_per_s,
+                                                            "tokens_per_s": m.tokens_per_s} for m in measures],
+                                              indent=2) + "\n", encoding="utf-8")
+    return 0

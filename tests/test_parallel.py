@@ -1,0 +1,69 @@
+"""`--jobs N`: worker processes give the same graph, byte for byte, as one process."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.build import build_paths, extract_paths
+from kg.cli import main
+from kg.parallel import extract_file, iter_extract
+from kg.rdf.writer import serialize_turtle
+
+ARTICLES = {
+    "a1-ar.txt": "وزير الخارجية المصري يزور تركيا\n\n"
+                 "زار وزير الخارجية المصري سامح شكري أنقرة يوم الإثنين، والتقى نظيره التركي. "
+                 "وقالت مصر إنها لن تفرض عقوبات على تركيا.\n",
+    "a2-en.txt": "Japan and India sign a defence pact\n\n"
+                 "Japan and India signed a defence cooperation agreement on Tuesday. "
+                 "China criticized the pact, and Beijing accused Tokyo of provoking tension.\n",
+    "a3-bad.txt": "",  # empty: reported in one line and skipped
+    "a4-en.md": "# Canada sanctions Iran\n\nCanada imposed sanctions on Iran on Friday. "
+                "Ottawa did not impose sanctions on Iraq.\n",
+    "a5-ar.txt": "أعلنت فرنسا أنها زودت أوكرانيا بصواريخ، فيما انتقدت روسيا باريس.\n",
+}
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    lines = [{"id": f"feed-{i}", "lang": lang, "text": text}
+             for i, (lang, text) in enumerate([("en", "Germany supplied tanks to Poland. Poland thanked Berlin."),
+                                               ("ar", "التقى الرئيس الفرنسي نظيره المصري في القاهرة.")])]
+    (d / "a6-feed.jsonl").write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n",
+                                     encoding="utf-8")
+    return d
+
+
+def test_parallel_extraction_same_graph_bytes(corpus):
+    one = serialize_turtle(build_paths([corpus]))
+    errors: list[str] = []
+    report = extract_paths([corpus], jobs=2, on_error=errors.append)
+    assert report.files == len(ARTICLES) + 1
+    assert len(errors) == 1 and errors[0].endswith("a3-bad.txt: empty file")
+    assert report.errors == errors
+    two = serialize_turtle(build_paths([corpus], jobs=2))
+    assert one == two
+    assert "sanctioned" in one
+
+
+def test_parallel_keeps_file_order(corpus):
+    files = sorted(corpus.iterdir())
+    serial = [extract_file(f) for f in files]
+    parallel = list(iter_extract(files, 2))
+    assert [[a.identifier for a in arts] for arts, _ in parallel] == [[a.identifier for a in arts] for arts, _ in serial]
+    assert [err for _, err in parallel] == [err for _, err in serial]
+
+
+def test_cli_jobs_same_bytes(corpus, tmp_path):
+    assert main(["build", str(corpus), "--out", str(tmp_path / "o1"), "--quiet", "--no-view"]) == 1  # a bad file
+    assert main(["build", str(corpus), "--out", str(tmp_path / "o2"), "--quiet", "--no-view", "--jobs", "2"]) == 1
+    assert (tmp_path / "o1" / "graph.ttl").read_bytes() == (tmp_path / "o2" / "graph.ttl").read_bytes()
+
+
+def test_cli_rejects_negative_jobs(corpus, tmp_path):
+    assert main(["build", str(corpus), "--out", str(tmp_path / "o"), "--jobs", "-1", "--quiet"]) == 2
