@@ -98,6 +98,7 @@ class ClaimExtractor:
         self.modal_verbs = data.keys("syntax", "modal_verbs")
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
+        self.subject_hosts = data.keys("coreference", "subject_pronoun_hosts")
         self.between = {match_key(w) for w in ("بين", "between")}
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
 
@@ -430,10 +431,13 @@ class ClaimExtractor:
         claim subject of the right kind that is not this claim's subject."""
         if discourse is None or not self.hosts:
             return None
-        exclude = (set(subject.keys) if subject else set()) | self._sentence_subjects
+        exclude = set(subject.keys) if subject else set()
         for tok in doc[trig.end:min(limit, len(doc))]:
             if not tok._.enclitic or tok.norm_ not in self.hosts or tok.norm_ not in preps:
                 continue
+            sent = tok.sent
+            if any(t._.enclitic and t.norm_ in self.subject_hosts for t in doc[sent.start:tok.i]):
+                exclude |= self._sentence_subjects  # "… فإنها لم … المفروضة عليها": not the same actor
             types = ("Country", "Organization") if tok._.enclitic in self.fem else ("Person",) if tok._.enclitic in self.masc else ()
             if not types:
                 continue
