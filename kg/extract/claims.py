@@ -17,7 +17,7 @@ Polarity, modality and attribution come from cue words of the language data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -40,6 +40,8 @@ class Group:
     end: int
     first_token: object
     label: str = ""
+    members: list = field(default_factory=list)
+    conjoined: bool = False  # joined by a real conjunction, not commas alone
 
     def types(self, discourse) -> set[str]:
         return {discourse.actors[k].type for k in self.keys if k in discourse.actors}
@@ -93,6 +95,7 @@ class ClaimExtractor:
         self.group_pronouns = data.keys("coreference", "group_pronouns")
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
+        self.control_markers = data.keys("syntax", "control_markers")
         self.adjective_after = data.value("syntax", "adjective_position", default="before") == "after"
         self.demonstratives = data.keys("syntax", "demonstratives")
         self.modal_verbs = data.keys("syntax", "modal_verbs")
@@ -135,6 +138,8 @@ class ClaimExtractor:
             if groups and s.start == groups[-1].start and s.label_ == "dual":
                 if s.kb_id_ not in groups[-1].keys:
                     groups[-1].keys.append(s.kb_id_)
+                    groups[-1].members.append(s)
+                groups[-1].conjoined = True  # "the two leaders" is a pair by itself
                 continue
             if groups and s.start < groups[-1].end:  # overlapping mention: keep the first
                 continue
@@ -142,10 +147,24 @@ class ClaimExtractor:
                 g = groups[-1]
                 if s.kb_id_ not in g.keys:
                     g.keys.append(s.kb_id_)
+                    g.members.append(s)
+                g.conjoined = g.conjoined or self._conjunction_between(doc, g.end, s)
                 g.end = s.end
                 continue
-            groups.append(Group([s.kb_id_], s.start, s.end, doc[s.start], s.label_))
-        return groups
+            groups.append(Group([s.kb_id_], s.start, s.end, doc[s.start], s.label_, members=[s]))
+        # "Russia, Iranian Foreign Minister X said": commas alone do not make a list
+        out: list[Group] = []
+        for g in groups:
+            if len(g.keys) > 1 and not g.conjoined:
+                out.extend(Group([m.kb_id_], m.start, m.end, doc[m.start], m.label_, members=[m]) for m in g.members)
+            else:
+                out.append(g)
+        return out
+
+    def _conjunction_between(self, doc: Doc, prev_end: int, span: Span) -> bool:
+        between = [t for t in doc[prev_end:span.start] if not t.is_space]
+        return doc[span.start]._.proclitic.startswith("و") or any(
+            t.norm_ in COORD_TOKENS and t.text not in {",", "،"} for t in between)
 
     def _coordinated(self, doc: Doc, prev_end: int, span: Span) -> bool:
         between = [t for t in doc[prev_end:span.start] if not t.is_space]
@@ -224,6 +243,7 @@ class ClaimExtractor:
                 if discourse is not None:
                     for k in g.keys:
                         discourse.touch(k)
+        claims = self._threat_objects(doc, claims, trig_spans, offset)
         seen, unique = set(), []
         for c in claims:
             k = (c.subject, c.relation, c.object, c.polarity, c.modality, c.start)
@@ -257,7 +277,7 @@ class ClaimExtractor:
             g = before[-1]
             gap = [t for t in doc[g.end:trig.start] if not t.is_space]
             accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
-            between_trigs = any(g.end <= t.start < trig.start for t in sent_trigs)
+            between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs)
             if len(gap) <= self.subject_gap and not between_trigs and not self._crosses_boundary(doc, g.end, trig.start) \
                     and (self._marker(doc, g, self.all_preps) is None or accusation_before):
                 subject = g
@@ -268,8 +288,9 @@ class ClaimExtractor:
             if before:
                 g = before[-1]
                 gap = [t for t in doc[g.end:trig.start] if not t.is_space]
-                if len(gap) <= 6 and all(self._filler(t) for t in gap) and self._marker(doc, g, self.all_preps) is None \
-                        and not any(g.end <= t.start < trig.start for t in sent_trigs):
+                if len(gap) <= 6 and all(self._filler(t) or self._in_control(doc, t, sent_trigs) for t in gap) \
+                        and self._marker(doc, g, self.all_preps) is None \
+                        and not any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs):
                     subject = g
             if subject is None:
                 subject = self._pronoun_subject(doc, trig, discourse)
@@ -360,6 +381,28 @@ class ClaimExtractor:
             return False
         return prev is None or not (prev.is_alpha and (prev.text[:1].isupper() or prev.norm_ in self.personal | self.group_pronouns))
 
+    def _threat_objects(self, doc, claims, trig_spans, offset) -> list[Claim]:
+        """"X threatened to impose sanctions on Y": X also threatened Y."""
+        out = list(claims)
+        for t in trig_spans:
+            if t.label_ != "threatened" or not self._control(doc, t):
+                continue
+            for c in claims:
+                if c.relation != "threatened" and t.sent.start_char + offset <= c.start < t.sent.end_char + offset \
+                        and c.modality == "possible":
+                    out.append(Claim(c.subject, "threatened", c.object, polarity=c.polarity, modality="asserted",
+                                     attributed_to=c.attributed_to, evidence=c.evidence, start=c.start, end=c.end))
+        return out
+
+    def _control(self, doc, trig) -> bool:
+        """"threatened to impose", "plans to attack", "هددت بفرض": a trigger that takes a
+        following verb lends its subject to it."""
+        nxt = doc[trig.end] if trig.end < len(doc) else None
+        return nxt is not None and nxt.norm_ in self.control_markers
+
+    def _in_control(self, doc, tok, sent_trigs) -> bool:
+        return any(t.start <= tok.i < t.end + 1 and self._control(doc, t) for t in sent_trigs)
+
     def _filler(self, tok) -> bool:
         """Words that may stand between a subject and its trigger: light verbs, adverbs,
         adjectives, days ("Turkey on Friday launched new strikes")."""
@@ -415,7 +458,7 @@ class ClaimExtractor:
             gap = [t for t in doc[g.end:trig.start] if not t.is_space]
             possessive = bool(gap) and gap[0].text in self.possessive
             light = all(self._filler(t) for t in gap)
-            between_trigs = any(g.end <= t.start < trig.start for t in self._sent_trigs)
+            between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in self._sent_trigs)
             if self._marker(doc, g, self.all_preps) is None and not self._crosses_boundary(doc, g.end, trig.start) \
                     and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 6)):
                 subject = g

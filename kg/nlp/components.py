@@ -99,6 +99,11 @@ class ActorMatcher:
                     variants.add(text[:1].upper() + text[1:])
                 if text.startswith("the "):
                     variants.add("The " + text[4:])
+                for v in list(variants):  # news writes both apostrophes: People's / People’s
+                    if "'" in v:
+                        variants.add(v.replace("'", "’"))
+                    if "’" in v:
+                        variants.add(v.replace("’", "'"))
                 for v in variants:
                     orth_patterns.setdefault(label, []).append(nlp.make_doc(v))
             else:
