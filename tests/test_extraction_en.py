@@ -94,3 +94,20 @@ def test_each_relation_has_an_english_trigger(en_edges):
     }
     for relation, text in cases.items():
         assert any(r == relation and p == "positive" for _, r, _, p in en_edges(text)), (relation, en_edges(text))
+
+
+def test_threat_to_act_gives_a_possible_act_and_a_threat(en_rows):
+    rows = en_rows("Canada threatened to impose sanctions on Nicaragua.")
+    assert ("CAN", "sanctioned", "NIC", "positive", "possible", None) in rows
+    assert ("CAN", "threatened", "NIC", "positive", "asserted", None) in rows
+
+
+def test_a_trailing_speaker_after_a_comma_is_not_in_a_list(en_rows):
+    rows = en_rows("Peru has not supplied arms to Chile, Peruvian Defence Minister Tomas Rojas said.")
+    assert ("PER", "supplied", "CHL", "negative", "asserted", "Tomas Rojas") in rows
+    assert not any(r[2] == "Tomas Rojas" and r[1] == "supplied" for r in rows)
+
+
+def test_curly_apostrophes_in_known_names():
+    art = run_extraction("Turkey struck the People’s Protection Units in Syria.", "en")[0]
+    assert any(c.relation == "attacked" and c.subject == "TUR" and c.object not in ("SYR", "TUR") for c in art.claims)
