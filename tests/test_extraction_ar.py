@@ -112,3 +112,26 @@ def test_coordinated_names_share_a_plural_title(ar_edges):
 def test_a_common_word_after_a_title_is_not_a_name():
     art = run_extraction("وفق ما ذكر مسؤول إيراني وصحيفة مملوكة للدولة اليوم.", "ar")[0]
     assert not [a for a in art.actors.values() if a.type == "Person"]
+
+
+def test_threat_to_sanction(ar_rows):
+    rows = ar_rows("هددت كندا بفرض عقوبات على نيكاراغوا.")
+    assert ("CAN", "sanctioned", "NIC", "positive", "possible", None) in rows
+    assert ("CAN", "threatened", "NIC", "positive", "asserted", None) in rows
+
+
+def test_denial_scopes_over_its_clause(ar_rows):
+    rows = ar_rows("نفى وزير الدفاع البيروفي أن تكون بلاده زودت تشيلي بأسلحة.")
+    assert any(r[:4] == ("PER", "supplied", "CHL", "negative") for r in rows)
+    assert not any(r[1] == "supplied" and r[3] == "positive" for r in rows)
+
+
+def test_negation_particle_keeps_the_subject_before_the_verb(ar_rows):
+    rows = ar_rows("قال مسؤول إن البرازيل لن تزود الأرجنتين بالوقود.")
+    assert any(r[:4] == ("BRA", "supplied", "ARG", "negative") for r in rows)
+
+
+def test_future_verb_covers_its_noun(ar_rows):
+    rows = ar_rows("ستقدم النرويج مساعدات إنسانية لليمن.")
+    assert ("NOR", "supplied", "YEM", "positive", "possible", None) in rows
+    assert not any(r[1] == "supplied" and r[4] == "asserted" for r in rows)

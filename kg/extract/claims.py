@@ -80,6 +80,9 @@ class ClaimExtractor:
             if forms:
                 self.cue_matcher.add(cue, [pattern(f) for f in forms])
         self.negation_near = data.keys("cues", "negation_near")
+        # particles that stand between a subject and its verb without breaking SVO ("موسكو لن تزود")
+        self.particles = self.negation_near | {k for k in data.keys("cues", "possible") if " " not in k and len(k) <= 4} \
+            | data.keys("syntax", "light_verbs")
         self.verb_first = data.value("syntax", "word_order", default="SVO") == "VSO"
         self.all_preps = tuple(data.keys("syntax", "prepositions"))
         self.boundaries = data.keys("syntax", "clause_boundaries") | {",", "،", ";", "؛", ":"}
@@ -96,6 +99,7 @@ class ClaimExtractor:
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
         self.control_markers = data.keys("syntax", "control_markers")
+        self.complementizers = data.keys("syntax", "complementizers")
         self.adjective_after = data.value("syntax", "adjective_position", default="before") == "after"
         self.demonstratives = data.keys("syntax", "demonstratives")
         self.modal_verbs = data.keys("syntax", "modal_verbs")
@@ -244,9 +248,12 @@ class ClaimExtractor:
                     for k in g.keys:
                         discourse.touch(k)
         claims = self._threat_objects(doc, claims, trig_spans, offset)
+        hedged = {(c.subject, c.relation, c.object, c.polarity, c.start) for c in claims if c.modality != "asserted"}
         seen, unique = set(), []
         for c in claims:
             k = (c.subject, c.relation, c.object, c.polarity, c.modality, c.start)
+            if c.modality == "asserted" and k[:4] + (c.start,) in hedged and c.relation != "threatened":
+                continue  # "ستقدم … مساعدات": the verb's future covers its noun
             if k not in seen:
                 seen.add(k)
                 unique.append(c)
@@ -261,7 +268,8 @@ class ClaimExtractor:
         self._last_subject = []
         self._sent_trigs = sent_trigs
         preps = spec.obj_preps
-        other_trigs = [t for t in sent_trigs if t.start >= trig.end and t.label_ != trig.label_]
+        other_trigs = [t for t in sent_trigs if t.start >= trig.end and t.label_ != trig.label_
+                       and not (spec.object_adjacent and t.start - trig.end <= 1)]
         limit = min([t.start for t in other_trigs] + [trig.end + self.window])
         before = [g for g in groups if g.end <= trig.start]
         after = [g for g in groups if trig.end <= g.start < limit]
@@ -275,7 +283,7 @@ class ClaimExtractor:
         # subject right before the trigger (SVO; headlines in any language)
         if before:
             g = before[-1]
-            gap = [t for t in doc[g.end:trig.start] if not t.is_space]
+            gap = [t for t in doc[g.end:trig.start] if not t.is_space and t.norm_ not in self.particles]
             accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
             between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs)
             if len(gap) <= self.subject_gap and not between_trigs and not self._crosses_boundary(doc, g.end, trig.start) \
@@ -297,7 +305,8 @@ class ClaimExtractor:
         # verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
         # actor stands right before it too ("الكرملين يشيد ب…")
         if self.verb_first and after and after[0].start - trig.end <= 1 and self._marker(doc, after[0], self.all_preps) is None:
-            if subject is None or (not strong_subject and (trig.start - subject.end > 0 or doc[trig.start]._.proclitic.startswith("و"))):
+            subject_gap = [t for t in doc[subject.end:trig.start] if t.norm_ not in self.particles] if subject else []
+            if subject is None or (not strong_subject and (subject_gap or doc[trig.start]._.proclitic.startswith("و"))):
                 subject = after[0]
         for g in after:
             if g is subject:
@@ -385,7 +394,9 @@ class ClaimExtractor:
         """"X threatened to impose sanctions on Y": X also threatened Y."""
         out = list(claims)
         for t in trig_spans:
-            if t.label_ != "threatened" or not self._control(doc, t):
+            if t.label_ != "threatened":
+                continue
+            if not self._control(doc, t) and not any(u is not t and 0 <= u.start - t.end <= 6 for u in trig_spans):
                 continue
             for c in claims:
                 if c.relation != "threatened" and t.sent.start_char + offset <= c.start < t.sent.end_char + offset \
@@ -524,11 +535,17 @@ class ClaimExtractor:
             between = [t for t in doc[e:trig.start] if not t.is_space]
             if len(between) <= 2 and all(t.norm_ in self.light_verbs for t in between):
                 return "negative"
+            if any(c == "denial" and c_s == s for c, c_s, _ in cues) and self._complement_between(doc, e, trig.start):
+                return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
         return "positive"
 
     def _denial(self, doc, sent, trig, cues) -> bool:
         """"X denied supplying Y": the negated claim is X's own statement."""
-        return any(cue == "denial" and sent.start <= s and e <= trig.start and trig.start - e <= 3 for cue, s, e in cues)
+        return any(cue == "denial" and sent.start <= s and e <= trig.start and
+                   (trig.start - e <= 3 or self._complement_between(doc, e, trig.start)) for cue, s, e in cues)
+
+    def _complement_between(self, doc, start: int, end: int) -> bool:
+        return any(t.norm_ in self.complementizers for t in doc[start:end])
 
     def _modality(self, doc, sent, trig, cues, sent_trigs) -> str:
         lo = max(sent.start, trig.start - self.modality_window)
@@ -539,6 +556,8 @@ class ClaimExtractor:
             return "possible"
         if any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
             return "alleged"
+        if any(t.label_ == "threatened" and t is not trig and 0 <= trig.start - t.end <= 6 for t in sent_trigs):
+            return "possible"  # "هددت … بفرض عقوبات", "threatened to impose sanctions"
         if any(t.label_ == "accused" and t.start < trig.start for t in sent_trigs):
             return "alleged"
         return "asserted"

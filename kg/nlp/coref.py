@@ -113,9 +113,12 @@ class Coref:
             keys = discourse.salient(types=("Organization",), n=1)
         elif label == "definite_country":
             keys = discourse.salient(types=("Country",), n=1)
-        else:  # his_country: the country of the speaker or of the last person
+        else:  # his_country: the country of the speaker, of a title just before, or of the last person
+            titled = [r for r in doc.user_data.get("titled_persons", []) if r.end <= start and r.affiliation]
             person = discourse.speaker or next(iter(discourse.last(types=("Person",))), None)
             aff = discourse.actors[person].affiliation if person and person in discourse.actors else None
+            if titled and (start - titled[-1].end <= 8 or aff is None):
+                aff = titled[-1].affiliation  # "نفى وزير الخارجية الإيراني أن تكون بلاده …"
             keys = [aff] if aff else []
         if label.startswith("dual") and len(keys) < 2:
             return []
