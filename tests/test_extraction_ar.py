@@ -135,3 +135,8 @@ def test_future_verb_covers_its_noun(ar_rows):
     rows = ar_rows("ستقدم النرويج مساعدات إنسانية لليمن.")
     assert ("NOR", "supplied", "YEM", "positive", "possible", None) in rows
     assert not any(r[1] == "supplied" and r[4] == "asserted" for r in rows)
+
+
+def test_first_person_object_is_the_speaker(ar_edges):
+    e = ar_edges("قالت حركة حماس إن إسرائيل شنت غارات على مواقعنا في غزة.")
+    assert ("ISR", "attacked", "hamas", "positive") in e

@@ -106,6 +106,7 @@ class ClaimExtractor:
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
         self.subject_hosts = data.keys("coreference", "subject_pronoun_hosts")
+        self.first_person = data.keys("coreference", "first_person_enclitics")
         self.between = {match_key(w) for w in ("بين", "between")}
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
 
@@ -217,6 +218,7 @@ class ClaimExtractor:
             groups = self._groups(doc, sent_spans)
             sent_cues = [(c, s, e) for c, s, e in cue_hits if sent.start <= s < sent.end]
             speaker = self._speaker(doc, sent, groups, sent_cues, discourse)
+            self._speaker_now = speaker
             sent_trigs = [t for t in trig_spans if sent.start <= t.start < sent.end]
             self._sentence_subjects: set[str] = set()
             for trig in sent_trigs:
@@ -487,6 +489,12 @@ class ClaimExtractor:
             return None
         exclude = set(subject.keys) if subject else set()
         for tok in doc[trig.end:min(limit, len(doc))]:
+            first_person = tok._.enclitic in self.first_person or any(
+                tok.norm_.endswith(e) and len(tok.norm_) >= len(e) + 3 for e in self.first_person)
+            if first_person and self._speaker_now and self._speaker_now not in exclude:
+                prev = doc[tok.i - 1] if tok.i > 0 else None
+                if (prev is not None and prev.norm_ in preps) or tok._.proclitic.lstrip("وف") in preps:
+                    return Group([self._speaker_now], tok.i, tok.i + 1, tok, "pronoun")
             if not tok._.enclitic or tok.norm_ not in self.hosts or tok.norm_ not in preps:
                 continue
             sent = tok.sent
