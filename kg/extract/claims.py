@@ -17,6 +17,7 @@ Polarity, modality and attribution come from cue words of the language data.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -111,6 +112,10 @@ class ClaimExtractor:
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
 
     # ------------------------------------------------------------------ groups
+    def _sent_at(self, i: int):
+        """The sentence holding token i (Token.sent rescans the doc each time)."""
+        return self._sents[bisect.bisect_right(self._sent_starts, i) - 1]
+
     def _drop_modifiers(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """A nationality adjective or a possessor next to another actor modifies it; the head
         takes part: "Syrian Kurdish People's Protection Units", "Minsk's Alexander Lukashenko",
@@ -211,9 +216,11 @@ class ClaimExtractor:
             relation = {"Leader": "leaderOf", "Official": "affiliatedWith"}.get(r.role)
             if relation:
                 ev = doc[r.start:r.end]
-                claims.append(Claim(r.person, relation, r.affiliation, evidence=ev.text,
+                claims.append(Claim(r.person, relation, r.affiliation, evidence=doc.text[ev.start_char:ev.end_char],
                                     start=ev.start_char + offset, end=ev.end_char + offset))
-        for sent in doc.sents:
+        self._sents = list(doc.sents)
+        self._sent_starts = [x.start for x in self._sents]
+        for sent in self._sents:
             sent_spans = [s for s in spans if sent.start <= s.start < sent.end]
             groups = self._groups(doc, sent_spans)
             sent_cues = [(c, s, e) for c, s, e in cue_hits if sent.start <= s < sent.end]
@@ -238,11 +245,12 @@ class ClaimExtractor:
                     polarity = self._polarity(doc, sent, trig, sent_cues)
                     denied = polarity == "negative" and self._denial(doc, sent, trig, sent_cues)
                     modality = self._modality(doc, sent, trig, sent_cues, sent_trigs)
+                    sent_text = doc.text[sent.start_char:sent.end_char]  # Span.text rebuilds it token by token
                     claims.append(Claim(subj, spec.relation, obj, polarity=polarity, modality=modality,
                                         attributed_to=subj if denied else speaker,
-                                        evidence=sent.text.strip(),
-                                        start=sent.start_char + offset + (len(sent.text) - len(sent.text.lstrip())),
-                                        end=sent.end_char + offset - (len(sent.text) - len(sent.text.rstrip()))))
+                                        evidence=sent_text.strip(),
+                                        start=sent.start_char + offset + (len(sent_text) - len(sent_text.lstrip())),
+                                        end=sent.end_char + offset - (len(sent_text) - len(sent_text.rstrip()))))
                     if discourse is not None:
                         discourse.note_subject(subj)
             for g in groups:
@@ -401,7 +409,8 @@ class ClaimExtractor:
             if not self._control(doc, t) and not any(u is not t and 0 <= u.start - t.end <= 6 for u in trig_spans):
                 continue
             for c in claims:
-                if c.relation != "threatened" and t.sent.start_char + offset <= c.start < t.sent.end_char + offset \
+                sent = self._sent_at(t.start)
+                if c.relation != "threatened" and sent.start_char + offset <= c.start < sent.end_char + offset \
                         and c.modality == "possible":
                     out.append(Claim(c.subject, "threatened", c.object, polarity=c.polarity, modality="asserted",
                                      attributed_to=c.attributed_to, evidence=c.evidence, start=c.start, end=c.end))
@@ -433,7 +442,7 @@ class ClaimExtractor:
         if j < 0 or doc[j].norm_ not in self.personal | self.group_pronouns:
             return None
         types = ("Person",) if doc[j].norm_ in self.personal else ("Country", "Organization")
-        sent = doc[j].sent
+        sent = self._sent_at(j)
         for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: -s.start):
             if sent.start <= span.start and span.end <= j and discourse.actors.get(span.kb_id_) is not None \
                     and discourse.actors[span.kb_id_].type in types:
@@ -497,7 +506,7 @@ class ClaimExtractor:
                     return Group([self._speaker_now], tok.i, tok.i + 1, tok, "pronoun")
             if not tok._.enclitic or tok.norm_ not in self.hosts or tok.norm_ not in preps:
                 continue
-            sent = tok.sent
+            sent = self._sent_at(tok.i)
             if any(t._.enclitic and t.norm_ in self.subject_hosts for t in doc[sent.start:tok.i]):
                 exclude |= self._sentence_subjects  # "… فإنها لم … المفروضة عليها": not the same actor
             types = ("Country", "Organization") if tok._.enclitic in self.fem else ("Person",) if tok._.enclitic in self.masc else ()

@@ -60,6 +60,18 @@ def _starts_with_any(key: str, cues: frozenset[str]) -> str | None:
     return None
 
 
+def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Consecutive paragraphs (only white space between) are read as one span: fewer, longer
+    docs for the pipeline; line ends still break sentences."""
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and not text[merged[-1][1]:start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
     text = doc.text
     read_also = lang_data.keys("segmentation", "read_also")
@@ -134,6 +146,8 @@ def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
         if m and title is None:
             dateline = m.group(1)
             masked.append((first_start + m.start(1), first_start + m.end(1)))
+    for seg in (main, *related_articles, headlines):
+        seg.spans = _merge_adjacent(text, seg.spans)
     segments = [s for s in [main, *related_articles, headlines] if s.spans]
     if not segments:
         segments = [Segment(doc.identifier, "article", [(0, len(text))])]

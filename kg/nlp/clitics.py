@@ -36,6 +36,7 @@ class CliticAnalyzer:
                 prefixes.add(c + p)
         self.prefixes = sorted(prefixes, key=len)
         self.active = len(self.prefixes) > 1 or bool(self.enclitics)
+        self._cache: dict[str, tuple[Analysis, ...]] = {}
 
     def candidates(self, key: str) -> Iterator[Analysis]:
         """Readings of a token key, the whole token first, then ever longer prefixes."""
@@ -65,10 +66,19 @@ class CliticAnalyzer:
                         yield Analysis(stem[:-1] + "ء", prefix, enc)
 
     def analyze(self, key: str, known: frozenset[str] | set[str]) -> Analysis | None:
-        for analysis in self.candidates(key):
+        for analysis in self.readings(key):
             if analysis.stem in known:
                 return analysis
         return None
+
+    def readings(self, key: str) -> tuple[Analysis, ...]:
+        """All readings of a key, computed once per distinct key (news repeats its words)."""
+        found = self._cache.get(key)
+        if found is None:
+            found = tuple(self.candidates(key))
+            if len(self._cache) < 500_000:
+                self._cache[key] = found
+        return found
 
 
 @functools.lru_cache(maxsize=None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -18,23 +19,21 @@ from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 
 ACTOR_SPANS = "actors"
-SENT_END = {".", "!", "?", "؟", "!", "…"}
 
 
 @Language.factory("geokg_sentences", default_config={"break_on_newline": True})
 def make_sentences(nlp: Language, name: str, break_on_newline: bool):
+    """spaCy's Sentencizer (Arabic and Latin punctuation), plus a break at every line end:
+    headlines and captions carry no full stop."""
+    sentencizer = Sentencizer(punct_chars=list(Sentencizer.default_punct_chars) + ["…"])
+
     def split(doc: Doc) -> Doc:
-        for i, token in enumerate(doc):
-            if i == 0:
-                token.is_sent_start = True
-                continue
-            prev = doc[i - 1]
-            starts = (prev.text in SENT_END or prev.text.endswith(("..", "؟")) or
-                      (break_on_newline and "\n" in prev.text) or (break_on_newline and prev.is_space and "\n" in prev.text))
-            if starts and not token.is_space:
-                token.is_sent_start = True
-            else:
-                token.is_sent_start = False
+        doc = sentencizer(doc)
+        if break_on_newline and "\n" in doc.text:
+            spaces = doc.to_array("IS_SPACE")
+            for i in spaces.nonzero()[0]:
+                if i + 1 < len(doc) and "\n" in doc[int(i)].text:
+                    doc[int(i) + 1].is_sent_start = True
         return doc
     return split
 
@@ -52,23 +51,26 @@ class Normalizer:
         self.lexicon = get_lexicon(nlp.lang)
         self.analyzer = CliticAnalyzer(self.lexicon.data)
         self.vocab = frozenset(self.lexicon.vocabulary)
+        self._cache: dict[str, tuple[str, str, str]] = {}  # token text -> (norm, proclitic, enclitic)
 
     def __call__(self, doc: Doc) -> Doc:
-        analyzer, vocab = self.analyzer, self.vocab
+        analyzer, vocab, cache = self.analyzer, self.vocab, self._cache
         for token in doc:
             if token.is_space or token.is_punct:
                 continue
-            key = match_key(token.text)
-            if not analyzer.active:
-                token.norm_ = key
-                continue
-            found = analyzer.analyze(key, vocab)
+            text = token.text
+            found = cache.get(text)
             if found is None:
-                token.norm_ = key
-                continue
-            token.norm_ = found.stem
-            token._.proclitic = found.proclitic
-            token._.enclitic = found.enclitic
+                key = match_key(text)
+                reading = analyzer.analyze(key, vocab) if analyzer.active else None
+                found = (key, "", "") if reading is None else (reading.stem, reading.proclitic, reading.enclitic)
+                if len(cache) < 500_000:
+                    cache[text] = found
+            token.norm_ = found[0]
+            if found[1]:
+                token._.proclitic = found[1]
+            if found[2]:
+                token._.enclitic = found[2]
         return doc
 
 

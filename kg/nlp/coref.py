@@ -82,7 +82,8 @@ class Coref:
         group_starts = {s for _, s, _ in group_matches}
         events = sorted([(s.start, 0, "span", s) for s in spans] +
                         [(s, 1, "group", (label, s, e)) for label, s, e in group_matches] +
-                        [(i, 2, "tok", doc[i]) for i in range(len(doc)) if i not in taken and i not in group_starts],
+                        [(i, 2, "tok", doc[i]) for i in self._surname_candidates(doc, discourse)
+                         if i not in taken and i not in group_starts],
                         key=lambda x: (x[0], x[1]))
         for _, _, kind, item in events:
             if kind == "span":
@@ -102,6 +103,20 @@ class Coref:
         if added:
             doc.spans[ACTOR_SPANS] = sorted(spans + added, key=lambda s: (s.start, s.end))
         return doc
+
+    def _surname_candidates(self, doc: Doc, discourse) -> list[int]:
+        """Tokens that may be a known surname, found by hash without making Token objects:
+        a surname with any proclitic the language allows ("وبيرسانوف")."""
+        if not discourse.surnames:
+            return []
+        strings = doc.vocab.strings
+        forms = {strings.add(p + s) for s in discourse.surnames for p in self.analyzer.prefixes}
+        if self.lang == "en":
+            norms = doc.to_array("LOWER")
+            forms |= {strings.add(s.lower()) for s in discourse.surnames}
+        else:
+            norms = doc.to_array("NORM")
+        return [int(i) for i, h in enumerate(norms) if h in forms]
 
     def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[Span]:
         """Dual nouns ("البلدين", "the two leaders") and "his country"."""
@@ -137,7 +152,7 @@ class Coref:
             return None
         if self.lang == "en" and not token.text[:1].isupper():
             return None
-        for analysis in self.analyzer.candidates(match_key(token.text)):
+        for analysis in self.analyzer.readings(match_key(token.text)):
             key = discourse.surnames.get(analysis.stem)
             if key is not None:
                 return key

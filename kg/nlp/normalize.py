@@ -6,6 +6,7 @@ itself is never rewritten, so evidence offsets always point into what was publis
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -32,6 +33,7 @@ def arabic_key(text: str) -> str:
     return text.translate(_AR_MAP)
 
 
+@functools.lru_cache(maxsize=262144)
 def match_key(text: str) -> str:
     """The key a surface form is matched by, for any language."""
     text = arabic_key(text) if is_arabic(text) else unicodedata.normalize("NFKC", text)

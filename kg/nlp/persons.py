@@ -258,8 +258,12 @@ class PersonFinder:
         for r in records:
             taken |= set(range(r.start, r.end))
         if self.first:
-            for i, tok in enumerate(doc):
-                if i in taken or tok.norm_ not in self.first:
+            strings = doc.vocab.strings
+            first_hashes = {strings.add(f) for f in self.first}
+            norms = doc.to_array("NORM")
+            for i in (int(i) for i, h in enumerate(norms) if h in first_hashes):  # no Token objects for the rest
+                tok = doc[i]
+                if i in taken:
                     continue
                 name = self._scan_name(doc, i, actor_at)
                 if name is None or name[1] - name[0] < 2:
@@ -295,14 +299,15 @@ class PersonFinder:
     def _actor_before(self, doc: Doc, start: int, actors: list[Span]) -> Span | None:
         """The body a title belongs to when it is written first: "Kremlin spokesman",
         "Iran's foreign minister", "Saudi national security adviser"."""
-        for span in actors:
-            if self._is_person(span.kb_id_):
+        by_end = {s.end: s for s in actors if not self._is_person(s.kb_id_)}
+        for end in range(start, max(-1, start - 4), -1):
+            span = by_end.get(end)
+            if span is None:
                 continue
-            gap = [t for t in doc[span.end:start] if not t.is_space]
-            if len(gap) > 3 or (gap and not all(t.text in self.possessive or t.is_lower for t in gap)):
-                continue
-            if span.end <= start:
+            gap = [t for t in doc[end:start] if not t.is_space]
+            if all(t.text in self.possessive or t.is_lower for t in gap):
                 return span
+            return None
         return None
 
     def _name_before(self, doc: Doc, title: Span, actor_at: dict[int, Span]):
