@@ -221,6 +221,8 @@ class ClaimExtractor:
         self._sents = list(doc.sents)
         self._sent_starts = [x.start for x in self._sents]
         for sent in self._sents:
+            if not doc.text[sent.start_char:sent.end_char].strip():
+                continue  # a line break alone: the speaker goes on
             sent_spans = [s for s in spans if sent.start <= s.start < sent.end]
             groups = self._groups(doc, sent_spans)
             sent_cues = [(c, s, e) for c, s, e in cue_hits if sent.start <= s < sent.end]

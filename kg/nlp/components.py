@@ -32,7 +32,7 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
         if break_on_newline and "\n" in doc.text:
             spaces = doc.to_array("IS_SPACE")
             for i in spaces.nonzero()[0]:
-                if i + 1 < len(doc) and "\n" in doc[int(i)].text:
+                if i + 1 < len(doc) and "\n" in doc[int(i)].text and not doc[int(i)].is_sent_start:
                     doc[int(i) + 1].is_sent_start = True
         return doc
     return split
