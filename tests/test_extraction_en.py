@@ -111,3 +111,20 @@ def test_a_trailing_speaker_after_a_comma_is_not_in_a_list(en_rows):
 def test_curly_apostrophes_in_known_names():
     art = run_extraction("Turkey struck the People’s Protection Units in Syria.", "en")[0]
     assert any(c.relation == "attacked" and c.subject == "TUR" and c.object not in ("SYR", "TUR") for c in art.claims)
+
+
+def test_organizations_from_capitalised_names_with_head_words():
+    art = run_extraction("The Ghana Revenue Authority criticized Togo. "
+                         "Kenya's National Intelligence Service accused Somalia.", "en")[0]
+    orgs = {a.labels["en"]: a for a in art.actors.values() if a.type == "Organization"}
+    assert orgs["Ghana Revenue Authority"].affiliation == "GHA"
+    assert orgs["National Intelligence Service"].affiliation == "KEN"
+    rels = {(c.subject, c.relation, c.object) for c in art.claims}
+    assert (orgs["Ghana Revenue Authority"].key, "criticized", "TGO") in rels
+    assert (orgs["National Intelligence Service"].key, "accused", "SOM") in rels
+
+
+def test_a_coordinated_name_with_its_own_title_keeps_its_own_body(en_edges):
+    e = en_edges("Videos showed Saudi adviser Omar Khalid and Li Wei, China's top diplomat.")
+    assert ("Li Wei", "affiliatedWith", "CHN", "positive") in e
+    assert ("Li Wei", "affiliatedWith", "SAU", "positive") not in e

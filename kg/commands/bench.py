@@ -98,6 +98,29 @@ def _pool_map(fn, files: list[Path], jobs: int) -> list:
         return list(pool.map(fn, files, chunksize=chunksize))
 
 
+def _busy(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i * i
+    return total
+
+
+def cpu_ceiling(jobs: int, n: int = 10_000_000) -> float:
+    """Speed-up of ``jobs`` processes over one on a pure-Python loop: what the machine gives
+    right now (virtual CPUs may be shared with other tenants)."""
+    from kg.parallel import _context
+
+    t = time.perf_counter()
+    for _ in range(jobs):
+        _busy(n)
+    one = time.perf_counter() - t
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+        t = time.perf_counter()
+        list(pool.map(_busy, [n] * jobs))
+        many = time.perf_counter() - t
+    return one / many
+
+
 def warm_up(langs=("ar", "en")) -> None:
     """Load tokenizers, pipelines and lexicons before timing (forked workers inherit them)."""
     from kg.nlp.pipeline import get_nlp
@@ -144,8 +167,14 @@ def bench_build(files: list[Path], jobs: int, articles: int, tokens: int, out: P
     return Measure("(c) build + RDF writing", jobs, articles, tokens, seconds, triples)
 
 
+@dataclass
+class BenchResult:
+    measures: list[Measure]
+    ceilings: dict[int, float]  # jobs -> speed-up of a pure-Python loop in that many processes
+
+
 def run_benchmark(paths: list[str | Path], jobs_list: list[int], stages: str = "abc",
-                  log=None) -> list[Measure]:
+                  log=None) -> BenchResult:
     from kg.ingest.readers import iter_input_files
 
     files = list(iter_input_files(list(paths)))
@@ -157,6 +186,11 @@ def run_benchmark(paths: list[str | Path], jobs_list: list[int], stages: str = "
     base = bench_tokenizer(files, 1)  # also counts articles and tokens
     articles, tokens = base.articles, base.tokens
     log(f"{articles} articles, {tokens} tokens in {len(files)} files")
+    ceilings: dict[int, float] = {}
+    for jobs in jobs_list:
+        if jobs > 1:
+            ceilings[jobs] = cpu_ceiling(jobs)
+            log(f"machine ceiling: a pure-Python loop runs {ceilings[jobs]:.2f}x faster in {jobs} processes")
     for jobs in jobs_list:
         if "a" in stages:
             m = base if jobs == 1 else bench_tokenizer(files, jobs)
@@ -171,7 +205,7 @@ def run_benchmark(paths: list[str | Path], jobs_list: list[int], stages: str = "
             if "c" in stages:
                 measures.append(bench_build(files, jobs, articles, tokens, Path(tmp)))
                 log(_line(measures[-1], None))
-    return measures
+    return BenchResult(measures, ceilings)
 
 
 # --------------------------------------------------------------------------- output
@@ -185,7 +219,8 @@ def _line(m: Measure, floor: Measure | None) -> str:
             f"{m.tokens_per_s:>11.0f}{ratio:>8}")
 
 
-def table(measures: list[Measure]) -> str:
+def table(result: BenchResult) -> str:
+    measures = result.measures
     floors = {m.jobs: m for m in measures if m.stage.startswith("(a)")}
     lines = [HEADER, "-" * len(HEADER)]
     lines += [_line(m, floors.get(m.jobs)) for m in measures]
@@ -200,6 +235,8 @@ def table(measures: list[Measure]) -> str:
         for m in measures:
             if one and m.stage.startswith(stage) and m.jobs > 1:
                 notes.append(f"speed-up {stage} with {m.jobs} jobs: {m.articles_per_s / one.articles_per_s:.2f}x")
+    for jobs, ceiling in sorted(result.ceilings.items()):
+        notes.append(f"machine ceiling with {jobs} processes (pure-Python loop, same run): {ceiling:.2f}x")
     triples = next((m.triples for m in measures if m.triples), 0)
     if triples:
         notes.append(f"graph: {triples} triples")
@@ -218,10 +255,12 @@ def run(args) -> int:
 
     jobs = args.jobs or default_jobs()
     jobs_list = [1] if jobs == 1 else [1, jobs]
-    measures = run_benchmark(paths, jobs_list, args.stages)
-    print(table(measures))
+    result = run_benchmark(paths, jobs_list, args.stages)
+    print(table(result))
     if args.json:
-        Path(args.json).write_text(json.dumps([asdict(m) | {"articles_per_s": m.articles_per_s,
-                                                            "tokens_per_s": m.tokens_per_s} for m in measures],
-                                              indent=2) + "\n", encoding="utf-8")
+        data = {"measures": [asdict(m) | {"articles_per_s": m.articles_per_s, "tokens_per_s": m.tokens_per_s}
+                             for m in result.measures],
+                "cpu_ceiling": result.ceilings,
+                "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+        Path(args.json).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return 0

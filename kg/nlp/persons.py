@@ -175,10 +175,20 @@ class PersonFinder:
             k = t.end
             gap = 0
             name = None
+            # "Ali Shamkhani, the secretary of Iran's …": the name is before; look ahead only
+            # for the body the title belongs to
+            apposition = self.lang == "en" and t.start >= 2 and doc[t.start - 1].lower_ in ("the", "a", "an") \
+                and doc[t.start - 2].text == ","
             # "title [qualifiers|affiliation|, ] name"
             while k < len(doc) and gap <= self.max_gap:
                 tok = doc[k]
                 span = actor_at.get(k)
+                if apposition and span is None:
+                    if tok.lower_ in ("of", "at", "for", "the") or tok.text in self.possessive:
+                        k += 1
+                        gap += 1
+                        continue
+                    break
                 if span is not None and not self._is_person(span.kb_id_):
                     if affiliation is None:
                         affiliation = self._affiliation_of(span.kb_id_)
@@ -241,6 +251,8 @@ class PersonFinder:
                     if other is None:
                         break
                     o_start, o_end, o_known = other
+                    if self._own_title_affiliation(doc, o_end, titles, actors, actor_at):
+                        break  # "… and Wang Yi, China's top diplomat": his own title says whose he is
                     o_key = o_known or person_key(self.name_text(doc, o_start, o_end))
                     o_actor = self._person(doc, o_key, self.name_text(doc, o_start, o_end), role, affiliation, o_known)
                     if discourse is not None:
@@ -333,6 +345,22 @@ class PersonFinder:
         if actor is None:
             return None
         return key if actor.type in ("Country", "Organization") else actor.affiliation
+
+    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Span], actors: list[Span],
+                               actor_at: dict[int, Span]) -> bool:
+        """Whether a title right after a name (", China's top diplomat", "نائب وزير … الروسي")
+        names a body of its own."""
+        k = end
+        while k < len(doc) and k - end < 3 and doc[k].text in {",", "،"}:
+            k += 1
+        left = self._actor_before(doc, k + 2, actors) if self.affiliation_first else None
+        if left is not None and left.start >= end:
+            return True
+        title = next((t for t in titles if end <= t.start <= end + 3), None)
+        if title is None:
+            return False
+        after = actor_at.get(title.end)
+        return after is not None and not self._is_person(after.kb_id_)
 
     def _scan_name_after_conjunction(self, doc: Doc, k: int, actor_at: dict[int, Span]):
         """A name whose first token carries "و" (and): scanned as if the clitic were not there."""

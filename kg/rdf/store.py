@@ -100,7 +100,14 @@ def load_into_store(source: Graph | Path | str | bytes | Iterable[bytes], path: 
         if replace:
             store.clear()
         if isinstance(source, Graph):
-            store.bulk_load(ntriples(source), format=ox.RdfFormat.N_TRIPLES)
+            # through a temporary N-Triples file: rdflib streams it out line by line, so a
+            # big graph is never held twice in memory (once as triples, once as text)
+            import tempfile
+
+            with tempfile.TemporaryDirectory(prefix="kg-load-") as tmp:
+                nt = Path(tmp) / "graph.nt"
+                source.serialize(str(nt), format="nt", encoding="utf-8")
+                store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
         elif isinstance(source, (bytes, bytearray)):
             store.bulk_load(bytes(source), format=ox.RdfFormat.N_TRIPLES)
         elif isinstance(source, (str, Path)):

@@ -1,0 +1,110 @@
+"""Organizations that no list knows, from capitalised names with an organization head word.
+
+Only languages whose data file has an ``[organizations]`` table use it (English now: Arabic
+has no capitals to delimit a name, so its organizations come from the known-actor data).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.model import Actor
+from kg.nlp.components import ACTOR_SPANS
+from kg.nlp.lexicon import get_lexicon
+
+
+def org_key(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return f"org-{slug or 'unknown'}"
+
+
+@Language.factory("geokg_orgs", default_config={})
+def make_org_finder(nlp: Language, name: str):
+    return OrgFinder(nlp)
+
+
+class OrgFinder:
+    def __init__(self, nlp: Language) -> None:
+        self.lex = get_lexicon(nlp.lang)
+        spec = self.lex.data.raw.get("organizations", {})
+        self.heads = frozenset(spec.get("heads", []))
+        self.inner = frozenset(spec.get("inner", []))
+        self.max_tokens = int(spec.get("max_tokens", 8))
+        self.stop = self.lex.data.keys("names", "stop")
+        self.possessive = frozenset(self.lex.data.strings("morphology", "possessive"))
+
+    def _cap(self, tok) -> bool:
+        return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in self.stop
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.heads:
+            return doc
+        discourse = doc._.discourse
+        spans = list(doc.spans.get(ACTOR_SPANS, []))
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        by_end = {s.end: s for s in spans}
+        new = []
+        i = 0
+        n = len(doc)
+        by_start = {s.start: s for s in spans}
+        dropped: set[tuple[int, int]] = set()
+        while i < n:
+            tok = doc[i]
+            lead = by_start.get(i)
+            prefix = None  # "Ghana Revenue Authority", "Turkish Armed Forces": a state opens the name
+            if lead is not None and lead.end < n and self._cap(doc[lead.end]) and lead.end not in taken:
+                known = self.lex.known.get(lead.kb_id_)
+                if known is not None and known.type == "Country":
+                    prefix = lead
+            if prefix is None and (i in taken or not self._cap(tok) or (tok.is_sent_start and tok.lower_ in self.stop)):
+                i += 1
+                continue
+            start = i
+            if prefix is not None:
+                i = prefix.end
+            j = i
+            last_cap = i
+            while j < n and j - i < self.max_tokens and j not in taken:
+                t = doc[j]
+                if self._cap(t):
+                    last_cap = j
+                elif not (t.lower_ in self.inner and j + 1 < n and (self._cap(doc[j + 1]) or doc[j + 1].lower_ in self.inner)):
+                    break
+                j += 1
+            end = last_cap + 1
+            words = [doc[k].text for k in range(i, end)]
+            if any(w in self.heads for w in words) and end - start >= 2:
+                span = Span(doc, start, end, label="org", kb_id="")
+                name = doc.text[span.start_char:span.end_char]
+                key = org_key(name)
+                affiliation = prefix.kb_id_ if prefix is not None else self._affiliation(doc, start, by_end)
+                actor = Actor(key=key, type="Organization", affiliation=affiliation, labels={doc.lang_: name})
+                if discourse is not None:
+                    discourse.register(actor)
+                if prefix is not None:
+                    dropped.add((prefix.start, prefix.end))
+                new.append(Span(doc, start, end, label="org", kb_id=key))
+                i = end
+                continue
+            i = start + 1
+        if new:
+            kept = [s for s in spans if (s.start, s.end) not in dropped]
+            doc.spans[ACTOR_SPANS] = sorted(kept + new, key=lambda s: (s.start, s.end))
+        return doc
+
+    def _affiliation(self, doc: Doc, start: int, by_end: dict[int, Span]) -> str | None:
+        """"Iran's Supreme National Security Council", "the Syrian Kurdish YPG": a country
+        or demonym right before."""
+        for end in (start, start - 1):
+            span = by_end.get(end)
+            if span is None:
+                continue
+            known = self.lex.known.get(span.kb_id_)
+            if known is not None and known.type == "Country":
+                gap = [t.text for t in doc[span.end:start]]
+                if all(g in self.possessive for g in gap):
+                    return known.key
+        return None
