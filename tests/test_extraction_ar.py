@@ -140,3 +140,19 @@ def test_future_verb_covers_its_noun(ar_rows):
 def test_first_person_object_is_the_speaker(ar_edges):
     e = ar_edges("قالت حركة حماس إن إسرائيل شنت غارات على مواقعنا في غزة.")
     assert ("ISR", "attacked", "hamas", "positive") in e
+
+
+def test_title_with_a_movement_name_between(ar_edges):
+    e = ar_edges('وصل رئيس المكتب السياسي لحركة "النهضة" فؤاد العربي إلى تونس.')
+    persons = {s for s, r, o, p in e if r == "visited"}
+    assert "فؤاد العربي" in persons
+
+
+def test_tomorrow_makes_a_visit_possible(ar_rows):
+    rows = ar_rows("يصل وزير الخارجية الكويتي سالم الصباح إلى بغداد غدا.")
+    assert any(r[1] == "visited" and r[2] == "IRQ" and r[4] == "possible" for r in rows)
+
+
+def test_a_speech_verb_after_the_claim_does_not_claim_it(ar_rows):
+    rows = ar_rows("زار وفد قطري مصر الأسبوع الماضي، إذ أعلنت تركيا دعمها للمبادرة.")
+    assert all(r[5] != "TUR" for r in rows if r[1] == "visited")

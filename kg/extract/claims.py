@@ -76,7 +76,8 @@ class ClaimExtractor:
             forms = data.strings("triggers", relation, "forms") + data.strings("triggers", relation, "nouns")
             self.trigger_matcher.add(relation, [pattern(f) for f in forms])
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr=attr)
-        for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial"):
+        for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
+                    "future_time"):
             forms = data.strings("cues", cue)
             if forms:
                 self.cue_matcher.add(cue, [pattern(f) for f in forms])
@@ -248,8 +249,12 @@ class ClaimExtractor:
                     denied = polarity == "negative" and self._denial(doc, sent, trig, sent_cues)
                     modality = self._modality(doc, sent, trig, sent_cues, sent_trigs)
                     sent_text = doc.text[sent.start_char:sent.end_char]  # Span.text rebuilds it token by token
+                    cue_at = self._speaker_cue
+                    trailing = cue_at is not None and sent.end - cue_at <= 5 and not any(
+                        t.start > cue_at for t in sent_trigs)  # "…, Foreign Minister X said."
+                    said = speaker if (cue_at is None or cue_at < trig.start or trailing) else None
                     claims.append(Claim(subj, spec.relation, obj, polarity=polarity, modality=modality,
-                                        attributed_to=subj if denied else speaker,
+                                        attributed_to=subj if denied else said,
                                         evidence=sent_text.strip(),
                                         start=sent.start_char + offset + (len(sent_text) - len(sent_text.lstrip())),
                                         end=sent.end_char + offset - (len(sent_text) - len(sent_text.rstrip()))))
@@ -573,6 +578,9 @@ class ClaimExtractor:
         first = doc[trig.start]
         if first._.proclitic and first._.proclitic[-1:] in self.future:
             return "possible"
+        if any(cue == "future_time" and abs(s - trig.start) <= 12 and not self._crosses_boundary(doc, min(e, trig.end), max(s, trig.start))
+               for cue, s, e in cues):
+            return "possible"  # "يصل … إلى القاهرة غدا", "will visit … next week"
         if any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
             return "alleged"
         if any(t.label_ == "threatened" and t is not trig and 0 <= trig.start - t.end <= 6 for t in sent_trigs):
@@ -587,6 +595,7 @@ class ClaimExtractor:
         if discourse is None:
             return None
         speaker = None
+        self._speaker_cue = None  # token where the attribution is said ("قال", "according to")
         for cue, s, e in sorted(cues, key=lambda c: c[1]):
             if cue in ("speech", "according_to"):
                 nxt = [g for g in groups if 0 <= g.start - e <= 3 and not self._crosses_boundary(doc, e, g.start)
@@ -602,6 +611,7 @@ class ClaimExtractor:
             elif cue == "continuation" and s - sent.start <= 2:
                 speaker = speaker or discourse.speaker
             if speaker:
+                self._speaker_cue = s if cue != "continuation" else None
                 break
         discourse.speaker = speaker
         return speaker
