@@ -45,20 +45,11 @@ def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
                   on_error: Callable[[str], None] | None = None, jobs: int = 1) -> BuildReport:
     files = list(iter_input_files(list(paths)))
     report = BuildReport(graph=Graph())
-    # --- issue 6 (performance): jobs > 1 extracts files in worker processes, same results, same order
-    if jobs > 1 and len(files) > 1:
-        from kg.parallel import iter_extract
-        results = iter_extract(files, jobs)
-        if progress:
-            from tqdm import tqdm
-            results = tqdm(results, total=len(files), unit="file", disable=len(files) < 20, file=sys.stderr)
-        for found, error in results:
-            report.files += 1
-            report.articles.extend(found)
-            if error is not None:
-                report.errors.append(error)
-                if on_error:
-                    on_error(error)
+    # --- issue 6 (performance): jobs > 1 extracts in worker processes, same results, same order
+    if jobs > 1:
+        from kg.parallel import extract_files
+        report.articles, report.errors = extract_files(files, jobs, on_error=on_error, progress=progress)
+        report.files = len(files)
         return report
     # --- end issue 6
     iterator = files

@@ -1,17 +1,20 @@
-"""Extraction of many files in worker processes (``kg build --jobs N``).
+"""Extraction in worker processes (``kg build --jobs N``).
 
-One task is one input file: a worker reads it, segments and extracts every document in it
-exactly as :func:`kg.build.extract_paths` does in one process, and sends back the
-:class:`~kg.model.ArticleResult` records (pickled) and the one-line error of a bad file.
-Results come back in input order, so the graph is byte-for-byte the one a single process
-builds. Each worker loads the spaCy pipelines and lexicons once (lazily, on first use).
+The parent reads the input files (cheap, and where bad files are reported, one line each,
+in file order), cuts the documents into small chunks and hands the chunks to a process
+pool; a worker segments and extracts each document exactly as :func:`kg.build.extract_paths`
+does in one process and sends back the :class:`~kg.model.ArticleResult` records. Chunks
+are collected in order, so the graph is byte-for-byte the one a single process builds.
+Chunks of documents rather than whole files keep the workers busy to the end and let a
+single big JSONL file (a day of news) use every CPU.
 
-Workers are forked where the platform allows it (Linux): they start in milliseconds and
-share the parent's loaded modules; elsewhere they are spawned.
+Workers are forked where the platform allows it (Linux): they start at once and share the
+pipelines the parent has loaded; elsewhere they are spawned and load them on first use.
 """
 
 from __future__ import annotations
 
+import math
 import multiprocessing as mp
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -19,30 +22,35 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.readers import RawDocument, read_documents
 from kg.model import ArticleResult
 
-FileResult = tuple[list[ArticleResult], str | None]
+MAX_CHUNK = 64  # documents per task at most
+TASKS_PER_JOB = 16  # at least this many tasks per worker when there are enough documents
 
 
-def extract_file(path: Path | str) -> FileResult:
-    """The articles of one file and the error that stopped it (``None`` when it was read
-    whole); what was extracted before an error is kept, as in a single process."""
-    from kg.build import _lang_hint  # late: kg.build imports this module
+def read_file(path: Path | str) -> tuple[list[RawDocument], str | None]:
+    """The documents of one file, or none and the one-line error that rejects it."""
+    try:
+        return read_documents(Path(path)), None
+    except InputError as err:
+        return [], str(err)
+
+
+def extract_documents(docs: Sequence[RawDocument]) -> list[ArticleResult]:
+    """Segment and extract documents, as one process does (see :func:`kg.build.extract_paths`)."""
+    from kg.build import _lang_hint  # late: kg.build imports this module lazily
     from kg.extract.article import extract_page
-    from kg.ingest.readers import read_documents
     from kg.ingest.segment import segment_page
     from kg.lang import load_language
 
     articles: list[ArticleResult] = []
-    try:
-        for doc in read_documents(Path(path)):
-            page = segment_page(doc, load_language(_lang_hint(doc)))
-            if page.lang != _lang_hint(doc):
-                page = segment_page(doc, load_language(page.lang))
-            articles.extend(extract_page(page))
-    except InputError as err:
-        return articles, str(err)
-    return articles, None
+    for doc in docs:
+        page = segment_page(doc, load_language(_lang_hint(doc)))
+        if page.lang != _lang_hint(doc):
+            page = segment_page(doc, load_language(page.lang))
+        articles.extend(extract_page(page))
+    return articles
 
 
 def default_jobs() -> int:
@@ -58,29 +66,47 @@ def _context():
     return mp.get_context("fork" if "fork" in methods else "spawn")
 
 
-def iter_extract(files: Sequence[Path], jobs: int) -> Iterator[FileResult]:
-    """``extract_file`` over ``files`` in ``jobs`` processes, yielding results in file order."""
-    jobs = max(1, min(jobs, len(files)))
-    if jobs == 1:
-        for path in files:
-            yield extract_file(path)
+def chunks(docs: Sequence[RawDocument], jobs: int) -> list[Sequence[RawDocument]]:
+    size = max(1, min(MAX_CHUNK, math.ceil(len(docs) / (jobs * TASKS_PER_JOB))))
+    return [docs[i:i + size] for i in range(0, len(docs), size)]
+
+
+def iter_extract(docs: Sequence[RawDocument], jobs: int) -> Iterator[tuple[int, list[ArticleResult]]]:
+    """(documents in the chunk, their articles) for each chunk of ``docs``, in order,
+    extracted by ``jobs`` processes."""
+    tasks = chunks(docs, jobs)
+    if jobs <= 1 or len(tasks) <= 1:
+        for task in tasks:
+            yield len(task), extract_documents(task)
         return
-    # small chunks keep both workers busy to the end; large ones save pickling round trips
-    chunksize = max(1, min(16, len(files) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
-        yield from pool.map(extract_file, files, chunksize=chunksize)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:
+        yield from zip(map(len, tasks), pool.map(extract_documents, tasks))
 
 
-def extract_files(files: Sequence[Path], jobs: int, *,
-                  on_result: Callable[[FileResult], None] | None = None) -> tuple[list[ArticleResult], list[str]]:
-    """All articles of ``files`` (in order) and the error lines of the bad ones."""
-    articles: list[ArticleResult] = []
+def extract_files(files: Sequence[Path | str], jobs: int, *, on_error: Callable[[str], None] | None = None,
+                  progress: bool = False) -> tuple[list[ArticleResult], list[str]]:
+    """All articles of ``files`` in order, and the one-line errors of the files skipped."""
+    docs: list[RawDocument] = []
     errors: list[str] = []
-    for result in iter_extract(files, jobs):
-        found, error = result
-        articles.extend(found)
+    for path in files:
+        found, error = read_file(path)
+        docs.extend(found)
         if error is not None:
             errors.append(error)
-        if on_result:
-            on_result(result)
+            if on_error:
+                on_error(error)
+    bar = None
+    if progress and len(docs) >= 20:
+        import sys
+
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr)
+    articles: list[ArticleResult] = []
+    for n, found in iter_extract(docs, jobs):
+        articles.extend(found)
+        if bar is not None:
+            bar.update(n)
+    if bar is not None:
+        bar.close()
     return articles, errors

@@ -8,7 +8,7 @@ import pytest
 
 from kg.build import build_paths, extract_paths
 from kg.cli import main
-from kg.parallel import extract_file, iter_extract
+from kg.parallel import chunks, extract_documents, extract_files, read_file
 from kg.rdf.writer import serialize_turtle
 
 ARTICLES = {
@@ -51,12 +51,26 @@ def test_parallel_extraction_same_graph_bytes(corpus):
     assert "sanctioned" in one
 
 
-def test_parallel_keeps_file_order(corpus):
+def test_parallel_keeps_order(corpus):
     files = sorted(corpus.iterdir())
-    serial = [extract_file(f) for f in files]
-    parallel = list(iter_extract(files, 2))
-    assert [[a.identifier for a in arts] for arts, _ in parallel] == [[a.identifier for a in arts] for arts, _ in serial]
-    assert [err for _, err in parallel] == [err for _, err in serial]
+    docs = [d for f in files for d in read_file(f)[0]]
+    serial = extract_documents(docs)
+    articles, errors = extract_files(files, 2)
+    assert [a.identifier for a in articles] == [a.identifier for a in serial]
+    assert errors == [read_file(corpus / "a3-bad.txt")[1]]
+
+
+def test_one_big_jsonl_file_is_split(tmp_path):
+    """A day of news in one JSONL file still uses every worker."""
+    lines = [{"id": f"n{i}", "lang": "en", "text": f"France supplied {n} tanks to Ukraine. Russia criticized Paris."}
+             for i, n in enumerate(["two", "three", "four", "five", "six", "seven", "eight", "nine"])]
+    feed = tmp_path / "day.jsonl"
+    feed.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    docs = read_file(feed)[0]
+    assert len(chunks(docs, 2)) > 2
+    one = serialize_turtle(build_paths([feed]))
+    assert one == serialize_turtle(build_paths([feed], jobs=2))
+    assert [a.identifier for a in extract_files([feed], 2)[0]] == [f"n{i}" for i in range(8)]
 
 
 def test_cli_jobs_same_bytes(corpus, tmp_path):

@@ -50,6 +50,7 @@ def test_round_trip(graph, tmp_path):
     assert load_into_store(graph, store) == len(graph)
     assert is_store(store)
     assert load_into_store(graph, store, replace=True) == len(graph)  # replace: not doubled, not appended
+    assert load_into_store(graph, store, replace=True, batch=7) == len(graph)  # many bulk batches
     for sparql in (COUNT_BY_CLASS, LABELS):
         assert rows(query_store(store, sparql)) == rows(RdflibEngine(graph).query(sparql).as_dicts())
     assert set(graph_from_store(store)) == set(graph)

@@ -56,7 +56,7 @@ def run(args) -> int:
     written = [write_text_atomic(out / "graph.ttl", serialize_turtle(graph))]
     if getattr(args, "store", None):  # issue 6: bulk load, not triple by triple
         from kg.rdf.store import load_into_store
-        load_into_store(graph, args.store, replace=True)
+        load_into_store(out / "graph.ttl", args.store, replace=True)  # Oxigraph parses it faster than rdflib writes N-Triples
         written.append(args.store)
     extra = [f for f in args.format if f != "ttl"]
     if extra:

@@ -43,6 +43,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
         located: dict[str, Actor] = {}
         for start, end in seg.spans:
             doc = nlp.make_doc(text[start:end])
+            doc.user_data["text"] = text[start:end]
             doc._.discourse = discourse
             doc._.offset = start
             doc._.masked = page.masked

@@ -27,7 +27,7 @@ from spacy.util import filter_spans
 
 from kg.lang import Trigger
 from kg.model import Claim
-from kg.nlp.components import ACTOR_SPANS, Normalizer
+from kg.nlp.components import ACTOR_SPANS, Normalizer, doc_text
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 
@@ -207,6 +207,7 @@ class ClaimExtractor:
     def __call__(self, doc: Doc) -> Doc:
         discourse = doc._.discourse
         offset = doc._.offset
+        text = doc_text(doc)
         spans = [s for s in doc.spans.get(ACTOR_SPANS, [])]
         claims: list[Claim] = []
         cue_hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)]
@@ -217,12 +218,12 @@ class ClaimExtractor:
             relation = {"Leader": "leaderOf", "Official": "affiliatedWith"}.get(r.role)
             if relation:
                 ev = doc[r.start:r.end]
-                claims.append(Claim(r.person, relation, r.affiliation, evidence=doc.text[ev.start_char:ev.end_char],
+                claims.append(Claim(r.person, relation, r.affiliation, evidence=text[ev.start_char:ev.end_char],
                                     start=ev.start_char + offset, end=ev.end_char + offset))
-        self._sents = list(doc.sents)
+        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self._sent_starts = [x.start for x in self._sents]
         for sent in self._sents:
-            if not doc.text[sent.start_char:sent.end_char].strip():
+            if not text[sent.start_char:sent.end_char].strip():
                 continue  # a line break alone: the speaker goes on
             sent_spans = [s for s in spans if sent.start <= s.start < sent.end]
             groups = self._groups(doc, sent_spans)
@@ -248,7 +249,7 @@ class ClaimExtractor:
                     polarity = self._polarity(doc, sent, trig, sent_cues)
                     denied = polarity == "negative" and self._denial(doc, sent, trig, sent_cues)
                     modality = self._modality(doc, sent, trig, sent_cues, sent_trigs)
-                    sent_text = doc.text[sent.start_char:sent.end_char]  # Span.text rebuilds it token by token
+                    sent_text = text[sent.start_char:sent.end_char]
                     cue_at = self._speaker_cue
                     trailing = cue_at is not None and sent.end - cue_at <= 5 and not any(
                         t.start > cue_at for t in sent_trigs)  # "…, Foreign Minister X said."

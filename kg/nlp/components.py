@@ -7,6 +7,7 @@ persons → coref → claims. Each component reads the data of its language thro
 
 from __future__ import annotations
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
@@ -23,19 +24,39 @@ ACTOR_SPANS = "actors"
 
 @Language.factory("geokg_sentences", default_config={"break_on_newline": True})
 def make_sentences(nlp: Language, name: str, break_on_newline: bool):
-    """spaCy's Sentencizer (Arabic and Latin punctuation), plus a break at every line end:
-    headlines and captions carry no full stop."""
-    sentencizer = Sentencizer(punct_chars=list(Sentencizer.default_punct_chars) + ["…"])
+    """Sentence starts after sentence-final punctuation (spaCy's Sentencizer list, Arabic
+    included) and after line ends (headlines and captions carry no full stop), set in one
+    array operation: no Token object per token."""
+    strings = nlp.vocab.strings
+    punct = numpy.array(sorted({strings.add(p) for p in list(Sentencizer.default_punct_chars) + ["…", ".."]}),
+                        dtype="uint64")
 
     def split(doc: Doc) -> Doc:
-        doc = sentencizer(doc)
-        if break_on_newline and "\n" in doc.text:
-            spaces = doc.to_array("IS_SPACE")
-            for i in spaces.nonzero()[0]:
-                if i + 1 < len(doc) and "\n" in doc[int(i)].text and not doc[int(i)].is_sent_start:
-                    doc[int(i) + 1].is_sent_start = True
+        n = len(doc)
+        if n == 0:
+            return doc
+        orth = doc.to_array("ORTH")
+        is_end = numpy.isin(orth, punct)
+        if break_on_newline and "\n" in doc_text(doc):
+            for i in doc.to_array("IS_SPACE").nonzero()[0]:
+                if "\n" in doc[int(i)].text:
+                    is_end[i] = True
+        follow = numpy.zeros(n, dtype=bool)
+        follow[1:] = is_end[:-1] & ~is_end[1:]  # after the last of a run of end marks
+        follow[0] = True
+        for i in follow.nonzero()[0]:  # unset tokens read as "not a start"
+            doc[int(i)].is_sent_start = True
+        if n > 1 and not follow[n - 1]:
+            doc[n - 1].is_sent_start = False  # marks the boundaries as set
         return doc
     return split
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, from the copy the reader put in ``user_data`` when there is one:
+    ``Doc.text`` rebuilds the string token by token on every call."""
+    text = doc.user_data.get("text")
+    return text if text is not None else doc.text
 
 
 @Language.factory("geokg_normalizer", default_config={})

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.model import Actor
-from kg.nlp.components import ACTOR_SPANS
+from kg.nlp.components import ACTOR_SPANS, doc_text
 from kg.nlp.lexicon import get_lexicon
 
 
@@ -50,6 +50,7 @@ class OrgFinder:
         i = 0
         n = len(doc)
         by_start = {s.start: s for s in spans}
+        text = doc_text(doc)
         dropped: set[tuple[int, int]] = set()
         while i < n:
             tok = doc[i]
@@ -78,7 +79,7 @@ class OrgFinder:
             words = [doc[k].text for k in range(i, end)]
             if any(w in self.heads for w in words) and end - start >= 2:
                 span = Span(doc, start, end, label="org", kb_id="")
-                name = doc.text[span.start_char:span.end_char]
+                name = text[span.start_char:span.end_char]
                 key = org_key(name)
                 affiliation = prefix.kb_id_ if prefix is not None else self._affiliation(doc, start, by_end)
                 actor = Actor(key=key, type="Organization", affiliation=affiliation, labels={doc.lang_: name})

@@ -13,7 +13,6 @@ process at a time may open it for writing, any number read-only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from rdflib import Graph
@@ -82,49 +81,68 @@ def ntriples(graph: Graph) -> bytes:
     return graph.serialize(format="nt", encoding="utf-8")
 
 
-def load_into_store(source: Graph | Path | str | bytes | Iterable[bytes], path: Path | str, *,
-                    replace: bool = False, store=None) -> int:
+BATCH = 200_000  # quads per bulk write: bounds the bulk loader's memory (~300 MiB at 1.3M triples)
+
+
+def load_into_store(source: Graph | Path | str | bytes, path: Path | str, *,
+                    replace: bool = False, store=None, batch: int = BATCH) -> int:
     """Bulk-load ``source`` into the store at ``path`` and return the store's triple count.
 
     ``source`` is an rdflib ``Graph``, a graph file (Turtle, N-Triples, N-Quads, TriG,
-    JSON-LD, RDF/XML; format from the extension), N-Triples ``bytes``, or an iterable of
-    N-Triples byte chunks. ``replace`` empties the store first, so that it holds exactly
-    the source. Loading goes through ``Store.bulk_load``: it writes sorted files straight
-    to disk, without a transaction per triple. Pass an open ``store`` to reuse it.
+    JSON-LD, RDF/XML; format from the extension) or N-Triples ``bytes``. ``replace``
+    starts from an empty store, so that it holds exactly the source.
+
+    Loading is Oxigraph's bulk loader (``Store.bulk_extend``: sorted files written straight
+    to disk, no transaction per triple), fed by Oxigraph's streaming parser in batches of
+    ``batch`` quads. One ``bulk_load`` of the whole file is a little faster but holds it
+    all in memory (over 1 GiB for the 1.3 million triples of 10,000 articles); batches keep
+    the peak near 300 MiB. A ``Graph`` goes through a temporary N-Triples file, which
+    rdflib writes line by line. Pass an open ``store`` to reuse it.
     """
     ox = _ox()
+    p = Path(path)
     own = store is None
     if own:
-        store = open_store(path)
+        if replace and is_store(p):
+            import shutil
+
+            shutil.rmtree(p)  # faster than deleting every quad, and leaves no tombstones
+        store = open_store(p)
+    elif replace:
+        store.clear()
     try:
-        if replace:
-            store.clear()
         if isinstance(source, Graph):
-            # through a temporary N-Triples file: rdflib streams it out line by line, so a
-            # big graph is never held twice in memory (once as triples, once as text)
             import tempfile
 
             with tempfile.TemporaryDirectory(prefix="kg-load-") as tmp:
                 nt = Path(tmp) / "graph.nt"
                 source.serialize(str(nt), format="nt", encoding="utf-8")
-                store.bulk_load(path=str(nt), format=ox.RdfFormat.N_TRIPLES)
+                _bulk(store, ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES), batch)
         elif isinstance(source, (bytes, bytearray)):
-            store.bulk_load(bytes(source), format=ox.RdfFormat.N_TRIPLES)
-        elif isinstance(source, (str, Path)):
+            _bulk(store, ox.parse(bytes(source), format=ox.RdfFormat.N_TRIPLES), batch)
+        else:
             file = Path(source)
             if not file.is_file():
                 raise GeoKGError(f"{file}: no such file")
-            store.bulk_load(path=str(file), format=_rdf_format(file))
-        else:
-            for chunk in source:
-                store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES)
+            _bulk(store, ox.parse(path=str(file), format=_rdf_format(file)), batch)
         store.flush()
         return len(store)
     except (SyntaxError, ValueError) as err:
-        raise GeoKGError(f"cannot load into {path}: {' '.join(str(err).split())[:200]}") from err
+        raise GeoKGError(f"cannot load into {p}: {' '.join(str(err).split())[:200]}") from err
     finally:
         if own:
             del store
+
+
+def _bulk(store, quads, batch: int) -> None:
+    chunk = []
+    for quad in quads:
+        chunk.append(quad)
+        if len(chunk) >= batch:
+            store.bulk_extend(chunk)
+            chunk = []
+    if chunk:
+        store.bulk_extend(chunk)
 
 
 def triple_count(path: Path | str) -> int:
