@@ -156,8 +156,10 @@ def build_graph(articles: Iterable[ArticleResult], graph: Graph | None = None) -
 
 
 def serialize_turtle(g: Graph) -> str:
-    """Deterministic Turtle: the same graph always gives the same bytes (clean diffs)."""
-    try:
-        return g.serialize(format="longturtle", canon=True)
-    except TypeError:  # older rdflib without canon=
-        return g.serialize(format="longturtle")
+    """Deterministic Turtle: the same graph always gives the same bytes (clean diffs).
+
+    rdflib's ``longturtle`` sorts subjects, predicates and objects; canonicalisation
+    (``canon=True``) only relabels blank nodes, which we never write, and costs several
+    times the graph's memory on large builds, so it is not used.
+    """
+    return g.serialize(format="longturtle")
