@@ -76,6 +76,8 @@ class Coref:
                 r.person = found[0]
                 r.has_name = True
                 added.append(Span(doc, r.start, r.end, label="coref", kb_id=found[0]))
+            else:  # "رئيس جهاز المخابرات الإسرائيلي": the office stands for the body that holds it
+                added.append(Span(doc, r.start, r.end, label="title", kb_id=r.affiliation))
         # surnames and pronouns, in text order so that salience follows reading
         group_matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)
                           if not any(i in taken for i in range(s, e))]

@@ -263,8 +263,9 @@ class PersonFinder:
                     records.append(TitledPerson(o_key, o_actor.role or role, affiliation, o_start, o_end, True))
                     nxt = o_end
             elif affiliation is not None:
+                # a title without a name ("مدير وكالة المخابرات المركزية", "the Russian president"):
+                # coreference may find the person; until then the body it names stays a participant
                 records.append(TitledPerson("", role, affiliation, t.start, k, False))
-                consumed.extend(aff_spans)
         # names that open with a known first name and carry a title after them
         taken = {i for s in new_spans for i in range(s.start, s.end)} | covered
         for r in records:
