@@ -156,3 +156,15 @@ def test_tomorrow_makes_a_visit_possible(ar_rows):
 def test_a_speech_verb_after_the_claim_does_not_claim_it(ar_rows):
     rows = ar_rows("زار وفد قطري مصر الأسبوع الماضي، إذ أعلنت تركيا دعمها للمبادرة.")
     assert all(r[5] != "TUR" for r in rows if r[1] == "visited")
+
+
+def test_offices_without_names_stand_for_their_bodies(ar_edges):
+    e = ar_edges("عقد اجتماع ثلاثي في عمان بين رئيس جهاز المخابرات الإسرائيلي (الموساد)، ومدير وكالة المخابرات المركزية الأمريكية (سي.آي.إيه)، ورئيس الوزراء الأردني.")
+    pairs = {frozenset((s, o)) for s, r, o, p in e if r == "metWith"}
+    assert frozenset(("mossad", "JOR")) in pairs or frozenset(("JOR", "mossad")) in pairs
+    assert len(pairs) == 3
+
+
+def test_bracketed_aside_does_not_break_a_list(ar_edges):
+    e = ar_edges("اجتمع في القاهرة ممثلو مصر (الوسيط) والأردن والعراق.")
+    assert any(r == "metWith" for _, r, _, _ in e)

@@ -118,3 +118,12 @@ def test_folders_are_walked_in_order_and_missing_paths_fail(tmp_path):
     assert [p.name for p in iter_input_files([tmp_path])] == ["a.md", "b.txt"]
     with pytest.raises(InputError, match="no such file"):
         list(iter_input_files([tmp_path / "nope"]))
+
+
+def test_wire_datelines_are_metadata(tmp_path):
+    f = tmp_path / "wire.txt"
+    f.write_text("Talks resume\n\nDOHA, Qatar (AP) — Egypt and Israel met on Monday.\n", encoding="utf-8")
+    doc = read_documents(f)[0]
+    page = segment_page(doc, load_language("en"))
+    masked = [doc.text[a:b] for a, b in page.masked]
+    assert any("Qatar (AP)" in m for m in masked)

@@ -143,9 +143,33 @@ class ClaimExtractor:
             keep.append(s)
         return keep
 
+    def _parenthetical(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"رئيس جهاز المخابرات الإسرائيلي (الموساد)", "the People's Protection Units (YPG)": an
+        actor in brackets right after another names the same one; an office takes the name
+        of the body in brackets."""
+        out: list[Span] = []
+        skip: set[int] = set()
+        flat: list[Span] = []
+        for s in spans:  # nested mentions ("الإسرائيلي" inside its office) give way to the outer one
+            if flat and s.start < flat[-1].end and s.label_ != "dual":
+                continue
+            flat.append(s)
+        spans = flat
+        for i, s in enumerate(spans):
+            if i in skip:
+                continue
+            nxt = spans[i + 1] if i + 1 < len(spans) else None
+            if nxt is not None and nxt.start == s.end + 1 and doc[s.end].text == "(" \
+                    and nxt.end < len(doc) and doc[nxt.end].text == ")":
+                skip.add(i + 1)
+                if s.label_ == "title":
+                    s = Span(doc, s.start, nxt.end + 1, label="title", kb_id=nxt.kb_id_)
+            out.append(s)
+        return out
+
     def _groups(self, doc: Doc, spans: list[Span]) -> list[Group]:
         groups: list[Group] = []
-        for s in self._drop_modifiers(doc, spans):
+        for s in self._parenthetical(doc, self._drop_modifiers(doc, spans)):
             if groups and s.start == groups[-1].start and s.label_ == "dual":
                 if s.kb_id_ not in groups[-1].keys:
                     groups[-1].keys.append(s.kb_id_)
@@ -173,12 +197,25 @@ class ClaimExtractor:
         return out
 
     def _conjunction_between(self, doc: Doc, prev_end: int, span: Span) -> bool:
-        between = [t for t in doc[prev_end:span.start] if not t.is_space]
+        between = self._outside_brackets(t for t in doc[prev_end:span.start] if not t.is_space)
         return doc[span.start]._.proclitic.startswith("و") or any(
             t.norm_ in COORD_TOKENS and t.text not in {",", "،"} for t in between)
 
+    @staticmethod
+    def _outside_brackets(tokens) -> list:
+        """Tokens with bracketed asides ("(سي.آي.إيه)", "(AFP)") left out."""
+        out, depth = [], 0
+        for t in tokens:
+            if t.text == "(":
+                depth += 1
+            elif t.text == ")" and depth:
+                depth -= 1
+            elif not depth:
+                out.append(t)
+        return out
+
     def _coordinated(self, doc: Doc, prev_end: int, span: Span) -> bool:
-        between = [t for t in doc[prev_end:span.start] if not t.is_space]
+        between = self._outside_brackets(t for t in doc[prev_end:span.start] if not t.is_space)
         if any(t.text in {'"', "“", "”", "«", "»", ")", "("} for t in between):
             between = [t for t in between if t.text not in {'"', "“", "”", "«", "»", ")", "("}]
         if not between:

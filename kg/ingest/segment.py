@@ -142,10 +142,19 @@ def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
         first = text[first_start:first_end]
         if title is None and len(main.spans) > 1 and len(first) < 160 and not first.rstrip().endswith((".", "؟", "?", "!", ":")):
             title = first.strip()
-        m = re.match(r"^\s*([^\s\-–—:,،.]{2,20}(?:\s[^\s\-–—:,،.]{2,20})?)\s?[\-–—]\s", text[first_start:first_end])
-        if m and title is None:
-            dateline = m.group(1)
-            masked.append((first_start + m.start(1), first_start + m.end(1)))
+        pattern = lang_data.value("segmentation", "dateline_pattern")
+        for s_start, s_end in main.spans[:2]:  # the dateline opens the first body paragraph
+            line = text[s_start:s_end]
+            wire = re.match(pattern, line) if pattern else None
+            if wire:
+                dateline = wire.group(0).strip()
+                masked.append((s_start + wire.start(), s_start + wire.end()))
+                break
+            m = re.match(r"^\s*([^\s\-–—:,،.]{2,20}(?:\s[^\s\-–—:,،.]{2,20})?)\s?[\-–—]\s", line)
+            if m and title is None:
+                dateline = m.group(1)
+                masked.append((s_start + m.start(1), s_start + m.end(1)))
+                break
     for seg in (main, *related_articles, headlines):
         seg.spans = _merge_adjacent(text, seg.spans)
     segments = [s for s in [main, *related_articles, headlines] if s.spans]
