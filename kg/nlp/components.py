@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.language import Language
+from spacy.attrs import NORM
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -72,26 +73,36 @@ class Normalizer:
         self.lexicon = get_lexicon(nlp.lang)
         self.analyzer = CliticAnalyzer(self.lexicon.data)
         self.vocab = frozenset(self.lexicon.vocabulary)
-        self._cache: dict[str, tuple[str, str, str]] = {}  # token text -> (norm, proclitic, enclitic)
+        self._cache: dict[int, tuple[int, str, str]] = {}  # orth hash -> (norm hash, proclitic, enclitic)
 
     def __call__(self, doc: Doc) -> Doc:
+        """One array pass: norms by ``Doc.from_array`` and clitics in ``doc.user_data``, so
+        no Token object is made for the thousands of tokens that need nothing else."""
         analyzer, vocab, cache = self.analyzer, self.vocab, self._cache
-        for token in doc:
-            if token.is_space or token.is_punct:
-                continue
-            text = token.text
-            found = cache.get(text)
+        strings = doc.vocab.strings
+        orth = doc.to_array("ORTH")
+        norms = numpy.empty(len(orth), dtype="uint64")
+        clitics: dict[int, tuple[str, str]] = {}
+        for i, h in enumerate(orth.tolist()):
+            found = cache.get(h)
             if found is None:
-                key = match_key(text)
-                reading = analyzer.analyze(key, vocab) if analyzer.active else None
-                found = (key, "", "") if reading is None else (reading.stem, reading.proclitic, reading.enclitic)
+                text = strings[h]
+                if text.isspace():
+                    found = (h, "", "")
+                else:
+                    key = match_key(text)
+                    reading = analyzer.analyze(key, vocab) if analyzer.active else None
+                    stem, procl, encl = (key, "", "") if reading is None else \
+                        (reading.stem, reading.proclitic, reading.enclitic)
+                    found = (strings.add(stem), procl, encl)
                 if len(cache) < 500_000:
-                    cache[text] = found
-            token.norm_ = found[0]
-            if found[1]:
-                token._.proclitic = found[1]
-            if found[2]:
-                token._.enclitic = found[2]
+                    cache[h] = found
+            norms[i] = found[0]
+            if found[1] or found[2]:
+                clitics[i] = (found[1], found[2])
+        if len(orth):
+            doc.from_array([NORM], norms.reshape(-1, 1))
+        doc.user_data["clitics"] = clitics
         return doc
 
 
