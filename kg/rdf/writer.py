@@ -17,7 +17,7 @@ IRIs are functions of content, so building the same input twice gives the same g
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -47,79 +47,85 @@ def claim_iri(article: str, claim: Claim) -> URIRef:
     return CLAIM[hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]]
 
 
-def add_actor(g: Graph, actor: Actor) -> URIRef:
+def actor_triples(g: Graph, actor: Actor) -> Iterator[tuple]:
+    """Triples describing one actor; a label already in ``g`` for a language stays the
+    preferred one (appending never renames a node)."""
     node = actor_iri(actor.key)
-    g.add((node, RDF.type, GKG[actor.type]))
+    yield node, RDF.type, GKG[actor.type]
     if actor.type == "Person" and actor.role in ("Leader", "Official", "Analyst"):
-        g.add((node, RDF.type, GKG[actor.role]))
-    existing = {lit.language: lit for lit in g.objects(node, RDFS.label) if isinstance(lit, Literal)}
+        yield node, RDF.type, GKG[actor.role]
+    existing = {lit.language: str(lit) for lit in g.objects(node, RDFS.label) if isinstance(lit, Literal)} if len(g) else {}
+    preferred = {}
     for lang, text in sorted(actor.labels.items()):
-        if lang in existing and str(existing[lang]) != text:
-            g.add((node, SKOS.altLabel, Literal(text, lang=lang)))  # first label seen stays preferred
+        if lang in existing and existing[lang] != text:
+            yield node, SKOS.altLabel, Literal(text, lang=lang)  # first label seen stays preferred
         else:
-            g.add((node, RDFS.label, Literal(text, lang=lang)))
+            preferred[lang] = text
+            yield node, RDFS.label, Literal(text, lang=lang)
     for lang, texts in sorted(actor.alt_labels.items()):
         for text in sorted(texts):
-            if (node, RDFS.label, Literal(text, lang=lang)) not in g:
-                g.add((node, SKOS.altLabel, Literal(text, lang=lang)))
+            if text != preferred.get(lang, existing.get(lang)):
+                yield node, SKOS.altLabel, Literal(text, lang=lang)
     if actor.wikidata:
-        g.add((node, OWL.sameAs, WD[actor.wikidata]))
+        yield node, OWL.sameAs, WD[actor.wikidata]
     if actor.affiliation:
-        g.add((node, GKG.affiliatedWith, actor_iri(actor.affiliation)))
-    return node
+        yield node, GKG.affiliatedWith, actor_iri(actor.affiliation)
+
+
+def article_triples(article: ArticleResult) -> Iterator[tuple]:
+    """Triples of one article: its description, mentions and claims (not the actors'
+    descriptions, which :func:`build_graph` writes once per actor)."""
+    node = article_iri(article.identifier)
+    yield node, RDF.type, GKG.Article
+    yield node, DCTERMS.identifier, Literal(article.identifier)
+    yield node, DCTERMS.language, Literal(article.lang)
+    if article.title:
+        yield node, DCTERMS.title, Literal(article.title, lang=article.lang)
+    if article.publisher:
+        yield node, DCTERMS.publisher, Literal(article.publisher)
+    if article.published:
+        yield node, DCTERMS.date, Literal(article.published, datatype=XSD.date)
+    if article.url:
+        yield node, DCTERMS.source, URIRef(article.url)
+    elif article.source_path:
+        yield node, DCTERMS.source, Literal(article.source_path)
+    if article.part_of:
+        yield node, DCTERMS.isPartOf, article_iri(article.part_of)
+    for key in article.actors:
+        yield node, GKG.mentions, actor_iri(key)
+    for claim in article.claims:
+        yield from claim_triples(article, node, claim)
+
+
+def claim_triples(article: ArticleResult, article_node: URIRef, claim: Claim) -> Iterator[tuple]:
+    node = claim_iri(article.identifier, claim)
+    s, o = actor_iri(claim.subject), actor_iri(claim.object)
+    p = GKG[claim.relation]
+    yield node, RDF.type, GKG.Claim
+    yield node, RDF.subject, s
+    yield node, RDF.predicate, p
+    yield node, RDF.object, o
+    yield node, GKG.polarity, POLARITY[claim.polarity]
+    yield node, GKG.modality, MODALITY[claim.modality]
+    yield node, PROV.wasDerivedFrom, article_node
+    if claim.evidence:
+        yield node, GKG.evidence, Literal(claim.evidence, lang=article.lang)
+        yield node, GKG.startChar, Literal(claim.start)
+        yield node, GKG.endChar, Literal(claim.end)
+    if claim.attributed_to:
+        yield node, GKG.attributedTo, actor_iri(claim.attributed_to)
+    if article.published:
+        yield node, DCTERMS.date, Literal(article.published, datatype=XSD.date)
+    for item in claim.items:
+        yield node, GKG.item, Literal(item, lang=article.lang)
+    if claim.polarity == "positive" and claim.modality == "asserted":
+        yield s, p, o
 
 
 def add_article(g: Graph, article: ArticleResult) -> URIRef:
     """Add one article with its actors and claims; returns the article IRI."""
-    node = article_iri(article.identifier)
-    g.add((node, RDF.type, GKG.Article))
-    g.add((node, DCTERMS.identifier, Literal(article.identifier)))
-    g.add((node, DCTERMS.language, Literal(article.lang)))
-    if article.title:
-        g.add((node, DCTERMS.title, Literal(article.title, lang=article.lang)))
-    if article.publisher:
-        g.add((node, DCTERMS.publisher, Literal(article.publisher)))
-    if article.published:
-        g.add((node, DCTERMS.date, Literal(article.published, datatype=XSD.date)))
-    if article.url:
-        g.add((node, DCTERMS.source, URIRef(article.url)))
-    elif article.source_path:
-        g.add((node, DCTERMS.source, Literal(article.source_path)))
-    if article.part_of:
-        g.add((node, DCTERMS.isPartOf, article_iri(article.part_of)))
-    for actor in article.actors.values():
-        g.add((node, GKG.mentions, add_actor(g, actor)))
-    for actor in article.referenced.values():
-        add_actor(g, actor)  # an affiliation target must be described even if not mentioned
-    for claim in article.claims:
-        add_claim(g, article, node, claim)
-    return node
-
-
-def add_claim(g: Graph, article: ArticleResult, article_node: URIRef, claim: Claim) -> URIRef:
-    node = claim_iri(article.identifier, claim)
-    s, o = actor_iri(claim.subject), actor_iri(claim.object)
-    p = GKG[claim.relation]
-    g.add((node, RDF.type, GKG.Claim))
-    g.add((node, RDF.subject, s))
-    g.add((node, RDF.predicate, p))
-    g.add((node, RDF.object, o))
-    g.add((node, GKG.polarity, POLARITY[claim.polarity]))
-    g.add((node, GKG.modality, MODALITY[claim.modality]))
-    g.add((node, PROV.wasDerivedFrom, article_node))
-    if claim.evidence:
-        g.add((node, GKG.evidence, Literal(claim.evidence, lang=article.lang)))
-        g.add((node, GKG.startChar, Literal(claim.start)))
-        g.add((node, GKG.endChar, Literal(claim.end)))
-    if claim.attributed_to:
-        g.add((node, GKG.attributedTo, actor_iri(claim.attributed_to)))
-    if article.published:
-        g.add((node, DCTERMS.date, Literal(article.published, datatype=XSD.date)))
-    for item in claim.items:
-        g.add((node, GKG.item, Literal(item, lang=article.lang)))
-    if claim.polarity == "positive" and claim.modality == "asserted":
-        g.add((s, p, o))
-    return node
+    build_graph([article], g)
+    return article_iri(article.identifier)
 
 
 def remove_article(g: Graph, identifier: str) -> None:
@@ -143,15 +149,31 @@ def remove_article(g: Graph, identifier: str) -> None:
 
 
 def build_graph(articles: Iterable[ArticleResult], graph: Graph | None = None) -> Graph:
-    """Add articles to ``graph`` (a new one by default); an article already there is replaced."""
+    """Add articles to ``graph`` (a new one by default); an article already there is replaced.
+
+    Actors are merged by key first and described once, and all triples go in with one
+    ``addN``: rdflib's per-triple ``add`` and membership tests dominate large builds.
+    """
     g = graph if graph is not None else new_graph()
     articles = list(articles)
     if len(g):
         for article in articles:
             if (article_iri(article.identifier), RDF.type, GKG.Article) in g:
                 remove_article(g, article.identifier)
+    actors: dict[str, Actor] = {}
     for article in articles:
-        add_article(g, article)
+        for actor in list(article.actors.values()) + list(article.referenced.values()):
+            merged = actors.get(actor.key)
+            if merged is None:
+                actors[actor.key] = merged = Actor(actor.key, actor.type, actor.role, actor.wikidata,
+                                                   actor.affiliation, {}, {})
+            merged.merge(actor)
+    triples: dict[tuple, None] = {}
+    for key in sorted(actors):
+        triples.update(dict.fromkeys(actor_triples(g, actors[key])))
+    for article in articles:
+        triples.update(dict.fromkeys(article_triples(article)))
+    g.addN((s, p, o, g) for s, p, o in triples)
     return g
 
 
