@@ -128,3 +128,18 @@ def test_a_coordinated_name_with_its_own_title_keeps_its_own_body(en_edges):
     e = en_edges("Videos showed Saudi adviser Omar Khalid and Li Wei, China's top diplomat.")
     assert ("Li Wei", "affiliatedWith", "CHN", "positive") in e
     assert ("Li Wei", "affiliatedWith", "SAU", "positive") not in e
+
+
+def test_unnamed_sources_make_claims_alleged(en_rows):
+    rows = en_rows("Hezbollah fighters attacked northern Israel, according to Israeli officials.")
+    assert any(r[:3] == ("hezbollah", "attacked", "ISR") and r[4] == "alleged" for r in rows)
+
+
+def test_what_follows_said_is_content_not_speaker(en_rows):
+    rows = en_rows("Officials said Iran supplied Russia with drones.")
+    assert any(r[:3] == ("IRN", "supplied", "RUS") and r[4] == "alleged" and r[5] is None for r in rows)
+
+
+def test_inverted_quote_speaker(en_rows):
+    rows = en_rows('"Iran supplied Russia with drones," said Foreign Minister Anna Berg.')
+    assert any(r[:3] == ("IRN", "supplied", "RUS") and r[5] == "Anna Berg" for r in rows)

@@ -9,7 +9,9 @@ In one run, on the same articles, it times
 in one process and with ``--jobs N`` worker processes, and prints articles/s, tokens/s
 (tokens of the blank tokenizer) and the throughput of each stage relative to (a).
 Every stage reads the input files itself (JSON decoding included); pipelines are loaded
-before the clock starts. The benchmark corpus is made by ``benchmarks/make_corpus.py``.
+before the clock starts. (a) is the best of 3 runs, (b) of ``--repeat`` runs, (c) runs once;
+the table also gives the speed-up the machine itself offers right then (a pure-Python
+loop in N processes), since virtual CPUs may be shared. The benchmark corpus is made by ``benchmarks/make_corpus.py``.
 """
 
 from __future__ import annotations
@@ -54,6 +56,8 @@ def register(sub) -> None:
     p.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                    help="also measure with N worker processes (default: one per CPU; 1: single process only)")
     p.add_argument("--stages", default="abc", help="stages to run, any of a b c (default: abc)")
+    p.add_argument("--repeat", type=int, default=2, metavar="R",
+                   help="best of R runs for (b), of max(R, 3) for (a); (c) runs once (default: 2)")
     p.add_argument("--json", metavar="FILE", help="also write the measures as JSON")
     p.set_defaults(func=run)
 
@@ -173,8 +177,14 @@ class BenchResult:
     ceilings: dict[int, float]  # jobs -> speed-up of a pure-Python loop in that many processes
 
 
+def _best(runs) -> Measure:
+    """The fastest of repeated runs: virtual CPUs here are shared with other tenants, and
+    a slow run measures them, not geokg."""
+    return min(runs, key=lambda m: m.seconds)
+
+
 def run_benchmark(paths: list[str | Path], jobs_list: list[int], stages: str = "abc",
-                  log=None) -> BenchResult:
+                  log=None, repeat: int = 2) -> BenchResult:
     from kg.ingest.readers import iter_input_files
 
     files = list(iter_input_files(list(paths)))
@@ -184,22 +194,22 @@ def run_benchmark(paths: list[str | Path], jobs_list: list[int], stages: str = "
     warm_up()
     measures: list[Measure] = []
     bench_tokenizer(files, 1)  # untimed: brings the files into the page cache
-    base = bench_tokenizer(files, 1)  # also counts articles and tokens
+    base = _best(bench_tokenizer(files, 1) for _ in range(max(repeat, 3)))  # also counts articles and tokens
     articles, tokens = base.articles, base.tokens
     log(f"{articles} articles, {tokens} tokens in {len(files)} files")
     ceilings: dict[int, float] = {}
     for jobs in jobs_list:
         if jobs > 1:
-            ceilings[jobs] = cpu_ceiling(jobs)
+            ceilings[jobs] = max(cpu_ceiling(jobs) for _ in range(3))
             log(f"machine ceiling: a pure-Python loop runs {ceilings[jobs]:.2f}x faster in {jobs} processes")
     for jobs in jobs_list:
         if "a" in stages:
-            m = base if jobs == 1 else bench_tokenizer(files, jobs)
+            m = base if jobs == 1 else _best(bench_tokenizer(files, jobs) for _ in range(max(repeat, 3)))
             measures.append(m)
             log(_line(m, None))
     for jobs in jobs_list:
         if "b" in stages:
-            measures.append(bench_extraction(files, jobs, articles, tokens))
+            measures.append(_best(bench_extraction(files, jobs, articles, tokens) for _ in range(max(repeat, 1))))
             log(_line(measures[-1], None))
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         for jobs in jobs_list:
@@ -256,7 +266,7 @@ def run(args) -> int:
 
     jobs = args.jobs or default_jobs()
     jobs_list = [1] if jobs == 1 else [1, jobs]
-    result = run_benchmark(paths, jobs_list, args.stages)
+    result = run_benchmark(paths, jobs_list, args.stages, repeat=args.repeat)
     print(table(result))
     if args.json:
         data = {"measures": [asdict(m) | {"articles_per_s": m.articles_per_s, "tokens_per_s": m.tokens_per_s}

@@ -77,7 +77,7 @@ class ClaimExtractor:
             self.trigger_matcher.add(relation, [pattern(f) for f in forms])
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
-                    "future_time"):
+                    "future_time", "unnamed_sources"):
             forms = data.strings("cues", cue)
             if forms:
                 self.cue_matcher.add(cue, [pattern(f) for f in forms])
@@ -288,9 +288,11 @@ class ClaimExtractor:
                     modality = self._modality(doc, sent, trig, sent_cues, sent_trigs)
                     sent_text = text[sent.start_char:sent.end_char]
                     cue_at = self._speaker_cue
-                    trailing = cue_at is not None and sent.end - cue_at <= 5 and not any(
-                        t.start > cue_at for t in sent_trigs)  # "…, Foreign Minister X said."
+                    trailing = cue_at is not None and not any(t.start > cue_at for t in sent_trigs) \
+                        and not self._complement_between(doc, cue_at, sent.end)  # "…, Foreign Minister X said."
                     said = speaker if (cue_at is None or cue_at < trig.start or trailing) else None
+                    if modality == "asserted" and self._unnamed_source(sent, trig, sent_cues):
+                        modality = "alleged"  # "according to officials": reported, not established
                     claims.append(Claim(subj, spec.relation, obj, polarity=polarity, modality=modality,
                                         attributed_to=subj if denied else said,
                                         evidence=sent_text.strip(),
@@ -601,6 +603,12 @@ class ClaimExtractor:
                 return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
         return "positive"
 
+    def _unnamed_source(self, sent, trig, cues) -> bool:
+        """An unnamed source right after "according to"/a speech verb, or as its subject."""
+        heads = [(s, e) for c, s, e in cues if c in ("according_to", "speech")]
+        return any(c == "unnamed_sources" and any(abs(s - he) <= 2 or abs(hs - e) <= 2 for hs, he in heads)
+                   for c, s, e in cues)
+
     def _denial(self, doc, sent, trig, cues) -> bool:
         """"X denied supplying Y": the negated claim is X's own statement."""
         return any(cue == "denial" and sent.start <= s and e <= trig.start and
@@ -639,6 +647,9 @@ class ClaimExtractor:
                 nxt = [g for g in groups if 0 <= g.start - e <= 3 and not self._crosses_boundary(doc, e, g.start)
                        and not any(t.norm_ in self.boundaries for t in doc[e:g.start])]
                 prv = [g for g in groups if 0 <= s - g.end <= 2 and not self._crosses_boundary(doc, g.end, s)]
+                inverted = s > 0 and doc[s - 1].text in {",", "”", '"', "’", "'", "«", "»"}
+                if not self.verb_first and not inverted and cue == "speech":
+                    nxt = []  # "Officials said Iran …": what follows "said" is the content, not the speaker
                 ordered = nxt + prv if self.verb_first else prv + nxt
                 for g in ordered:
                     if g.types(discourse) & {"Person", "Organization", "Country"}:
