@@ -161,3 +161,16 @@ def test_build_writes_an_offline_view(corpus, tmp_path):
     import re
     assert not re.search(r'<(script|link)[^>]+(src|href)="(https?:)?//', html)
     assert "vis.Network" in html or "vis-network" in html
+
+
+def test_build_writes_the_asked_formats(corpus, tmp_path):
+    from rdflib import Dataset
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--no-view",
+                 "--format", "ttl", "jsonld", "trig", "nq"]) == 0
+    ttl = Graph().parse(out / "graph.ttl")
+    for name, fmt in (("graph.trig", "trig"), ("graph.nq", "nquads")):
+        ds = Dataset()
+        ds.parse(out / name, format=fmt)
+        assert len(set(ds.triples((None, None, None)))) == len(ttl) or sum(1 for _ in ds.quads()) >= len(ttl)
+    assert len(Graph().parse(out / "graph.jsonld", format="json-ld")) == len(ttl)
