@@ -131,10 +131,10 @@ class ClaimExtractor:
                 continue
             if self.adjective_after:
                 if s.label_ == "demonym" and prev is not None and prev.end == s.start and prev.label_ != "dual" \
-                        and not doc[s.start]._.proclitic:
+                        and not self._tok[s.start]._.proclitic:
                     continue
             elif nxt is not None and s.label_ in ("demonym", "name", "metonym") and nxt.kb_id_ != s.kb_id_:
-                gap = [t for t in doc[s.end:nxt.start] if not t.is_space]
+                gap = [t for t in self._tok[s.end:nxt.start] if not t.is_space]
                 possessive = bool(gap) and gap[0].text in self.possessive and len(gap) <= 2
                 adjective = s.label_ == "demonym" and len(gap) <= 1 and all(
                     t.is_alpha and t.norm_ not in COORD_TOKENS and t.norm_ not in self.all_preps for t in gap)
@@ -159,8 +159,8 @@ class ClaimExtractor:
             if i in skip:
                 continue
             nxt = spans[i + 1] if i + 1 < len(spans) else None
-            if nxt is not None and nxt.start == s.end + 1 and doc[s.end].text == "(" \
-                    and nxt.end < len(doc) and doc[nxt.end].text == ")":
+            if nxt is not None and nxt.start == s.end + 1 and self._tok[s.end].text == "(" \
+                    and nxt.end < len(doc) and self._tok[nxt.end].text == ")":
                 skip.add(i + 1)
                 if s.label_ == "title":
                     s = Span(doc, s.start, nxt.end + 1, label="title", kb_id=nxt.kb_id_)
@@ -186,19 +186,19 @@ class ClaimExtractor:
                 g.conjoined = g.conjoined or self._conjunction_between(doc, g.end, s)
                 g.end = s.end
                 continue
-            groups.append(Group([s.kb_id_], s.start, s.end, doc[s.start], s.label_, members=[s]))
+            groups.append(Group([s.kb_id_], s.start, s.end, self._tok[s.start], s.label_, members=[s]))
         # "Russia, Iranian Foreign Minister X said": commas alone do not make a list
         out: list[Group] = []
         for g in groups:
             if len(g.keys) > 1 and not g.conjoined:
-                out.extend(Group([m.kb_id_], m.start, m.end, doc[m.start], m.label_, members=[m]) for m in g.members)
+                out.extend(Group([m.kb_id_], m.start, m.end, self._tok[m.start], m.label_, members=[m]) for m in g.members)
             else:
                 out.append(g)
         return out
 
     def _conjunction_between(self, doc: Doc, prev_end: int, span: Span) -> bool:
-        between = self._outside_brackets(t for t in doc[prev_end:span.start] if not t.is_space)
-        return doc[span.start]._.proclitic.startswith("و") or any(
+        between = self._outside_brackets(t for t in self._tok[prev_end:span.start] if not t.is_space)
+        return self._tok[span.start]._.proclitic.startswith("و") or any(
             t.norm_ in COORD_TOKENS and t.text not in {",", "،"} for t in between)
 
     @staticmethod
@@ -215,17 +215,17 @@ class ClaimExtractor:
         return out
 
     def _coordinated(self, doc: Doc, prev_end: int, span: Span) -> bool:
-        between = self._outside_brackets(t for t in doc[prev_end:span.start] if not t.is_space)
+        between = self._outside_brackets(t for t in self._tok[prev_end:span.start] if not t.is_space)
         if any(t.text in {'"', "“", "”", "«", "»", ")", "("} for t in between):
             between = [t for t in between if t.text not in {'"', "“", "”", "«", "»", ")", "("}]
         if not between:
-            return doc[span.start]._.proclitic.startswith("و")
+            return self._tok[span.start]._.proclitic.startswith("و")
         return len(between) <= 3 and any(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS for t in between) and \
             all(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS or t.norm_ in self.determiners for t in between)
 
     def _marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
         """The preposition that marks a group (a clitic or the token before it)."""
-        first = doc[group.start]
+        first = self._tok[group.start]
         procl = first._.proclitic
         if procl:
             core = procl.lstrip("وف")
@@ -234,10 +234,10 @@ class ClaimExtractor:
         if group.label == "pronoun" and first.norm_ in preps:
             return first.norm_
         j = group.start - 1
-        while j >= 0 and doc[j].text in {'"', "“", "«", "the", "The"}:
+        while j >= 0 and self._tok[j].text in {'"', "“", "«", "the", "The"}:
             j -= 1
-        if j >= 0 and doc[j].norm_ in preps:
-            return doc[j].norm_
+        if j >= 0 and self._tok[j].norm_ in preps:
+            return self._tok[j].norm_
         return None
 
     # ------------------------------------------------------------------ component
@@ -245,6 +245,7 @@ class ClaimExtractor:
         discourse = doc._.discourse
         offset = doc._.offset
         text = doc_text(doc)
+        self._tok = list(doc)  # one Token object per token, reused by every rule below
         spans = [s for s in doc.spans.get(ACTOR_SPANS, [])]
         claims: list[Claim] = []
         cue_hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)]
@@ -257,7 +258,7 @@ class ClaimExtractor:
                 ev = doc[r.start:r.end]
                 claims.append(Claim(r.person, relation, r.affiliation, evidence=text[ev.start_char:ev.end_char],
                                     start=ev.start_char + offset, end=ev.end_char + offset))
-        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [self._tok[:]]
         self._sent_starts = [x.start for x in self._sents]
         for sent in self._sents:
             if not text[sent.start_char:sent.end_char].strip():
@@ -272,7 +273,7 @@ class ClaimExtractor:
             for trig in sent_trigs:
                 if any(g.start <= trig.start < g.end for g in groups):
                     continue
-                if trig.start > 0 and doc[trig.start - 1].norm_ in self.demonstratives:
+                if trig.start > 0 and self._tok[trig.start - 1].norm_ in self.demonstratives:
                     continue  # "this summit": an event told before, its actors are not here
                 spec = self.triggers[trig.label_]
                 pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
@@ -319,7 +320,7 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------ arguments
     def _crosses_boundary(self, doc, start: int, end: int) -> bool:
-        return any(t.norm_ in self.boundaries or t.text in self.boundaries for t in doc[start:end])
+        return any(t.norm_ in self.boundaries or t.text in self.boundaries for t in self._tok[start:end])
 
     def _arguments(self, doc, sent, trig, spec: Trigger, groups: list[Group], discourse, sent_trigs):
         self._last_subject = []
@@ -340,7 +341,7 @@ class ClaimExtractor:
         # subject right before the trigger (SVO; headlines in any language)
         if before:
             g = before[-1]
-            gap = [t for t in doc[g.end:trig.start] if not t.is_space and t.norm_ not in self.particles]
+            gap = [t for t in self._tok[g.end:trig.start] if not t.is_space and t.norm_ not in self.particles]
             accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
             between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs)
             if len(gap) <= self.subject_gap and not between_trigs and not self._crosses_boundary(doc, g.end, trig.start) \
@@ -352,7 +353,7 @@ class ClaimExtractor:
         if subject is None and not self.verb_first:
             if before:
                 g = before[-1]
-                gap = [t for t in doc[g.end:trig.start] if not t.is_space]
+                gap = [t for t in self._tok[g.end:trig.start] if not t.is_space]
                 if len(gap) <= 6 and all(self._filler(t) or self._in_control(doc, t, sent_trigs) for t in gap) \
                         and self._marker(doc, g, self.all_preps) is None \
                         and not any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs):
@@ -362,8 +363,8 @@ class ClaimExtractor:
         # verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
         # actor stands right before it too ("الكرملين يشيد ب…")
         if self.verb_first and after and after[0].start - trig.end <= 1 and self._marker(doc, after[0], self.all_preps) is None:
-            subject_gap = [t for t in doc[subject.end:trig.start] if t.norm_ not in self.particles] if subject else []
-            if subject is None or (not strong_subject and (subject_gap or doc[trig.start]._.proclitic.startswith("و"))):
+            subject_gap = [t for t in self._tok[subject.end:trig.start] if t.norm_ not in self.particles] if subject else []
+            if subject is None or (not strong_subject and (subject_gap or self._tok[trig.start]._.proclitic.startswith("و"))):
                 subject = after[0]
         for g in after:
             if g is subject:
@@ -406,9 +407,9 @@ class ClaimExtractor:
             return []
         for g in after:
             j = g.start - 1
-            while j >= 0 and doc[j].norm_ in self.determiners:
+            while j >= 0 and self._tok[j].norm_ in self.determiners:
                 j -= 1
-            if j >= 0 and (doc[j].norm_ in self.between or doc[j].norm_ == "of") and len(g.keys) >= 2:
+            if j >= 0 and (self._tok[j].norm_ in self.between or self._tok[j].norm_ == "of") and len(g.keys) >= 2:
                 return self._pairs(g.keys)
         return []
 
@@ -426,10 +427,10 @@ class ClaimExtractor:
         """"يمكن لروسيا أن تمنح …": modal, the actor marked with لـ, complementizer, verb."""
         if not self.modals or g.start == 0:
             return False
-        gap = [t for t in doc[g.end:trig.start] if not t.is_space]
-        first = doc[g.start]
+        gap = [t for t in self._tok[g.end:trig.start] if not t.is_space]
+        first = self._tok[g.start]
         return (len(gap) == 1 and gap[0].norm_ == self.modal_comp and first._.proclitic.endswith("ل")
-                and doc[g.start - 1].norm_ in self.modals)
+                and self._tok[g.start - 1].norm_ in self.modals)
 
     def _nominal_reading(self, doc, trig, spec: Trigger) -> bool:
         """"supplies" is a noun in "U.S. supplies of missiles to Kyiv" and a verb in "China
@@ -437,8 +438,8 @@ class ClaimExtractor:
         preposition after, make the noun reading."""
         if match_key(trig.text) not in spec.forms - spec.nouns and " " in trig.text:
             return True
-        prev = doc[trig.start - 1] if trig.start > 0 else None
-        nxt = doc[trig.end] if trig.end < len(doc) else None
+        prev = self._tok[trig.start - 1] if trig.start > 0 else None
+        nxt = self._tok[trig.end] if trig.end < len(doc) else None
         if prev is not None and (prev.norm_ in self.determiners or prev.text in self.possessive):
             return True
         if nxt is not None and (nxt.norm_ in self.between or nxt.norm_ in ("of",) or nxt.norm_ in spec.obj_preps):
@@ -466,7 +467,7 @@ class ClaimExtractor:
     def _control(self, doc, trig) -> bool:
         """"threatened to impose", "plans to attack", "هددت بفرض": a trigger that takes a
         following verb lends its subject to it."""
-        nxt = doc[trig.end] if trig.end < len(doc) else None
+        nxt = self._tok[trig.end] if trig.end < len(doc) else None
         return nxt is not None and nxt.norm_ in self.control_markers
 
     def _in_control(self, doc, tok, sent_trigs) -> bool:
@@ -484,27 +485,27 @@ class ClaimExtractor:
         if discourse is None or not (self.personal or self.group_pronouns):
             return None
         j = trig.start - 1
-        while j >= 0 and j > trig.start - 6 and self._filler(doc[j]) and doc[j].norm_ not in self.personal | self.group_pronouns:
+        while j >= 0 and j > trig.start - 6 and self._filler(self._tok[j]) and self._tok[j].norm_ not in self.personal | self.group_pronouns:
             j -= 1
-        if j < 0 or doc[j].norm_ not in self.personal | self.group_pronouns:
+        if j < 0 or self._tok[j].norm_ not in self.personal | self.group_pronouns:
             return None
-        types = ("Person",) if doc[j].norm_ in self.personal else ("Country", "Organization")
+        types = ("Person",) if self._tok[j].norm_ in self.personal else ("Country", "Organization")
         sent = self._sent_at(j)
         for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: -s.start):
             if sent.start <= span.start and span.end <= j and discourse.actors.get(span.kb_id_) is not None \
                     and discourse.actors[span.kb_id_].type in types:
-                return Group([span.kb_id_], j, j + 1, doc[j], "pronoun")
+                return Group([span.kb_id_], j, j + 1, self._tok[j], "pronoun")
         for key in reversed(discourse.recent_subjects):
             actor = discourse.actors.get(key)
             if actor is not None and actor.type in types:
-                return Group([key], j, j + 1, doc[j], "pronoun")
+                return Group([key], j, j + 1, self._tok[j], "pronoun")
         return None
 
     def _passive(self, doc, trig) -> bool:
         """"was sanctioned by X": an auxiliary before and an agent after."""
         if not self.passive_aux or trig.start == 0:
             return False
-        prev = [t for t in doc[max(0, trig.start - 2):trig.start]]
+        prev = [t for t in self._tok[max(0, trig.start - 2):trig.start]]
         return any(t.norm_ in self.passive_aux for t in prev)
 
     def _noun_arguments(self, doc, trig, spec: Trigger, before, after, discourse, *, passive: bool):
@@ -524,7 +525,7 @@ class ClaimExtractor:
                 obj = g
         if subject is None and before and not passive:
             g = before[-1]
-            gap = [t for t in doc[g.end:trig.start] if not t.is_space]
+            gap = [t for t in self._tok[g.end:trig.start] if not t.is_space]
             possessive = bool(gap) and gap[0].text in self.possessive
             light = all(self._filler(t) for t in gap)
             between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in self._sent_trigs)
@@ -544,17 +545,17 @@ class ClaimExtractor:
         if discourse is None or not self.hosts:
             return None
         exclude = set(subject.keys) if subject else set()
-        for tok in doc[trig.end:min(limit, len(doc))]:
+        for tok in self._tok[trig.end:min(limit, len(doc))]:
             first_person = tok._.enclitic in self.first_person or any(
                 tok.norm_.endswith(e) and len(tok.norm_) >= len(e) + 3 for e in self.first_person)
             if first_person and self._speaker_now and self._speaker_now not in exclude:
-                prev = doc[tok.i - 1] if tok.i > 0 else None
+                prev = self._tok[tok.i - 1] if tok.i > 0 else None
                 if (prev is not None and prev.norm_ in preps) or tok._.proclitic.lstrip("وف") in preps:
                     return Group([self._speaker_now], tok.i, tok.i + 1, tok, "pronoun")
             if not tok._.enclitic or tok.norm_ not in self.hosts or tok.norm_ not in preps:
                 continue
             sent = self._sent_at(tok.i)
-            if any(t._.enclitic and t.norm_ in self.subject_hosts for t in doc[sent.start:tok.i]):
+            if any(t._.enclitic and t.norm_ in self.subject_hosts for t in self._tok[sent.start:tok.i]):
                 exclude |= self._sentence_subjects  # "… فإنها لم … المفروضة عليها": not the same actor
             types = ("Country", "Organization") if tok._.enclitic in self.fem else ("Person",) if tok._.enclitic in self.masc else ()
             if not types:
@@ -568,10 +569,10 @@ class ClaimExtractor:
     def _is_argument(self, doc, trig) -> bool:
         """A trigger noun governed by a preposition ("دعم … للعقوبات") is an argument of
         another predicate, not a predicate of its own: it gets no borrowed subject."""
-        first = doc[trig.start]
+        first = self._tok[trig.start]
         if first._.proclitic and first._.proclitic.lstrip("وف") in self.all_preps:
             return True
-        return trig.start > 0 and doc[trig.start - 1].norm_ in self.all_preps
+        return trig.start > 0 and self._tok[trig.start - 1].norm_ in self.all_preps
 
     def _fallback_subject(self, doc, trig, spec, before, obj, discourse) -> Group | None:
         """A subjectless nominal trigger ("تعزيز التعاون مع X") belongs to the nearest bare
@@ -596,7 +597,7 @@ class ClaimExtractor:
         for cue, s, e in cues:
             if cue != "negation" or e > trig.start or s < sent.start:
                 continue
-            between = [t for t in doc[e:trig.start] if not t.is_space]
+            between = [t for t in self._tok[e:trig.start] if not t.is_space]
             if len(between) <= 2 and all(t.norm_ in self.light_verbs for t in between):
                 return "negative"
             if any(c == "denial" and c_s == s for c, c_s, _ in cues) and self._complement_between(doc, e, trig.start):
@@ -615,13 +616,13 @@ class ClaimExtractor:
                    (trig.start - e <= 3 or self._complement_between(doc, e, trig.start)) for cue, s, e in cues)
 
     def _complement_between(self, doc, start: int, end: int) -> bool:
-        return any(t.norm_ in self.complementizers for t in doc[start:end])
+        return any(t.norm_ in self.complementizers for t in self._tok[start:end])
 
     def _modality(self, doc, sent, trig, cues, sent_trigs) -> str:
         lo = max(sent.start, trig.start - self.modality_window)
         if any(cue == "possible" and lo <= s and e <= trig.start + 1 for cue, s, e in cues):
             return "possible"
-        first = doc[trig.start]
+        first = self._tok[trig.start]
         if first._.proclitic and first._.proclitic[-1:] in self.future:
             return "possible"
         if any(cue == "future_time" and abs(s - trig.start) <= 12 and not self._crosses_boundary(doc, min(e, trig.end), max(s, trig.start))
@@ -645,9 +646,9 @@ class ClaimExtractor:
         for cue, s, e in sorted(cues, key=lambda c: c[1]):
             if cue in ("speech", "according_to"):
                 nxt = [g for g in groups if 0 <= g.start - e <= 3 and not self._crosses_boundary(doc, e, g.start)
-                       and not any(t.norm_ in self.boundaries for t in doc[e:g.start])]
+                       and not any(t.norm_ in self.boundaries for t in self._tok[e:g.start])]
                 prv = [g for g in groups if 0 <= s - g.end <= 2 and not self._crosses_boundary(doc, g.end, s)]
-                inverted = s > 0 and doc[s - 1].text in {",", "”", '"', "’", "'", "«", "»"}
+                inverted = s > 0 and self._tok[s - 1].text in {",", "”", '"', "’", "'", "«", "»"}
                 if not self.verb_first and not inverted and cue == "speech":
                     nxt = []  # "Officials said Iran …": what follows "said" is the content, not the speaker
                 ordered = nxt + prv if self.verb_first else prv + nxt
