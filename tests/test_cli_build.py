@@ -174,3 +174,17 @@ def test_build_writes_the_asked_formats(corpus, tmp_path):
         ds.parse(out / name, format=fmt)
         assert len(set(ds.triples((None, None, None)))) == len(ttl) or sum(1 for _ in ds.quads()) >= len(ttl)
     assert len(Graph().parse(out / "graph.jsonld", format="json-ld")) == len(ttl)
+
+
+def test_query_and_stats_read_an_oxigraph_store(corpus, tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["build", str(corpus), "--out", str(out), "--quiet", "--no-view", "--store", str(out / "store")]) == 0
+    capsys.readouterr()
+    assert main(["query", str(out / "store"), "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/geokg/ontology#Claim> }",
+                 "--format", "csv"]) == 0
+    from_store = capsys.readouterr().out
+    assert main(["query", str(out / "graph.ttl"), "SELECT (COUNT(*) AS ?n) WHERE { ?c a <https://w3id.org/geokg/ontology#Claim> }",
+                 "--format", "csv"]) == 0
+    assert capsys.readouterr().out == from_store
+    assert main(["stats", str(out / "store")]) == 0
+    assert "actors" in capsys.readouterr().out

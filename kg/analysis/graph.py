@@ -38,6 +38,9 @@ def load_graph(path: Path | str) -> Graph:
     :class:`GeoKGError` with a one-line message naming the file.
     """
     path = Path(path)
+    from kg.rdf.store import graph_from_store, is_store
+    if is_store(path):  # an Oxigraph store written by ``kg build --store``
+        return graph_from_store(path, in_memory=True)
     if path.is_dir():
         candidates = sorted(p for p in path.iterdir() if p.suffix in (".ttl", ".nt", ".trig", ".jsonld", ".rdf", ".n3"))
         if len(candidates) != 1:

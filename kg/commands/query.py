@@ -44,12 +44,9 @@ def run(args: argparse.Namespace) -> int:
         raise GeoKGError("give a graph file and a query (kg query GRAPH QUERY), or --list")
     query = load_query(args.query)
     params = parse_param_args(args.param)
-    if args.engine == "oxigraph":
-        engine = OxigraphEngine.from_file(args.graph)
-    else:
-        from kg.rdf.exports import load_graph
+    from kg.rdf.store import open_engine  # a graph file or an Oxigraph store directory
 
-        engine = RdflibEngine(load_graph(args.graph))
+    engine = open_engine(args.graph, args.engine)
     result = run_query(engine, query, params)
     if result.boolean is not None:
         print("true" if result.boolean else "false")
