@@ -8,28 +8,19 @@ directional marks removed, Arabic-Indic digits → 0-9. Latin text is case-folde
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 import networkx as nx
 
 from kg.errors import GeoKGError
+from kg.nlp.normalize import match_key
 
-_FOLD = str.maketrans({
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
-    "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك",
-    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
-})
-_DROP = re.compile("[\u0640\u064B-\u0652\u0670\u200C-\u200F\u061C]")
 _SPACE = re.compile(r"[\s_]+")
 
 
 def normalize_name(text: str) -> str:
     """The matching key of a name: ``"الرئيس  بوتين"`` and ``"الرئيس بوتين"`` agree."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _DROP.sub("", text).translate(_FOLD).casefold()
-    text = _SPACE.sub(" ", text).strip(" .,;:'\"()[]«»")
+    text = _SPACE.sub(" ", match_key(text)).strip(" .,;:'\"()[]«»")
     if text.startswith("the "):
         text = text[4:]
     return text

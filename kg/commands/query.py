@@ -12,7 +12,7 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.errors import GeoKGError
 from kg.rdf.cookbook import (
-    OxigraphEngine, QueryResult, RdflibEngine, display_term, list_queries, load_query,
+    QueryResult, display_term, list_queries, load_query,
     parse_param_args, run_query,
 )
 

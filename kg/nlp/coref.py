@@ -11,7 +11,6 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.components import ACTOR_SPANS, Normalizer

@@ -47,8 +47,6 @@ class PersonFinder:
         self.titles = data.titles
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "ORTH")
         normalizer = Normalizer(nlp)
-        for title in data.titles:
-            pass
         raw_titles = [t for role in ("Leader", "Official", "Analyst") for t in data.strings("titles", role)]
         article = data.value("morphology", "definite_article", default="")
         patterns = []

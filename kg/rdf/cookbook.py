@@ -33,6 +33,7 @@ from rdflib.term import Node
 
 import kg
 from kg.errors import GeoKGError
+from kg.nlp.normalize import match_key
 from kg.rdf.namespaces import ACTOR, ACTOR_CLASSES, GKG_NS, PREFIXES, RELATIONS
 
 ENV_VAR = "GEOKG_ONTOLOGY_DIR"
@@ -352,13 +353,9 @@ SELECT DISTINCT ?actor ?name WHERE { { ?actor rdfs:label ?name } UNION { ?actor 
 
 # Arabic spelling variants a user may type or omit: harakat and tatweel go, hamza-carrying
 # alefs become bare alef, alef maqsura becomes ya, ta marbuta becomes ha.
-_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
-_AR_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
-
-
 def fold_name(text: str) -> str:
     """The key a name is looked up by: case-folded, Arabic variants unified, spaces collapsed."""
-    return " ".join(_AR_MARKS.sub("", text).translate(_AR_FOLD).casefold().split())
+    return match_key(text)
 
 
 def _label_index(engine: Engine) -> dict[str, set[Node]]:
