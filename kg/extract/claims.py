@@ -29,6 +29,7 @@ from kg.lang import Trigger
 from kg.model import Claim
 from kg.nlp.components import ACTOR_SPANS, Normalizer, doc_text
 from kg.nlp.lexicon import get_lexicon
+from kg.nlp.tokens import TokenTable, sentence_bounds, token_table
 from kg.nlp.normalize import match_key
 
 COORD_TOKENS = {",", "،", "و", "and", "&", "as well as", "-"}
@@ -39,7 +40,6 @@ class Group:
     keys: list[str]
     start: int  # token span over all members
     end: int
-    first_token: object
     label: str = ""
     members: list = field(default_factory=list)
     conjoined: bool = False  # joined by a real conjunction, not commas alone
@@ -98,6 +98,7 @@ class ClaimExtractor:
         self.fem = data.keys("coreference", "feminine_pronouns")
         self.personal = data.keys("coreference", "personal_pronouns")
         self.group_pronouns = data.keys("coreference", "group_pronouns")
+        self.pronouns = self.personal | self.group_pronouns
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
         self.control_markers = data.keys("syntax", "control_markers")
@@ -121,25 +122,28 @@ class ClaimExtractor:
         """A nationality adjective or a possessor next to another actor modifies it; the head
         takes part: "Syrian Kurdish People's Protection Units", "Minsk's Alexander Lukashenko",
         "زعيمي البلدين" (a dual noun in the genitive of another)."""
+        T = self._t
         spans = sorted(spans, key=lambda s: (s.start, s.end))
         keep = []
         for i, s in enumerate(spans):
-            nxt = next((t for t in spans[i + 1:] if t.start >= s.end), None)
             prev = keep[-1] if keep else None
-            if s.label_ == "dual" and prev is not None and prev.label_ == "dual" and prev.end == s.start \
+            label = s.label_
+            if label == "dual" and prev is not None and prev.label_ == "dual" and prev.end == s.start \
                     and prev.kb_id_ not in {x.kb_id_ for x in spans if x.start == s.start}:
                 continue
             if self.adjective_after:
-                if s.label_ == "demonym" and prev is not None and prev.end == s.start and prev.label_ != "dual" \
-                        and not self._tok[s.start]._.proclitic:
+                if label == "demonym" and prev is not None and prev.end == s.start and prev.label_ != "dual" \
+                        and not T.proclitic(s.start):
                     continue
-            elif nxt is not None and s.label_ in ("demonym", "name", "metonym") and nxt.kb_id_ != s.kb_id_:
-                gap = [t for t in self._tok[s.end:nxt.start] if not t.is_space]
-                possessive = bool(gap) and gap[0].text in self.possessive and len(gap) <= 2
-                adjective = s.label_ == "demonym" and len(gap) <= 1 and all(
-                    t.is_alpha and t.norm_ not in COORD_TOKENS and t.norm_ not in self.all_preps for t in gap)
-                if possessive or adjective:
-                    continue
+            elif label in ("demonym", "name", "metonym"):
+                nxt = next((t for t in spans[i + 1:] if t.start >= s.end), None)
+                if nxt is not None and nxt.kb_id_ != s.kb_id_:
+                    gap = T.words(s.end, nxt.start)
+                    possessive = bool(gap) and T.text[gap[0]] in self.possessive and len(gap) <= 2
+                    adjective = label == "demonym" and len(gap) <= 1 and all(
+                        T.alpha[k] and T.norm[k] not in COORD_TOKENS and T.norm[k] not in self.all_preps for k in gap)
+                    if possessive or adjective:
+                        continue
             keep.append(s)
         return keep
 
@@ -147,6 +151,7 @@ class ClaimExtractor:
         """"رئيس جهاز المخابرات الإسرائيلي (الموساد)", "the People's Protection Units (YPG)": an
         actor in brackets right after another names the same one; an office takes the name
         of the body in brackets."""
+        text = self._t.text
         out: list[Span] = []
         skip: set[int] = set()
         flat: list[Span] = []
@@ -159,8 +164,8 @@ class ClaimExtractor:
             if i in skip:
                 continue
             nxt = spans[i + 1] if i + 1 < len(spans) else None
-            if nxt is not None and nxt.start == s.end + 1 and self._tok[s.end].text == "(" \
-                    and nxt.end < len(doc) and self._tok[nxt.end].text == ")":
+            if nxt is not None and nxt.start == s.end + 1 and text[s.end] == "(" \
+                    and nxt.end < len(doc) and text[nxt.end] == ")":
                 skip.add(i + 1)
                 if s.label_ == "title":
                     s = Span(doc, s.start, nxt.end + 1, label="title", kb_id=nxt.kb_id_)
@@ -169,6 +174,8 @@ class ClaimExtractor:
 
     def _groups(self, doc: Doc, spans: list[Span]) -> list[Group]:
         groups: list[Group] = []
+        if not spans:
+            return groups
         for s in self._parenthetical(doc, self._drop_modifiers(doc, spans)):
             if groups and s.start == groups[-1].start and s.label_ == "dual":
                 if s.kb_id_ not in groups[-1].keys:
@@ -178,66 +185,73 @@ class ClaimExtractor:
                 continue
             if groups and s.start < groups[-1].end:  # overlapping mention: keep the first
                 continue
-            if groups and self._coordinated(doc, groups[-1].end, s):
+            if groups and self._coordinated(groups[-1].end, s):
                 g = groups[-1]
                 if s.kb_id_ not in g.keys:
                     g.keys.append(s.kb_id_)
                     g.members.append(s)
-                g.conjoined = g.conjoined or self._conjunction_between(doc, g.end, s)
+                g.conjoined = g.conjoined or self._conjunction_between(g.end, s)
                 g.end = s.end
                 continue
-            groups.append(Group([s.kb_id_], s.start, s.end, self._tok[s.start], s.label_, members=[s]))
+            groups.append(Group([s.kb_id_], s.start, s.end, s.label_, members=[s]))
         # "Russia, Iranian Foreign Minister X said": commas alone do not make a list
         out: list[Group] = []
         for g in groups:
             if len(g.keys) > 1 and not g.conjoined:
-                out.extend(Group([m.kb_id_], m.start, m.end, self._tok[m.start], m.label_, members=[m]) for m in g.members)
+                out.extend(Group([m.kb_id_], m.start, m.end, m.label_, members=[m]) for m in g.members)
             else:
                 out.append(g)
         return out
 
-    def _conjunction_between(self, doc: Doc, prev_end: int, span: Span) -> bool:
-        between = self._outside_brackets(t for t in self._tok[prev_end:span.start] if not t.is_space)
-        return self._tok[span.start]._.proclitic.startswith("و") or any(
-            t.norm_ in COORD_TOKENS and t.text not in {",", "،"} for t in between)
+    def _conjunction_between(self, prev_end: int, span: Span) -> bool:
+        T = self._t
+        between = self._outside_brackets(T.words(prev_end, span.start))
+        return T.proclitic(span.start).startswith("و") or any(
+            T.norm[k] in COORD_TOKENS and T.text[k] not in {",", "،"} for k in between)
 
-    @staticmethod
-    def _outside_brackets(tokens) -> list:
-        """Tokens with bracketed asides ("(سي.آي.إيه)", "(AFP)") left out."""
+    def _outside_brackets(self, indices: list[int]) -> list[int]:
+        """Token indices with bracketed asides ("(سي.آي.إيه)", "(AFP)") left out."""
+        text = self._t.text
         out, depth = [], 0
-        for t in tokens:
-            if t.text == "(":
+        for k in indices:
+            t = text[k]
+            if t == "(":
                 depth += 1
-            elif t.text == ")" and depth:
+            elif t == ")" and depth:
                 depth -= 1
             elif not depth:
-                out.append(t)
+                out.append(k)
         return out
 
-    def _coordinated(self, doc: Doc, prev_end: int, span: Span) -> bool:
-        between = self._outside_brackets(t for t in self._tok[prev_end:span.start] if not t.is_space)
-        if any(t.text in {'"', "“", "”", "«", "»", ")", "("} for t in between):
-            between = [t for t in between if t.text not in {'"', "“", "”", "«", "»", ")", "("}]
+    _QUOTES = frozenset({'"', "“", "”", "«", "»", ")", "("})
+
+    def _coordinated(self, prev_end: int, span: Span) -> bool:
+        T = self._t
+        words = T.words(prev_end, span.start)
+        if any(T.text[k] == "(" for k in words):
+            words = self._outside_brackets(words)
+        between = [k for k in words if T.text[k] not in self._QUOTES]
         if not between:
-            return self._tok[span.start]._.proclitic.startswith("و")
-        return len(between) <= 3 and any(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS for t in between) and \
-            all(t.norm_ in COORD_TOKENS or t.text in COORD_TOKENS or t.norm_ in self.determiners for t in between)
+            return T.proclitic(span.start).startswith("و")
+        norm, text = T.norm, T.text
+        return len(between) <= 3 and any(norm[k] in COORD_TOKENS or text[k] in COORD_TOKENS for k in between) and \
+            all(norm[k] in COORD_TOKENS or text[k] in COORD_TOKENS or norm[k] in self.determiners for k in between)
 
     def _marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
         """The preposition that marks a group (a clitic or the token before it)."""
-        first = self._tok[group.start]
-        procl = first._.proclitic
+        T = self._t
+        procl = T.proclitic(group.start)
         if procl:
             core = procl.lstrip("وف")
             if core and core in preps:
                 return core
-        if group.label == "pronoun" and first.norm_ in preps:
-            return first.norm_
+        if group.label == "pronoun" and T.norm[group.start] in preps:
+            return T.norm[group.start]
         j = group.start - 1
-        while j >= 0 and self._tok[j].text in {'"', "“", "«", "the", "The"}:
+        while j >= 0 and T.text[j] in {'"', "“", "«", "the", "The"}:
             j -= 1
-        if j >= 0 and self._tok[j].norm_ in preps:
-            return self._tok[j].norm_
+        if j >= 0 and T.norm[j] in preps:
+            return T.norm[j]
         return None
 
     # ------------------------------------------------------------------ component
@@ -245,7 +259,7 @@ class ClaimExtractor:
         discourse = doc._.discourse
         offset = doc._.offset
         text = doc_text(doc)
-        self._tok = list(doc)  # one Token object per token, reused by every rule below
+        self._t = token_table(doc)  # token attributes by index, read by every rule below
         spans = [s for s in doc.spans.get(ACTOR_SPANS, [])]
         claims: list[Claim] = []
         cue_hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)]
@@ -258,7 +272,7 @@ class ClaimExtractor:
                 ev = doc[r.start:r.end]
                 claims.append(Claim(r.person, relation, r.affiliation, evidence=text[ev.start_char:ev.end_char],
                                     start=ev.start_char + offset, end=ev.end_char + offset))
-        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [self._tok[:]]
+        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self._sent_starts = [x.start for x in self._sents]
         for sent in self._sents:
             if not text[sent.start_char:sent.end_char].strip():
@@ -273,7 +287,7 @@ class ClaimExtractor:
             for trig in sent_trigs:
                 if any(g.start <= trig.start < g.end for g in groups):
                     continue
-                if trig.start > 0 and self._tok[trig.start - 1].norm_ in self.demonstratives:
+                if trig.start > 0 and self._t.norm[trig.start - 1] in self.demonstratives:
                     continue  # "this summit": an event told before, its actors are not here
                 spec = self.triggers[trig.label_]
                 pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
@@ -320,11 +334,13 @@ class ClaimExtractor:
 
     # ------------------------------------------------------------------ arguments
     def _crosses_boundary(self, doc, start: int, end: int) -> bool:
-        return any(t.norm_ in self.boundaries or t.text in self.boundaries for t in self._tok[start:end])
+        norm, text, boundaries = self._t.norm, self._t.text, self.boundaries
+        return any(norm[k] in boundaries or text[k] in boundaries for k in self._t.between(start, end))
 
     def _arguments(self, doc, sent, trig, spec: Trigger, groups: list[Group], discourse, sent_trigs):
         self._last_subject = []
         self._sent_trigs = sent_trigs
+        T = self._t
         preps = spec.obj_preps
         other_trigs = [t for t in sent_trigs if t.start >= trig.end and t.label_ != trig.label_
                        and not (spec.object_adjacent and t.start - trig.end <= 1)]
@@ -341,7 +357,7 @@ class ClaimExtractor:
         # subject right before the trigger (SVO; headlines in any language)
         if before:
             g = before[-1]
-            gap = [t for t in self._tok[g.end:trig.start] if not t.is_space and t.norm_ not in self.particles]
+            gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in self.particles]
             accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
             between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs)
             if len(gap) <= self.subject_gap and not between_trigs and not self._crosses_boundary(doc, g.end, trig.start) \
@@ -353,8 +369,8 @@ class ClaimExtractor:
         if subject is None and not self.verb_first:
             if before:
                 g = before[-1]
-                gap = [t for t in self._tok[g.end:trig.start] if not t.is_space]
-                if len(gap) <= 6 and all(self._filler(t) or self._in_control(doc, t, sent_trigs) for t in gap) \
+                gap = T.words(g.end, trig.start)
+                if len(gap) <= 6 and all(self._filler(k) or self._in_control(doc, k, sent_trigs) for k in gap) \
                         and self._marker(doc, g, self.all_preps) is None \
                         and not any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs):
                     subject = g
@@ -363,8 +379,8 @@ class ClaimExtractor:
         # verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
         # actor stands right before it too ("الكرملين يشيد ب…")
         if self.verb_first and after and after[0].start - trig.end <= 1 and self._marker(doc, after[0], self.all_preps) is None:
-            subject_gap = [t for t in self._tok[subject.end:trig.start] if t.norm_ not in self.particles] if subject else []
-            if subject is None or (not strong_subject and (subject_gap or self._tok[trig.start]._.proclitic.startswith("و"))):
+            subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in self.particles] if subject else []
+            if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):
                 subject = after[0]
         for g in after:
             if g is subject:
@@ -407,9 +423,10 @@ class ClaimExtractor:
             return []
         for g in after:
             j = g.start - 1
-            while j >= 0 and self._tok[j].norm_ in self.determiners:
+            norm = self._t.norm
+            while j >= 0 and norm[j] in self.determiners:
                 j -= 1
-            if j >= 0 and (self._tok[j].norm_ in self.between or self._tok[j].norm_ == "of") and len(g.keys) >= 2:
+            if j >= 0 and (norm[j] in self.between or norm[j] == "of") and len(g.keys) >= 2:
                 return self._pairs(g.keys)
         return []
 
@@ -427,10 +444,10 @@ class ClaimExtractor:
         """"يمكن لروسيا أن تمنح …": modal, the actor marked with لـ, complementizer, verb."""
         if not self.modals or g.start == 0:
             return False
-        gap = [t for t in self._tok[g.end:trig.start] if not t.is_space]
-        first = self._tok[g.start]
-        return (len(gap) == 1 and gap[0].norm_ == self.modal_comp and first._.proclitic.endswith("ل")
-                and self._tok[g.start - 1].norm_ in self.modals)
+        T = self._t
+        gap = T.words(g.end, trig.start)
+        return (len(gap) == 1 and T.norm[gap[0]] == self.modal_comp and T.proclitic(g.start).endswith("ل")
+                and T.norm[g.start - 1] in self.modals)
 
     def _nominal_reading(self, doc, trig, spec: Trigger) -> bool:
         """"supplies" is a noun in "U.S. supplies of missiles to Kyiv" and a verb in "China
@@ -438,15 +455,16 @@ class ClaimExtractor:
         preposition after, make the noun reading."""
         if match_key(trig.text) not in spec.forms - spec.nouns and " " in trig.text:
             return True
-        prev = self._tok[trig.start - 1] if trig.start > 0 else None
-        nxt = self._tok[trig.end] if trig.end < len(doc) else None
-        if prev is not None and (prev.norm_ in self.determiners or prev.text in self.possessive):
+        T = self._t
+        prev = trig.start - 1 if trig.start > 0 else None
+        nxt = trig.end if trig.end < len(T) else None
+        if prev is not None and (T.norm[prev] in self.determiners or T.text[prev] in self.possessive):
             return True
-        if nxt is not None and (nxt.norm_ in self.between or nxt.norm_ in ("of",) or nxt.norm_ in spec.obj_preps):
+        if nxt is not None and (T.norm[nxt] in self.between or T.norm[nxt] == "of" or T.norm[nxt] in spec.obj_preps):
             return True
-        if prev is not None and (prev.norm_ in self.modal_verbs or prev.norm_ == "to"):
+        if prev is not None and (T.norm[prev] in self.modal_verbs or T.norm[prev] == "to"):
             return False
-        return prev is None or not (prev.is_alpha and (prev.text[:1].isupper() or prev.norm_ in self.personal | self.group_pronouns))
+        return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in self.pronouns))
 
     def _threat_objects(self, doc, claims, trig_spans, offset) -> list[Claim]:
         """"X threatened to impose sanctions on Y": X also threatened Y."""
@@ -467,17 +485,18 @@ class ClaimExtractor:
     def _control(self, doc, trig) -> bool:
         """"threatened to impose", "plans to attack", "هددت بفرض": a trigger that takes a
         following verb lends its subject to it."""
-        nxt = self._tok[trig.end] if trig.end < len(doc) else None
-        return nxt is not None and nxt.norm_ in self.control_markers
+        return trig.end < len(self._t) and self._t.norm[trig.end] in self.control_markers
 
-    def _in_control(self, doc, tok, sent_trigs) -> bool:
-        return any(t.start <= tok.i < t.end + 1 and self._control(doc, t) for t in sent_trigs)
+    def _in_control(self, doc, i: int, sent_trigs) -> bool:
+        return any(t.start <= i < t.end + 1 and self._control(doc, t) for t in sent_trigs)
 
-    def _filler(self, tok) -> bool:
+    def _filler(self, i: int) -> bool:
         """Words that may stand between a subject and its trigger: light verbs, adverbs,
         adjectives, days ("Turkey on Friday launched new strikes")."""
-        return (tok.norm_ in self.light_verbs or (tok.is_lower and tok.is_alpha) or tok.norm_ in self.name_stop
-                or tok.like_num or tok.text in {"-", "–"}) and tok.norm_ not in self.boundaries
+        T = self._t
+        norm = T.norm[i]
+        return (norm in self.light_verbs or (T.lower[i] and T.alpha[i]) or norm in self.name_stop
+                or T.num[i] or T.text[i] in {"-", "–"}) and norm not in self.boundaries
 
     def _pronoun_subject(self, doc, trig, discourse) -> Group | None:
         """"it plans a ground operation", "he said": a pronoun subject is the most recent
@@ -485,28 +504,28 @@ class ClaimExtractor:
         if discourse is None or not (self.personal or self.group_pronouns):
             return None
         j = trig.start - 1
-        while j >= 0 and j > trig.start - 6 and self._filler(self._tok[j]) and self._tok[j].norm_ not in self.personal | self.group_pronouns:
+        norm = self._t.norm
+        while j >= 0 and j > trig.start - 6 and self._filler(j) and norm[j] not in self.pronouns:
             j -= 1
-        if j < 0 or self._tok[j].norm_ not in self.personal | self.group_pronouns:
+        if j < 0 or norm[j] not in self.pronouns:
             return None
-        types = ("Person",) if self._tok[j].norm_ in self.personal else ("Country", "Organization")
+        types = ("Person",) if norm[j] in self.personal else ("Country", "Organization")
         sent = self._sent_at(j)
         for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: -s.start):
             if sent.start <= span.start and span.end <= j and discourse.actors.get(span.kb_id_) is not None \
                     and discourse.actors[span.kb_id_].type in types:
-                return Group([span.kb_id_], j, j + 1, self._tok[j], "pronoun")
+                return Group([span.kb_id_], j, j + 1, "pronoun")
         for key in reversed(discourse.recent_subjects):
             actor = discourse.actors.get(key)
             if actor is not None and actor.type in types:
-                return Group([key], j, j + 1, self._tok[j], "pronoun")
+                return Group([key], j, j + 1, "pronoun")
         return None
 
     def _passive(self, doc, trig) -> bool:
         """"was sanctioned by X": an auxiliary before and an agent after."""
         if not self.passive_aux or trig.start == 0:
             return False
-        prev = [t for t in self._tok[max(0, trig.start - 2):trig.start]]
-        return any(t.norm_ in self.passive_aux for t in prev)
+        return any(self._t.norm[k] in self.passive_aux for k in range(max(0, trig.start - 2), trig.start))
 
     def _noun_arguments(self, doc, trig, spec: Trigger, before, after, discourse, *, passive: bool):
         """Nominal and passive triggers: "Zelenskiy's visit to Washington", "U.S. supplies of
@@ -525,8 +544,8 @@ class ClaimExtractor:
                 obj = g
         if subject is None and before and not passive:
             g = before[-1]
-            gap = [t for t in self._tok[g.end:trig.start] if not t.is_space]
-            possessive = bool(gap) and gap[0].text in self.possessive
+            gap = self._t.words(g.end, trig.start)
+            possessive = bool(gap) and self._t.text[gap[0]] in self.possessive
             light = all(self._filler(t) for t in gap)
             between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in self._sent_trigs)
             if self._marker(doc, g, self.all_preps) is None and not self._crosses_boundary(doc, g.end, trig.start) \
@@ -545,34 +564,37 @@ class ClaimExtractor:
         if discourse is None or not self.hosts:
             return None
         exclude = set(subject.keys) if subject else set()
-        for tok in self._tok[trig.end:min(limit, len(doc))]:
-            first_person = tok._.enclitic in self.first_person or any(
-                tok.norm_.endswith(e) and len(tok.norm_) >= len(e) + 3 for e in self.first_person)
+        T = self._t
+        norm, clitics = T.norm, T.clitics
+        first_person_ends = self.first_person
+        for i in range(trig.end, min(limit, len(T))):
+            enclitic = clitics[i][1] if i in clitics else ""
+            first_person = enclitic in first_person_ends or any(
+                norm[i].endswith(e) and len(norm[i]) >= len(e) + 3 for e in first_person_ends)
             if first_person and self._speaker_now and self._speaker_now not in exclude:
-                prev = self._tok[tok.i - 1] if tok.i > 0 else None
-                if (prev is not None and prev.norm_ in preps) or tok._.proclitic.lstrip("وف") in preps:
-                    return Group([self._speaker_now], tok.i, tok.i + 1, tok, "pronoun")
-            if not tok._.enclitic or tok.norm_ not in self.hosts or tok.norm_ not in preps:
+                if (i > 0 and norm[i - 1] in preps) or T.proclitic(i).lstrip("وف") in preps:
+                    return Group([self._speaker_now], i, i + 1, "pronoun")
+            if not enclitic or norm[i] not in self.hosts or norm[i] not in preps:
                 continue
-            sent = self._sent_at(tok.i)
-            if any(t._.enclitic and t.norm_ in self.subject_hosts for t in self._tok[sent.start:tok.i]):
+            sent = self._sent_at(i)
+            if any(clitics[k][1] and norm[k] in self.subject_hosts for k in range(sent.start, i) if k in clitics):
                 exclude |= self._sentence_subjects  # "… فإنها لم … المفروضة عليها": not the same actor
-            types = ("Country", "Organization") if tok._.enclitic in self.fem else ("Person",) if tok._.enclitic in self.masc else ()
+            types = ("Country", "Organization") if enclitic in self.fem else ("Person",) if enclitic in self.masc else ()
             if not types:
                 continue
             for key in reversed(discourse.recent_subjects):
                 actor = discourse.actors.get(key)
                 if key not in exclude and actor is not None and actor.type in types:
-                    return Group([key], tok.i, tok.i + 1, tok, "pronoun")
+                    return Group([key], i, i + 1, "pronoun")
         return None
 
     def _is_argument(self, doc, trig) -> bool:
         """A trigger noun governed by a preposition ("دعم … للعقوبات") is an argument of
         another predicate, not a predicate of its own: it gets no borrowed subject."""
-        first = self._tok[trig.start]
-        if first._.proclitic and first._.proclitic.lstrip("وف") in self.all_preps:
+        procl = self._t.proclitic(trig.start)
+        if procl and procl.lstrip("وف") in self.all_preps:
             return True
-        return trig.start > 0 and self._tok[trig.start - 1].norm_ in self.all_preps
+        return trig.start > 0 and self._t.norm[trig.start - 1] in self.all_preps
 
     def _fallback_subject(self, doc, trig, spec, before, obj, discourse) -> Group | None:
         """A subjectless nominal trigger ("تعزيز التعاون مع X") belongs to the nearest bare
@@ -597,8 +619,8 @@ class ClaimExtractor:
         for cue, s, e in cues:
             if cue != "negation" or e > trig.start or s < sent.start:
                 continue
-            between = [t for t in self._tok[e:trig.start] if not t.is_space]
-            if len(between) <= 2 and all(t.norm_ in self.light_verbs for t in between):
+            between = self._t.words(e, trig.start)
+            if len(between) <= 2 and all(self._t.norm[k] in self.light_verbs for k in between):
                 return "negative"
             if any(c == "denial" and c_s == s for c, c_s, _ in cues) and self._complement_between(doc, e, trig.start):
                 return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
@@ -616,14 +638,15 @@ class ClaimExtractor:
                    (trig.start - e <= 3 or self._complement_between(doc, e, trig.start)) for cue, s, e in cues)
 
     def _complement_between(self, doc, start: int, end: int) -> bool:
-        return any(t.norm_ in self.complementizers for t in self._tok[start:end])
+        norm = self._t.norm
+        return any(norm[k] in self.complementizers for k in self._t.between(start, end))
 
     def _modality(self, doc, sent, trig, cues, sent_trigs) -> str:
         lo = max(sent.start, trig.start - self.modality_window)
         if any(cue == "possible" and lo <= s and e <= trig.start + 1 for cue, s, e in cues):
             return "possible"
-        first = self._tok[trig.start]
-        if first._.proclitic and first._.proclitic[-1:] in self.future:
+        procl = self._t.proclitic(trig.start)
+        if procl and procl[-1:] in self.future:
             return "possible"
         if any(cue == "future_time" and abs(s - trig.start) <= 12 and not self._crosses_boundary(doc, min(e, trig.end), max(s, trig.start))
                for cue, s, e in cues):
@@ -646,9 +669,9 @@ class ClaimExtractor:
         for cue, s, e in sorted(cues, key=lambda c: c[1]):
             if cue in ("speech", "according_to"):
                 nxt = [g for g in groups if 0 <= g.start - e <= 3 and not self._crosses_boundary(doc, e, g.start)
-                       and not any(t.norm_ in self.boundaries for t in self._tok[e:g.start])]
+                       and not any(self._t.norm[k] in self.boundaries for k in range(e, g.start))]
                 prv = [g for g in groups if 0 <= s - g.end <= 2 and not self._crosses_boundary(doc, g.end, s)]
-                inverted = s > 0 and self._tok[s - 1].text in {",", "”", '"', "’", "'", "«", "»"}
+                inverted = s > 0 and self._t.text[s - 1] in {",", "”", '"', "’", "'", "«", "»"}
                 if not self.verb_first and not inverted and cue == "speech":
                     nxt = []  # "Officials said Iran …": what follows "said" is the content, not the speaker
                 ordered = nxt + prv if self.verb_first else prv + nxt

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.language import Language
-from spacy.attrs import NORM
+from spacy.attrs import NORM, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -19,6 +19,7 @@ import kg.nlp.extensions  # noqa: F401  (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
+from kg.nlp.tokens import TokenTable
 
 ACTOR_SPANS = "actors"
 
@@ -29,26 +30,22 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
     included) and after line ends (headlines and captions carry no full stop), set in one
     array operation: no Token object per token."""
     strings = nlp.vocab.strings
-    punct = numpy.array(sorted({strings.add(p) for p in list(Sentencizer.default_punct_chars) + ["…", ".."]}),
-                        dtype="uint64")
+    punct = frozenset(strings.add(p) for p in list(Sentencizer.default_punct_chars) + ["…", ".."])
 
     def split(doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        orth = doc.to_array("ORTH")
-        is_end = numpy.isin(orth, punct)
+        orth = doc.to_array("ORTH").tolist()
+        is_end = [h in punct for h in orth]
         if break_on_newline and "\n" in doc_text(doc):
-            for i in doc.to_array("IS_SPACE").nonzero()[0]:
-                if "\n" in doc[int(i)].text:
+            for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():
+                if "\n" in strings[orth[i]]:
                     is_end[i] = True
-        follow = numpy.zeros(n, dtype=bool)
-        follow[1:] = is_end[:-1] & ~is_end[1:]  # after the last of a run of end marks
-        follow[0] = True
-        for i in follow.nonzero()[0]:  # unset tokens read as "not a start"
-            doc[int(i)].is_sent_start = True
-        if n > 1 and not follow[n - 1]:
-            doc[n - 1].is_sent_start = False  # marks the boundaries as set
+        starts = numpy.zeros(n, dtype="int64")  # 0: "not a start" for spaCy's doc.sents
+        starts[-1] = -1  # marks the boundaries as set
+        starts[[0] + [i for i in range(1, n) if is_end[i - 1] and not is_end[i]]] = 1  # after the last of a run of end marks
+        doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
     return split
 
@@ -73,37 +70,44 @@ class Normalizer:
         self.lexicon = get_lexicon(nlp.lang)
         self.analyzer = CliticAnalyzer(self.lexicon.data)
         self.vocab = frozenset(self.lexicon.vocabulary)
-        self._cache: dict[int, tuple[int, str, str]] = {}  # orth hash -> (norm hash, proclitic, enclitic)
+        self._cache: dict[int, tuple] = {}  # orth hash -> see _analyze
 
     def __call__(self, doc: Doc) -> Doc:
-        """One array pass: norms by ``Doc.from_array`` and clitics in ``doc.user_data``, so
-        no Token object is made for the thousands of tokens that need nothing else."""
-        analyzer, vocab, cache = self.analyzer, self.vocab, self._cache
-        strings = doc.vocab.strings
-        orth = doc.to_array("ORTH")
-        norms = numpy.empty(len(orth), dtype="uint64")
-        clitics: dict[int, tuple[str, str]] = {}
-        for i, h in enumerate(orth.tolist()):
-            found = cache.get(h)
-            if found is None:
-                text = strings[h]
-                if text.isspace():
-                    found = (h, "", "")
-                else:
-                    key = match_key(text)
-                    reading = analyzer.analyze(key, vocab) if analyzer.active else None
-                    stem, procl, encl = (key, "", "") if reading is None else \
-                        (reading.stem, reading.proclitic, reading.enclitic)
-                    found = (strings.add(stem), procl, encl)
+        """One array pass: norms by ``Doc.from_array``, clitics in ``doc.user_data`` and the
+        doc's :class:`TokenTable`, so no Token object is made for the thousands of tokens
+        that need nothing else. Everything is cached per distinct word form."""
+        cache = self._cache
+        orth = doc.to_array("ORTH").tolist()
+        rows = []
+        for h in orth:
+            row = cache.get(h)
+            if row is None:
+                row = self._analyze(doc.vocab, h)
                 if len(cache) < 500_000:
-                    cache[h] = found
-            norms[i] = found[0]
-            if found[1] or found[2]:
-                clitics[i] = (found[1], found[2])
-        if len(orth):
-            doc.from_array([NORM], norms.reshape(-1, 1))
+                    cache[h] = row
+            rows.append(row)
+        if rows:
+            norm_hashes, procl, encl, *columns = zip(*rows)
+            doc.from_array([NORM], numpy.array(norm_hashes, dtype="uint64").reshape(-1, 1))
+            clitics = {i: (p, e) for i, (p, e) in enumerate(zip(procl, encl)) if p or e}
+        else:
+            columns, clitics = [()] * 7, {}
         doc.user_data["clitics"] = clitics
+        doc.user_data["token_table"] = TokenTable(*columns, clitics=clitics)
         return doc
+
+    def _analyze(self, vocab, orth: int) -> tuple:
+        """(norm hash, proclitic, enclitic) and the TokenTable columns of one word form."""
+        lex = vocab[orth]
+        text = lex.orth_
+        if text.isspace():
+            stem, procl, encl = text, "", ""
+        else:
+            key = match_key(text)
+            reading = self.analyzer.analyze(key, self.vocab) if self.analyzer.active else None
+            stem, procl, encl = (key, "", "") if reading is None else (reading.stem, reading.proclitic, reading.enclitic)
+        return (vocab.strings.add(stem), procl, encl, text, stem, lex.is_space, lex.is_alpha, lex.is_lower,
+                lex.is_title, lex.like_num)
 
 
 @Language.factory("geokg_actors", default_config={})

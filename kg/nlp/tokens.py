@@ -1,0 +1,96 @@
+"""Plain-Python columns of a doc's token attributes, built once per doc.
+
+The rules of our components read the same few attributes (text, norm, clitics, a few
+lexical flags) of the same tokens many times. spaCy makes a new ``Token`` object on
+every ``doc[i]`` and resolves ``norm_`` through the string store and ``._.proclitic``
+through an ``Underscore`` object on every access; on a news article that object churn
+cost more than the rules themselves (benchmarks/README.md, hot spots). A table of lists,
+filled from ``Doc.to_array`` in one call, gives the same answers by index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, LIKE_NUM, NORM, ORTH, SENT_START
+from spacy.tokens import Doc
+
+_ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, IS_TITLE, LIKE_NUM]
+_STRINGS: dict[int, str] = {}  # hash -> string, shared by every doc of the process (bounded below)
+_EMPTY = ("", "")
+
+
+@dataclass(slots=True)
+class TokenTable:
+    """Column ``k`` of every list describes token ``k`` of the doc."""
+
+    text: Sequence[str]
+    norm: Sequence[str]
+    space: Sequence[bool]
+    alpha: Sequence[bool]
+    lower: Sequence[bool]
+    title: Sequence[bool]
+    num: Sequence[bool]
+    clitics: dict[int, tuple[str, str]]  # token index -> (proclitic, enclitic), only where any
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def proclitic(self, i: int) -> str:
+        return self.clitics.get(i, _EMPTY)[0]
+
+    def enclitic(self, i: int) -> str:
+        return self.clitics.get(i, _EMPTY)[1]
+
+    def between(self, start: int, end: int) -> range:
+        """Indices of ``tokens[start:end]``, with Python's slice meaning of negative bounds."""
+        return range(*slice(start, end).indices(len(self.text)))
+
+    def words(self, start: int, end: int) -> list[int]:
+        """Indices of the non-space tokens of ``tokens[start:end]``."""
+        space = self.space
+        return [i for i in self.between(start, end) if not space[i]]
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The doc's table: the normalizer (``geokg_normalizer``) fills it while it sets the
+    norms; a doc that did not pass through it gets one built here."""
+    table = doc.user_data.get("token_table")
+    if table is None or len(table) != len(doc):
+        table = doc.user_data["token_table"] = _build(doc)
+    return table
+
+
+def _build(doc: Doc) -> TokenTable:
+    strings = doc.vocab.strings
+    cache = _STRINGS
+    if len(cache) > 1_000_000:
+        cache.clear()
+    if not len(doc):
+        return TokenTable([], [], [], [], [], [], [], {})
+    cols = doc.to_array(_ATTRS).T.tolist()
+
+    def resolve(hashes: list[int]) -> list[str]:
+        out = []
+        for h in hashes:
+            s = cache.get(h)
+            if s is None:
+                s = cache[h] = strings[h]
+            out.append(s)
+        return out
+
+    as_bool = [list(map(bool, col)) for col in cols[2:]]
+    return TokenTable(resolve(cols[0]), resolve(cols[1]), *as_bool, clitics=doc.user_data.get("clitics", {}))
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token indices of the sentences, from the SENT_START column: ``doc.sents``
+    makes a Span per sentence and checks every token through a Token object."""
+    n = len(doc)
+    if not n:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return [(0, n)]
+    starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
+    return list(zip(starts, starts[1:] + [n]))
