@@ -19,20 +19,49 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from kg.lang import Trigger
 from kg.model import Claim
 from kg.nlp.components import ACTOR_SPANS, Normalizer, doc_text
 from kg.nlp.lexicon import get_lexicon
-from kg.nlp.tokens import TokenTable, sentence_bounds, token_table
+from kg.nlp.tokens import sentence_bounds, token_table
 from kg.nlp.normalize import match_key
 
 COORD_TOKENS = {",", "،", "و", "and", "&", "as well as", "-"}
+
+
+class Mark(NamedTuple):
+    """An actor mention or a trigger as the rules read it: spaCy ``Span`` attributes
+    resolve their strings on every access, these are plain fields."""
+
+    start: int
+    end: int
+    label_: str
+    kb_id_: str = ""
+    text: str = ""
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def longest_first(marks: list[Mark]) -> list[Mark]:
+    """Non-overlapping marks, longer ones first (what ``spacy.util.filter_spans`` does)."""
+    seen: set[int] = set()
+    out = []
+    for m in sorted(marks, key=lambda m: (m.end - m.start, -m.start), reverse=True):
+        if m.start not in seen and m.end - 1 not in seen:
+            out.append(m)
+            seen.update(range(m.start, m.end))
+    return sorted(out, key=lambda m: m.start)
 
 
 @dataclass
@@ -168,7 +197,7 @@ class ClaimExtractor:
                     and nxt.end < len(doc) and text[nxt.end] == ")":
                 skip.add(i + 1)
                 if s.label_ == "title":
-                    s = Span(doc, s.start, nxt.end + 1, label="title", kb_id=nxt.kb_id_)
+                    s = Mark(s.start, nxt.end + 1, "title", nxt.kb_id_)
             out.append(s)
         return out
 
@@ -259,11 +288,13 @@ class ClaimExtractor:
         discourse = doc._.discourse
         offset = doc._.offset
         text = doc_text(doc)
-        self._t = token_table(doc)  # token attributes by index, read by every rule below
-        spans = [s for s in doc.spans.get(ACTOR_SPANS, [])]
+        T = self._t = token_table(doc)  # token attributes by index, read by every rule below
+        spans = self._spans = [Mark(s.start, s.end, s.label_, s.kb_id_) for s in doc.spans.get(ACTOR_SPANS, [])]
         claims: list[Claim] = []
         cue_hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)]
-        trig_spans = filter_spans([Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.trigger_matcher(doc)])
+        strings = doc.vocab.strings
+        trig_spans = longest_first([Mark(s, e, strings[m], text=text[T.start_char(s):T.end_char(e)])
+                                    for m, s, e in self.trigger_matcher(doc)])
         for r in doc.user_data.get("titled_persons", []):
             if not r.person or not r.affiliation or r.person == r.affiliation:
                 continue
@@ -272,7 +303,7 @@ class ClaimExtractor:
                 ev = doc[r.start:r.end]
                 claims.append(Claim(r.person, relation, r.affiliation, evidence=text[ev.start_char:ev.end_char],
                                     start=ev.start_char + offset, end=ev.end_char + offset))
-        self._sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self._sents = [Sentence(s, e, T.start_char(s), T.end_char(e)) for s, e in sentence_bounds(doc)]
         self._sent_starts = [x.start for x in self._sents]
         for sent in self._sents:
             if not text[sent.start_char:sent.end_char].strip():
@@ -511,7 +542,7 @@ class ClaimExtractor:
             return None
         types = ("Person",) if norm[j] in self.personal else ("Country", "Organization")
         sent = self._sent_at(j)
-        for span in sorted(doc.spans.get(ACTOR_SPANS, []), key=lambda s: -s.start):
+        for span in sorted(self._spans, key=lambda s: -s.start):
             if sent.start <= span.start and span.end <= j and discourse.actors.get(span.kb_id_) is not None \
                     and discourse.actors[span.kb_id_].type in types:
                 return Group([span.kb_id_], j, j + 1, "pronoun")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy
 from spacy.language import Language
-from spacy.attrs import NORM, SENT_START
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -77,7 +77,7 @@ class Normalizer:
         doc's :class:`TokenTable`, so no Token object is made for the thousands of tokens
         that need nothing else. Everything is cached per distinct word form."""
         cache = self._cache
-        orth = doc.to_array("ORTH").tolist()
+        orth, idx = doc.to_array([ORTH, IDX]).T.tolist() if len(doc) else ([], [])
         rows = []
         for h in orth:
             row = cache.get(h)
@@ -93,7 +93,7 @@ class Normalizer:
         else:
             columns, clitics = [()] * 7, {}
         doc.user_data["clitics"] = clitics
-        doc.user_data["token_table"] = TokenTable(*columns, clitics=clitics)
+        doc.user_data["token_table"] = TokenTable(*columns, clitics=clitics, idx=idx)
         return doc
 
     def _analyze(self, vocab, orth: int) -> tuple:

@@ -16,6 +16,7 @@ from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.components import ACTOR_SPANS, Normalizer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
+from kg.nlp.tokens import token_table
 from kg.gazetteer import KnownActor
 from kg.model import Actor
 
@@ -110,14 +111,12 @@ class Coref:
         a surname with any proclitic the language allows ("وبيرسانوف")."""
         if not discourse.surnames:
             return []
-        strings = doc.vocab.strings
-        forms = {strings.add(p + s) for s in discourse.surnames for p in self.analyzer.prefixes}
+        forms = {p + s for s in discourse.surnames for p in self.analyzer.prefixes}
+        table = token_table(doc)
         if self.lang == "en":
-            norms = doc.to_array("LOWER")
-            forms |= {strings.add(s.lower()) for s in discourse.surnames}
-        else:
-            norms = doc.to_array("NORM")
-        return [int(i) for i, h in enumerate(norms) if h in forms]
+            forms |= {s.lower() for s in discourse.surnames}
+            return [i for i, text in enumerate(table.text) if text.lower() in forms]
+        return [i for i, norm in enumerate(table.norm) if norm in forms]
 
     def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[Span]:
         """Dual nouns ("البلدين", "the two leaders") and "his country"."""

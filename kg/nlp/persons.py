@@ -20,6 +20,7 @@ from kg.model import Actor
 from kg.nlp.components import ACTOR_SPANS, Normalizer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
+from kg.nlp.tokens import token_table
 from kg.nlp.romanize import person_key
 
 @dataclass
@@ -269,11 +270,8 @@ class PersonFinder:
         for r in records:
             taken |= set(range(r.start, r.end))
         if self.first:
-            strings = doc.vocab.strings
-            first_hashes = {strings.add(f) for f in self.first}
-            norms = doc.to_array("NORM")
-            for i in (int(i) for i, h in enumerate(norms) if h in first_hashes):  # no Token objects for the rest
-                tok = doc[i]
+            first = self.first
+            for i in [i for i, norm in enumerate(token_table(doc).norm) if norm in first]:  # no Token objects for the rest
                 if i in taken:
                     continue
                 name = self._scan_name(doc, i, actor_at)

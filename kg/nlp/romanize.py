@@ -30,6 +30,7 @@ def _script_table(text: str) -> list[tuple[str, str]]:
     return tables.get("ar" if is_arabic(text) else "en", [])
 
 
+@functools.lru_cache(maxsize=65536)
 def skeleton(word: str) -> str:
     """Consonant skeleton of one name part: "Shoigu" → "SK", "شويغو" → "SK"."""
     table = _script_table(word)
@@ -63,6 +64,7 @@ def name_parts(name: str) -> list[str]:
     return parts
 
 
+@functools.lru_cache(maxsize=65536)
 def person_key(name: str) -> str:
     parts = [s for s in (skeleton(p) for p in name_parts(name)) if s]
     return "person-" + ("-".join(parts).lower() or "unknown")
@@ -97,11 +99,15 @@ def merge_person_keys(keys) -> dict[str, str]:
         return k
 
     split = {k: k[len("person-"):].split("-") for k in keys}
-    for i, a in enumerate(keys):
-        for b in keys[i + 1:]:
-            pa, pb = split[a], split[b]
-            if len(pa) == len(pb) and all(_close(x, y) for x, y in zip(pa, pb)):
-                ra, rb = find(a), find(b)
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+    # parts match only with the same first letter: compare within those buckets, not all pairs
+    buckets: dict[tuple[str, ...], list[str]] = {}
+    for k in keys:
+        buckets.setdefault(tuple(p[:1] for p in split[k]), []).append(k)
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if all(_close(x, y) for x, y in zip(split[a], split[b])):
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
     return {k: find(k) for k in keys if find(k) != k}

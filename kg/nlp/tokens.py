@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, LIKE_NUM, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, LIKE_NUM, NORM, ORTH, SENT_START
 from spacy.tokens import Doc
 
-_ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, IS_TITLE, LIKE_NUM]
+_ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, IS_TITLE, LIKE_NUM, IDX]
 _STRINGS: dict[int, str] = {}  # hash -> string, shared by every doc of the process (bounded below)
 _EMPTY = ("", "")
 
@@ -33,6 +33,14 @@ class TokenTable:
     title: Sequence[bool]
     num: Sequence[bool]
     clitics: dict[int, tuple[str, str]]  # token index -> (proclitic, enclitic), only where any
+    idx: Sequence[int] = ()  # character offset of each token in the doc's text
+
+    def start_char(self, start: int) -> int:
+        return self.idx[start]
+
+    def end_char(self, end: int) -> int:
+        """Character offset just after token ``end - 1`` (a span's ``end_char``)."""
+        return self.idx[end - 1] + len(self.text[end - 1])
 
     def __len__(self) -> int:
         return len(self.text)
@@ -80,8 +88,9 @@ def _build(doc: Doc) -> TokenTable:
             out.append(s)
         return out
 
-    as_bool = [list(map(bool, col)) for col in cols[2:]]
-    return TokenTable(resolve(cols[0]), resolve(cols[1]), *as_bool, clitics=doc.user_data.get("clitics", {}))
+    as_bool = [list(map(bool, col)) for col in cols[2:-1]]
+    return TokenTable(resolve(cols[0]), resolve(cols[1]), *as_bool, clitics=doc.user_data.get("clitics", {}),
+                      idx=cols[-1])
 
 
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
