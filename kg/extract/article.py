@@ -13,6 +13,7 @@ from kg.nlp.discourse import Discourse
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.pipeline import get_nlp
 from kg.nlp.components import ACTOR_SPANS
+from kg.nlp.tokens import token_table
 
 
 def _surface(text: str, proclitic: str) -> str:
@@ -49,24 +50,26 @@ def extract_page(page: Page) -> list[ArticleResult]:
             doc._.masked = page.masked
             for _, proc in nlp.pipeline:
                 doc = proc(doc)
-            mention_spans = list(doc.spans.get(ACTOR_SPANS, [])) + list(doc.spans.get("consumed", []))
-            for span in mention_spans:
-                key = span.kb_id_
+            table = token_table(doc)
+            seg_text = doc.user_data["text"]
+            person_names = doc.user_data.get("person_names", {})
+            for span in list(doc.spans.get(ACTOR_SPANS, [])) + list(doc.spans.get("consumed", [])):
+                key, label, s, e = span.kb_id_, span.label_, span.start, span.end
                 actor = discourse.actors.get(key)
                 if actor is None and key in lex.known:
                     actor = discourse.register(known_to_actor(lex.known[key]))
                 if actor is None:
                     continue
-                if span.label_ == "person":
-                    actor.add_label(page.lang, doc.user_data["person_names"].get((span.start, span.end), span.text))
-                elif span.label_ not in ("pronoun", "dual", "coref"):
-                    surface = _surface(span.text, doc[span.start]._.proclitic)
-                    actor.add_label(page.lang, surface)
-                prev = doc[span.start - 1] if span.start > 0 else None
-                if prev is None or prev.norm_ not in locative or actor.type == "Person":
+                s_char, e_char = table.start_char(s), table.end_char(e)
+                surface = seg_text[s_char:e_char]
+                if label == "person":
+                    actor.add_label(page.lang, person_names.get((s, e), surface))
+                elif label not in ("pronoun", "dual", "coref"):
+                    actor.add_label(page.lang, _surface(surface, table.proclitic(s)))
+                if s == 0 or table.norm[s - 1] not in locative or actor.type == "Person":
                     participants.add(key)
                 located.setdefault(key, actor)
-                result.mentions.append(Mention(key, span.start_char + start, span.end_char + start, span.text))
+                result.mentions.append(Mention(key, s_char + start, e_char + start, surface))
             result.claims.extend(doc._.claims or [])
         result.actors = {k: a for k, a in located.items() if k in participants}
         result.mentions = [m for m in result.mentions if m.actor in participants or

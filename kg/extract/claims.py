@@ -256,6 +256,13 @@ class ClaimExtractor:
 
     def _coordinated(self, prev_end: int, span: Span) -> bool:
         T = self._t
+        if span.start - prev_end > 3 and not self._bracket_in(prev_end, span.start):
+            words = 0  # a list has at most 3 words between its members: stop counting there
+            for k in range(prev_end, span.start):
+                if not T.space[k] and T.text[k] not in self._QUOTES:
+                    words += 1
+                    if words > 3:
+                        return False
         words = T.words(prev_end, span.start)
         if any(T.text[k] == "(" for k in words):
             words = self._outside_brackets(words)
@@ -265,6 +272,11 @@ class ClaimExtractor:
         norm, text = T.norm, T.text
         return len(between) <= 3 and any(norm[k] in COORD_TOKENS or text[k] in COORD_TOKENS for k in between) and \
             all(norm[k] in COORD_TOKENS or text[k] in COORD_TOKENS or norm[k] in self.determiners for k in between)
+
+    def _bracket_in(self, start: int, end: int) -> bool:
+        """Whether an opening bracket stands in tokens ``[start, end)``."""
+        i = bisect.bisect_left(self._brackets, start)
+        return i < len(self._brackets) and self._brackets[i] < end
 
     def _marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
         """The preposition that marks a group (a clitic or the token before it)."""
@@ -290,6 +302,11 @@ class ClaimExtractor:
         text = doc_text(doc)
         T = self._t = token_table(doc)  # token attributes by index, read by every rule below
         spans = self._spans = [Mark(s.start, s.end, s.label_, s.kb_id_) for s in doc.spans.get(ACTOR_SPANS, [])]
+        span_starts = [m.start for m in spans]
+        if span_starts != sorted(span_starts):
+            spans.sort(key=lambda m: m.start)
+            span_starts.sort()
+        self._brackets = [i for i, t in enumerate(T.text) if t == "("]
         claims: list[Claim] = []
         cue_hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)]
         strings = doc.vocab.strings
@@ -308,7 +325,7 @@ class ClaimExtractor:
         for sent in self._sents:
             if not text[sent.start_char:sent.end_char].strip():
                 continue  # a line break alone: the speaker goes on
-            sent_spans = [s for s in spans if sent.start <= s.start < sent.end]
+            sent_spans = spans[bisect.bisect_left(span_starts, sent.start):bisect.bisect_left(span_starts, sent.end)]
             groups = self._groups(doc, sent_spans)
             sent_cues = [(c, s, e) for c, s, e in cue_hits if sent.start <= s < sent.end]
             speaker = self._speaker(doc, sent, groups, sent_cues, discourse)

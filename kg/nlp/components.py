@@ -31,20 +31,31 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
     array operation: no Token object per token."""
     strings = nlp.vocab.strings
     punct = frozenset(strings.add(p) for p in list(Sentencizer.default_punct_chars) + ["…", ".."])
+    seen: set[int] = set()  # word forms already checked for a line break
+    line_breaks: set[int] = set()  # whitespace forms holding one
 
     def split(doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        orth = doc.to_array("ORTH").tolist()
-        is_end = [h in punct for h in orth]
-        if break_on_newline and "\n" in doc_text(doc):
-            for i in doc.to_array("IS_SPACE").nonzero()[0].tolist():
-                if "\n" in strings[orth[i]]:
-                    is_end[i] = True
+        orth = doc.to_array(ORTH)
+        forms = set(orth.tolist())
+        enders = forms & punct
+        if break_on_newline:
+            if len(seen) > 1_000_000:
+                seen.clear()
+            for h in forms - seen:
+                seen.add(h)
+                if "\n" in strings[h]:
+                    line_breaks.add(h)
+            enders |= forms & line_breaks
+        is_end = numpy.zeros(n, dtype=bool)
+        for h in enders:  # a handful of distinct marks per doc: compare arrays, not tokens
+            is_end |= orth == h
         starts = numpy.zeros(n, dtype="int64")  # 0: "not a start" for spaCy's doc.sents
         starts[-1] = -1  # marks the boundaries as set
-        starts[[0] + [i for i in range(1, n) if is_end[i - 1] and not is_end[i]]] = 1  # after the last of a run of end marks
+        starts[0] = 1
+        starts[1:][is_end[:-1] & ~is_end[1:]] = 1  # after the last of a run of end marks
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
         return doc
     return split
@@ -150,19 +161,21 @@ class ActorMatcher:
             self.norm_matcher.add(label, docs)
         for label, docs in orth_patterns.items():
             self.orth_matcher.add(label, docs)
+        self.matchers = [m for m in (self.norm_matcher, self.orth_matcher) if len(m)]  # an empty one still scans the doc
 
     def __call__(self, doc: Doc) -> Doc:
         masked = doc._.masked or []
         offset = doc._.offset
+        strings = doc.vocab.strings
         spans = []
-        for matcher in (self.norm_matcher, self.orth_matcher):
+        for matcher in self.matchers:
             for match_id, start, end in matcher(doc):
-                label = doc.vocab.strings[match_id]
-                key, kind = label.split("|", 1)
+                key, kind = strings[match_id].split("|", 1)
                 span = Span(doc, start, end, label=kind, kb_id=key)
-                s, e = span.start_char + offset, span.end_char + offset
-                if any(ms < e and s < me for ms, me in masked):
-                    continue
+                if masked:
+                    s, e = span.start_char + offset, span.end_char + offset
+                    if any(ms < e and s < me for ms, me in masked):
+                        continue
                 spans.append(span)
         spans = filter_spans(spans)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
