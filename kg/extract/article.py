@@ -72,8 +72,8 @@ def extract_page(page: Page) -> list[ArticleResult]:
                 result.mentions.append(Mention(key, s_char + start, e_char + start, surface))
             result.claims.extend(doc._.claims or [])
         result.actors = {k: a for k, a in located.items() if k in participants}
-        result.mentions = [m for m in result.mentions if m.actor in participants or
-                           any(m.actor in (c.subject, c.object, c.attributed_to) for c in result.claims)]
+        in_claims = {k for c in result.claims for k in (c.subject, c.object, c.attributed_to)}
+        result.mentions = [m for m in result.mentions if m.actor in participants or m.actor in in_claims]
         for claim in result.claims:  # claim participants are mentioned actors too
             for key in (claim.subject, claim.object, claim.attributed_to):
                 if key and key not in result.actors and key in discourse.actors:

@@ -111,10 +111,15 @@ class Coref:
         a surname with any proclitic the language allows ("وبيرسانوف")."""
         if not discourse.surnames:
             return []
-        forms = {p + s for s in discourse.surnames for p in self.analyzer.prefixes}
+        memo = discourse.memo.get("surname_forms")
+        if memo is None or memo[0] != len(discourse.surnames):  # surnames are only ever added
+            forms = {p + s for s in discourse.surnames for p in self.analyzer.prefixes}
+            if self.lang == "en":
+                forms |= {s.lower() for s in discourse.surnames}
+            memo = discourse.memo["surname_forms"] = (len(discourse.surnames), forms)
+        forms = memo[1]
         table = token_table(doc)
         if self.lang == "en":
-            forms |= {s.lower() for s in discourse.surnames}
             return [i for i, text in enumerate(table.text) if text.lower() in forms]
         return [i for i, norm in enumerate(table.norm) if norm in forms]
 

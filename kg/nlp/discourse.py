@@ -19,6 +19,7 @@ class Discourse:
     recent_subjects: list[str] = field(default_factory=list)  # claim subjects, most recent last
     speaker: str | None = None  # whoever the last attributed sentence quoted
     counts: Counter = field(default_factory=Counter)  # mentions per actor so far
+    memo: dict = field(default_factory=dict)  # what components derive from the above, kept while it holds
 
     def register(self, actor: Actor) -> Actor:
         known = self.actors.get(actor.key)

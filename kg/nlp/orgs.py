@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.model import Actor
 from kg.nlp.components import ACTOR_SPANS, doc_text
+from kg.nlp.tokens import token_table
 from kg.nlp.lexicon import get_lexicon
 
 
@@ -36,9 +37,6 @@ class OrgFinder:
         self.stop = self.lex.data.keys("names", "stop")
         self.possessive = frozenset(self.lex.data.strings("morphology", "possessive"))
 
-    def _cap(self, tok) -> bool:
-        return tok.text[:1].isupper() and tok.is_alpha and tok.lower_ not in self.stop
-
     def __call__(self, doc: Doc) -> Doc:
         if not self.heads:
             return doc
@@ -52,15 +50,17 @@ class OrgFinder:
         by_start = {s.start: s for s in spans}
         text = doc_text(doc)
         dropped: set[tuple[int, int]] = set()
+        table = token_table(doc)
+        words_of, stop, inner = table.text, self.stop, self.inner
+        cap = [w[:1].isupper() and alpha and w.lower() not in stop for w, alpha in zip(words_of, table.alpha)]
         while i < n:
-            tok = doc[i]
             lead = by_start.get(i)
             prefix = None  # "Ghana Revenue Authority", "Turkish Armed Forces": a state opens the name
-            if lead is not None and lead.end < n and self._cap(doc[lead.end]) and lead.end not in taken:
+            if lead is not None and lead.end < n and cap[lead.end] and lead.end not in taken:
                 known = self.lex.known.get(lead.kb_id_)
                 if known is not None and known.type == "Country":
                     prefix = lead
-            if prefix is None and (i in taken or not self._cap(tok) or (tok.is_sent_start and tok.lower_ in self.stop)):
+            if prefix is None and (i in taken or not cap[i] or (words_of[i].lower() in stop and doc[i].is_sent_start)):
                 i += 1
                 continue
             start = i
@@ -69,14 +69,13 @@ class OrgFinder:
             j = i
             last_cap = i
             while j < n and j - i < self.max_tokens and j not in taken:
-                t = doc[j]
-                if self._cap(t):
+                if cap[j]:
                     last_cap = j
-                elif not (t.lower_ in self.inner and j + 1 < n and (self._cap(doc[j + 1]) or doc[j + 1].lower_ in self.inner)):
+                elif not (words_of[j].lower() in inner and j + 1 < n and (cap[j + 1] or words_of[j + 1].lower() in inner)):
                     break
                 j += 1
             end = last_cap + 1
-            words = [doc[k].text for k in range(i, end)]
+            words = words_of[i:end]
             if any(w in self.heads for w in words) and end - start >= 2:
                 span = Span(doc, start, end, label="org", kb_id="")
                 name = text[span.start_char:span.end_char]
@@ -105,7 +104,7 @@ class OrgFinder:
                 continue
             known = self.lex.known.get(span.kb_id_)
             if known is not None and known.type == "Country":
-                gap = [t.text for t in doc[span.end:start]]
+                gap = token_table(doc).text[span.end:start]
                 if all(g in self.possessive for g in gap):
                     return known.key
         return None
