@@ -14,10 +14,9 @@ from rdflib import Graph
 
 from kg.errors import InputError
 from kg.ingest.readers import iter_input_files, read_documents
-from kg.ingest.segment import segment_page
-from kg.extract.article import extract_page
-from kg.lang import load_language
 from kg.model import ArticleResult
+from kg.parallel import extract_documents, extract_files
+from kg.runtime import bulk_allocation
 from kg.rdf.namespaces import ACTOR
 from kg.rdf.writer import build_graph
 from kg.nlp.romanize import merge_person_keys
@@ -47,7 +46,6 @@ def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
     report = BuildReport(graph=Graph())
     # --- issue 6 (performance): jobs > 1 extracts in worker processes, same results, same order
     if jobs > 1:
-        from kg.parallel import extract_files
         report.articles, report.errors = extract_files(files, jobs, on_error=on_error, progress=progress)
         report.files = len(files)
         return report
@@ -56,24 +54,16 @@ def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
     if progress:
         from tqdm import tqdm
         iterator = tqdm(files, unit="file", disable=len(files) < 20, file=sys.stderr)
-    for path in iterator:
-        report.files += 1
-        try:
-            for doc in read_documents(path):
-                page = segment_page(doc, load_language(_lang_hint(doc)))
-                if page.lang != _lang_hint(doc):
-                    page = segment_page(doc, load_language(page.lang))
-                report.articles.extend(extract_page(page))
-        except InputError as err:
-            report.errors.append(str(err))
-            if on_error:
-                on_error(str(err))
+    with bulk_allocation():
+        for path in iterator:
+            report.files += 1
+            try:
+                report.articles.extend(extract_documents(read_documents(path)))
+            except InputError as err:
+                report.errors.append(str(err))
+                if on_error:
+                    on_error(str(err))
     return report
-
-
-def _lang_hint(doc) -> str:
-    from kg.ingest.segment import detect_language
-    return doc.meta.get("lang") or detect_language(doc.text)
 
 
 def merge_persons(articles: list[ArticleResult], existing_keys: Sequence[str] = ()) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest.readers import RawDocument, read_documents
 from kg.model import ArticleResult
+from kg.runtime import bulk_allocation
 
 MAX_CHUNK = 64  # documents per task at most
 TASKS_PER_JOB = 16  # at least this many tasks per worker when there are enough documents
@@ -39,18 +40,24 @@ def read_file(path: Path | str) -> tuple[list[RawDocument], str | None]:
 
 def extract_documents(docs: Sequence[RawDocument]) -> list[ArticleResult]:
     """Segment and extract documents, as one process does (see :func:`kg.build.extract_paths`)."""
-    from kg.build import _lang_hint  # late: kg.build imports this module lazily
     from kg.extract.article import extract_page
     from kg.ingest.segment import segment_page
     from kg.lang import load_language
 
     articles: list[ArticleResult] = []
-    for doc in docs:
-        page = segment_page(doc, load_language(_lang_hint(doc)))
-        if page.lang != _lang_hint(doc):
-            page = segment_page(doc, load_language(page.lang))
-        articles.extend(extract_page(page))
+    with bulk_allocation():
+        for doc in docs:
+            page = segment_page(doc, load_language(language_hint(doc)))
+            if page.lang != language_hint(doc):
+                page = segment_page(doc, load_language(page.lang))
+            articles.extend(extract_page(page))
     return articles
+
+
+def language_hint(doc: RawDocument) -> str:
+    """The language a reader declared for the document, else the one its text shows."""
+    from kg.ingest.segment import detect_language
+    return doc.meta.get("lang") or detect_language(doc.text)
 
 
 def default_jobs() -> int:

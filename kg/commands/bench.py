@@ -80,14 +80,14 @@ def _tokenizer(lang: str):
 
 def tokenize_file(path: Path | str) -> tuple[int, int]:
     """(documents, tokens) of one input file with the blank tokenizer of each document's language."""
-    from kg.build import _lang_hint
+    from kg.parallel import language_hint
     from kg.errors import InputError
     from kg.ingest.readers import read_documents
 
     docs = tokens = 0
     try:
         for doc in read_documents(Path(path)):
-            tokens += len(_tokenizer(_lang_hint(doc))(doc.text))
+            tokens += len(_tokenizer(language_hint(doc))(doc.text))
             docs += 1
     except InputError:
         pass
