@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.model import Actor
-from kg.nlp.components import ACTOR_SPANS, Normalizer
+from kg.nlp.components import ACTOR_SPANS, Normalizer, doc_text
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import token_table
@@ -135,8 +135,11 @@ class PersonFinder:
     @staticmethod
     def name_text(doc: Doc, start: int, end: int) -> str:
         """The name as written, without a conjunction glued to it ("وأندريه رودنكو")."""
-        text = doc[start:end].text
-        procl = doc[start]._.proclitic
+        if end <= start:
+            return ""
+        table = token_table(doc)
+        text = doc_text(doc)[table.start_char(start):table.end_char(end)]
+        procl = table.proclitic(start)
         if procl and text.startswith(procl):
             text = text[len(procl):]
         return text
