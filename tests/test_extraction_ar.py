@@ -168,3 +168,19 @@ def test_offices_without_names_stand_for_their_bodies(ar_edges):
 def test_bracketed_aside_does_not_break_a_list(ar_edges):
     e = ar_edges("اجتمع في القاهرة ممثلو مصر (الوسيط) والأردن والعراق.")
     assert any(r == "metWith" for _, r, _, _ in e)
+
+
+def test_military_support_is_supply(ar_edges):
+    e = ar_edges("قدمت فرنسا الدعم العسكري لأوكرانيا خلال العام الماضي.")
+    assert ("FRA", "supplied", "UKR", "positive") in e
+
+
+def test_warning_shots_are_a_threat(ar_edges):
+    e = ar_edges("أطلقت البحرية الكورية الجنوبية طلقات تحذيرية باتجاه كوريا الشمالية.")
+    assert ("KOR", "threatened", "PRK", "positive") in e
+
+
+def test_a_triangle_of_states_cooperates_pairwise(ar_edges):
+    e = ar_edges("يتحدث المحللون عن مثلث روسيا وإيران والصين في المنطقة.")
+    assert {("RUS", "cooperatedWith", "IRN", "positive"), ("RUS", "cooperatedWith", "CHN", "positive"),
+            ("IRN", "cooperatedWith", "CHN", "positive")} <= e
