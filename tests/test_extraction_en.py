@@ -143,3 +143,27 @@ def test_what_follows_said_is_content_not_speaker(en_rows):
 def test_inverted_quote_speaker(en_rows):
     rows = en_rows('"Iran supplied Russia with drones," said Foreign Minister Anna Berg.')
     assert any(r[:3] == ("IRN", "supplied", "RUS") and r[5] == "Anna Berg" for r in rows)
+
+
+def test_backer_compound_supports_the_body_after_it(en_edges):
+    e = en_edges("Iran-backed Houthis have attacked ships in the Red Sea.")
+    assert ("IRN", "supported", "houthis", "positive") in e
+
+
+def test_backer_in_an_apposition_supports_the_described_body_and_is_no_subject(en_edges):
+    e = en_edges("Hezbollah, the Iranian-backed militant group, fired rockets at Israel.")
+    assert ("IRN", "supported", "hezbollah", "positive") in e
+    assert ("hezbollah", "attacked", "ISR", "positive") in e
+    assert not any(s == "IRN" and r == "attacked" for s, r, _, _ in e)
+
+
+def test_a_backed_government_is_supported_not_a_supporter(en_edges):
+    e = en_edges("Russia protested while the US-backed government in Kyiv asked for more weapons.")
+    assert ("USA", "supported", "UKR", "positive") in e
+    assert not any(s == "UKR" and r == "supported" for s, r, _, _ in e)
+
+
+def test_apposition_before_the_verb_keeps_the_described_subject(en_edges):
+    e = en_edges("Turkey, a NATO member, criticized Sweden on Monday.")
+    assert ("TUR", "criticized", "SWE", "positive") in e
+    assert not any(s == "nato" for s, _, _, _ in e)

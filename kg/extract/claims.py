@@ -141,6 +141,7 @@ class ClaimExtractor:
         self.first_person = data.keys("coreference", "first_person_enclitics")
         self.between = {match_key(w) for w in ("بين", "between")}
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
+        self.backer_suffixes = data.keys("syntax", "backer_suffixes")
 
     # ------------------------------------------------------------------ groups
     def _sent_at(self, i: int):
@@ -326,11 +327,19 @@ class ClaimExtractor:
             if not text[sent.start_char:sent.end_char].strip():
                 continue  # a line break alone: the speaker goes on
             sent_spans = spans[bisect.bisect_left(span_starts, sent.start):bisect.bisect_left(span_starts, sent.end)]
+            backed = self._backers(sent_spans, sent) if self.backer_suffixes else []
+            if backed:  # a backer is a modifier: no argument of the sentence's other triggers
+                claims += [self._sentence_claim(text, sent, offset, backer, "supported", head) for backer, head, _ in backed]
+                modifiers = {id(m) for _, _, m in backed}
+                sent_spans = [m for m in sent_spans if id(m) not in modifiers]
             groups = self._groups(doc, sent_spans)
             sent_cues = [(c, s, e) for c, s, e in cue_hits if sent.start <= s < sent.end]
             speaker = self._speaker(doc, sent, groups, sent_cues, discourse)
             self._speaker_now = speaker
             sent_trigs = [t for t in trig_spans if sent.start <= t.start < sent.end]
+            if backed:
+                compounds = {m.end + 1 for _, _, m in backed}
+                sent_trigs = [t for t in sent_trigs if t.start not in compounds]
             self._sentence_subjects: set[str] = set()
             for trig in sent_trigs:
                 if any(g.start <= trig.start < g.end for g in groups):
@@ -380,6 +389,39 @@ class ClaimExtractor:
         doc._.claims = unique
         return doc
 
+    def _backers(self, spans: list[Mark], sent) -> list[tuple[str, str, Mark]]:
+        """(backer, backed, backer mention) for "Iran-backed Houthis", "the US-backed SDF" and
+        "Hezbollah, the Iranian-backed militant group": the body after the compound within a
+        few words, else the one an apposition (", the …") describes."""
+        T = self._t
+        found = []
+        for i, m in enumerate(spans):
+            k = m.end
+            if k + 1 >= sent.end or T.text[k] not in ("-", "‐") or T.norm[k + 1] not in self.backer_suffixes:
+                continue
+            after = next((n for n in spans[i + 1:] if n.start >= k + 2), None)
+            head = None
+            if after is not None and after.start - (k + 2) <= 3 and not self._crosses_boundary(None, k + 2, after.start):
+                head = after.kb_id_
+            else:
+                j = m.start - 1
+                while j > sent.start and T.norm[j] in self.determiners:
+                    j -= 1
+                if j < m.start - 1 and T.text[j] in (",", "،"):
+                    before = next((n for n in reversed(spans[:i]) if n.end in (j, j - 1) and n.end <= j), None)
+                    if before is not None and (before.end == j or T.text[j - 1] == ")"):
+                        head = before.kb_id_
+            if head is not None and head != m.kb_id_:
+                found.append((m.kb_id_, head, m))
+        return found
+
+    def _sentence_claim(self, text: str, sent, offset: int, subject: str, relation: str, obj: str) -> Claim:
+        """A positive asserted claim whose evidence is the whole sentence."""
+        sent_text = text[sent.start_char:sent.end_char]
+        return Claim(subject, relation, obj, evidence=sent_text.strip(),
+                     start=sent.start_char + offset + (len(sent_text) - len(sent_text.lstrip())),
+                     end=sent.end_char + offset - (len(sent_text) - len(sent_text.rstrip())))
+
     # ------------------------------------------------------------------ arguments
     def _crosses_boundary(self, doc, start: int, end: int) -> bool:
         norm, text, boundaries = self._t.norm, self._t.text, self.boundaries
@@ -402,8 +444,10 @@ class ClaimExtractor:
         is_noun = match_key(trig.text) in spec.nouns and self._nominal_reading(doc, trig, spec)
         if is_noun or self._passive(doc, trig):
             return self._noun_arguments(doc, trig, spec, before, after, discourse, passive=not is_noun)
+        if not self.verb_first:  # "Turkey, a NATO member, criticized …": the described actor
+            subject = self._apposition_head(trig, before)
         # subject right before the trigger (SVO; headlines in any language)
-        if before:
+        if subject is None and before:
             g = before[-1]
             gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in self.particles]
             accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
@@ -464,6 +508,24 @@ class ClaimExtractor:
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _apposition_head(self, trig, before: list[Group]) -> Group | None:
+        """The actor an apposition right before the trigger describes: "X, a … , has accused",
+        "X, the … group, fired": the comma-closed phrase opens with a determiner."""
+        T = self._t
+        j = trig.start - 1
+        while j >= 0 and (T.space[j] or T.norm[j] in self.particles):
+            j -= 1
+        if j < 2 or T.text[j] not in (",", "،"):
+            return None
+        for c in range(j - 1, max(j - 20, 0), -1):
+            if T.text[c] in (".", ";", ":", "!", "?"):
+                return None
+            if T.text[c] in (",", "،"):
+                if T.norm[c + 1] not in self.determiners:
+                    return None
+                return next((g for g in reversed(before) if g.end == c), None)
+        return None
 
     def _between_pairs(self, doc, spec: Trigger, after: list[Group]) -> list[tuple[str, str]]:
         """"talks between X and Y", "the participation of X, Y and Z": every pair."""
