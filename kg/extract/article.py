@@ -12,7 +12,7 @@ from kg.nlp.coref import known_to_actor
 from kg.nlp.discourse import Discourse
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.pipeline import get_nlp
-from kg.nlp.components import ACTOR_SPANS
+from kg.nlp.components import actor_spans
 from kg.nlp.tokens import token_table
 
 
@@ -53,7 +53,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
             table = token_table(doc)
             seg_text = doc.user_data["text"]
             person_names = doc.user_data.get("person_names", {})
-            for span in list(doc.spans.get(ACTOR_SPANS, [])) + list(doc.spans.get("consumed", [])):
+            for span in actor_spans(doc) + actor_spans(doc, "consumed"):
                 key, label, s, e = span.kb_id_, span.label_, span.start, span.end
                 actor = discourse.actors.get(key)
                 if actor is None and key in lex.known:

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 from kg.lang import Trigger
 from kg.model import Claim
-from kg.nlp.components import ACTOR_SPANS, Normalizer, doc_text
+from kg.nlp.components import Normalizer, actor_spans, doc_text
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.tokens import sentence_bounds, token_table
 from kg.nlp.normalize import match_key
@@ -302,17 +302,19 @@ class ClaimExtractor:
         offset = doc._.offset
         text = doc_text(doc)
         T = self._t = token_table(doc)  # token attributes by index, read by every rule below
-        spans = self._spans = [Mark(s.start, s.end, s.label_, s.kb_id_) for s in doc.spans.get(ACTOR_SPANS, [])]
+        spans = self._spans = [Mark(s.start, s.end, s.label_, s.kb_id_) for s in actor_spans(doc)]
         span_starts = [m.start for m in spans]
         if span_starts != sorted(span_starts):
             spans.sort(key=lambda m: m.start)
             span_starts.sort()
         self._brackets = [i for i, t in enumerate(T.text) if t == "("]
         claims: list[Claim] = []
-        cue_hits = [(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)]
+        cue_hits = sorted([(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)], key=lambda c: c[1])
+        cue_starts = [s for _, s, _ in cue_hits]
         strings = doc.vocab.strings
         trig_spans = longest_first([Mark(s, e, strings[m], text=text[T.start_char(s):T.end_char(e)])
                                     for m, s, e in self.trigger_matcher(doc)])
+        trig_starts = [t.start for t in trig_spans]
         for r in doc.user_data.get("titled_persons", []):
             if not r.person or not r.affiliation or r.person == r.affiliation:
                 continue
@@ -333,10 +335,10 @@ class ClaimExtractor:
                 modifiers = {id(m) for _, _, m in backed}
                 sent_spans = [m for m in sent_spans if id(m) not in modifiers]
             groups = self._groups(doc, sent_spans)
-            sent_cues = [(c, s, e) for c, s, e in cue_hits if sent.start <= s < sent.end]
+            sent_cues = cue_hits[bisect.bisect_left(cue_starts, sent.start):bisect.bisect_left(cue_starts, sent.end)]
             speaker = self._speaker(doc, sent, groups, sent_cues, discourse)
             self._speaker_now = speaker
-            sent_trigs = [t for t in trig_spans if sent.start <= t.start < sent.end]
+            sent_trigs = trig_spans[bisect.bisect_left(trig_starts, sent.start):bisect.bisect_left(trig_starts, sent.end)]
             if backed:
                 compounds = {m.end + 1 for _, _, m in backed}
                 sent_trigs = [t for t in sent_trigs if t.start not in compounds]

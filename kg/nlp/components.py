@@ -24,6 +24,21 @@ from kg.nlp.tokens import TokenTable
 ACTOR_SPANS = "actors"
 
 
+def actor_spans(doc: Doc, group: str = ACTOR_SPANS) -> list[Span]:
+    """The doc's actor mentions (``doc.spans[group]``) as a new list. The components keep
+    the Span objects they wrote in ``user_data`` too: reading a SpanGroup makes a new Span
+    (and three Token objects) per mention on every read."""
+    kept = doc.user_data.get(("spans", group))
+    if kept is not None:
+        return list(kept)
+    return list(doc.spans.get(group, []))
+
+
+def set_actor_spans(doc: Doc, spans: list[Span], group: str = ACTOR_SPANS) -> None:
+    doc.spans[group] = spans
+    doc.user_data[("spans", group)] = tuple(spans)
+
+
 @Language.factory("geokg_sentences", default_config={"break_on_newline": True})
 def make_sentences(nlp: Language, name: str, break_on_newline: bool):
     """Sentence starts after sentence-final punctuation (spaCy's Sentencizer list, Arabic
@@ -180,7 +195,7 @@ class ActorMatcher:
         spans = filter_spans(spans)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
             spans = [s for s in spans if not self._inside_longer_name(doc, s)]
-        doc.spans[ACTOR_SPANS] = spans
+        set_actor_spans(doc, spans)
         return doc
 
     def _inside_longer_name(self, doc: Doc, span: Span) -> bool:

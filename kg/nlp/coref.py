@@ -13,7 +13,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.nlp.clitics import CliticAnalyzer
-from kg.nlp.components import ACTOR_SPANS, Normalizer
+from kg.nlp.components import Normalizer, actor_spans, set_actor_spans
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import token_table
@@ -52,7 +52,7 @@ class Coref:
         discourse = doc._.discourse
         if discourse is None:
             return doc
-        spans = list(doc.spans.get(ACTOR_SPANS, []))
+        spans = actor_spans(doc)
         for s in spans:
             if s.kb_id_ not in discourse.actors and s.kb_id_ in self.lex.known:
                 discourse.register(known_to_actor(self.lex.known[s.kb_id_]))
@@ -60,7 +60,7 @@ class Coref:
         for r in doc.user_data.get("titled_persons", []):
             taken |= set(range(r.start, r.end))
         added: list[Span] = []
-        for s in doc.spans.get("consumed", []):
+        for s in actor_spans(doc, "consumed"):
             discourse.touch(s.kb_id_)  # "وزير الدفاع الروسي": Russia is mentioned too
         names = doc.user_data.get("person_names", {})
         # known persons seen so far give their surnames
@@ -103,7 +103,7 @@ class Coref:
                 discourse.touch(key)
                 continue
         if added:
-            doc.spans[ACTOR_SPANS] = sorted(spans + added, key=lambda s: (s.start, s.end))
+            set_actor_spans(doc, sorted(spans + added, key=lambda s: (s.start, s.end)))
         return doc
 
     def _surname_candidates(self, doc: Doc, discourse) -> list[int]:

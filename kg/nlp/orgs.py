@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.model import Actor
-from kg.nlp.components import ACTOR_SPANS, doc_text
+from kg.nlp.components import actor_spans, doc_text, set_actor_spans
 from kg.nlp.tokens import token_table
 from kg.nlp.lexicon import get_lexicon
 
@@ -41,7 +41,7 @@ class OrgFinder:
         if not self.heads:
             return doc
         discourse = doc._.discourse
-        spans = list(doc.spans.get(ACTOR_SPANS, []))
+        spans = actor_spans(doc)
         taken = {i for s in spans for i in range(s.start, s.end)}
         by_end = {s.end: s for s in spans}
         new = []
@@ -92,7 +92,7 @@ class OrgFinder:
             i = start + 1
         if new:
             kept = [s for s in spans if (s.start, s.end) not in dropped]
-            doc.spans[ACTOR_SPANS] = sorted(kept + new, key=lambda s: (s.start, s.end))
+            set_actor_spans(doc, sorted(kept + new, key=lambda s: (s.start, s.end)))
         return doc
 
     def _affiliation(self, doc: Doc, start: int, by_end: dict[int, Span]) -> str | None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.model import Actor
-from kg.nlp.components import ACTOR_SPANS, Normalizer, doc_text
+from kg.nlp.components import Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import token_table
@@ -151,7 +151,7 @@ class PersonFinder:
     # --- component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         discourse = doc._.discourse
-        actors = list(doc.spans.get(ACTOR_SPANS, []))
+        actors = actor_spans(doc)
         actor_at = {s.start: s for s in actors}
         covered = {i for s in actors for i in range(s.start, s.end)}
         titles = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
@@ -302,9 +302,9 @@ class PersonFinder:
                 records.append(TitledPerson(key, role, affiliation, start, phrase_end, True))
                 taken |= set(range(start, phrase_end))
         consumed_ids = {(s.start, s.end) for s in consumed} | replaced
-        doc.spans[ACTOR_SPANS] = sorted(
-            [s for s in actors if (s.start, s.end) not in consumed_ids] + new_spans, key=lambda s: s.start)
-        doc.spans["consumed"] = consumed
+        set_actor_spans(doc, sorted(
+            [s for s in actors if (s.start, s.end) not in consumed_ids] + new_spans, key=lambda s: s.start))
+        set_actor_spans(doc, consumed, "consumed")
         doc.user_data["titled_persons"] = records
         return doc
 
