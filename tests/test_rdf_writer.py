@@ -78,3 +78,14 @@ def test_symmetric_claims_get_one_iri_whatever_the_order():
 def test_turtle_has_no_stray_prefixes():
     ttl = serialize_turtle(build_graph([_article()]))
     assert "ns1:" not in ttl and "PREFIX brick:" not in ttl
+
+
+def test_a_scraped_url_with_spaces_becomes_a_valid_iri():
+    import pyoxigraph
+
+    a = _article()
+    a.url = 'https://news.example/ar/2024/الحوثي و{إيران} "report".html'
+    ttl = serialize_turtle(build_graph([a]))
+    quads = list(pyoxigraph.parse(ttl.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE))
+    sources = [q.object.value for q in quads if q.predicate.value == str(DCTERMS.source)]
+    assert sources == ["https://news.example/ar/2024/%D8%A7%D9%84%D8%AD%D9%88%D8%AB%D9%8A%20%D9%88%7B%D8%A5%D9%8A%D8%B1%D8%A7%D9%86%7D%20%22report%22.html"]

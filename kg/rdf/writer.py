@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
@@ -28,6 +29,7 @@ from kg.model import Actor, ArticleResult, Claim
 from kg.rdf.namespaces import ACTOR, ARTICLE, CLAIM, GKG, RELATIONS, SYMMETRIC_RELATIONS, WD, new_graph
 from kg.rdf.turtle import write_turtle
 
+_UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
 POLARITY = {"positive": GKG.Positive, "negative": GKG.Negative}
 RELATION_IRIS = {relation: GKG[relation] for relation in RELATIONS}
 # DefinedNamespace attributes are looked up by Python code on every access: resolve the
@@ -42,6 +44,12 @@ MODALITY = {"asserted": GKG.Asserted, "possible": GKG.Possible, "alleged": GKG.A
 @functools.lru_cache(maxsize=1 << 16)
 def actor_iri(key: str) -> URIRef:
     return ACTOR[quote(key, safe="-_.~")]
+
+
+def web_iri(url: str) -> str:
+    """A scraped URL as a valid IRI: spaces, quotes, braces and other characters IRIs forbid
+    raw are percent-encoded (strict stores such as Oxigraph reject them otherwise)."""
+    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~") if _UNSAFE_IRI.search(url) else url
 
 
 def article_iri(identifier: str) -> URIRef:
@@ -96,7 +104,7 @@ def article_triples(article: ArticleResult) -> Iterator[tuple]:
     if article.published:
         yield node, DCTERMS.date, Literal(article.published, datatype=XSD.date)
     if article.url:
-        yield node, DCTERMS.source, URIRef(article.url)
+        yield node, DCTERMS.source, URIRef(web_iri(article.url))
     elif article.source_path:
         yield node, DCTERMS.source, Literal(article.source_path)
     if article.part_of:
