@@ -71,6 +71,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
                 located.setdefault(key, actor)
                 result.mentions.append(Mention(key, s_char + start, e_char + start, surface))
             result.claims.extend(doc._.claims or [])
+            doc.user_data.clear()  # it holds Spans of the doc: a cycle the collector would have to find
         result.actors = {k: a for k, a in located.items() if k in participants}
         in_claims = {k for c in result.claims for k in (c.subject, c.object, c.attributed_to)}
         result.mentions = [m for m in result.mentions if m.actor in participants or m.actor in in_claims]
