@@ -24,7 +24,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.ingest.readers import RawDocument, read_documents
 from kg.model import ArticleResult
-from kg.runtime import bulk_allocation
+from kg.runtime import SETTLE_EVERY, bulk_allocation, settle
 
 MAX_CHUNK = 64  # documents per task at most
 TASKS_PER_JOB = 16  # at least this many tasks per worker when there are enough documents
@@ -46,7 +46,9 @@ def extract_documents(docs: Sequence[RawDocument]) -> list[ArticleResult]:
 
     articles: list[ArticleResult] = []
     with bulk_allocation():
-        for doc in docs:
+        for n, doc in enumerate(docs, 1):
+            if n % SETTLE_EVERY == 0:
+                settle()
             page = segment_page(doc, load_language(language_hint(doc)))
             if page.lang != language_hint(doc):
                 page = segment_page(doc, load_language(page.lang))

@@ -16,7 +16,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 YOUNG_THRESHOLD = 20_000
+SETTLE_EVERY = 200  # documents between two freezes of what survived
 _depth = 0
+
+
+def settle() -> None:
+    """Inside :func:`bulk_allocation`: what has survived so far (mostly results that stay
+    until the run ends) is frozen too, so the older generations are not re-scanned as the
+    results grow; freed anyway by reference counting when released."""
+    if _depth:
+        gc.freeze()
 
 
 @contextmanager

@@ -307,7 +307,7 @@ class ClaimExtractor:
         if span_starts != sorted(span_starts):
             spans.sort(key=lambda m: m.start)
             span_starts.sort()
-        self._brackets = [i for i, t in enumerate(T.text) if t == "("]
+        self._brackets = [i for i, t in enumerate(T.text) if t == "("] if "(" in text else []
         claims: list[Claim] = []
         cue_hits = sorted([(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)], key=lambda c: c[1])
         cue_starts = [s for _, s, _ in cue_hits]

@@ -72,6 +72,7 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
         starts[0] = 1
         starts[1:][is_end[:-1] & ~is_end[1:]] = 1  # after the last of a run of end marks
         doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        doc.user_data["sentence_starts"] = (starts == 1).nonzero()[0].tolist()
         return doc
     return split
 

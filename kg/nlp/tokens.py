@@ -99,7 +99,9 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     n = len(doc)
     if not n:
         return []
-    if not doc.has_annotation("SENT_START"):
-        return [(0, n)]
-    starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
+    starts = doc.user_data.get("sentence_starts")  # left by geokg_sentences
+    if starts is None:
+        if not doc.has_annotation("SENT_START"):
+            return [(0, n)]
+        starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
     return list(zip(starts, starts[1:] + [n]))
