@@ -118,7 +118,7 @@ class Normalizer:
             doc.from_array([NORM], numpy.array(norm_hashes, dtype="uint64").reshape(-1, 1))
             clitics = {i: (p, e) for i, (p, e) in enumerate(zip(procl, encl)) if p or e}
         else:
-            columns, clitics = [()] * 7, {}
+            columns, clitics = [()] * 6, {}
         doc.user_data["clitics"] = clitics
         doc.user_data["token_table"] = TokenTable(*columns, clitics=clitics, idx=idx)
         return doc
@@ -134,7 +134,7 @@ class Normalizer:
             reading = self.analyzer.analyze(key, self.vocab) if self.analyzer.active else None
             stem, procl, encl = (key, "", "") if reading is None else (reading.stem, reading.proclitic, reading.enclitic)
         return (vocab.strings.add(stem), procl, encl, text, stem, lex.is_space, lex.is_alpha, lex.is_lower,
-                lex.is_title, lex.like_num)
+                lex.like_num)
 
 
 @Language.factory("geokg_actors", default_config={})

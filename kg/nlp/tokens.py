@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, IS_TITLE, LIKE_NUM, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, NORM, ORTH, SENT_START
 from spacy.tokens import Doc
 
-_ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, IS_TITLE, LIKE_NUM, IDX]
+_ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, LIKE_NUM, IDX]
 _STRINGS: dict[int, str] = {}  # hash -> string, shared by every doc of the process (bounded below)
 _EMPTY = ("", "")
 
@@ -30,7 +30,6 @@ class TokenTable:
     space: Sequence[bool]
     alpha: Sequence[bool]
     lower: Sequence[bool]
-    title: Sequence[bool]
     num: Sequence[bool]
     clitics: dict[int, tuple[str, str]]  # token index -> (proclitic, enclitic), only where any
     idx: Sequence[int] = ()  # character offset of each token in the doc's text
@@ -76,7 +75,7 @@ def _build(doc: Doc) -> TokenTable:
     if len(cache) > 1_000_000:
         cache.clear()
     if not len(doc):
-        return TokenTable([], [], [], [], [], [], [], {})
+        return TokenTable([], [], [], [], [], [], {})
     cols = doc.to_array(_ATTRS).T.tolist()
 
     def resolve(hashes: list[int]) -> list[str]:
