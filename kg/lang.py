@@ -28,6 +28,7 @@ class Trigger:
     object_types: tuple[str, ...] = ()
     object_adjacent: bool = False
     require_object_prep: bool = False
+    locative_object: bool = False  # "struck targets in Syria": the place hit stands for the target
 
 
 @dataclass
@@ -94,5 +95,6 @@ def load_language(code: str) -> LanguageData:
             object_types=tuple(spec.get("object_types", [])),
             object_adjacent=bool(spec.get("object_adjacent", False)),
             require_object_prep=bool(spec.get("require_object_prep", False)),
+            locative_object=bool(spec.get("locative_object", False)),
         )
     return data

@@ -184,3 +184,8 @@ def test_a_triangle_of_states_cooperates_pairwise(ar_edges):
     e = ar_edges("يتحدث المحللون عن مثلث روسيا وإيران والصين في المنطقة.")
     assert {("RUS", "cooperatedWith", "IRN", "positive"), ("RUS", "cooperatedWith", "CHN", "positive"),
             ("IRN", "cooperatedWith", "CHN", "positive")} <= e
+
+
+def test_strike_on_positions_in_a_country_attacks_that_country(ar_edges):
+    e = ar_edges("قصفت الطائرات الإسرائيلية مواقع في سوريا.")
+    assert ("ISR", "attacked", "SYR", "positive") in e

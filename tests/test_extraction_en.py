@@ -167,3 +167,13 @@ def test_apposition_before_the_verb_keeps_the_described_subject(en_edges):
     e = en_edges("Turkey, a NATO member, criticized Sweden on Monday.")
     assert ("TUR", "criticized", "SWE", "positive") in e
     assert not any(s == "nato" for s, _, _, _ in e)
+
+
+def test_strike_on_targets_in_a_country_attacks_that_country(en_edges):
+    e = en_edges("Israeli jets struck targets in Syria.")
+    assert ("ISR", "attacked", "SYR", "positive") in e
+
+
+def test_a_meeting_in_a_capital_is_not_with_the_place(en_edges):
+    e = en_edges("Russian officials met in Moscow.")
+    assert not e

@@ -142,6 +142,7 @@ class ClaimExtractor:
         self.between = {match_key(w) for w in ("بين", "between")}
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
         self.backer_suffixes = data.keys("syntax", "backer_suffixes")
+        self.locative = tuple(data.keys("syntax", "locative"))
 
     # ------------------------------------------------------------------ groups
     def _sent_at(self, i: int):
@@ -498,6 +499,9 @@ class ClaimExtractor:
                     obj = g
         if obj is None:
             obj = self._pronoun_object(doc, trig, limit, preps, subject, discourse)
+        if obj is None and spec.locative_object:
+            obj = next((g for g in after if g is not subject and self._marker(doc, g, self.locative) is not None
+                        and not (subject is not None and set(g.keys) & set(subject.keys))), None)
         # type-driven repair: a visit goes to a place, the visitor is a person or a body
         if spec.object_types and subject is not None and obj is not None:
             if subject.types(discourse) <= set(spec.object_types) and "Person" in obj.types(discourse):
