@@ -189,3 +189,13 @@ def test_a_triangle_of_states_cooperates_pairwise(ar_edges):
 def test_strike_on_positions_in_a_country_attacks_that_country(ar_edges):
     e = ar_edges("قصفت الطائرات الإسرائيلية مواقع في سوريا.")
     assert ("ISR", "attacked", "SYR", "positive") in e
+
+
+def test_unnamed_officials_and_their_counterparts_stand_for_their_states(ar_edges):
+    e = ar_edges("التقى وزير الخارجية الروسي بنظيره الإيراني.")
+    assert ("RUS", "metWith", "IRN", "positive") in e
+
+
+def test_a_second_title_of_the_same_person_is_still_absorbed(ar_edges):
+    e = ar_edges("أمير قطر الشيخ تميم بن حمد استقبل الرئيس التركي.")
+    assert any(r == "leaderOf" and o == "QAT" for _, r, o, _ in e)

@@ -209,6 +209,8 @@ class PersonFinder:
                     gap += 1
                     continue
                 nxt_title = next((tt for tt in titles if tt.start == k), None)
+                if nxt_title is not None and (token_table(doc).proclitic(k) or match_key(nxt_title.text) in self.counterparts):
+                    break  # "… الروسي بنظيره الإيراني", "… and his counterpart": another person's title
                 if nxt_title is not None:  # "أمير قطر الشيخ تميم": a second title
                     used_titles.add(k)
                     k = nxt_title.end
