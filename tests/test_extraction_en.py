@@ -177,3 +177,8 @@ def test_strike_on_targets_in_a_country_attacks_that_country(en_edges):
 def test_a_meeting_in_a_capital_is_not_with_the_place(en_edges):
     e = en_edges("Russian officials met in Moscow.")
     assert not e
+
+
+def test_an_amount_between_donor_and_aid_keeps_the_donor(en_edges):
+    e = en_edges("Japan pledged $1 billion in aid to Ukraine.")
+    assert ("JPN", "supplied", "UKR", "positive") in e

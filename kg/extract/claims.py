@@ -612,7 +612,7 @@ class ClaimExtractor:
         T = self._t
         norm = T.norm[i]
         return (norm in self.light_verbs or (T.lower[i] and T.alpha[i]) or norm in self.name_stop
-                or T.num[i] or T.text[i] in {"-", "–"}) and norm not in self.boundaries
+                or T.num[i] or T.text[i] in {"-", "–", "$", "€", "£", "¥"}) and norm not in self.boundaries
 
     def _pronoun_subject(self, doc, trig, discourse) -> Group | None:
         """"it plans a ground operation", "he said": a pronoun subject is the most recent
