@@ -361,18 +361,14 @@ class ClaimExtractor:
                     polarity = self._polarity(doc, sent, trig, sent_cues)
                     denied = polarity == "negative" and self._denial(doc, sent, trig, sent_cues)
                     modality = self._modality(doc, sent, trig, sent_cues, sent_trigs)
-                    sent_text = text[sent.start_char:sent.end_char]
                     cue_at = self._speaker_cue
                     trailing = cue_at is not None and not any(t.start > cue_at for t in sent_trigs) \
                         and not self._complement_between(doc, cue_at, sent.end)  # "…, Foreign Minister X said."
                     said = speaker if (cue_at is None or cue_at < trig.start or trailing) else None
                     if modality == "asserted" and self._unnamed_source(sent, trig, sent_cues):
                         modality = "alleged"  # "according to officials": reported, not established
-                    claims.append(Claim(subj, spec.relation, obj, polarity=polarity, modality=modality,
-                                        attributed_to=subj if denied else said,
-                                        evidence=sent_text.strip(),
-                                        start=sent.start_char + offset + (len(sent_text) - len(sent_text.lstrip())),
-                                        end=sent.end_char + offset - (len(sent_text) - len(sent_text.rstrip()))))
+                    claims.append(self._sentence_claim(text, sent, offset, subj, spec.relation, obj, polarity=polarity,
+                                                       modality=modality, attributed_to=subj if denied else said))
                     if discourse is not None:
                         discourse.note_subject(subj)
             for g in groups:
@@ -411,17 +407,18 @@ class ClaimExtractor:
                 while j > sent.start and T.norm[j] in self.determiners:
                     j -= 1
                 if j < m.start - 1 and T.text[j] in (",", "،"):
-                    before = next((n for n in reversed(spans[:i]) if n.end in (j, j - 1) and n.end <= j), None)
+                    before = next((n for n in reversed(spans[:i]) if n.end in (j, j - 1)), None)
                     if before is not None and (before.end == j or T.text[j - 1] == ")"):
                         head = before.kb_id_
             if head is not None and head != m.kb_id_:
                 found.append((m.kb_id_, head, m))
         return found
 
-    def _sentence_claim(self, text: str, sent, offset: int, subject: str, relation: str, obj: str) -> Claim:
-        """A positive asserted claim whose evidence is the whole sentence."""
+    @staticmethod
+    def _sentence_claim(text: str, sent, offset: int, subject: str, relation: str, obj: str, **cues) -> Claim:
+        """A claim whose evidence is its sentence, trimmed, with offsets into the page."""
         sent_text = text[sent.start_char:sent.end_char]
-        return Claim(subject, relation, obj, evidence=sent_text.strip(),
+        return Claim(subject, relation, obj, **cues, evidence=sent_text.strip(),
                      start=sent.start_char + offset + (len(sent_text) - len(sent_text.lstrip())),
                      end=sent.end_char + offset - (len(sent_text) - len(sent_text.rstrip())))
 
