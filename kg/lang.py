@@ -37,13 +37,18 @@ class LanguageData:
     raw: dict
     titles: dict[str, str] = field(default_factory=dict)  # title key -> role
     triggers: dict[str, Trigger] = field(default_factory=dict)
+    _key_sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def keys(self, *path: str) -> frozenset[str]:
-        """Match keys of a list in the data file, e.g. ``keys("cues", "negation")``."""
-        node = self.raw
-        for part in path:
-            node = node.get(part, {})
-        return frozenset(match_key(x) for x in (node or []))
+        """Match keys of a list in the data file, e.g. ``keys("cues", "negation")``; folded
+        once per list, as callers ask for them per document."""
+        found = self._key_sets.get(path)
+        if found is None:
+            node = self.raw
+            for part in path:
+                node = node.get(part, {})
+            found = self._key_sets[path] = frozenset(match_key(x) for x in (node or []))
+        return found
 
     def strings(self, *path: str) -> list[str]:
         node = self.raw

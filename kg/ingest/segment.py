@@ -53,11 +53,13 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+CUE_PREFIX = 120  # characters of a line read for its cue: cues are short phrases at its start
+
+
 def _starts_with_any(key: str, cues: frozenset[str]) -> str | None:
-    for cue in cues:
-        if key.startswith(cue):
-            return cue
-    return None
+    if not key.startswith(tuple(cues)):  # one C-level test for the common case: no cue
+        return None
+    return max((cue for cue in cues if key.startswith(cue)), key=len)
 
 
 def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -95,7 +97,8 @@ def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
         if not stripped:
             continue
         lead = start + (len(raw) - len(raw.lstrip()))
-        key = match_key(stripped).rstrip(":：").strip()
+        # only the start of a paragraph can hold a cue: long paragraphs are not folded whole
+        key = match_key(stripped[:CUE_PREFIX]).rstrip(":：").strip()
         cue = _starts_with_any(key, source)
         if cue is not None and len(stripped) < 80 and (key == cue or key[len(cue):].lstrip().startswith(":")):
             value = stripped.split(":", 1)[1].strip() if ":" in stripped else ""
