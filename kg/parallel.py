@@ -112,10 +112,16 @@ def extract_files(files: Sequence[Path | str], jobs: int, *, on_error: Callable[
 
         bar = tqdm(total=len(docs), unit="doc", file=sys.stderr)
     articles: list[ArticleResult] = []
-    for n, found in iter_extract(docs, jobs):
-        articles.extend(found)
-        if bar is not None:
-            bar.update(n)
+    collected = 0
+    with bulk_allocation():  # unpickling results makes objects that all survive: collecting them was 3/4 of its cost
+        for n, found in iter_extract(docs, jobs):
+            articles.extend(found)
+            collected += n
+            if collected >= SETTLE_EVERY:
+                settle()
+                collected = 0
+            if bar is not None:
+                bar.update(n)
     if bar is not None:
         bar.close()
     return articles, errors

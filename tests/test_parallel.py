@@ -81,3 +81,12 @@ def test_cli_jobs_same_bytes(corpus, tmp_path):
 
 def test_cli_rejects_negative_jobs(corpus, tmp_path):
     assert main(["build", str(corpus), "--out", str(tmp_path / "o"), "--jobs", "-1", "--quiet"]) == 2
+
+
+def test_parallel_collection_restores_the_collector(corpus):
+    import gc
+    before = gc.get_threshold()
+    articles, _ = extract_files(sorted(corpus.iterdir()), 2)
+    assert articles
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
