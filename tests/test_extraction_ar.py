@@ -199,3 +199,19 @@ def test_unnamed_officials_and_their_counterparts_stand_for_their_states(ar_edge
 def test_a_second_title_of_the_same_person_is_still_absorbed(ar_edges):
     e = ar_edges("أمير قطر الشيخ تميم بن حمد استقبل الرئيس التركي.")
     assert any(r == "leaderOf" and o == "QAT" for _, r, o, _ in e)
+
+
+def test_denial_verb_before_its_subject_negates_the_claim(ar_edges):
+    e = ar_edges("نفت روسيا تزويد إيران بطائرات مسيرة.")
+    assert ("RUS", "supplied", "IRN", "negative") in e
+    assert ("RUS", "supplied", "IRN", "positive") not in e
+
+
+def test_ships_sent_near_a_country_are_not_supplied_to_it(ar_edges):
+    e = ar_edges("أرسلت روسيا قطعا بحرية قرب اليابان.")
+    assert not any(r == "supplied" for _, r, _, _ in e)
+
+
+def test_owner_of_what_was_struck_is_the_target(ar_edges):
+    e = ar_edges("قصفت الولايات المتحدة مخازن أسلحة لإيران.")
+    assert ("USA", "attacked", "IRN", "positive") in e

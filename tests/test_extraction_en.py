@@ -182,3 +182,13 @@ def test_a_meeting_in_a_capital_is_not_with_the_place(en_edges):
 def test_an_amount_between_donor_and_aid_keeps_the_donor(en_edges):
     e = en_edges("Japan pledged $1 billion in aid to Ukraine.")
     assert ("JPN", "supplied", "UKR", "positive") in e
+
+
+def test_ships_sent_off_a_country_are_not_supplied_to_it(en_edges):
+    e = en_edges("The United States sent two warships off Venezuela.")
+    assert not any(r == "supplied" for _, r, _, _ in e)
+
+
+def test_a_threat_toward_a_country_targets_it(en_edges):
+    e = en_edges("North Korea issued a threat toward Japan.")
+    assert ("PRK", "threatened", "JPN", "positive") in e

@@ -143,6 +143,7 @@ class ClaimExtractor:
         self.future = {match_key(f) for f in data.strings("morphology", "future")}
         self.backer_suffixes = data.keys("syntax", "backer_suffixes")
         self.locative = tuple(data.keys("syntax", "locative"))
+        self.owner_preps = tuple(data.keys("syntax", "owner_prepositions"))
 
     # ------------------------------------------------------------------ groups
     def _sent_at(self, i: int):
@@ -304,7 +305,7 @@ class ClaimExtractor:
         text = doc_text(doc)
         T = self._t = token_table(doc)  # token attributes by index, read by every rule below
         spans = self._spans = [Mark(s.start, s.end, s.label_, s.kb_id_) for s in actor_spans(doc)]
-        span_starts = [m.start for m in spans]
+        span_starts = self._span_starts = [m.start for m in spans]
         if span_starts != sorted(span_starts):
             spans.sort(key=lambda m: m.start)
             span_starts.sort()
@@ -485,6 +486,10 @@ class ClaimExtractor:
             if marker is not None and spec.agent_preps and marker in spec.agent_preps and subject is None:
                 subject = g
                 continue
+            if obj is None and marker is not None and marker in self.owner_preps and not spec.require_object_prep \
+                    and self._owned_object(trig, subject, g):
+                obj = g  # "قصفت إسرائيل مواقع لحركة حماس": the owner of what was hit is the target
+                continue
             if marker is not None:
                 continue
             if subject is None and self.verb_first and g.start - trig.end <= 3:
@@ -511,6 +516,18 @@ class ClaimExtractor:
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _owned_object(self, trig, subject, g) -> bool:
+        """Whether the words between the verb (or its subject after it) and ``g`` are one
+        bare noun, maybe with an adjective: the verb's object, owned by ``g``."""
+        T = self._t
+        start = subject.end if subject is not None and subject.start >= trig.end else trig.end
+        words = T.words(start, g.start)
+        if words and T.norm[words[-1]] in self.owner_preps:
+            words = words[:-1]  # the marker as a token of its own
+        return 1 <= len(words) <= 2 and all(
+            T.alpha[k] and T.norm[k] not in self.all_preps and T.norm[k] not in self.boundaries
+            and not T.proclitic(k) and not self._in_mention(k) for k in words)
 
     def _apposition_head(self, trig, before: list[Group]) -> Group | None:
         """The actor an apposition right before the trigger describes: "X, a … , has accused",
@@ -735,9 +752,18 @@ class ClaimExtractor:
             between = self._t.words(e, trig.start)
             if len(between) <= 2 and all(self._t.norm[k] in self.light_verbs for k in between):
                 return "negative"
-            if any(c == "denial" and c_s == s for c, c_s, _ in cues) and self._complement_between(doc, e, trig.start):
-                return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
+            if any(c == "denial" and c_s == s for c, c_s, _ in cues):
+                if self._complement_between(doc, e, trig.start):
+                    return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
+                if len(between) <= 4 and all(self._t.norm[k] in self.light_verbs or self._in_mention(k) for k in between):
+                    return "negative"  # verb first, the denier between: "نفت إيران تزويد الحوثيين …"
         return "positive"
+
+    def _in_mention(self, i: int) -> bool:
+        """Whether token i is part of an actor mention."""
+        spans = self._spans
+        k = bisect.bisect_right(self._span_starts, i) - 1
+        return any(spans[j].start <= i < spans[j].end for j in range(max(0, k - 2), k + 1))
 
     def _unnamed_source(self, sent, trig, cues) -> bool:
         """An unnamed source right after "according to"/a speech verb, or as its subject."""
