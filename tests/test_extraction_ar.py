@@ -215,3 +215,20 @@ def test_ships_sent_near_a_country_are_not_supplied_to_it(ar_edges):
 def test_owner_of_what_was_struck_is_the_target(ar_edges):
     e = ar_edges("قصفت الولايات المتحدة مخازن أسلحة لإيران.")
     assert ("USA", "attacked", "IRN", "positive") in e
+
+
+def test_negation_reaches_a_noun_through_its_verb_and_subject(ar_edges):
+    e = ar_edges("لن تفرض اليابان عقوبات على الصين.")
+    assert ("JPN", "sanctioned", "CHN", "negative") in e
+    assert ("JPN", "sanctioned", "CHN", "positive") not in e
+
+
+def test_feminine_title_ending_in_a_ministry_name_keeps_its_person(ar_edges):
+    e = ar_edges("استقبلت وزيرة الدفاع الألمانية كلارا شميت نظيرها البولندي في برلين.")
+    assert ("كلارا شميت", "affiliatedWith", "DEU", "positive") in e
+    assert not any("deu_mod" in (s, o) for s, _, o, _ in e)
+
+
+def test_shooting_down_is_an_attack(ar_edges):
+    e = ar_edges("أسقطت إيران طائرة مسيرة إسرائيلية.")
+    assert ("IRN", "attacked", "ISR", "positive") in e

@@ -746,12 +746,17 @@ class ClaimExtractor:
     def _polarity(self, doc, sent, trig, cues) -> str:
         """Negative when a negation cue stands right before the trigger, with at most light
         verbs or articles between ("عدم عقد اجتماع", "did not meet", "دون التوقيع")."""
+        carriers = {k for t in self._sent_trigs if t.label_ == trig.label_ and t.end <= trig.start
+                    for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
         for cue, s, e in cues:
             if cue != "negation" or e > trig.start or s < sent.start:
                 continue
             between = self._t.words(e, trig.start)
-            if len(between) <= 2 and all(self._t.norm[k] in self.light_verbs for k in between):
+            carried = [k for k in between if self._t.norm[k] in self.light_verbs or k in carriers]
+            if len(between) <= 2 and len(carried) == len(between):
                 return "negative"
+            if carried and len(between) <= 5 and all(k in carried or self._in_mention(k) for k in between):
+                return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات"
             if any(c == "denial" and c_s == s for c, c_s, _ in cues):
                 if self._complement_between(doc, e, trig.start):
                     return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"

@@ -155,7 +155,11 @@ class PersonFinder:
         actor_at = {s.start: s for s in actors}
         covered = {i for s in actors for i in range(s.start, s.end)}
         titles = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
-        titles = [t for t in titles if not (set(range(t.start, t.end)) & covered)]
+        # "وزيرة الخارجية الألمانية": a body's name that starts inside a title and runs past
+        # it ("الخارجية الألمانية") is the title's qualifier, not an actor of its own
+        tails = {t.start: s for t in titles for s in actors
+                 if t.start < s.start < t.end < s.end and not self._is_person(s.kb_id_)}
+        titles = [t for t in titles if t.start in tails or not (set(range(t.start, t.end)) & covered)]
         records: list[TitledPerson] = []
         new_spans: list[Span] = []
         consumed: list[Span] = []
@@ -177,6 +181,13 @@ class PersonFinder:
             k = t.end
             gap = 0
             name = None
+            tail = tails.get(t.start)
+            if tail is not None:
+                known_tail = self.lex.known.get(tail.kb_id_)
+                affiliation = affiliation or (known_tail.affiliation if known_tail is not None else None) \
+                    or self._affiliation_of(tail.kb_id_)
+                aff_spans.append(tail)
+                k = tail.end
             # "Ali Shamkhani, the secretary of Iran's …": the name is before; look ahead only
             # for the body the title belongs to
             apposition = self.lang == "en" and t.start >= 2 and doc[t.start - 1].lower_ in ("the", "a", "an") \
