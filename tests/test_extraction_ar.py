@@ -232,3 +232,9 @@ def test_feminine_title_ending_in_a_ministry_name_keeps_its_person(ar_edges):
 def test_shooting_down_is_an_attack(ar_edges):
     e = ar_edges("أسقطت إيران طائرة مسيرة إسرائيلية.")
     assert ("IRN", "attacked", "ISR", "positive") in e
+
+
+def test_the_warned_party_threatens_no_one(ar_edges):
+    e = ar_edges("حذرت روسيا اليابان من إرسال قوات إلى أوكرانيا.")
+    assert ("RUS", "threatened", "JPN", "positive") in e
+    assert ("JPN", "threatened", "UKR", "positive") not in e

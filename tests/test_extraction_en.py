@@ -192,3 +192,8 @@ def test_ships_sent_off_a_country_are_not_supplied_to_it(en_edges):
 def test_a_threat_toward_a_country_targets_it(en_edges):
     e = en_edges("North Korea issued a threat toward Japan.")
     assert ("PRK", "threatened", "JPN", "positive") in e
+
+
+def test_houthi_as_a_modifier_names_the_movement(en_edges):
+    e = en_edges("Egypt condemned Houthi attacks on shipping.")
+    assert any(s == "EGY" and o == "houthis" for s, _, o, _ in e)

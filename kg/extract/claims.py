@@ -604,10 +604,11 @@ class ClaimExtractor:
                 continue
             if not self._control(doc, t) and not any(u is not t and 0 <= u.start - t.end <= 6 for u in trig_spans):
                 continue
-            for c in claims:
-                sent = self._sent_at(t.start)
-                if c.relation != "threatened" and sent.start_char + offset <= c.start < sent.end_char + offset \
-                        and c.modality == "possible":
+            sent = self._sent_at(t.start)
+            in_sent = [c for c in claims if sent.start_char + offset <= c.start < sent.end_char + offset]
+            warned = {c.object for c in in_sent if c.relation == "threatened"}
+            for c in in_sent:  # "حذرت روسيا فرنسا من إرسال قوات": the warned party's act threatens no one
+                if c.relation != "threatened" and c.modality == "possible" and c.subject not in warned:
                     out.append(Claim(c.subject, "threatened", c.object, polarity=c.polarity, modality="asserted",
                                      attributed_to=c.attributed_to, evidence=c.evidence, start=c.start, end=c.end))
         return out
