@@ -29,6 +29,7 @@ class Trigger:
     object_adjacent: bool = False
     require_object_prep: bool = False
     locative_object: bool = False  # "struck targets in Syria": the place hit stands for the target
+    locative_single: bool = False  # ... only when it is one place ("companies in China, Russia and Turkey": third parties)
 
 
 @dataclass
@@ -101,5 +102,6 @@ def load_language(code: str) -> LanguageData:
             object_adjacent=bool(spec.get("object_adjacent", False)),
             require_object_prep=bool(spec.get("require_object_prep", False)),
             locative_object=bool(spec.get("locative_object", False)),
+            locative_single=spec.get("locative_object") == "single",
         )
     return data

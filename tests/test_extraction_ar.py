@@ -238,3 +238,9 @@ def test_the_warned_party_threatens_no_one(ar_edges):
     e = ar_edges("حذرت روسيا اليابان من إرسال قوات إلى أوكرانيا.")
     assert ("RUS", "threatened", "JPN", "positive") in e
     assert ("JPN", "threatened", "UKR", "positive") not in e
+
+
+def test_a_nisba_after_its_noun_takes_the_noun_preposition(ar_edges):
+    e = ar_edges("فرضت كندا عقوبات على ثلاثة بنوك روسية.")
+    assert ("CAN", "sanctioned", "RUS", "positive") in e
+

@@ -197,3 +197,9 @@ def test_a_threat_toward_a_country_targets_it(en_edges):
 def test_houthi_as_a_modifier_names_the_movement(en_edges):
     e = en_edges("Egypt condemned Houthi attacks on shipping.")
     assert any(s == "EGY" and o == "houthis" for s, _, o, _ in e)
+
+
+def test_sanctions_on_entities_in_one_country_target_it(en_edges):
+    assert ("CAN", "sanctioned", "MMR", "positive") in en_edges("Canada imposed sanctions on two banks in Myanmar.")
+    listed = en_edges("Canada imposed sanctions on firms in India, Brazil and Chile.")
+    assert not any(r == "sanctioned" for _, r, _, _ in listed)  # third parties, not targets

@@ -56,3 +56,11 @@ def test_enclitics_with_hamza_seat(analyzer):
     found = analyzer.analyze(match_key("لقائه"), KNOWN)
     assert found.stem == "لقاء" and found.enclitic == "ه"
     assert analyzer.analyze(match_key("عليها"), KNOWN).enclitic == "ها"
+
+
+def test_two_clitics_leave_a_stem_of_three_letters_at_least():
+    from kg.lang import load_language
+    from kg.nlp.clitics import Analysis, CliticAnalyzer
+    analyzer = CliticAnalyzer(load_language("ar"))
+    assert analyzer.analyze("بنوك", {"نو"}) is None  # banks, not ب + نو + ك
+    assert analyzer.analyze("وبلدها", {"بلد"}) == Analysis("بلد", "و", "ها")  # three letters stay allowed

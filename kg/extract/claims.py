@@ -292,6 +292,18 @@ class ClaimExtractor:
         if group.label == "pronoun" and T.norm[group.start] in preps:
             return T.norm[group.start]
         j = group.start - 1
+        if self.adjective_after and group.label == "demonym":
+            # "على ثلاث شركات إيرانية": an adjective after its noun takes the noun's marker
+            for k in range(j, max(-1, j - 4), -1):
+                if k in self._trig_tokens:
+                    break  # "للعقوبات الأممية": the adjective of a trigger noun is its agent, not a place
+                if T.norm[k] in self.all_preps:
+                    return T.norm[k] if T.norm[k] in preps and k < j else None
+                procl = T.proclitic(k).lstrip("وف")
+                if procl:
+                    return procl if procl in preps else None
+                if not T.alpha[k] or self._in_mention(k) or T.norm[k] in self.boundaries:
+                    break
         while j >= 0 and T.text[j] in {'"', "“", "«", "the", "The"}:
             j -= 1
         if j >= 0 and T.norm[j] in preps:
@@ -317,6 +329,7 @@ class ClaimExtractor:
         trig_spans = longest_first([Mark(s, e, strings[m], text=text[T.start_char(s):T.end_char(e)])
                                     for m, s, e in self.trigger_matcher(doc)])
         trig_starts = [t.start for t in trig_spans]
+        self._trig_tokens = {k for t in trig_spans for k in range(t.start, t.end)}
         for r in doc.user_data.get("titled_persons", []):
             if not r.person or not r.affiliation or r.person == r.affiliation:
                 continue
@@ -502,7 +515,7 @@ class ClaimExtractor:
         if obj is None:
             obj = self._pronoun_object(doc, trig, limit, preps, subject, discourse)
         if obj is None and spec.locative_object:
-            obj = next((g for g in after if g is not subject and self._marker(doc, g, self.locative) is not None
+            obj = next((g for g in after if g is not subject and self._located_target(g, spec)
                         and not (subject is not None and set(g.keys) & set(subject.keys))), None)
         # type-driven repair: a visit goes to a place, the visitor is a person or a body
         if spec.object_types and subject is not None and obj is not None:
@@ -516,6 +529,12 @@ class ClaimExtractor:
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _located_target(self, g, spec: Trigger) -> bool:
+        """Whether ``g`` is the place an object phrase is in ("targets in Syria"); for
+        some relations only a single place is ("companies in China, Russia and Turkey" are
+        third parties of a sanction, not its target)."""
+        return self._marker(None, g, self.locative) is not None and not (spec.locative_single and len(g.keys) > 1)
 
     def _owned_object(self, trig, subject, g) -> bool:
         """Whether the words between the verb (or its subject after it) and ``g`` are one
@@ -673,6 +692,12 @@ class ClaimExtractor:
             g = before[-1]
             if trig.start - g.end <= 3 and self._marker(doc, g, self.all_preps) is None:
                 obj = g
+        if obj is None and spec.locative_object and not passive:
+            # "sanctions on entities in Belarus", "غارات على أهداف في سوريا": the place of the
+            # object phrase stands for the target
+            obj = next((g for g in after if g is not subject and self._located_target(g, spec)
+                        and any(self._t.norm[k] in spec.obj_preps or self._t.proclitic(k) in spec.obj_preps
+                                for k in self._t.words(trig.end, g.start))), None)
         if subject is None and before and not passive:
             g = before[-1]
             gap = self._t.words(g.end, trig.start)

@@ -56,8 +56,9 @@ class CliticAnalyzer:
             if not key.startswith(prefix):
                 continue
             rest = key[len(prefix):]
+            shortest = 3 if prefix else 2  # "بنوك" is banks, not ب + نو + ك: two clitics leave a real stem
             for enc in self.enclitics:
-                if rest.endswith(enc) and len(rest) - len(enc) >= 2:
+                if rest.endswith(enc) and len(rest) - len(enc) >= shortest:
                     stem = rest[: -len(enc)]
                     yield Analysis(stem, prefix, enc)
                     if stem.endswith("ت"):  # ta marbuta before a suffix: قمته → قمه
