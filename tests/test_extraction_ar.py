@@ -244,3 +244,13 @@ def test_a_nisba_after_its_noun_takes_the_noun_preposition(ar_edges):
     e = ar_edges("فرضت كندا عقوبات على ثلاثة بنوك روسية.")
     assert ("CAN", "sanctioned", "RUS", "positive") in e
 
+
+
+def test_the_victim_of_a_condemned_killing_is_not_opposed(ar_edges):
+    e = ar_edges("أدانت قطر اغتيال دبلوماسيين أتراك.")
+    assert not any(r == "opposed" and o == "TUR" for _, r, o, _ in e)
+
+
+def test_joint_military_drills_are_cooperation(ar_edges):
+    e = ar_edges("أجرت اليونان وقبرص تدريبات عسكرية مشتركة.")
+    assert ("GRC", "cooperatedWith", "CYP", "positive") in e

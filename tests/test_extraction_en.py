@@ -203,3 +203,9 @@ def test_sanctions_on_entities_in_one_country_target_it(en_edges):
     assert ("CAN", "sanctioned", "MMR", "positive") in en_edges("Canada imposed sanctions on two banks in Myanmar.")
     listed = en_edges("Canada imposed sanctions on firms in India, Brazil and Chile.")
     assert not any(r == "sanctioned" for _, r, _, _ in listed)  # third parties, not targets
+
+
+def test_the_victim_of_a_condemned_killing_is_not_opposed(en_edges):
+    e = en_edges("Qatar condemned the killing of Turkish diplomats.")
+    assert not any(r == "opposed" and o == "TUR" for _, r, o, _ in e)
+    assert ("QAT", "opposed", "TUR", "positive") in en_edges("Qatar condemned Turkey.")

@@ -144,6 +144,7 @@ class ClaimExtractor:
         self.backer_suffixes = data.keys("syntax", "backer_suffixes")
         self.locative = tuple(data.keys("syntax", "locative"))
         self.owner_preps = tuple(data.keys("syntax", "owner_prepositions"))
+        self.victim_nouns = data.keys("syntax", "victim_nouns")
 
     # ------------------------------------------------------------------ groups
     def _sent_at(self, i: int):
@@ -491,6 +492,8 @@ class ClaimExtractor:
         for g in after:
             if g is subject:
                 continue
+            if self._victim(g):
+                continue  # "condemned the killing of X": X is no argument of the verb
             marker = self._marker(doc, g, self.all_preps)
             if marker is not None and marker in preps:
                 if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2):
@@ -529,6 +532,21 @@ class ClaimExtractor:
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _victim(self, g) -> bool:
+        """Whether ``g`` names the victim of an event noun right before it ("the killing of
+        X", "اغتيال X"); the victim is not the object of the verb that governs the noun."""
+        if not self.victim_nouns:
+            return False
+        T = self._t
+        words = T.words(max(0, g.start - 6), g.start)[-3:]  # "the killing of two Israeli soldiers"
+        while words and (T.norm[words[0]] in self.boundaries or self._in_mention(words[0])):
+            words = words[1:]
+        if any(T.norm[k] in self.boundaries or self._in_mention(k) for k in words):
+            return False
+        norms = [T.norm[k] for k in words]
+        return any(n in self.victim_nouns for n in norms) or \
+            any(" ".join(norms[i:i + 2]) in self.victim_nouns for i in range(len(norms) - 1))
 
     def _located_target(self, g, spec: Trigger) -> bool:
         """Whether ``g`` is the place an object phrase is in ("targets in Syria"); for
