@@ -51,6 +51,20 @@ class LanguageData:
             found = self._key_sets[path] = frozenset(match_key(x) for x in (node or []))
         return found
 
+    def trigger_forms(self, relation: str) -> list[str]:
+        """The surface forms of a trigger as written in the data file, plus, where the file
+        asks for it (``generate_definite_triggers``), each one-word form with the definite
+        article ("ضربات" → "الضربات"): nouns are written once."""
+        spec = self.raw.get("triggers", {}).get(relation, {})
+        forms = list(spec.get("forms", [])) + list(spec.get("nouns", []))
+        morph = self.raw.get("morphology", {})
+        article = morph.get("definite_article", "")
+        if morph.get("generate_definite_triggers") and article:
+            known = {match_key(f) for f in forms}
+            forms += [article + f for f in forms if " " not in f and not match_key(f).startswith(match_key(article))
+                      and match_key(article + f) not in known]
+        return forms
+
     def strings(self, *path: str) -> list[str]:
         node = self.raw
         for part in path:
@@ -93,7 +107,7 @@ def load_language(code: str) -> LanguageData:
     for relation, spec in raw.get("triggers", {}).items():
         data.triggers[relation] = Trigger(
             relation=relation,
-            forms=frozenset(match_key(f) for f in spec.get("forms", []) + spec.get("nouns", [])),
+            forms=frozenset(match_key(f) for f in data.trigger_forms(relation)),
             nouns=frozenset(match_key(f) for f in spec.get("nouns", [])),
             obj_preps=tuple(match_key(p) for p in spec.get("obj_preps", [])),
             agent_preps=tuple(match_key(p) for p in spec.get("agent_preps", [])),

@@ -254,3 +254,8 @@ def test_the_victim_of_a_condemned_killing_is_not_opposed(ar_edges):
 def test_joint_military_drills_are_cooperation(ar_edges):
     e = ar_edges("أجرت اليونان وقبرص تدريبات عسكرية مشتركة.")
     assert ("GRC", "cooperatedWith", "CYP", "positive") in e
+
+
+def test_definite_trigger_nouns_are_generated_from_the_indefinite_forms(ar_edges):
+    e = ar_edges("تواصلت الضربات الأمريكية على اليمن.")
+    assert ("USA", "attacked", "YEM", "positive") in e

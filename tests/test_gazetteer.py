@@ -353,3 +353,11 @@ ar.names = ["جين دو"]
     assert doe.role == "Analyst" and doe.labels == {"ar": "جين دو", "en": "Jane Doe"}
     # the default load is unaffected
     assert has_form(load_known_actors()["RUS"], "Moscow", "en", "metonym")
+
+
+def test_trigger_forms_get_definite_variants_where_the_language_asks():
+    from kg.lang import load_language
+    ar, en = load_language("ar"), load_language("en")
+    assert "الضربات" in ar.trigger_forms("attacked") and "ضربات" in ar.trigger_forms("attacked")
+    assert "الضربات" in ar.triggers["attacked"].forms
+    assert all(not f.startswith("the ") for f in en.trigger_forms("attacked"))

@@ -102,8 +102,7 @@ class ClaimExtractor:
         self.triggers: dict[str, Trigger] = data.triggers
         self.trigger_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         for relation, trig in data.triggers.items():
-            forms = data.strings("triggers", relation, "forms") + data.strings("triggers", relation, "nouns")
-            self.trigger_matcher.add(relation, [pattern(f) for f in forms])
+            self.trigger_matcher.add(relation, [pattern(f) for f in data.trigger_forms(relation)])
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
                     "future_time", "unnamed_sources"):
