@@ -259,3 +259,8 @@ def test_joint_military_drills_are_cooperation(ar_edges):
 def test_definite_trigger_nouns_are_generated_from_the_indefinite_forms(ar_edges):
     e = ar_edges("تواصلت الضربات الأمريكية على اليمن.")
     assert ("USA", "attacked", "YEM", "positive") in e
+
+
+def test_a_title_glued_to_a_preposition_keeps_its_role(ar_edges):
+    e = ar_edges("اجتمع وزير الخارجية الهندي بالرئيس المصري عبد الفتاح السيسي.")
+    assert ("عبد الفتاح السيسي", "leaderOf", "EGY", "positive") in e

@@ -75,8 +75,13 @@ class PersonFinder:
         self.possessive = frozenset(data.strings("morphology", "possessive"))
 
     # --- helpers ---------------------------------------------------------------------
-    def _role(self, title_key: str) -> str:
-        return self.titles.get(title_key) or self.titles.get(title_key.split()[0], "Official")
+    def _role(self, title_key: str, stems: str = "") -> str:
+        """The role a title gives; ``stems`` is the title with clitics stripped ("بالرئيس" is
+        read as "الرئيس")."""
+        for key in (title_key, stems):
+            if key and (key in self.titles or key.split()[0] in self.titles):
+                return self.titles.get(key) or self.titles[key.split()[0]]
+        return "Official"
 
     def _name_like(self, token, first: bool) -> bool:
         if token.is_punct or token.is_space or token.like_num:
@@ -169,7 +174,7 @@ class PersonFinder:
         for t in titles:
             if t.start in used_titles:
                 continue
-            role = self._role(match_key(t.text))
+            role = self._role(match_key(t.text), " ".join(tok.norm_ for tok in t))
             inherit_role = bool({w for w in t.text.split() if match_key(w) in self.counterparts}) or \
                 match_key(t.text) in self.counterparts  # "نظيره": the counterpart keeps his own role
             affiliation, aff_spans = None, []
@@ -299,7 +304,7 @@ class PersonFinder:
                 title = next((t for t in titles if t.start in (end, end + 1)), None)
                 role, affiliation, phrase_end = "Other", None, end
                 if title is not None:
-                    role = self._role(match_key(title.text))
+                    role = self._role(match_key(title.text), " ".join(tok.norm_ for tok in title))
                     phrase_end = title.end
                     after = actor_at.get(title.end)
                     if after is not None and not self._is_person(after.kb_id_):
