@@ -209,3 +209,8 @@ def test_the_victim_of_a_condemned_killing_is_not_opposed(en_edges):
     e = en_edges("Qatar condemned the killing of Turkish diplomats.")
     assert not any(r == "opposed" and o == "TUR" for _, r, o, _ in e)
     assert ("QAT", "opposed", "TUR", "positive") in en_edges("Qatar condemned Turkey.")
+
+
+def test_a_trigger_sharing_a_word_with_a_name_wins_it_when_the_rest_names_an_actor(en_edges):
+    assert ("USA", "supplied", "ISR", "positive") in en_edges("US military aid to Israel rose.")
+    assert any(r == "attacked" for _, r, _, _ in en_edges("The Chinese military attacked Taiwan."))

@@ -359,8 +359,21 @@ class ClaimExtractor:
                 sent_trigs = [t for t in sent_trigs if t.start not in compounds]
             self._sentence_subjects: set[str] = set()
             for trig in sent_trigs:
-                if any(g.start <= trig.start < g.end for g in groups):
-                    continue
+                inside = next((g for g in groups if g.start <= trig.start < g.end), None)
+                if inside is not None:
+                    if trig.end <= inside.end:
+                        continue  # a word of an actor's name
+                    # "Chinese military aid": the name ("Chinese military") and the trigger
+                    # ("military aid") share a word; the trigger wins it when the words
+                    # before it name an actor ("Chinese"), else the name keeps it
+                    head = self.lex.forms.get(text[T.start_char(inside.start):T.end_char(trig.start)].strip()) \
+                        if len(inside.keys) == 1 and trig.start > inside.start else None
+                    if head is not None:
+                        inside.keys[:] = [head[0]]
+                        inside.end = trig.start
+                        inside.label = head[1]
+                    else:
+                        trig = trig._replace(start=inside.end, text=text[T.start_char(inside.end):T.end_char(trig.end)])
                 if trig.start > 0 and self._t.norm[trig.start - 1] in self.demonstratives:
                     continue  # "this summit": an event told before, its actors are not here
                 spec = self.triggers[trig.label_]
