@@ -264,3 +264,15 @@ def test_definite_trigger_nouns_are_generated_from_the_indefinite_forms(ar_edges
 def test_a_title_glued_to_a_preposition_keeps_its_role(ar_edges):
     e = ar_edges("اجتمع وزير الخارجية الهندي بالرئيس المصري عبد الفتاح السيسي.")
     assert ("عبد الفتاح السيسي", "leaderOf", "EGY", "positive") in e
+
+
+def test_no_agreement_reached_is_negative(ar_edges):
+    e = ar_edges("لم يتم التوصل إلى اتفاق بين أرمينيا وأذربيجان.")
+    assert ("ARM", "cooperatedWith", "AZE", "negative") in e
+    assert ("ARM", "cooperatedWith", "AZE", "positive") not in e
+
+
+def test_a_refusal_verb_negates_the_trigger_after_it(ar_edges):
+    e = ar_edges("رفضت البرازيل إدانة الصين.")
+    assert ("BRA", "opposed", "CHN", "negative") in e
+    assert ("BRA", "opposed", "CHN", "positive") not in e

@@ -374,6 +374,9 @@ class ClaimExtractor:
                         inside.label = head[1]
                     else:
                         trig = trig._replace(start=inside.end, text=text[T.start_char(inside.end):T.end_char(trig.end)])
+                if any(c == "negation" and s_ == trig.start for c, s_, _ in sent_cues) and \
+                        any(0 <= t.start - trig.end <= 3 for t in sent_trigs):
+                    continue  # "رفضت الهند إدانة روسيا": a refusal verb negates the trigger after it
                 if trig.start > 0 and self._t.norm[trig.start - 1] in self.demonstratives:
                     continue  # "this summit": an event told before, its actors are not here
                 spec = self.triggers[trig.label_]
@@ -811,8 +814,8 @@ class ClaimExtractor:
             carried = [k for k in between if self._t.norm[k] in self.light_verbs or k in carriers]
             if len(between) <= 2 and len(carried) == len(between):
                 return "negative"
-            if carried and len(between) <= 5 and all(k in carried or self._in_mention(k) for k in between):
-                return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات"
+            if between and len(between) <= 5 and all(k in carried or self._in_mention(k) for k in between):
+                return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "رفضت الهند إدانة"
             if any(c == "denial" and c_s == s for c, c_s, _ in cues):
                 if self._complement_between(doc, e, trig.start):
                     return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
