@@ -276,3 +276,10 @@ def test_a_refusal_verb_negates_the_trigger_after_it(ar_edges):
     e = ar_edges("رفضت البرازيل إدانة الصين.")
     assert ("BRA", "opposed", "CHN", "negative") in e
     assert ("BRA", "opposed", "CHN", "positive") not in e
+
+
+def test_lifting_sanctions_ends_them_unless_the_lifting_is_negated(ar_edges):
+    assert ("CAN", "sanctioned", "SYR", "negative") in ar_edges("رفعت كندا العقوبات على سوريا.")
+    kept = ar_edges("لم ترفع كندا العقوبات المفروضة على سوريا.")
+    assert ("CAN", "sanctioned", "SYR", "positive") in kept
+    assert ("CAN", "sanctioned", "SYR", "negative") not in kept

@@ -214,3 +214,15 @@ def test_the_victim_of_a_condemned_killing_is_not_opposed(en_edges):
 def test_a_trigger_sharing_a_word_with_a_name_wins_it_when_the_rest_names_an_actor(en_edges):
     assert ("USA", "supplied", "ISR", "positive") in en_edges("US military aid to Israel rose.")
     assert any(r == "attacked" for _, r, _, _ in en_edges("The Chinese military attacked Taiwan."))
+
+
+def test_lifting_sanctions_ends_them_unless_the_lifting_is_negated(en_edges):
+    assert ("GBR", "sanctioned", "SYR", "negative") in en_edges("Britain lifted sanctions on Syria.")
+    kept = en_edges("Britain has not lifted the sanctions on Syria.")
+    assert ("GBR", "sanctioned", "SYR", "positive") in kept
+    assert ("GBR", "sanctioned", "SYR", "negative") not in kept
+
+
+def test_thanks_and_travel(en_edges):
+    assert ("CUB", "supported", "VNM", "positive") in en_edges("Cuba thanked Vietnam for its help.")
+    assert any(r == "visited" and o == "JPN" for _, r, o, _ in en_edges("Indian Prime Minister Narendra Modi will travel to Japan."))

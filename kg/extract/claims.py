@@ -105,7 +105,7 @@ class ClaimExtractor:
             self.trigger_matcher.add(relation, [pattern(f) for f in data.trigger_forms(relation)])
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
-                    "future_time", "unnamed_sources"):
+                    "future_time", "unnamed_sources", "reversal"):
             forms = data.strings("cues", cue)
             if forms:
                 self.cue_matcher.add(cue, [pattern(f) for f in forms])
@@ -805,6 +805,16 @@ class ClaimExtractor:
     def _polarity(self, doc, sent, trig, cues) -> str:
         """Negative when a negation cue stands right before the trigger, with at most light
         verbs or articles between ("عدم عقد اجتماع", "did not meet", "دون التوقيع")."""
+        T = self._t
+        for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
+            if cue != "reversal" or e > trig.start or s < sent.start:
+                continue
+            gap = T.words(e, trig.start)  # light words, or the subject of a verb-first clause
+            if len(gap) <= 5 and all(T.norm[k] in self.light_verbs or self._in_mention(k) for k in gap) \
+                    and sum(not self._in_mention(k) for k in gap) <= 2:
+                negated = any(c == "negation" and c_e <= s and len(T.words(c_e, s)) <= 4
+                              and not self._crosses_boundary(doc, c_e, s) for c, c_s, c_e in cues)
+                return "positive" if negated else "negative"  # "لم تسع إلى رفع العقوبات": they stay
         carriers = {k for t in self._sent_trigs if t.label_ == trig.label_ and t.end <= trig.start
                     for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
         for cue, s, e in cues:
