@@ -283,3 +283,14 @@ def test_lifting_sanctions_ends_them_unless_the_lifting_is_negated(ar_edges):
     kept = ar_edges("لم ترفع كندا العقوبات المفروضة على سوريا.")
     assert ("CAN", "sanctioned", "SYR", "positive") in kept
     assert ("CAN", "sanctioned", "SYR", "negative") not in kept
+
+
+def test_a_phone_call_after_a_title_is_no_name_and_a_call_from_someone_is_a_meeting(ar_edges):
+    e = ar_edges("تلقى أمير قطر اتصالا هاتفيا من الرئيس التركي.")
+    assert ("QAT", "metWith", "TUR", "positive") in e
+    assert not any(s.startswith("person-") for s, _, _, _ in e)
+
+
+def test_hosting_is_meeting_and_pledges_are_possible(ar_rows):
+    assert ("SAU", "metWith", "FRA", "positive", "asserted", None) in ar_rows("استضافت السعودية الرئيس الفرنسي في الرياض.")
+    assert ("DEU", "supplied", "JOR", "positive", "possible", None) in ar_rows("تعهدت ألمانيا بتقديم مساعدات للأردن.")

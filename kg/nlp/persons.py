@@ -67,6 +67,8 @@ class PersonFinder:
         self.function_words = set(self.stop)
         for trig in data.triggers.values():
             self.function_words |= {f for f in trig.forms if " " not in f}
+            if nlp.lang != "en":  # no capitals tell a name: "اتصالا هاتفيا" after a title is no name either
+                self.function_words |= {w for f in trig.forms if " " in f for w in f.split()}
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
             self.function_words |= {k for k in data.keys("cues", cue) if " " not in k}
         self.title_words = {w for t in self.titles for w in t.split()}
