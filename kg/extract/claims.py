@@ -804,7 +804,9 @@ class ClaimExtractor:
     # ------------------------------------------------------------------ cues
     def _polarity(self, doc, sent, trig, cues) -> str:
         """Negative when a negation cue stands right before the trigger, with at most light
-        verbs or articles between ("عدم عقد اجتماع", "did not meet", "دون التوقيع")."""
+        verbs or articles, a verb carrying the trigger noun or the clause's subject between
+        ("عدم عقد اجتماع", "did not meet", "لن يفرض عقوبات", "نفت إيران تزويد"), or when a
+        reversal ("lifted", "رفع") does, unless that reversal is negated itself."""
         T = self._t
         for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
             if cue != "reversal" or e > trig.start or s < sent.start:
@@ -825,12 +827,9 @@ class ClaimExtractor:
             if len(between) <= 2 and len(carried) == len(between):
                 return "negative"
             if between and len(between) <= 5 and all(k in carried or self._in_mention(k) for k in between):
-                return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "رفضت الهند إدانة"
-            if any(c == "denial" and c_s == s for c, c_s, _ in cues):
-                if self._complement_between(doc, e, trig.start):
-                    return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
-                if len(between) <= 4 and all(self._t.norm[k] in self.light_verbs or self._in_mention(k) for k in between):
-                    return "negative"  # verb first, the denier between: "نفت إيران تزويد الحوثيين …"
+                return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "نفت إيران تزويد"
+            if any(c == "denial" and c_s == s for c, c_s, _ in cues) and self._complement_between(doc, e, trig.start):
+                return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
         return "positive"
 
     def _in_mention(self, i: int) -> bool:
