@@ -226,3 +226,9 @@ def test_lifting_sanctions_ends_them_unless_the_lifting_is_negated(en_edges):
 def test_thanks_and_travel(en_edges):
     assert ("CUB", "supported", "VNM", "positive") in en_edges("Cuba thanked Vietnam for its help.")
     assert any(r == "visited" and o == "JPN" for _, r, o, _ in en_edges("Indian Prime Minister Narendra Modi will travel to Japan."))
+
+
+def test_talks_agreed_to_are_possible_and_phone_calls_are_meetings(en_rows):
+    rows = en_rows("Serbia and Hungary agreed to hold talks.")
+    assert ("SRB", "metWith", "HUN", "positive", "possible", None) in rows
+    assert any(r[1] == "metWith" and r[4] == "asserted" for r in en_rows("Germany spoke by phone with Brazil on Friday."))
