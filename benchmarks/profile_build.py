@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     prof = cProfile.Profile()
     prof.enable()
     merge_persons(report.articles)
-    graph = build_graph(report.articles, new_graph())
+    graph = build_graph(report.articles, new_graph(bulk=True))
     serialize_turtle(graph)
     prof.disable()
     show(f"merge_persons + build_graph + serialize_turtle ({len(graph)} triples)", prof, args.top)

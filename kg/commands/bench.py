@@ -162,7 +162,7 @@ def bench_build(files: list[Path], jobs: int, articles: int, tokens: int, out: P
 
     t = time.perf_counter()
     report = extract_paths(files, jobs=jobs)
-    graph = new_graph()
+    graph = new_graph(bulk=True)
     merge_persons(report.articles, existing_person_keys(graph))
     build_graph(report.articles, graph)
     write_text_atomic(out / "graph.ttl", serialize_turtle(graph))

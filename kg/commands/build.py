@@ -31,7 +31,7 @@ def register(sub) -> None:
 
 def run(args) -> int:
     out = Path(args.out)
-    graph = new_graph()
+    graph = new_graph(bulk=True)
     existing = out / "graph.ttl"
     if args.append and existing.exists():
         try:
