@@ -144,6 +144,7 @@ class ClaimExtractor:
         self.locative = tuple(data.keys("syntax", "locative"))
         self.owner_preps = tuple(data.keys("syntax", "owner_prepositions"))
         self.victim_nouns = data.keys("syntax", "victim_nouns")
+        self._victim_heads = frozenset(v.split()[0] for v in self.victim_nouns)
 
     # ------------------------------------------------------------------ groups
     def _sent_at(self, i: int):
@@ -330,6 +331,8 @@ class ClaimExtractor:
                                     for m, s, e in self.trigger_matcher(doc)])
         trig_starts = [t.start for t in trig_spans]
         self._trig_tokens = {k for t in trig_spans for k in range(t.start, t.end)}
+        heads = self._victim_heads
+        self._victim_at = [i for i, n in enumerate(T.norm) if n in heads] if heads else []
         for r in doc.user_data.get("titled_persons", []):
             if not r.person or not r.affiliation or r.person == r.affiliation:
                 continue
@@ -551,8 +554,10 @@ class ClaimExtractor:
     def _victim(self, g) -> bool:
         """Whether ``g`` names the victim of an event noun right before it ("the killing of
         X", "اغتيال X"); the victim is not the object of the verb that governs the noun."""
-        if not self.victim_nouns:
-            return False
+        at = self._victim_at
+        i = bisect.bisect_left(at, g.start - 6)
+        if i == len(at) or at[i] >= g.start:
+            return False  # no event noun in reach: the common case, decided by bisect
         T = self._t
         words = T.words(max(0, g.start - 6), g.start)[-3:]  # "the killing of two Israeli soldiers"
         while words and (T.norm[words[0]] in self.boundaries or self._in_mention(words[0])):
