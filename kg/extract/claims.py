@@ -812,6 +812,8 @@ class ClaimExtractor:
         verbs or articles, a verb carrying the trigger noun or the clause's subject between
         ("عدم عقد اجتماع", "did not meet", "لن يفرض عقوبات", "نفت إيران تزويد"), or when a
         reversal ("lifted", "رفع") does, unless that reversal is negated itself."""
+        if not any(c == "negation" or c == "reversal" for c, _, _ in cues):
+            return "positive"
         T = self._t
         for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
             if cue != "reversal" or e > trig.start or s < sent.start:
