@@ -232,3 +232,9 @@ def test_talks_agreed_to_are_possible_and_phone_calls_are_meetings(en_rows):
     rows = en_rows("Serbia and Hungary agreed to hold talks.")
     assert ("SRB", "metWith", "HUN", "positive", "possible", None) in rows
     assert any(r[1] == "metWith" and r[4] == "asserted" for r in en_rows("Germany spoke by phone with Brazil on Friday."))
+
+
+def test_a_backer_of_an_unnamed_body_is_neither_its_supporter_nor_the_actor(en_edges):
+    e = en_edges("Iran-backed militias attacked US bases in Syria.")
+    assert not any(s == "IRN" for s, _, _, _ in e)
+    assert ("IRN", "supported", "hezbollah", "positive") in en_edges("Iran-backed Hezbollah attacked Israel.")

@@ -349,7 +349,8 @@ class ClaimExtractor:
             sent_spans = spans[bisect.bisect_left(span_starts, sent.start):bisect.bisect_left(span_starts, sent.end)]
             backed = self._backers(sent_spans, sent) if self.backer_suffixes else []
             if backed:  # a backer is a modifier: no argument of the sentence's other triggers
-                claims += [self._sentence_claim(text, sent, offset, backer, "supported", head) for backer, head, _ in backed]
+                claims += [self._sentence_claim(text, sent, offset, backer, "supported", head)
+                           for backer, head, _ in backed if head is not None]
                 modifiers = {id(m) for _, _, m in backed}
                 sent_spans = [m for m in sent_spans if id(m) not in modifiers]
             groups = self._groups(doc, sent_spans)
@@ -421,8 +422,8 @@ class ClaimExtractor:
         doc._.claims = unique
         return doc
 
-    def _backers(self, spans: list[Mark], sent) -> list[tuple[str, str, Mark]]:
-        """(backer, backed, backer mention) for "Iran-backed Houthis", "the US-backed SDF" and
+    def _backers(self, spans: list[Mark], sent) -> list[tuple[str, str | None, Mark]]:
+        """(backer, backed or None, backer mention) for "Iran-backed Houthis", "the US-backed SDF" and
         "Hezbollah, the Iranian-backed militant group": the body after the compound within a
         few words, else the one an apposition (", the …") describes."""
         T = self._t
@@ -433,8 +434,9 @@ class ClaimExtractor:
                 continue
             after = next((n for n in spans[i + 1:] if n.start >= k + 2), None)
             head = None
-            if after is not None and after.start - (k + 2) <= 3 and not self._crosses_boundary(None, k + 2, after.start):
-                head = after.kb_id_
+            if after is not None and after.start - (k + 2) <= 3 and not self._crosses_boundary(None, k + 2, after.start) \
+                    and not any(j in self._trig_tokens for j in range(k + 2, after.start)):
+                head = after.kb_id_  # ("Iran-backed militias attacked US bases": a verb between, no head)
             else:
                 j = m.start - 1
                 while j > sent.start and T.norm[j] in self.determiners:
@@ -443,7 +445,7 @@ class ClaimExtractor:
                     before = next((n for n in reversed(spans[:i]) if n.end in (j, j - 1)), None)
                     if before is not None and (before.end == j or T.text[j - 1] == ")"):
                         head = before.kb_id_
-            if head is not None and head != m.kb_id_:
+            if head != m.kb_id_:  # no head: "Iran-backed militias" still only modifies its noun
                 found.append((m.kb_id_, head, m))
         return found
 
