@@ -294,3 +294,14 @@ def test_a_phone_call_after_a_title_is_no_name_and_a_call_from_someone_is_a_meet
 def test_hosting_is_meeting_and_pledges_are_possible(ar_rows):
     assert ("SAU", "metWith", "FRA", "positive", "asserted", None) in ar_rows("استضافت السعودية الرئيس الفرنسي في الرياض.")
     assert ("DEU", "supplied", "JOR", "positive", "possible", None) in ar_rows("تعهدت ألمانيا بتقديم مساعدات للأردن.")
+
+
+def test_existential_negation_and_no_plans_negate_the_noun(ar_edges):
+    assert ("DZA", "cooperatedWith", "TUN", "negative") in ar_edges("ليس هناك أي تعاون عسكري بين الجزائر وتونس.")
+    e = ar_edges("لا توجد خطط لعقد لقاء بين الرئيس الروسي والرئيس الفرنسي.")
+    assert ("RUS", "metWith", "FRA", "positive") not in e
+
+
+def test_unlikely_is_possible(ar_rows):
+    rows = ar_rows("من غير المرجح أن تزود فرنسا أوكرانيا بدبابات.")
+    assert any(r[:3] == ("FRA", "supplied", "UKR") and r[4] == "possible" for r in rows)

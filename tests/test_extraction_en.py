@@ -238,3 +238,9 @@ def test_a_backer_of_an_unnamed_body_is_neither_its_supporter_nor_the_actor(en_e
     e = en_edges("Iran-backed militias attacked US bases in Syria.")
     assert not any(s == "IRN" for s, _, _, _ in e)
     assert ("IRN", "supported", "hezbollah", "positive") in en_edges("Iran-backed Hezbollah attacked Israel.")
+
+
+def test_a_doc_made_by_the_pipeline_alone_gets_its_claims():
+    from kg.nlp.pipeline import get_nlp
+    doc = get_nlp("en")("France sanctioned Iran, the ministry said.")
+    assert any(c.relation == "sanctioned" for c in doc._.claims)

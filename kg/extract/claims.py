@@ -883,10 +883,10 @@ class ClaimExtractor:
     def _speaker(self, doc, sent, groups, cues, discourse) -> str | None:
         """Whom the sentence is attributed to: the actor of a speech verb or of "according
         to"; a sentence opening with a continuation verb ("ويضيف") keeps the last speaker."""
-        if discourse is None:
+        self._speaker_cue = None  # token where the attribution is said ("قال", "according to")
+        if discourse is None:  # a doc made by nlp() alone, outside an article
             return None
         speaker = None
-        self._speaker_cue = None  # token where the attribution is said ("قال", "according to")
         for cue, s, e in sorted(cues, key=lambda c: c[1]):
             if cue in ("speech", "according_to"):
                 nxt = [g for g in groups if 0 <= g.start - e <= 3 and not self._crosses_boundary(doc, e, g.start)

@@ -42,6 +42,7 @@ def get_lexicon(lang: str) -> Lexicon:
             words.update(form.split())
         words.update(trig.obj_preps)
         words.update(trig.agent_preps)
+    words.update(data.keys("syntax", "light_verbs"))  # "لعقد لقاء": clitics come off light verbs too
     for section in ("cues", "coreference", "names"):
         for values in data.raw.get(section, {}).values():
             if isinstance(values, list):
