@@ -305,3 +305,7 @@ def test_existential_negation_and_no_plans_negate_the_noun(ar_edges):
 def test_unlikely_is_possible(ar_rows):
     rows = ar_rows("من غير المرجح أن تزود فرنسا أوكرانيا بدبابات.")
     assert any(r[:3] == ("FRA", "supplied", "UKR") and r[4] == "possible" for r in rows)
+
+
+def test_suspending_aid_is_negative(ar_edges):
+    assert ("DEU", "supplied", "JOR", "negative") in ar_edges("علقت ألمانيا المساعدات إلى الأردن.")

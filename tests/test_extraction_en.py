@@ -244,3 +244,10 @@ def test_a_doc_made_by_the_pipeline_alone_gets_its_claims():
     from kg.nlp.pipeline import get_nlp
     doc = get_nlp("en")("France sanctioned Iran, the ministry said.")
     assert any(c.relation == "sanctioned" for c in doc._.claims)
+
+
+def test_negation_through_announcements_adjectives_and_halts(en_edges):
+    assert ("USA", "sanctioned", "CUB", "negative") in en_edges("The US has not announced any new sanctions on Cuba.")
+    assert ("DZA", "cooperatedWith", "TUN", "negative") in en_edges("There is no military cooperation between Algeria and Tunisia.")
+    assert ("CAN", "supplied", "ISR", "negative") in en_edges("Canada suspended arms sales to Israel.")
+    assert ("GBR", "sanctioned", "ISR", "negative") in en_edges("Britain stopped short of sanctioning Israel.")

@@ -832,7 +832,9 @@ class ClaimExtractor:
             if cue != "negation" or e > trig.start or s < sent.start:
                 continue
             between = self._t.words(e, trig.start)
-            carried = [k for k in between if self._t.norm[k] in self.light_verbs or k in carriers]
+            nominal = match_key(trig.text) in self.triggers[trig.label_].nouns  # "no military cooperation"
+            carried = [k for k in between if self._t.norm[k] in self.light_verbs or k in carriers
+                       or (nominal and T.lower[k] and T.alpha[k] and T.norm[k] not in self.all_preps)]
             if len(between) <= 2 and len(carried) == len(between):
                 return "negative"
             if between and len(between) <= 5 and all(k in carried or self._in_mention(k) for k in between):
