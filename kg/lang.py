@@ -30,6 +30,7 @@ class Trigger:
     require_object_prep: bool = False
     locative_object: bool = False  # "struck targets in Syria": the place hit stands for the target
     locative_single: bool = False  # ... only when it is one place ("companies in China, Russia and Turkey": third parties)
+    event_object: bool = False  # "condemned the Israeli strikes": the agent of the event noun is the object
 
 
 @dataclass
@@ -117,5 +118,6 @@ def load_language(code: str) -> LanguageData:
             require_object_prep=bool(spec.get("require_object_prep", False)),
             locative_object=bool(spec.get("locative_object", False)),
             locative_single=spec.get("locative_object") == "single",
+            event_object=bool(spec.get("event_object", False)),
         )
     return data

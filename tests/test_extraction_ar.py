@@ -309,3 +309,15 @@ def test_unlikely_is_possible(ar_rows):
 
 def test_suspending_aid_is_negative(ar_edges):
     assert ("DEU", "supplied", "JOR", "negative") in ar_edges("علقت ألمانيا المساعدات إلى الأردن.")
+
+
+def test_the_nisba_after_a_definite_event_noun_is_its_agent(ar_edges):
+    e = ar_edges("أدانت قطر بشدة الهجوم الإيراني على العراق.")
+    assert ("IRN", "attacked", "IRQ", "positive") in e
+    assert ("QAT", "opposed", "IRN", "positive") in e  # the condemned event's agent
+    assert not any(s == "QAT" and r == "attacked" for s, r, _, _ in ar_edges("أدانت قطر الهجوم الإيراني على العراق."))
+
+
+def test_a_nisba_with_a_preposition_after_an_event_noun_is_its_object(ar_edges):
+    e = ar_edges("أعلنت الجماعة الدعم للفلسطينيين.")
+    assert not any(s == "PSE" for s, _, _, _ in e)

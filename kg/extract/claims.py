@@ -144,6 +144,7 @@ class ClaimExtractor:
         self.locative = tuple(data.keys("syntax", "locative"))
         self.owner_preps = tuple(data.keys("syntax", "owner_prepositions"))
         self.victim_nouns = data.keys("syntax", "victim_nouns")
+        self.definite = match_key(data.value("morphology", "definite_article", default="") or "") or "\0"
         self._victim_heads = frozenset(v.split()[0] for v in self.victim_nouns)
 
     # ------------------------------------------------------------------ groups
@@ -479,6 +480,14 @@ class ClaimExtractor:
         is_noun = match_key(trig.text) in spec.nouns and self._nominal_reading(doc, trig, spec)
         if is_noun or self._passive(doc, trig):
             return self._noun_arguments(doc, trig, spec, before, after, discourse, passive=not is_noun)
+        if self.adjective_after and after and after[0].start == trig.end and after[0].label == "demonym" \
+                and T.norm[trig.start].startswith(self.definite) and not T.proclitic(after[0].start):
+            # "الهجوم الروسي على أوكرانيا": a definite trigger is a noun, and the nisba right
+            # after it is its agent; the object needs the trigger's preposition
+            agent = after[0]
+            obj = next((g for g in after[1:] if self._marker(doc, g, self.all_preps) in preps), None)
+            self._last_subject = agent.keys
+            return self._combine(spec, agent, obj, between_pairs)
         if not self.verb_first:  # "Turkey, a NATO member, criticized …": the described actor
             subject = self._apposition_head(trig, before)
         # subject right before the trigger (SVO; headlines in any language)
@@ -535,6 +544,8 @@ class ClaimExtractor:
                 near = g.start - trig.end <= 3 or (subject is not None and subject.start > trig.start and g.start - subject.end <= 2)
                 if near or not spec.object_adjacent:
                     obj = g
+        if obj is None and spec.event_object:
+            obj = self._event_agent(doc, trig, groups, sent_trigs, subject)
         if obj is None:
             obj = self._pronoun_object(doc, trig, limit, preps, subject, discourse)
         if obj is None and spec.locative_object:
@@ -552,6 +563,17 @@ class ClaimExtractor:
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _event_agent(self, doc, trig, groups, sent_trigs, subject) -> Group | None:
+        """"أدانت تركيا بشدة الغارات الإسرائيلية": the object of a verb is an event noun
+        (a definite trigger) whose agent, the nisba right after it, is what the verb targets."""
+        T = self._t
+        nxt = next((t for t in sent_trigs if t.start >= trig.end), None)
+        if nxt is None or not T.norm[nxt.start].startswith(self.definite) \
+                or len(T.words(trig.end, nxt.start)) > 4 or self._crosses_boundary(doc, trig.end, nxt.start):
+            return None
+        return next((g for g in groups if g.start == nxt.end and g.label == "demonym" and g is not subject
+                     and not T.proclitic(g.start)), None)
 
     def _victim(self, g) -> bool:
         """Whether ``g`` names the victim of an event noun right before it ("the killing of
