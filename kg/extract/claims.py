@@ -319,7 +319,8 @@ class ClaimExtractor:
         text = doc_text(doc)
         T = self._t = token_table(doc)  # token attributes by index, read by every rule below
         spans = self._spans = [Mark(s.start, s.end, s.label_, s.kb_id_) for s in actor_spans(doc)]
-        span_starts = self._span_starts = [m.start for m in spans]
+        span_starts = [m.start for m in spans]
+        self._covered = {k for m in spans for k in range(m.start, m.end)}
         if span_starts != sorted(span_starts):
             spans.sort(key=lambda m: m.start)
             span_starts.sort()
@@ -850,11 +851,11 @@ class ClaimExtractor:
                 return "positive" if negated else "negative"  # "لم تسع إلى رفع العقوبات": they stay
         carriers = {k for t in self._sent_trigs if t.label_ == trig.label_ and t.end <= trig.start
                     for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
+        nominal = match_key(trig.text) in self.triggers[trig.label_].nouns  # "no military cooperation"
         for cue, s, e in cues:
             if cue != "negation" or e > trig.start or s < sent.start:
                 continue
             between = self._t.words(e, trig.start)
-            nominal = match_key(trig.text) in self.triggers[trig.label_].nouns  # "no military cooperation"
             carried = [k for k in between if self._t.norm[k] in self.light_verbs or k in carriers
                        or (nominal and T.lower[k] and T.alpha[k] and T.norm[k] not in self.all_preps)]
             if len(between) <= 2 and len(carried) == len(between):
@@ -866,10 +867,8 @@ class ClaimExtractor:
         return "positive"
 
     def _in_mention(self, i: int) -> bool:
-        """Whether token i is part of an actor mention."""
-        spans = self._spans
-        k = bisect.bisect_right(self._span_starts, i) - 1
-        return any(spans[j].start <= i < spans[j].end for j in range(max(0, k - 2), k + 1))
+        """Whether token i is part of an actor mention (nested mentions included)."""
+        return i in self._covered
 
     def _unnamed_source(self, sent, trig, cues) -> bool:
         """An unnamed source right after "according to"/a speech verb, or as its subject."""
