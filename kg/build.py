@@ -110,3 +110,25 @@ def build_paths(paths: Sequence[str | Path], graph: Graph | None = None, **kwarg
 def existing_person_keys(graph: Graph) -> list[str]:
     prefix = str(ACTOR)
     return sorted({str(s)[len(prefix):] for s in graph.subjects() if str(s).startswith(prefix + "person-")})
+
+
+def write_graph(articles: list[ArticleResult], graph: Graph, jobs: int = 1, keep_graph: bool = True) -> tuple[str, int]:
+    """(``graph.ttl`` text, number of triples) of the articles added to ``graph``.
+
+    ``graph`` is filled only when ``keep_graph`` (the view and the other formats read it)
+    or when it already holds triples (``--append``: old and new descriptions merge there).
+    Otherwise the Turtle is rendered straight from the records, the articles' blocks in
+    ``jobs`` processes (:mod:`kg.rdf.records`): an rdflib graph of a large build costs more
+    time and memory than everything else after extraction. With ``keep_graph`` and several
+    jobs, both run at once: the workers render while this process fills the graph.
+    """
+    from kg.rdf.records import TurtleRender, can_render
+    from kg.rdf.writer import serialize_turtle
+
+    direct = len(graph) == 0 and can_render(articles) and (jobs > 1 or not keep_graph)
+    render = TurtleRender(articles, jobs) if direct else None
+    if keep_graph or render is None:
+        build_graph(articles, graph)
+    if render is not None:
+        return render.result()
+    return serialize_turtle(graph), len(graph)

@@ -4,7 +4,8 @@ In one run, on the same articles, it times
 
 * (a) spaCy's blank tokenizer alone (``spacy.blank(lang).tokenizer``), the floor,
 * (b) the full geokg extraction (:func:`kg.build.extract_paths`: read, segment, extract),
-* (c) the full build: (b), cross-article person merging, the RDF graph and ``graph.ttl``,
+* (c) the full build: (b), cross-article person merging and ``graph.ttl``, as
+  ``kg build --no-view`` writes it (:func:`kg.build.write_graph`),
 
 in one process and with ``--jobs N`` worker processes, and prints articles/s, tokens/s
 (tokens of the blank tokenizer) and the throughput of each stage relative to (a).
@@ -156,19 +157,16 @@ def bench_extraction(files: list[Path], jobs: int, articles: int, tokens: int) -
 
 def bench_build(files: list[Path], jobs: int, articles: int, tokens: int, out: Path) -> Measure:
     from kg.atomic import write_text_atomic
-    from kg.build import existing_person_keys, extract_paths, merge_persons
+    from kg.build import extract_paths, merge_persons, write_graph
     from kg.rdf.namespaces import new_graph
-    from kg.rdf.writer import build_graph, serialize_turtle
 
     t = time.perf_counter()
     report = extract_paths(files, jobs=jobs)
-    graph = new_graph(bulk=True)
-    merge_persons(report.articles, existing_person_keys(graph))
-    build_graph(report.articles, graph)
-    write_text_atomic(out / "graph.ttl", serialize_turtle(graph))
+    merge_persons(report.articles)
+    turtle, triples = write_graph(report.articles, new_graph(bulk=True), jobs, keep_graph=False)
+    write_text_atomic(out / "graph.ttl", turtle)
     seconds = time.perf_counter() - t
-    triples = len(graph)
-    del report, graph
+    del report, turtle
     gc.collect()
     return Measure("(c) build + RDF writing", jobs, articles, tokens, seconds, triples)
 

@@ -6,10 +6,9 @@ import sys
 from pathlib import Path
 
 from kg.atomic import write_text_atomic
-from kg.build import existing_person_keys, extract_paths, merge_persons
+from kg.build import existing_person_keys, extract_paths, merge_persons, write_graph
 from kg.errors import GeoKGError
 from kg.rdf.namespaces import new_graph
-from kg.rdf.writer import build_graph, serialize_turtle
 
 
 def register(sub) -> None:
@@ -52,13 +51,14 @@ def run(args) -> int:
     if not report.articles:
         raise GeoKGError("no article could be read from " + ", ".join(map(str, args.paths)))
     merge_persons(report.articles, existing_person_keys(graph))
-    build_graph(report.articles, graph)
-    written = [write_text_atomic(out / "graph.ttl", serialize_turtle(graph))]
+    extra = [f for f in args.format if f != "ttl"]
+    turtle, triples = write_graph(report.articles, graph, jobs, keep_graph=bool(extra) or not args.no_view)
+    written = [write_text_atomic(out / "graph.ttl", turtle)]
+    del turtle
     if getattr(args, "store", None):  # issue 6: bulk load, not triple by triple
         from kg.rdf.store import load_into_store
         load_into_store(out / "graph.ttl", args.store, replace=True)  # Oxigraph parses it faster than rdflib writes N-Triples
         written.append(args.store)
-    extra = [f for f in args.format if f != "ttl"]
     if extra:
         from kg.rdf.exports import write_exports
         written += write_exports(graph, out, extra)
@@ -70,7 +70,7 @@ def run(args) -> int:
         if write_view is not None:
             written.append(write_view(graph, out / "graph.html", title="geokg: " + ", ".join(map(str, args.paths))))
     if not args.quiet:
-        print_summary(report, len(graph))
+        print_summary(report, triples)
         for path in written:
             print(f"wrote {path}")
     return 1 if report.errors else 0

@@ -40,7 +40,7 @@ from collections.abc import Iterable
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
-__all__ = ["write_turtle"]
+__all__ = ["TermWriter", "group_triples", "order_key", "subject_block", "write_turtle"]
 
 INDENT = "    "
 
@@ -67,8 +67,8 @@ _RDF_TYPE, _XSD_INTEGER, _XSD_BOOLEAN = str(RDF.type), str(XSD.integer), str(XSD
 def write_turtle(graph: Graph) -> str:
     """``graph`` as deterministic Turtle (see the module docstring for the guarantees)."""
     groups = _group_by_subject(graph)
-    terms = _TermWriter(graph.namespaces())
-    blocks = [_subject_block(s, groups.pop(s), terms) for s in sorted(groups, key=_order)]
+    terms = TermWriter(graph.namespaces())
+    blocks = [subject_block(s, groups.pop(s), terms) for s in sorted(groups, key=order_key)]
     # The prefixes are known once every term is rendered; one join, so the text is
     # held at most twice (blocks and result), never copied a third time.
     header = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in terms.used_prefixes())
@@ -76,11 +76,15 @@ def write_turtle(graph: Graph) -> str:
 
 
 def _group_by_subject(graph: Graph) -> dict:
-    """One pass over the graph: ``{subject: {predicate: object or [objects]}}``; a list
-    only for the rarer predicates with several objects (a million fewer lists at 1.3 M
-    triples)."""
+    """One pass over the graph (see :func:`group_triples`)."""
+    return group_triples(graph.triples((None, None, None)))
+
+
+def group_triples(triples: Iterable[tuple]) -> dict:
+    """``{subject: {predicate: object or [objects]}}`` of distinct triples; a list only for
+    the rarer predicates with several objects (a million fewer lists at 1.3 M triples)."""
     groups: dict = {}
-    for s, p, o in graph.triples((None, None, None)):
+    for s, p, o in triples:
         predicates = groups.get(s)
         if predicates is None:
             groups[s] = {p: o}
@@ -95,7 +99,7 @@ def _group_by_subject(graph: Graph) -> dict:
     return groups
 
 
-def _order(term) -> tuple:
+def order_key(term) -> tuple:
     """Sort key of a term: IRIs, then blank nodes, then literals; literals by datatype,
     language and lexical form (as longturtle does: labels come grouped by language).
     Plain strings, so no rdflib comparison code runs."""
@@ -104,7 +108,7 @@ def _order(term) -> tuple:
     return (1 if isinstance(term, BNode) else 0), "", "", str(term)
 
 
-def _subject_block(subject, predicates: dict, terms: _TermWriter) -> str:
+def subject_block(subject, predicates: dict, terms: TermWriter) -> str:
     """The lines of one subject, ending with a ``.`` line."""
     render = terms.render
     lines = [terms.render_subject(subject)]
@@ -114,12 +118,12 @@ def _subject_block(subject, predicates: dict, terms: _TermWriter) -> str:
             lines.append(f"{INDENT}{verb} {render(objects)} ;")
         else:
             lines.append(INDENT + verb)
-            lines.append(" ,\n".join([INDENT * 2 + render(o) for o in sorted(objects, key=_order)]) + " ;")
+            lines.append(" ,\n".join([INDENT * 2 + render(o) for o in sorted(objects, key=order_key)]) + " ;")
     lines.append(".\n")
     return "\n".join(lines)
 
 
-class _TermWriter:
+class TermWriter:
     """Renders terms to Turtle, each distinct IRI once, and remembers which prefixes and
     blank node labels the output has used.
 

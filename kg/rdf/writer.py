@@ -66,14 +66,14 @@ def claim_iri(article: str, claim: Claim) -> URIRef:
     return CLAIM[hashlib.sha1(raw.encode("utf-8")).hexdigest()[:20]]
 
 
-def actor_triples(g: Graph, actor: Actor) -> Iterator[tuple]:
+def actor_triples(g: Graph | None, actor: Actor) -> Iterator[tuple]:
     """Triples describing one actor; a label already in ``g`` for a language stays the
     preferred one (appending never renames a node)."""
     node = actor_iri(actor.key)
     yield node, RDF.type, GKG[actor.type]
     if actor.type == "Person" and actor.role in ("Leader", "Official", "Analyst"):
         yield node, RDF.type, GKG[actor.role]
-    existing = {lit.language: str(lit) for lit in g.objects(node, RDFS.label) if isinstance(lit, Literal)} if len(g) else {}
+    existing = {lit.language: str(lit) for lit in g.objects(node, RDFS.label) if isinstance(lit, Literal)} if g is not None and len(g) else {}
     preferred = {}
     for lang, text in sorted(actor.labels.items()):
         if lang in existing and existing[lang] != text:
@@ -142,8 +142,13 @@ def claim_triples(article: ArticleResult, article_node: URIRef, claim: Claim,
         yield node, _DATE, date
     for item in claim.items:
         yield node, _ITEM, Literal(item, lang=article.lang)
-    if claim.polarity == "positive" and claim.modality == "asserted":
+    if is_direct(claim):
         yield s, p, o
+
+
+def is_direct(claim: Claim) -> bool:
+    """Whether the claim is also a direct ``actor relation actor`` triple (positive, asserted)."""
+    return claim.polarity == "positive" and claim.modality == "asserted"
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -196,14 +201,7 @@ def _build_graph(articles: Iterable[ArticleResult], graph: Graph | None) -> Grap
         for article in articles:
             if (article_iri(article.identifier), RDF.type, GKG.Article) in g:
                 remove_article(g, article.identifier)
-    actors: dict[str, Actor] = {}
-    for article in articles:
-        for actor in list(article.actors.values()) + list(article.referenced.values()):
-            merged = actors.get(actor.key)
-            if merged is None:
-                actors[actor.key] = merged = Actor(actor.key, actor.type, actor.role, actor.wikidata,
-                                                   actor.affiliation, {}, {})
-            merged.merge(actor)
+    actors = merge_actors(articles)
     triples: dict[tuple, None] = {}
     for key in sorted(actors):
         triples.update(dict.fromkeys(actor_triples(g, actors[key])))
@@ -213,6 +211,19 @@ def _build_graph(articles: Iterable[ArticleResult], graph: Graph | None) -> Grap
     # the stage); the terms here are made by this module and are valid by construction
     g.store.addN((s, p, o, g) for s, p, o in triples)
     return g
+
+
+def merge_actors(articles: Iterable[ArticleResult]) -> dict[str, Actor]:
+    """Every actor of the articles (mentioned or referenced) once, its records merged."""
+    actors: dict[str, Actor] = {}
+    for article in articles:
+        for actor in list(article.actors.values()) + list(article.referenced.values()):
+            merged = actors.get(actor.key)
+            if merged is None:
+                actors[actor.key] = merged = Actor(actor.key, actor.type, actor.role, actor.wikidata,
+                                                   actor.affiliation, {}, {})
+            merged.merge(actor)
+    return actors
 
 
 def serialize_turtle(g: Graph) -> str:
