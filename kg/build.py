@@ -7,6 +7,7 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
+from typing import Literal
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,7 +19,8 @@ from kg.model import ArticleResult
 from kg.parallel import extract_documents, extract_files
 from kg.runtime import bulk_allocation
 from kg.rdf.namespaces import ACTOR
-from kg.rdf.writer import build_graph
+from kg.rdf.records import TripleIndex, TurtleRender, can_render
+from kg.rdf.writer import build_graph, serialize_turtle
 from kg.nlp.romanize import merge_person_keys
 
 
@@ -112,23 +114,28 @@ def existing_person_keys(graph: Graph) -> list[str]:
     return sorted({str(s)[len(prefix):] for s in graph.subjects() if str(s).startswith(prefix + "person-")})
 
 
-def write_graph(articles: list[ArticleResult], graph: Graph, jobs: int = 1, keep_graph: bool = True) -> tuple[str, int]:
-    """(``graph.ttl`` text, number of triples) of the articles added to ``graph``.
+def write_graph(articles: list[ArticleResult], graph: Graph, jobs: int = 1,
+                keep: Literal["graph", "index"] | None = "graph") -> tuple[str, int, Graph | TripleIndex | None]:
+    """(``graph.ttl`` text, number of triples, what later stages read) of the articles
+    added to ``graph``.
 
-    ``graph`` is filled only when ``keep_graph`` (the view and the other formats read it)
-    or when it already holds triples (``--append``: old and new descriptions merge there).
-    Otherwise the Turtle is rendered straight from the records, the articles' blocks in
-    ``jobs`` processes (:mod:`kg.rdf.records`): an rdflib graph of a large build costs more
-    time and memory than everything else after extraction. With ``keep_graph`` and several
-    jobs, both run at once: the workers render while this process fills the graph.
+    ``keep``: ``"graph"`` fills ``graph`` (the other formats are written from it);
+    ``"index"`` gives a :class:`~kg.rdf.records.TripleIndex`, all the view needs
+    (:func:`kg.analysis.graph.to_networkx` reads either); ``None`` keeps nothing. An
+    rdflib graph of a large build costs more time and memory than everything else after
+    extraction, so the Turtle is rendered straight from the records, the articles' blocks
+    in ``jobs`` forked processes (:mod:`kg.rdf.records`) while this process makes what is
+    kept. ``graph`` is always filled when it already holds triples (``--append``: old and
+    new descriptions merge there) or when two articles share an identifier.
     """
-    from kg.rdf.records import TurtleRender, can_render
-    from kg.rdf.writer import serialize_turtle
-
-    direct = len(graph) == 0 and can_render(articles) and (jobs > 1 or not keep_graph)
-    render = TurtleRender(articles, jobs) if direct else None
-    if keep_graph or render is None:
+    direct = len(graph) == 0 and can_render(articles) and (jobs > 1 or keep != "graph")
+    if not direct:
         build_graph(articles, graph)
-    if render is not None:
-        return render.result()
-    return serialize_turtle(graph), len(graph)
+        return serialize_turtle(graph), len(graph), graph
+    render = TurtleRender(articles, jobs)
+    kept: Graph | TripleIndex | None = None
+    if keep == "graph":
+        kept = build_graph(articles, graph)
+    elif keep == "index":
+        kept = TripleIndex.of_articles(articles)
+    return (*render.result(), kept)

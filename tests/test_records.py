@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 
 import pytest
-from rdflib import Graph
+from rdflib import Graph, Literal, URIRef
 
-from kg.build import extract_paths, merge_persons, write_graph
+from kg.build import build_paths, extract_paths, merge_persons, write_graph
+from kg.analysis.graph import to_networkx
 from kg.cli import main
 from kg.rdf.namespaces import new_graph
-from kg.rdf.records import can_render, render_turtle
+from kg.rdf.records import TripleIndex, can_render, render_turtle
 from kg.rdf.writer import build_graph, serialize_turtle
+from kg.views.html import write_view
 
 # Actors shared across articles and languages (one node each), persons named in two
 # scripts, negated and hypothetical claims (no direct triple), analysts quoted.
@@ -71,28 +73,60 @@ def test_shared_identifiers_fall_back_to_the_graph(tmp_path):
     assert can_render(articles[:2])
     expected = _graph_path(articles)
     for jobs in (1, 2):
-        assert write_graph(articles, new_graph(bulk=True), jobs, keep_graph=False) == expected
+        text, triples, kept = write_graph(articles, new_graph(bulk=True), jobs, keep=None)
+        assert (text, triples) == expected and isinstance(kept, Graph)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_write_graph_fills_the_graph_only_when_kept(tmp_path, jobs):
+def test_write_graph_keeps_what_is_asked(tmp_path, jobs):
     articles = _articles(tmp_path)
     expected, triples = _graph_path(articles)
     kept = new_graph(bulk=True)
-    assert write_graph(articles, kept, jobs, keep_graph=True) == (expected, triples)
+    assert write_graph(articles, kept, jobs, keep="graph") == (expected, triples, kept)
     assert len(kept) == triples
     skipped = new_graph(bulk=True)
-    assert write_graph(articles, skipped, jobs, keep_graph=False) == (expected, triples)
+    assert write_graph(articles, skipped, jobs, keep=None) == (expected, triples, None)
     assert len(skipped) == 0
+    text, count, index = write_graph(articles, new_graph(bulk=True), jobs, keep="index")
+    assert (text, count) == (expected, triples)
+    assert isinstance(index, TripleIndex) and len(index) == triples
+
+
+def _network(G):
+    return (sorted(G.nodes(data=True)), sorted((u, v, k, sorted(d.items())) for u, v, k, d in G.edges(keys=True, data=True)),
+            G.graph)
+
+
+def test_the_view_network_of_the_index_is_the_graph_network(tmp_path):
+    articles = _articles(tmp_path)
+    graph = build_graph(articles, new_graph(bulk=True))
+    index = TripleIndex.of_articles(articles)
+    assert len(index) == len(graph)
+    for lang in (None, "ar", "en"):
+        for negated in (True, False):
+            expected = to_networkx(graph, lang=lang, include_negated=negated)
+            assert expected.number_of_edges() > 5
+            assert _network(to_networkx(index, lang=lang, include_negated=negated)) == _network(expected)
+
+
+def test_index_reads_like_a_graph():
+    s1, s2, p, q = (URIRef(f"urn:x:{n}") for n in ("s1", "s2", "p", "q"))
+    index = TripleIndex([(s1, p, Literal("a")), (s1, p, Literal("b")), (s2, p, Literal("a")), (s2, q, s1)])
+    assert len(index) == 4
+    assert sorted(index.objects(s1, p)) == [Literal("a"), Literal("b")]
+    assert list(index.objects(s1, q)) == [] and list(index.objects(URIRef("urn:x:none"), p)) == []
+    assert sorted(index.subjects(p, Literal("a"))) == [s1, s2]
+    assert list(index.subjects(q, s1)) == [s2]
+    assert sorted(index.subject_objects(q)) == [(s2, s1)]
 
 
 def test_empty_article_list_renders_nothing():
     assert render_turtle([], 2) == ("", 0)
 
 
-@pytest.mark.parametrize("flags", [["--no-view"], ["--no-view", "--jobs", "2"], ["--jobs", "2"],
+@pytest.mark.parametrize("flags", [["--no-view"], ["--no-view", "--jobs", "2"], ["--jobs", "2"], [],
                                    ["--no-view", "--format", "ttl", "nq"]])
-def test_cli_build_writes_the_same_turtle_whichever_path(tmp_path, flags):
+def test_cli_build_writes_the_same_files_whichever_path(tmp_path, flags):
     src = tmp_path / "in"
     src.mkdir()
     for i, lang, text in ARTICLES:
@@ -101,6 +135,10 @@ def test_cli_build_writes_the_same_turtle_whichever_path(tmp_path, flags):
                  "--format", "ttl", "nq"]) == 0  # keeps the rdflib graph: the reference path
     assert main(["build", str(src), "--out", str(tmp_path / "new"), "--quiet", *flags]) == 0
     assert (tmp_path / "new" / "graph.ttl").read_bytes() == (tmp_path / "ref" / "graph.ttl").read_bytes()
+    if "--no-view" not in flags:  # the view from the records' index is the view of the graph
+        write_view(build_paths([src]), tmp_path / "ref.html",
+                   title="geokg: " + str(src))
+        assert (tmp_path / "new" / "graph.html").read_bytes() == (tmp_path / "ref.html").read_bytes()
 
 
 def test_cli_append_still_merges_with_the_existing_graph(tmp_path):

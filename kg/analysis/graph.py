@@ -21,6 +21,7 @@ from rdflib.util import guess_format
 from kg.analysis.names import pick_label
 from kg.errors import GeoKGError
 from kg.rdf.namespaces import ACTOR, ACTOR_CLASSES, GKG, GKG_NS, RELATIONS, SYMMETRIC_RELATIONS, WD
+from kg.runtime import bulk_allocation
 
 POLARITIES = {str(GKG.Positive): "positive", str(GKG.Negative): "negative"}
 MODALITIES = {str(GKG.Asserted): "asserted", str(GKG.Possible): "possible", str(GKG.Alleged): "alleged"}
@@ -155,8 +156,11 @@ def _actor_attrs(g: Graph, iri, lang: str | None, mentions: dict[str, set[str]])
     }
 
 
+@bulk_allocation()  # every node and edge made here survives: no collector passes over them
 def to_networkx(g: Graph, *, lang: str | None = None, include_negated: bool = True) -> nx.MultiDiGraph:
-    """One node per actor, one edge per reified claim (key: the claim IRI).
+    """One node per actor, one edge per reified claim (key: the claim IRI). ``g`` is an
+    rdflib graph or anything with its ``objects``/``subjects``/``subject_objects``
+    (:class:`kg.rdf.records.TripleIndex`).
 
     Node attributes: ``iri, key, label`` (in ``lang`` if the graph has it, else English,
     else any), ``labels`` {lang: label}, ``alt_labels`` {lang: [..]}, ``type``

@@ -52,39 +52,52 @@ def run(args) -> int:
         raise GeoKGError("no article could be read from " + ", ".join(map(str, args.paths)))
     merge_persons(report.articles, existing_person_keys(graph))
     extra = [f for f in args.format if f != "ttl"]
-    turtle, triples = write_graph(report.articles, graph, jobs, keep_graph=bool(extra) or not args.no_view)
+    write_view = None if args.no_view else _view_writer()
+    turtle, triples, kept = write_graph(report.articles, graph, jobs,
+                                        keep="graph" if extra else "index" if write_view else None)
+    del graph
     written = [write_text_atomic(out / "graph.ttl", turtle)]
     del turtle
+    summary = None if args.quiet else summary_lines(report, triples)
+    errors = len(report.errors)
+    del report  # the articles (page text included) are no longer needed: free them before the view
     if getattr(args, "store", None):  # issue 6: bulk load, not triple by triple
         from kg.rdf.store import load_into_store
         load_into_store(out / "graph.ttl", args.store, replace=True)  # Oxigraph parses it faster than rdflib writes N-Triples
         written.append(args.store)
     if extra:
         from kg.rdf.exports import write_exports
-        written += write_exports(graph, out, extra)
-    if not args.no_view:
-        try:
-            from kg.views.html import write_view
-        except ImportError:
-            write_view = None
-        if write_view is not None:
-            written.append(write_view(graph, out / "graph.html", title="geokg: " + ", ".join(map(str, args.paths))))
-    if not args.quiet:
-        print_summary(report, triples)
+        written += write_exports(kept, out, extra)
+    if write_view is not None:
+        from kg.analysis.graph import to_networkx
+        network = to_networkx(kept, include_negated=True)
+        del kept
+        written.append(write_view(network, out / "graph.html", title="geokg: " + ", ".join(map(str, args.paths))))
+    if summary is not None:
+        print("\n".join(summary))
         for path in written:
             print(f"wrote {path}")
-    return 1 if report.errors else 0
+    return 1 if errors else 0
 
 
-def print_summary(report, triples: int) -> None:
+def _view_writer():
+    """:func:`kg.views.html.write_view`, or None where the view's libraries are missing."""
+    try:
+        from kg.views.html import write_view
+    except ImportError:
+        return None
+    return write_view
+
+
+def summary_lines(report, triples: int) -> list[str]:
     s = report.summary()
-    print(f"articles   {len(report.articles):>6}  (from {report.files} files)")
-    print(f"triples    {triples:>6}")
-    print("actors")
+    lines = [f"articles   {len(report.articles):>6}  (from {report.files} files)",
+             f"triples    {triples:>6}", "actors"]
     for kind, n in sorted(s["actors"].items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"  {kind:<22}{n:>6}")
-    print("claims")
+        lines.append(f"  {kind:<22}{n:>6}")
+    lines.append("claims")
     for rel, n in sorted(s["claims"].items(), key=lambda kv: (-kv[1], kv[0])):
-        print(f"  {rel:<22}{n:>6}")
+        lines.append(f"  {rel:<22}{n:>6}")
     if report.errors:
-        print(f"skipped    {len(report.errors):>6} files (see messages above)")
+        lines.append(f"skipped    {len(report.errors):>6} files (see messages above)")
+    return lines

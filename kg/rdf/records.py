@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from kg.model import ArticleResult
 from kg.rdf.namespaces import ACTOR, new_graph
 from kg.rdf.turtle import TermWriter, group_triples, order_key, subject_block
-from kg.rdf.writer import RELATION_IRIS, actor_iri, actor_triples, article_triples, is_direct, merge_actors
+from kg.rdf.writer import (RELATION_IRIS, actor_iri, actor_triples, article_triples, graph_triples, is_direct,
+                           merge_actors)
 from kg.runtime import bulk_allocation
 
 Blocks = list[tuple[tuple, str]]  # (subject sort key, its Turtle block), sorted
@@ -125,3 +126,43 @@ def _fork_context():
     import multiprocessing as mp
 
     return mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+
+
+class TripleIndex:
+    """Distinct triples indexed by predicate, then subject: the read-only part of rdflib's
+    ``Graph`` API that :func:`kg.analysis.graph.to_networkx` uses (``objects``,
+    ``subjects``, ``subject_objects``). The view of a build needs no more, and an rdflib
+    ``Memory`` store (three indexes, contexts) takes several times the memory and time
+    for a graph of a million triples (benchmarks/README.md)."""
+
+    def __init__(self, triples: Iterable[tuple]) -> None:
+        self._by_predicate: dict = {}
+        self._count = 0
+        for s, p, o in triples:
+            subjects = self._by_predicate.get(p)
+            if subjects is None:
+                subjects = self._by_predicate[p] = {}
+            objects = subjects.get(s)
+            if objects is None:
+                subjects[s] = [o]
+            else:
+                objects.append(o)
+            self._count += 1
+
+    @classmethod
+    def of_articles(cls, articles: Sequence[ArticleResult]) -> TripleIndex:
+        """The triples :func:`kg.rdf.writer.build_graph` would add for the articles."""
+        with bulk_allocation():
+            return cls(graph_triples(articles))
+
+    def __len__(self) -> int:
+        return self._count
+
+    def objects(self, subject, predicate) -> Iterator:
+        return iter(self._by_predicate.get(predicate, {}).get(subject, ()))
+
+    def subjects(self, predicate, obj) -> Iterator:
+        return (s for s, objects in self._by_predicate.get(predicate, {}).items() if obj in objects)
+
+    def subject_objects(self, predicate) -> Iterator[tuple]:
+        return ((s, o) for s, objects in self._by_predicate.get(predicate, {}).items() for o in objects)

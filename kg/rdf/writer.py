@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -201,16 +201,22 @@ def _build_graph(articles: Iterable[ArticleResult], graph: Graph | None) -> Grap
         for article in articles:
             if (article_iri(article.identifier), RDF.type, GKG.Article) in g:
                 remove_article(g, article.identifier)
+    # straight to the store: Graph.addN re-checks every term with isinstance (a quarter of
+    # the stage); the terms here are made by this module and are valid by construction
+    g.store.addN((s, p, o, g) for s, p, o in graph_triples(articles, g))
+    return g
+
+
+def graph_triples(articles: Sequence[ArticleResult], graph: Graph | None = None) -> dict[tuple, None]:
+    """The distinct triples :func:`build_graph` adds for the articles, in order (an
+    actor's labels already in ``graph`` stay preferred)."""
     actors = merge_actors(articles)
     triples: dict[tuple, None] = {}
     for key in sorted(actors):
-        triples.update(dict.fromkeys(actor_triples(g, actors[key])))
+        triples.update(dict.fromkeys(actor_triples(graph, actors[key])))
     for article in articles:
         triples.update(dict.fromkeys(article_triples(article)))
-    # straight to the store: Graph.addN re-checks every term with isinstance (a quarter of
-    # the stage); the terms here are made by this module and are valid by construction
-    g.store.addN((s, p, o, g) for s, p, o in triples)
-    return g
+    return triples
 
 
 def merge_actors(articles: Iterable[ArticleResult]) -> dict[str, Actor]:

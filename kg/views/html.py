@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
+import networkx as nx
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from jinja2.utils import htmlsafe_json_dumps
 from rdflib import Graph
@@ -29,6 +30,7 @@ from rdflib import Graph
 from kg.analysis import i18n
 from kg.atomic import write_text_atomic
 from kg.errors import GeoKGError
+from kg.runtime import bulk_allocation
 from kg.views.model import FONT_FACE, View, build_view
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -128,7 +130,8 @@ def to_pyvis(view: View):
     return net
 
 
-def render_view(g: Graph, *, actor: str | None = None, relations: Sequence[str] | None = None,
+@bulk_allocation()  # the view's networks and page data survive until the page is written
+def render_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relations: Sequence[str] | None = None,
                 min_articles: int = 1, lang: str | None = None, color_by: str = "class",
                 show_negated: bool = False, max_nodes: int = 400, title: str | None = None,
                 depth: int = 1, view: View | None = None) -> str:
@@ -169,11 +172,12 @@ class _Safe(str):
         return str(self)
 
 
-def write_view(g: Graph, out: Path, *, actor: str | None = None, relations: Sequence[str] | None = None,
+def write_view(g: Graph | nx.MultiDiGraph, out: Path, *, actor: str | None = None, relations: Sequence[str] | None = None,
                min_articles: int = 1, lang: str | None = None, color_by: str = "class",
                show_negated: bool = False, max_nodes: int = 400, title: str | None = None,
                depth: int = 1) -> Path:
-    """Write the interactive view of ``g`` to ``out`` (UTF-8, atomically); returns ``out``.
+    """Write the interactive view of ``g`` (an RDF graph, or its network from
+    :func:`kg.analysis.graph.to_networkx`) to ``out`` (UTF-8, atomically); returns ``out``.
 
     ``actor``: only this actor and its neighbours within ``depth`` steps; ``relations``:
     only these relations; ``min_articles``: only edges reported by at least that many
