@@ -163,7 +163,7 @@ def bench_build(files: list[Path], jobs: int, articles: int, tokens: int, out: P
     t = time.perf_counter()
     report = extract_paths(files, jobs=jobs)
     merge_persons(report.articles)
-    turtle, triples = write_graph(report.articles, new_graph(bulk=True), jobs, keep_graph=False)
+    turtle, triples, _ = write_graph(report.articles, new_graph(bulk=True), jobs, keep=None)
     write_text_atomic(out / "graph.ttl", turtle)
     seconds = time.perf_counter() - t
     del report, turtle
