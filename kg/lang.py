@@ -31,6 +31,9 @@ class Trigger:
     locative_object: bool = False  # "struck targets in Syria": the place hit stands for the target
     locative_single: bool = False  # ... only when it is one place ("companies in China, Russia and Turkey": third parties)
     event_object: bool = False  # "condemned the Israeli strikes": the agent of the event noun is the object
+    # forms that trigger only with a weapon after them ("fired missiles at"; not "fired the minister")
+    instrument_forms: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -57,7 +60,12 @@ class LanguageData:
         asks for it (``generate_definite_triggers``), each one-word form with the definite
         article ("ضربات" → "الضربات"): nouns are written once."""
         spec = self.raw.get("triggers", {}).get(relation, {})
-        forms = list(spec.get("forms", [])) + list(spec.get("nouns", []))
+        return self.with_definite(list(spec.get("forms", [])) + list(spec.get("nouns", []))
+                                  + list(spec.get("with_instrument", {}).get("forms", [])))
+
+    def with_definite(self, forms: list[str]) -> list[str]:
+        """``forms`` and, where the file asks for it, their one-word definite variants."""
+        forms = list(forms)
         morph = self.raw.get("morphology", {})
         article = morph.get("definite_article", "")
         if morph.get("generate_definite_triggers") and article:
@@ -119,5 +127,7 @@ def load_language(code: str) -> LanguageData:
             locative_object=bool(spec.get("locative_object", False)),
             locative_single=spec.get("locative_object") == "single",
             event_object=bool(spec.get("event_object", False)),
+            instrument_forms=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("forms", []))),
+            instruments=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("instruments", []))),
         )
     return data

@@ -321,3 +321,13 @@ def test_the_nisba_after_a_definite_event_noun_is_its_agent(ar_edges):
 def test_a_nisba_with_a_preposition_after_an_event_noun_is_its_object(ar_edges):
     e = ar_edges("أعلنت الجماعة الدعم للفلسطينيين.")
     assert not any(s == "PSE" for s, _, _, _ in e)
+
+
+def test_launching_attacks_only_with_a_weapon(ar_edges):
+    assert ("PRK", "attacked", "KOR", "positive") in ar_edges("أطلقت كوريا الشمالية صواريخ باليستية باتجاه كوريا الجنوبية.")
+    assert not any(r == "attacked" for _, r, _, _ in ar_edges("أطلقت الهند مبادرة للتنمية في نيبال."))
+    assert not any(r == "attacked" for _, r, _, _ in ar_edges("أطلقت السلطات المصرية سراح صحفي تركي."))
+
+
+def test_not_announcing_sanctions_is_negative(ar_edges):
+    assert ("CAN", "sanctioned", "VEN", "negative") in ar_edges("لم تعلن كندا عن أي عقوبات جديدة على فنزويلا.")

@@ -251,3 +251,16 @@ def test_negation_through_announcements_adjectives_and_halts(en_edges):
     assert ("DZA", "cooperatedWith", "TUN", "negative") in en_edges("There is no military cooperation between Algeria and Tunisia.")
     assert ("CAN", "supplied", "ISR", "negative") in en_edges("Canada suspended arms sales to Israel.")
     assert ("GBR", "sanctioned", "ISR", "negative") in en_edges("Britain stopped short of sanctioning Israel.")
+
+
+def test_launching_and_firing_attack_only_with_a_weapon(en_edges):
+    assert ("PRK", "attacked", "JPN", "positive") in en_edges("North Korea fired two ballistic missiles at Japan on Sunday.")
+    assert ("IRN", "attacked", "ISR", "positive") in en_edges("Iran launched a barrage of drones toward Israel.")
+    assert not any(r == "attacked" for _, r, _, _ in en_edges("India launched a development initiative in Nepal."))
+    assert not any(r == "attacked" for _, r, _, _ in en_edges("Brazil fired the minister after his trip to Argentina."))
+
+
+def test_the_subject_of_a_passive_accusation_is_the_subject_of_the_act(en_rows):
+    rows = en_rows("Belarus has been accused of supplying fuel to Russia.")
+    assert ("BLR", "supplied", "RUS", "positive", "alleged", None) in rows
+    assert not any(r[0] == "BLR" and r[1] == "supplied" for r in en_rows("Germany's support of sanctions against Russia grew."))

@@ -78,21 +78,22 @@ class Group:
 
 
 @Language.factory("geokg_claims", default_config={"window": 12, "subject_gap": 2, "modality_window": 6,
-                                                  "negation_window": 4})
+                                                  "negation_window": 4, "instrument_window": 6})
 def make_claims(nlp: Language, name: str, window: int, subject_gap: int, modality_window: int,
-                negation_window: int):
+                negation_window: int, instrument_window: int):
     return ClaimExtractor(nlp, window=window, subject_gap=subject_gap, modality_window=modality_window,
-                          negation_window=negation_window)
+                          negation_window=negation_window, instrument_window=instrument_window)
 
 
 class ClaimExtractor:
     def __init__(self, nlp: Language, *, window: int, subject_gap: int, modality_window: int,
-                 negation_window: int) -> None:
+                 negation_window: int, instrument_window: int = 6) -> None:
         self.lang = nlp.lang
         self.lex = get_lexicon(nlp.lang)
         data = self.lex.data
         self.window, self.subject_gap = window, subject_gap
         self.modality_window, self.negation_window = modality_window, negation_window
+        self.instrument_window = instrument_window  # words after "launched" in which a weapon must stand
         attr = "NORM" if nlp.lang != "en" else "LOWER"
         normalizer = Normalizer(nlp)
 
@@ -130,6 +131,7 @@ class ClaimExtractor:
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
         self.control_markers = data.keys("syntax", "control_markers")
+        self.passive_control = data.keys("syntax", "passive_control_markers")
         self.complementizers = data.keys("syntax", "complementizers")
         self.adjective_after = data.value("syntax", "adjective_position", default="before") == "after"
         self.demonstratives = data.keys("syntax", "demonstratives")
@@ -386,6 +388,8 @@ class ClaimExtractor:
                 if trig.start > 0 and self._t.norm[trig.start - 1] in self.demonstratives:
                     continue  # "this summit": an event told before, its actors are not here
                 spec = self.triggers[trig.label_]
+                if spec.instrument_forms and not self._armed(trig, sent, spec):
+                    continue  # "launched an initiative in Ukraine", "fired the minister"
                 pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
                 self._sentence_subjects |= set(self._last_subject)
                 if not pairs and discourse is not None and self._last_subject:
@@ -695,10 +699,22 @@ class ClaimExtractor:
                                      attributed_to=c.attributed_to, evidence=c.evidence, start=c.start, end=c.end))
         return out
 
+    def _armed(self, trig, sent, spec: Trigger) -> bool:
+        """Whether a trigger form that attacks only with a weapon ("launched", "أطلقت") has
+        one in the words after it ("launched ballistic missiles at", "أطلقت إيران صواريخ على")."""
+        norm = self._t.norm
+        if " ".join(norm[k] for k in range(trig.start, trig.end)) not in spec.instrument_forms:
+            return True
+        return any(norm[k] in spec.instruments for k in self._t.words(trig.end, min(sent.end, trig.end + self.instrument_window)))
+
     def _control(self, doc, trig) -> bool:
-        """"threatened to impose", "plans to attack", "هددت بفرض": a trigger that takes a
-        following verb lends its subject to it."""
-        return trig.end < len(self._t) and self._t.norm[trig.end] in self.control_markers
+        """"threatened to impose", "plans to attack", "هددت بفرض", "was accused of
+        attacking": a trigger that takes a following verb lends its subject to it."""
+        if trig.end >= len(self._t):
+            return False
+        after = self._t.norm[trig.end]
+        # "Iran was accused of supplying drones": the passive's subject is the next verb's
+        return after in self.control_markers or (after in self.passive_control and self._passive(doc, trig))
 
     def _in_control(self, doc, i: int, sent_trigs) -> bool:
         return any(t.start <= i < t.end + 1 and self._control(doc, t) for t in sent_trigs)
