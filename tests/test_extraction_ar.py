@@ -331,3 +331,9 @@ def test_launching_attacks_only_with_a_weapon(ar_edges):
 
 def test_not_announcing_sanctions_is_negative(ar_edges):
     assert ("CAN", "sanctioned", "VEN", "negative") in ar_edges("لم تعلن كندا عن أي عقوبات جديدة على فنزويلا.")
+
+
+def test_blocking_ends_what_it_blocks_and_striking_attacks(ar_edges):
+    assert ("RUS", "supplied", "SYR", "negative") in ar_edges("عرقلت المجر المساعدات الروسية لسوريا.")
+    assert ("ISR", "attacked", "LBN", "positive") in ar_edges("ضربت إسرائيل أهدافا في لبنان.")
+    assert not ar_edges("ضرب زلزال قوي تركيا.")

@@ -264,3 +264,20 @@ def test_the_subject_of_a_passive_accusation_is_the_subject_of_the_act(en_rows):
     rows = en_rows("Belarus has been accused of supplying fuel to Russia.")
     assert ("BLR", "supplied", "RUS", "positive", "alleged", None) in rows
     assert not any(r[0] == "BLR" and r[1] == "supplied" for r in en_rows("Germany's support of sanctions against Russia grew."))
+
+
+def test_blocking_ends_what_it_blocks_and_hitting_attacks(en_edges):
+    assert ("eu", "supplied", "UKR", "negative") in en_edges("Hungary blocked EU aid to Ukraine.")
+    assert ("eu", "sanctioned", "RUS", "negative") in en_edges("Slovakia vetoed new EU sanctions on Russia.")
+    assert ("UKR", "attacked", "RUS", "positive") in en_edges("Ukrainian drones hit an oil refinery in Russia.")
+    assert not en_edges("The earthquake hit Turkey.")
+
+
+def test_a_verb_form_after_an_article_is_no_predicate(en_edges):
+    e = en_edges("Yemen's navy said a U.S. ship was struck, and the hit was accurate, the Houthi spokesman said.")
+    assert not any(s == "USA" and r == "attacked" for s, r, _, _ in e)
+    assert not any(r == "accused" for _, r, _, _ in en_edges("Iraq condemned the alleged attack by Turkey."))
+
+
+def test_an_object_after_an_indefinite_article_keeps_its_preposition(en_edges):
+    assert ("houthis", "attacked", "USA", "positive") in en_edges("The Houthis claimed an attack on a US warship.")

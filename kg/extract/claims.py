@@ -130,6 +130,7 @@ class ClaimExtractor:
         self.pronouns = self.personal | self.group_pronouns
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
+        self.noun_determiners = data.keys("syntax", "noun_determiners")
         self.control_markers = data.keys("syntax", "control_markers")
         self.passive_control = data.keys("syntax", "passive_control_markers")
         self.complementizers = data.keys("syntax", "complementizers")
@@ -308,8 +309,8 @@ class ClaimExtractor:
                     return procl if procl in preps else None
                 if not T.alpha[k] or self._in_mention(k) or T.norm[k] in self.boundaries:
                     break
-        while j >= 0 and T.text[j] in {'"', "“", "«", "the", "The"}:
-            j -= 1
+        while j >= 0 and (T.text[j] in {'"', "“", "«"} or T.norm[j] in self.determiners):
+            j -= 1  # "an attack on a US warship", "talks with its Chinese counterpart"
         if j >= 0 and T.norm[j] in preps:
             return T.norm[j]
         return None
@@ -388,6 +389,9 @@ class ClaimExtractor:
                 if trig.start > 0 and self._t.norm[trig.start - 1] in self.demonstratives:
                     continue  # "this summit": an event told before, its actors are not here
                 spec = self.triggers[trig.label_]
+                if self.noun_determiners and trig.start > 0 and T.norm[trig.start - 1] in self.noun_determiners \
+                        and match_key(trig.text) not in spec.nouns:
+                    continue  # "the hit was accurate", "the bombed hospital": no predicate
                 if spec.instrument_forms and not self._armed(trig, sent, spec):
                     continue  # "launched an initiative in Ukraine", "fired the minister"
                 pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
