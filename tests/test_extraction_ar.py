@@ -337,3 +337,18 @@ def test_blocking_ends_what_it_blocks_and_striking_attacks(ar_edges):
     assert ("RUS", "supplied", "SYR", "negative") in ar_edges("عرقلت المجر المساعدات الروسية لسوريا.")
     assert ("ISR", "attacked", "LBN", "positive") in ar_edges("ضربت إسرائيل أهدافا في لبنان.")
     assert not ar_edges("ضرب زلزال قوي تركيا.")
+
+
+def test_a_chancellor_needs_the_state_after_the_title(ar_edges, ar_rows):
+    e = ar_edges("وصل المستشار النمساوي كارل نيهامر إلى القاهرة.")
+    assert ("كارل نيهامر", "leaderOf", "AUT", "positive") in e
+    assert ("كارل نيهامر", "visited", "EGY", "positive") in e
+    assert not any(r == "leaderOf" for _, r, _, _ in ar_edges("قال المستشار الإعلامي محمد علي إن مصر ترفض التهجير."))
+
+
+def test_the_condemner_is_not_the_agent_of_the_condemned_event(ar_edges):
+    assert not any(s == "EGY" and r == "attacked" for s, r, _, _ in ar_edges("أدانت مصر بشدة الهجوم على إسرائيل."))
+    e = ar_edges("نددت الصين بصفقة الأسلحة الأمريكية لتايوان.")
+    assert ("CHN", "opposed", "USA", "positive") in e
+    assert not any(s == "CHN" and r == "cooperatedWith" for s, r, _, _ in e)
+    assert ("QAT", "opposed", "IRN", "positive") in ar_edges("أدانت قطر بشدة الهجوم الإيراني على العراق.")

@@ -505,7 +505,9 @@ class ClaimExtractor:
             gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in self.particles]
             accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
             between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs)
-            if len(gap) <= self.subject_gap and not between_trigs and not self._crosses_boundary(doc, g.end, trig.start) \
+            condemned = self._condemned_event(doc, trig, g, sent_trigs)
+            if len(gap) <= self.subject_gap and not between_trigs and not condemned \
+                    and not self._crosses_boundary(doc, g.end, trig.start) \
                     and (self._marker(doc, g, self.all_preps) is None or accusation_before):
                 subject = g
             elif self._modal_subject(doc, g, trig):
@@ -572,6 +574,15 @@ class ClaimExtractor:
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _condemned_event(self, doc, trig, g, sent_trigs) -> bool:
+        """"نددت الصين بصفقة الأسلحة الأمريكية", "أدانت مصر الهجوم على …": the trigger is an
+        event noun (governed by a preposition, or definite) that is the object of a verb
+        like condemning whose subject is ``g``: ``g`` is the condemner, not the event's agent."""
+        if not (self._is_argument(doc, trig) or self._t.norm[trig.start].startswith(self.definite)):
+            return False
+        return any(self.triggers[t.label_].event_object and t.end <= g.start and len(self._t.words(t.end, g.start)) <= 1
+                   for t in sent_trigs if t.end <= trig.start)
 
     def _event_agent(self, doc, trig, groups, sent_trigs, subject) -> Group | None:
         """"أدانت تركيا بشدة الغارات الإسرائيلية": the object of a verb is an event noun
@@ -841,7 +852,7 @@ class ClaimExtractor:
         belong to what the page is about."""
         for g in reversed(before):
             if trig.start - g.end <= 20 and self._marker(doc, g, self.all_preps) is None and not set(g.keys) & set(obj.keys):
-                return g
+                return None if self._condemned_event(doc, trig, g, self._sent_trigs) else g
         if discourse is None or not spec.symmetric:
             return None
         topic = discourse.topic(types=("Country", "Organization"), exclude=set(obj.keys))

@@ -73,6 +73,7 @@ class PersonFinder:
             self.function_words |= {k for k in data.keys("cues", cue) if " " not in k}
         self.title_words = {w for t in self.titles for w in t.split()}
         self.counterparts = data.keys("titles", "counterpart")
+        self.affiliated_only = data.keys("titles", "affiliated_only")
         self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
         self.possessive = frozenset(data.strings("morphology", "possessive"))
 
@@ -243,6 +244,8 @@ class PersonFinder:
                     gap += 1
                     continue
                 break
+            if affiliation is None and match_key(t.text) in self.affiliated_only:
+                continue  # "المستشار الإعلامي": an adviser, not the chancellor
             if name is None and self.lang == "en":
                 name = self._name_before(doc, t, actor_at)
             if name is not None:
