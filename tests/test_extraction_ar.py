@@ -352,3 +352,7 @@ def test_the_condemner_is_not_the_agent_of_the_condemned_event(ar_edges):
     assert ("CHN", "opposed", "USA", "positive") in e
     assert not any(s == "CHN" and r == "cooperatedWith" for s, r, _, _ in e)
     assert ("QAT", "opposed", "IRN", "positive") in ar_edges("أدانت قطر بشدة الهجوم الإيراني على العراق.")
+
+
+def test_a_known_name_that_opens_with_its_title_gives_the_leader(ar_edges):
+    assert ("تميم بن حمد", "leaderOf", "QAT", "positive") in ar_edges("التقى الشيخ تميم بن حمد الرئيس المصري.")

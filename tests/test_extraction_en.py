@@ -281,3 +281,17 @@ def test_a_verb_form_after_an_article_is_no_predicate(en_edges):
 
 def test_an_object_after_an_indefinite_article_keeps_its_preposition(en_edges):
     assert ("houthis", "attacked", "USA", "positive") in en_edges("The Houthis claimed an attack on a US warship.")
+
+
+def test_a_known_name_that_opens_with_its_title_gives_the_leader(en_edges):
+    e = en_edges("King Abdullah II received Blinken in Amman.")
+    assert ("King Abdullah II", "leaderOf", "JOR", "positive") in e
+
+
+def test_no_plans_negates_and_annexing_attacks(en_rows):
+    rows = en_rows("The Pentagon said it had no plans to send troops to Niger.")
+    assert not any(r[1] == "supplied" and r[3] == "positive" for r in rows)
+    rows = en_rows("Venezuela threatened to annex the Essequibo region of Guyana.")
+    assert ("VEN", "threatened", "GUY", "positive", "asserted", None) in rows
+    assert ("VEN", "attacked", "GUY", "positive", "possible", None) in rows
+    assert ("EGY", "cooperatedWith", "JOR", "positive", "asserted", None) in en_rows("Egypt and Jordan held a joint military exercise.")

@@ -162,7 +162,7 @@ class PersonFinder:
         actors = actor_spans(doc)
         actor_at = {s.start: s for s in actors}
         covered = {i for s in actors for i in range(s.start, s.end)}
-        titles = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
+        titles = matched_titles = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
         # "وزيرة الخارجية الألمانية": a body's name that starts inside a title and runs past
         # it ("الخارجية الألمانية") is the title's qualifier, not an actor of its own
         tails = {t.start: s for t in titles for s in actors
@@ -324,12 +324,33 @@ class PersonFinder:
                 names[(start, phrase_end)] = self.name_text(doc, start, end)
                 records.append(TitledPerson(key, role, affiliation, start, phrase_end, True))
                 taken |= set(range(start, phrase_end))
+        records += self._titled_known_names(doc, actors, matched_titles, records, replaced)
         consumed_ids = {(s.start, s.end) for s in consumed} | replaced
         set_actor_spans(doc, sorted(
             [s for s in actors if (s.start, s.end) not in consumed_ids] + new_spans, key=lambda s: s.start))
         set_actor_spans(doc, consumed, "consumed")
         doc.user_data["titled_persons"] = records
         return doc
+
+    def _titled_known_names(self, doc: Doc, actors: list[Span], titles: list[Span], records: list[TitledPerson],
+                            replaced: set[tuple[int, int]]) -> list[TitledPerson]:
+        """"الملك سلمان", "Crown Prince Mohammed bin Salman": a known person whose name as
+        written opens with a title still says whose leader or official they are."""
+        recorded = {r.person for r in records}
+        found = []
+        for s in actors:
+            key = s.kb_id_
+            if key in recorded or (s.start, s.end) in replaced or not self._is_person(key):
+                continue
+            title = next((t for t in titles if t.start == s.start and t.end < s.end), None)
+            known = self.lex.known.get(key)
+            if title is None or known is None or not known.affiliation:
+                continue
+            role = known.role if known.role in ("Leader", "Official") else \
+                self._role(match_key(title.text), " ".join(tok.norm_ for tok in title))
+            found.append(TitledPerson(key, role, known.affiliation, s.start, s.end, True))
+            recorded.add(key)
+        return found
 
     def _actor_before(self, doc: Doc, start: int, actors: list[Span]) -> Span | None:
         """The body a title belongs to when it is written first: "Kremlin spokesman",
