@@ -356,3 +356,24 @@ def test_the_condemner_is_not_the_agent_of_the_condemned_event(ar_edges):
 
 def test_a_known_name_that_opens_with_its_title_gives_the_leader(ar_edges):
     assert ("تميم بن حمد", "leaderOf", "QAT", "positive") in ar_edges("التقى الشيخ تميم بن حمد الرئيس المصري.")
+
+
+def test_a_name_inside_a_longer_known_name_keeps_its_preposition_apart(ar_edges):
+    assert ("CHN", "supported", "PRK", "positive") in ar_edges("أعلنت الصين دعمها لكوريا الشمالية.")
+    assert ("DEU", "supplied", "GBR", "positive") in ar_edges("أرسلت ألمانيا أسلحة لبريطانيا.")
+    e = ar_edges("انتقد الأمين العام للأمم المتحدة أنطونيو غوتيريش القصف الإسرائيلي على غزة.")
+    assert ("أنطونيو غوتيريش", "leaderOf", "un", "positive") in e
+    assert ("أنطونيو غوتيريش", "criticized", "ISR", "positive") in e
+
+
+def test_a_first_name_that_is_also_a_preposition_is_no_later_mention(ar_edges):
+    e = ar_edges("أشاد علي خامنئي بهجوم حماس على إسرائيل.")
+    assert ("hamas", "attacked", "ISR", "positive") in e
+    assert not any("خامنئي" in o for _, _, o, _ in e)
+
+
+def test_the_actor_after_an_event_noun_is_its_agent_when_the_object_is_marked(ar_edges):
+    assert ("TUR", "opposed", "ISR", "positive") in ar_edges("أدانت تركيا هجوم إسرائيل على لبنان.")
+    e = ar_edges("أدانت قطر زيارة بن غفير إلى المسجد الأقصى.")
+    assert not any(r == "visited" for _, r, _, _ in e)
+    assert not ar_edges("أدانت مصر قصف سوريا.") & {("EGY", "attacked", "SYR", "positive")}

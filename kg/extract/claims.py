@@ -360,6 +360,7 @@ class ClaimExtractor:
                 sent_spans = [m for m in sent_spans if id(m) not in modifiers]
             groups = self._groups(doc, sent_spans)
             sent_cues = cue_hits[bisect.bisect_left(cue_starts, sent.start):bisect.bisect_left(cue_starts, sent.end)]
+            self._sent_cues = sent_cues
             speaker = self._speaker(doc, sent, groups, sent_cues, discourse)
             self._speaker_now = speaker
             sent_trigs = trig_spans[bisect.bisect_left(trig_starts, sent.start):bisect.bisect_left(trig_starts, sent.end)]
@@ -529,6 +530,11 @@ class ClaimExtractor:
             subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in self.particles] if subject else []
             if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):
                 subject = after[0]
+            elif not strong_subject and after[0].start == trig.end and not T.proclitic(after[0].start) \
+                    and any(self._marker(doc, g, self.all_preps) in preps for g in after[1:]):
+                # "أشاد خامنئي بهجوم حماس على إسرائيل": the actor right after the trigger is
+                # its agent when the object follows with the trigger's preposition
+                subject = after[0]
         for g in after:
             if g is subject:
                 continue
@@ -576,24 +582,41 @@ class ClaimExtractor:
         return self._combine(spec, subject, obj, between_pairs)
 
     def _condemned_event(self, doc, trig, g, sent_trigs) -> bool:
-        """"نددت الصين بصفقة الأسلحة الأمريكية", "أدانت مصر الهجوم على …": the trigger is an
-        event noun (governed by a preposition, or definite) that is the object of a verb
-        like condemning whose subject is ``g``: ``g`` is the condemner, not the event's agent."""
-        if not (self._is_argument(doc, trig) or self._t.norm[trig.start].startswith(self.definite)):
+        """"نددت الصين بصفقة الأسلحة الأمريكية", "أدانت مصر الهجوم على …", "أدانت قطر زيارة
+        بن غفير": the trigger is an event noun (governed by a preposition, definite, or
+        right after the verb's subject, where its object stands) that is the object of a
+        verb like condemning whose subject is ``g``: ``g`` is the condemner, not the event's agent."""
+        T = self._t
+        object_slot = len(T.words(g.end, trig.start)) <= 1 and not T.proclitic(trig.start)  # "أدانت قطر زيارة …"
+        if not (self._is_argument(doc, trig) or T.norm[trig.start].startswith(self.definite) or object_slot):
             return False
-        return any(self.triggers[t.label_].event_object and t.end <= g.start and len(self._t.words(t.end, g.start)) <= 1
-                   for t in sent_trigs if t.end <= trig.start)
+        refusals = {s for c, s, _ in self._sent_cues if c == "negation"}  # "رفضت البرازيل إدانة …": one subject
+        return any(self.triggers[t.label_].event_object and t.end <= g.start and len(T.words(t.end, g.start)) <= 1
+                   and t.start not in refusals for t in sent_trigs if t.end <= trig.start)
 
     def _event_agent(self, doc, trig, groups, sent_trigs, subject) -> Group | None:
-        """"أدانت تركيا بشدة الغارات الإسرائيلية": the object of a verb is an event noun
-        (a definite trigger) whose agent, the nisba right after it, is what the verb targets."""
+        """"أدانت تركيا بشدة الغارات الإسرائيلية", "أشاد خامنئي بهجوم حماس على إسرائيل": the
+        object of a verb is an event noun whose agent is what the verb targets: the nisba
+        right after a definite event noun, or the actor right after the noun when the
+        event's own object follows with its preposition."""
         T = self._t
         nxt = next((t for t in sent_trigs if t.start >= trig.end), None)
-        if nxt is None or not T.norm[nxt.start].startswith(self.definite) \
-                or len(T.words(trig.end, nxt.start)) > 4 or self._crosses_boundary(doc, trig.end, nxt.start):
+        if nxt is None:
             return None
-        return next((g for g in groups if g.start == nxt.end and g.label == "demonym" and g is not subject
-                     and not T.proclitic(g.start)), None)
+        # the words between, the verb's own subject not counted ("انتقد الأمين العام للأمم
+        # المتحدة أنطونيو غوتيريش القصف الإسرائيلي")
+        start = subject.end if subject is not None and trig.end <= subject.start < subject.end <= nxt.start else trig.end
+        if len(T.words(start, nxt.start)) > 4 or self._crosses_boundary(doc, trig.end, nxt.start):
+            return None
+        agent = next((g for g in groups if g.start == nxt.end and g is not subject and not T.proclitic(g.start)), None)
+        if agent is None:
+            return None
+        if agent.label == "demonym":
+            return agent if T.norm[nxt.start].startswith(self.definite) else None
+        preps = self.triggers[nxt.label_].obj_preps
+        marked = any(g.start >= agent.end and g.start - agent.end <= 3 and self._marker(doc, g, self.all_preps) in preps
+                     for g in groups)
+        return agent if marked else None
 
     def _victim(self, g) -> bool:
         """Whether ``g`` names the victim of an event noun right before it ("the killing of

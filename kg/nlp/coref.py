@@ -47,6 +47,7 @@ class Coref:
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
         self.personal = data.keys("coreference", "personal_pronouns")
+        self.not_names = data.keys("names", "stop")  # "علي" is also "على" once folded: never a surname
 
     def __call__(self, doc: Doc) -> Doc:
         discourse = doc._.discourse
@@ -146,10 +147,10 @@ class Coref:
 
     def _learn_surname(self, discourse, span: Span, name: str) -> None:
         parts = match_key(name).split()
-        if len(parts) >= 2 and len(parts[-1]) >= self.min_surname:
+        if len(parts) >= 2 and len(parts[-1]) >= self.min_surname and parts[-1] not in self.not_names:
             discourse.surnames.setdefault(parts[-1], span.kb_id_)
         # family name first (كيم جونغ أون, Xi Jinping): a short first part is the family name
-        if len(parts) >= 2 and 2 <= len(parts[0]) <= 3 and span.kb_id_ in self.lex.known:
+        if len(parts) >= 2 and 2 <= len(parts[0]) <= 3 and span.kb_id_ in self.lex.known and parts[0] not in self.not_names:
             discourse.surnames.setdefault(parts[0], span.kb_id_)
 
     def _surname(self, discourse, token) -> str | None:

@@ -50,6 +50,30 @@ def get_lexicon(lang: str) -> Lexicon:
                     words.update(match_key(v).split())
     for q in data.strings("titles", "qualifiers") + data.strings("titles", "analyst_modifiers"):
         words.update(match_key(q).split())
-    lex.vocabulary = words
+    lex.vocabulary = words - _prepositional_forms(data, words, {match_key(text).split()[0] for text in lex.forms})
     lex.first_names = data.keys("names", "first")
     return lex
+
+
+def _prepositional_forms(data: LanguageData, words: set[str], name_starts: set[str]) -> set[str]:
+    """Words of the data that are a preposition clitic on the start of an actor's name
+    ("لكوريا" in "هيئة الأركان المشتركة لكوريا الجنوبية", "للأمم" in "التابع للأمم
+    المتحدة"). Kept whole in the vocabulary they would never be split, and "دعمها لكوريا
+    الشمالية" would miss North Korea; split, the name's own pattern is split the same way.
+    Only the language's ``name_prepositions`` count, and only on names of 4 letters or more
+    ("ليون" is Lyon, not ل + a Korean name)."""
+    preps = data.keys("morphology", "name_prepositions")
+    if not preps:
+        return set()
+    from kg.nlp.clitics import CliticAnalyzer
+
+    analyzer = CliticAnalyzer(data)
+    conjunctions = "".join(data.keys("morphology", "conjunctions"))
+    found = set()
+    for word in words - name_starts:
+        for reading in analyzer.readings(word):
+            if reading.proclitic.lstrip(conjunctions) in preps and not reading.enclitic \
+                    and len(reading.stem) >= 4 and reading.stem in name_starts:
+                found.add(word)
+                break
+    return found
