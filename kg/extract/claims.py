@@ -559,7 +559,10 @@ class ClaimExtractor:
                 continue
             if obj is None and not spec.require_object_prep:
                 near = g.start - trig.end <= 3 or (subject is not None and subject.start > trig.start and g.start - subject.end <= 2)
-                if near or not spec.object_adjacent:
+                # "اتفقت إسرائيل وحماس على هدنة … بوساطة قطرية": a pair that agrees is the
+                # relation; an actor far after it is no party unless marked ("مع")
+                paired = spec.symmetric and subject is not None and len(subject.keys) >= 2
+                if near or not (spec.object_adjacent or paired):
                     obj = g
         if obj is None and spec.event_object:
             obj = self._event_agent(doc, trig, groups, sent_trigs, subject)
