@@ -295,3 +295,11 @@ def test_no_plans_negates_and_annexing_attacks(en_rows):
     assert ("VEN", "threatened", "GUY", "positive", "asserted", None) in rows
     assert ("VEN", "attacked", "GUY", "positive", "possible", None) in rows
     assert ("EGY", "cooperatedWith", "JOR", "positive", "asserted", None) in en_rows("Egypt and Jordan held a joint military exercise.")
+
+
+def test_the_object_keeps_its_preposition_across_nationality_adjectives_and_backers(en_edges):
+    assert ("TUR", "attacked", "ypg", "positive") in en_edges(
+        "Turkey plans a ground operation against the Syrian Kurdish People's Protection Units (YPG).")
+    e = en_edges("Israel launched strikes on the Iranian-backed Houthis.")
+    assert ("ISR", "attacked", "houthis", "positive") in e
+    assert ("IRN", "supported", "houthis", "positive") in e

@@ -179,6 +179,8 @@ class ClaimExtractor:
                     possessive = bool(gap) and T.text[gap[0]] in self.possessive and len(gap) <= 2
                     adjective = label == "demonym" and len(gap) <= 1 and all(
                         T.alpha[k] and T.norm[k] not in COORD_TOKENS and T.norm[k] not in self.all_preps for k in gap)
+                    if adjective:  # the head keeps the preposition before its adjectives ("against the Syrian Kurdish YPG")
+                        self._modifier_tokens.update(range(s.start, nxt.start))
                     if possessive or adjective:
                         continue
             keep.append(s)
@@ -309,7 +311,7 @@ class ClaimExtractor:
                     return procl if procl in preps else None
                 if not T.alpha[k] or self._in_mention(k) or T.norm[k] in self.boundaries:
                     break
-        while j >= 0 and (T.text[j] in {'"', "“", "«"} or T.norm[j] in self.determiners):
+        while j >= 0 and (T.text[j] in {'"', "“", "«"} or T.norm[j] in self.determiners or j in self._modifier_tokens):
             j -= 1  # "an attack on a US warship", "talks with its Chinese counterpart"
         if j >= 0 and T.norm[j] in preps:
             return T.norm[j]
@@ -328,6 +330,7 @@ class ClaimExtractor:
             spans.sort(key=lambda m: m.start)
             span_starts.sort()
         self._brackets = [i for i, t in enumerate(T.text) if t == "("] if "(" in text else []
+        self._modifier_tokens: set[int] = set()  # nationality adjectives dropped before their head
         claims: list[Claim] = []
         cue_hits = sorted([(doc.vocab.strings[m], s, e) for m, s, e in self.cue_matcher(doc)], key=lambda c: c[1])
         cue_starts = [s for _, s, _ in cue_hits]
@@ -357,6 +360,8 @@ class ClaimExtractor:
                 claims += [self._sentence_claim(text, sent, offset, backer, "supported", head)
                            for backer, head, _ in backed if head is not None]
                 modifiers = {id(m) for _, _, m in backed}
+                for _, _, m in backed:  # "strikes on the Iranian-backed Houthis": the head keeps "on"
+                    self._modifier_tokens.update(range(m.start, min(m.end + 2, sent.end)))
                 sent_spans = [m for m in sent_spans if id(m) not in modifiers]
             groups = self._groups(doc, sent_spans)
             sent_cues = cue_hits[bisect.bisect_left(cue_starts, sent.start):bisect.bisect_left(cue_starts, sent.end)]
@@ -367,6 +372,10 @@ class ClaimExtractor:
             if backed:
                 compounds = {m.end + 1 for _, _, m in backed}
                 sent_trigs = [t for t in sent_trigs if t.start not in compounds]
+            # "launched an initiative in Ukraine", "fired the minister": no claim of their own,
+            # and no trigger between an actor and "strikes" in "Israel launched strikes on …";
+            # they still end the reach of other triggers ("صفقة إطلاق الأسرى")
+            self._unarmed = {t.start for t in sent_trigs if not self._armed(t, sent, self.triggers[t.label_])}
             self._sentence_subjects: set[str] = set()
             for trig in sent_trigs:
                 inside = next((g for g in groups if g.start <= trig.start < g.end), None)
@@ -390,11 +399,11 @@ class ClaimExtractor:
                 if trig.start > 0 and self._t.norm[trig.start - 1] in self.demonstratives:
                     continue  # "this summit": an event told before, its actors are not here
                 spec = self.triggers[trig.label_]
+                if trig.start in self._unarmed:
+                    continue
                 if self.noun_determiners and trig.start > 0 and T.norm[trig.start - 1] in self.noun_determiners \
                         and match_key(trig.text) not in spec.nouns:
                     continue  # "the hit was accurate", "the bombed hospital": no predicate
-                if spec.instrument_forms and not self._armed(trig, sent, spec):
-                    continue  # "launched an initiative in Ukraine", "fired the minister"
                 pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
                 self._sentence_subjects |= set(self._last_subject)
                 if not pairs and discourse is not None and self._last_subject:
@@ -743,6 +752,8 @@ class ClaimExtractor:
     def _armed(self, trig, sent, spec: Trigger) -> bool:
         """Whether a trigger form that attacks only with a weapon ("launched", "أطلقت") has
         one in the words after it ("launched ballistic missiles at", "أطلقت إيران صواريخ على")."""
+        if not spec.instrument_forms:
+            return True
         norm = self._t.norm
         if " ".join(norm[k] for k in range(trig.start, trig.end)) not in spec.instrument_forms:
             return True
@@ -823,7 +834,8 @@ class ClaimExtractor:
             gap = self._t.words(g.end, trig.start)
             possessive = bool(gap) and self._t.text[gap[0]] in self.possessive
             light = all(self._filler(t) for t in gap)
-            between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in self._sent_trigs)
+            between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) and t.start not in self._unarmed
+                                for t in self._sent_trigs)
             if self._marker(doc, g, self.all_preps) is None and not self._crosses_boundary(doc, g.end, trig.start) \
                     and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 6)):
                 subject = g
