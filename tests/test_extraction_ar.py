@@ -384,3 +384,9 @@ def test_a_pair_that_agrees_is_the_relation_not_a_far_mediator(ar_edges):
     assert ("ISR", "cooperatedWith", "hamas", "positive") in e or ("hamas", "cooperatedWith", "ISR", "positive") in e
     assert not any("QAT" in (s, o) and r == "cooperatedWith" for s, r, o, _ in e)
     assert ("EGY", "cooperatedWith", "ISR", "positive") in ar_edges("اتفقت مصر وقطر مع إسرائيل على هدنة.")
+
+
+def test_the_agent_after_an_event_noun_may_follow_one_word(ar_edges):
+    e = ar_edges("انتقدت الصين إمداد دول حلف الناتو لأوكرانيا بالأسلحة.")
+    assert ("NATO", "supplied", "UKR", "positive") in e
+    assert not any(s == "CHN" and r == "supplied" for s, r, _, _ in e)

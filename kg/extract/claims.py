@@ -539,10 +539,11 @@ class ClaimExtractor:
             subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in self.particles] if subject else []
             if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):
                 subject = after[0]
-            elif not strong_subject and after[0].start == trig.end and not T.proclitic(after[0].start) \
+            elif not strong_subject and not T.proclitic(after[0].start) \
                     and any(self._marker(doc, g, self.all_preps) in preps for g in after[1:]):
-                # "أشاد خامنئي بهجوم حماس على إسرائيل": the actor right after the trigger is
-                # its agent when the object follows with the trigger's preposition
+                # "أشاد خامنئي بهجوم حماس على إسرائيل", "إمداد دول حلف الناتو لأوكرانيا": the
+                # actor right after the trigger is its agent when the object follows with the
+                # trigger's preposition
                 subject = after[0]
         for g in after:
             if g is subject:
