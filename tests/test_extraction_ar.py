@@ -390,3 +390,11 @@ def test_the_agent_after_an_event_noun_may_follow_one_word(ar_edges):
     e = ar_edges("انتقدت الصين إمداد دول حلف الناتو لأوكرانيا بالأسلحة.")
     assert ("nato", "supplied", "UKR", "positive") in e
     assert not any(s == "CHN" and r == "supplied" for s, r, _, _ in e)
+
+
+def test_this_meeting_between_two_actors_names_them(ar_edges, en_edges):
+    e = ar_edges("وسيكون هذا اللقاء بين وزير الخارجية المصري سامح شكري ونظيره التركي أول اجتماع منذ سنوات.")
+    assert any(r == "metWith" for _, r, _, _ in e)
+    assert not any(r == "metWith" for _, r, _, _ in ar_edges("وقالت مصر إن هذا اللقاء كان مثمرا مع تركيا."))
+    assert ("EGY", "metWith", "TUR", "positive") in en_edges("This meeting between Egypt and Turkey was the first in years.") \
+        or ("TUR", "metWith", "EGY", "positive") in en_edges("This meeting between Egypt and Turkey was the first in years.")

@@ -396,8 +396,9 @@ class ClaimExtractor:
                 if any(c == "negation" and s_ == trig.start for c, s_, _ in sent_cues) and \
                         any(0 <= t.start - trig.end <= 3 for t in sent_trigs):
                     continue  # "رفضت الهند إدانة روسيا": a refusal verb negates the trigger after it
-                if trig.start > 0 and self._t.norm[trig.start - 1] in self.demonstratives:
-                    continue  # "this summit": an event told before, its actors are not here
+                if trig.start > 0 and self._t.norm[trig.start - 1] in self.demonstratives \
+                        and not (trig.end < sent.end and T.norm[trig.end] in self.between):
+                    continue  # "this summit": an event told before, its actors are not here ("this meeting between X and Y": they are)
                 spec = self.triggers[trig.label_]
                 if trig.start in self._unarmed:
                     continue
