@@ -398,3 +398,14 @@ def test_this_meeting_between_two_actors_names_them(ar_edges, en_edges):
     assert not any(r == "metWith" for _, r, _, _ in ar_edges("وقالت مصر إن هذا اللقاء كان مثمرا مع تركيا."))
     assert ("EGY", "metWith", "TUR", "positive") in en_edges("This meeting between Egypt and Turkey was the first in years.") \
         or ("TUR", "metWith", "EGY", "positive") in en_edges("This meeting between Egypt and Turkey was the first in years.")
+
+
+def test_and_the_officials_of_a_state_are_a_member_of_the_pair(ar_edges):
+    e = ar_edges("وتتوسط القاهرة والدوحة في صفقة بين حماس والمسؤولين الإسرائيليين.")
+    assert ("hamas", "cooperatedWith", "ISR", "positive") in e or ("ISR", "cooperatedWith", "hamas", "positive") in e
+    assert not any(r == "cooperatedWith" and {s, o} == {"EGY", "ISR"} for s, r, o, _ in e)
+
+
+def test_a_long_subject_after_the_verb_does_not_use_up_the_window(ar_edges):
+    e = ar_edges('وصل رئيس المكتب السياسي لحركة "حماس" إسماعيل هنية ، اليوم الخميس، إلى العاصمة المصرية القاهرة.')
+    assert ("إسماعيل هنية", "visited", "EGY", "positive") in e

@@ -245,8 +245,14 @@ class ClaimExtractor:
     def _conjunction_between(self, prev_end: int, span: Span) -> bool:
         T = self._t
         between = self._outside_brackets(T.words(prev_end, span.start))
-        return T.proclitic(span.start).startswith("و") or any(
+        return T.proclitic(span.start).startswith("و") or self._conjoined_noun(between, span) or any(
             T.norm[k] in COORD_TOKENS and T.text[k] not in {",", "،"} for k in between)
+
+    def _conjoined_noun(self, between: list[int], span: Span) -> bool:
+        """"بين حماس والمسؤولين الإسرائيليين": "and the Israeli officials" is a member."""
+        T = self._t
+        return self.adjective_after and span.label_ == "demonym" and len(between) == 1 \
+            and (T.proclitic(between[0]).startswith("و") or match_key(T.text[between[0]]).startswith("و" + self.definite))
 
     def _outside_brackets(self, indices: list[int]) -> list[int]:
         """Token indices with bracketed asides ("(سي.آي.إيه)", "(AFP)") left out."""
@@ -279,6 +285,8 @@ class ClaimExtractor:
         between = [k for k in words if T.text[k] not in self._QUOTES]
         if not between:
             return T.proclitic(span.start).startswith("و")
+        if self._conjoined_noun(between, span):
+            return True
         norm, text = T.norm, T.text
         return len(between) <= 3 and any(norm[k] in COORD_TOKENS or text[k] in COORD_TOKENS for k in between) and \
             all(norm[k] in COORD_TOKENS or text[k] in COORD_TOKENS or norm[k] in self.determiners for k in between)
@@ -490,7 +498,12 @@ class ClaimExtractor:
         preps = spec.obj_preps
         other_trigs = [t for t in sent_trigs if t.start >= trig.end and t.label_ != trig.label_
                        and not (spec.object_adjacent and t.start - trig.end <= 1)]
-        limit = min([t.start for t in other_trigs] + [trig.end + self.window])
+        reach = trig.end + self.window
+        if self.verb_first:  # "وصل رئيس المكتب السياسي لحركة حماس إسماعيل هنية … إلى القاهرة": a long
+            first = next((g for g in groups if trig.end <= g.start <= trig.end + 1), None)  # subject does not use up the window
+            if first is not None:
+                reach += first.end - first.start
+        limit = min([t.start for t in other_trigs] + [reach])
         before = [g for g in groups if g.end <= trig.start]
         after = [g for g in groups if trig.end <= g.start < limit]
         subject: Group | None = None
