@@ -303,3 +303,10 @@ def test_the_object_keeps_its_preposition_across_nationality_adjectives_and_back
     e = en_edges("Israel launched strikes on the Iranian-backed Houthis.")
     assert ("ISR", "attacked", "houthis", "positive") in e
     assert ("IRN", "supported", "houthis", "positive") in e
+
+
+def test_a_bare_object_is_not_looked_for_in_another_clause(en_edges):
+    e = en_edges("The two countries hailed the deal with China, which brokered the pact when President Xi Jinping was re-elected.")
+    assert not any(r == "cooperatedWith" and "Xi Jinping" in (s, o) for s, r, o, _ in e)
+    assert ("RUS", "attacked", "UKR", "positive") in en_edges("Russia attacked the city of Kharkiv in Ukraine.") \
+        or ("RUS", "attacked", "UKR", "positive") in en_edges("Russia attacked Ukraine when talks stalled.")

@@ -86,6 +86,8 @@ def make_claims(nlp: Language, name: str, window: int, subject_gap: int, modalit
 
 
 class ClaimExtractor:
+    _PUNCT = frozenset({",", "،", ";", "؛", ":"})
+
     def __init__(self, nlp: Language, *, window: int, subject_gap: int, modality_window: int,
                  negation_window: int, instrument_window: int = 6) -> None:
         self.lang = nlp.lang
@@ -586,8 +588,8 @@ class ClaimExtractor:
                 # "اتفقت إسرائيل وحماس على هدنة … بوساطة قطرية": a pair that agrees is the
                 # relation; an actor far after it is no party unless marked ("مع")
                 paired = spec.symmetric and subject is not None and len(subject.keys) >= 2
-                if near or not (spec.object_adjacent or paired):
-                    obj = g
+                if (near or not (spec.object_adjacent or paired)) and not self._clause_word_between(trig.end, g.start):
+                    obj = g  # not across "which", "when", "الذي": "China, which brokered the pact when President Xi …"
         if obj is None and spec.event_object:
             obj = self._event_agent(doc, trig, groups, sent_trigs, subject)
         if obj is None:
@@ -607,6 +609,11 @@ class ClaimExtractor:
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _clause_word_between(self, start: int, end: int) -> bool:
+        """A word that opens another clause (not a comma) between the two positions."""
+        norm, text = self._t.norm, self._t.text
+        return any(norm[k] in self.boundaries and text[k] not in self._PUNCT for k in self._t.words(start, end))
 
     def _condemned_event(self, doc, trig, g, sent_trigs) -> bool:
         """"نددت الصين بصفقة الأسلحة الأمريكية", "أدانت مصر الهجوم على …", "أدانت قطر زيارة
