@@ -310,3 +310,8 @@ def test_a_bare_object_is_not_looked_for_in_another_clause(en_edges):
     assert not any(r == "cooperatedWith" and "Xi Jinping" in (s, o) for s, r, o, _ in e)
     assert ("RUS", "attacked", "UKR", "positive") in en_edges("Russia attacked the city of Kharkiv in Ukraine.") \
         or ("RUS", "attacked", "UKR", "positive") in en_edges("Russia attacked Ukraine when talks stalled.")
+
+
+def test_water_cannon_and_striking(en_rows):
+    assert ("CHN", "attacked", "PHL", "positive", "asserted", None) in en_rows("Chinese coast guard vessels fired water cannon at Philippine boats.")
+    assert ("ISR", "attacked", "SYR", "positive", "alleged", None) in en_rows("Syria accused Israel of striking Damascus airport.")
