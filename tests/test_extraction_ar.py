@@ -409,3 +409,9 @@ def test_and_the_officials_of_a_state_are_a_member_of_the_pair(ar_edges):
 def test_a_long_subject_after_the_verb_does_not_use_up_the_window(ar_edges):
     e = ar_edges('وصل رئيس المكتب السياسي لحركة "حماس" إسماعيل هنية ، اليوم الخميس، إلى العاصمة المصرية القاهرة.')
     assert ("إسماعيل هنية", "visited", "EGY", "positive") in e
+
+
+def test_a_trigger_carrying_a_pronoun_takes_no_bare_object_further_on(ar_edges):
+    e = ar_edges("قال محللون إن لوكاشينكو قد ينفذ تهديداته بإغلاق خط الأنابيب البيلاروسي.")
+    assert not any(r == "threatened" and o == "BLR" for _, r, o, _ in e)
+    assert ("RUS", "attacked", "UKR", "positive") in ar_edges("هاجمت روسيا أوكرانيا.")

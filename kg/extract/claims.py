@@ -588,7 +588,11 @@ class ClaimExtractor:
                 # "اتفقت إسرائيل وحماس على هدنة … بوساطة قطرية": a pair that agrees is the
                 # relation; an actor far after it is no party unless marked ("مع")
                 paired = spec.symmetric and subject is not None and len(subject.keys) >= 2
-                if (near or not (spec.object_adjacent or paired)) and not self._clause_word_between(trig.end, g.start):
+                # "تهديداته بإغلاق خط الأنابيب البيلاروسي", "هاجمها": a trigger carrying a pronoun
+                # (possessor or object) takes no bare object further on
+                suffixed = bool(T.enclitic(trig.end - 1))
+                if (near or not (spec.object_adjacent or paired)) and not suffixed \
+                        and not self._clause_word_between(trig.end, g.start):
                     obj = g  # not across "which", "when", "الذي": "China, which brokered the pact when President Xi …"
         if obj is None and spec.event_object:
             obj = self._event_agent(doc, trig, groups, sent_trigs, subject)
