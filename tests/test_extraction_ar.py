@@ -415,3 +415,8 @@ def test_a_trigger_carrying_a_pronoun_takes_no_bare_object_further_on(ar_edges):
     e = ar_edges("قال محللون إن لوكاشينكو قد ينفذ تهديداته بإغلاق خط الأنابيب البيلاروسي.")
     assert not any(r == "threatened" and o == "BLR" for _, r, o, _ in e)
     assert ("RUS", "attacked", "UKR", "positive") in ar_edges("هاجمت روسيا أوكرانيا.")
+
+
+def test_a_time_word_reaches_across_the_commas_of_an_apposition(ar_rows):
+    rows = ar_rows("يصل أمير قطر الشيخ تميم بن حمد، إلى القاهرة غدا.")
+    assert any(r[1] == "visited" and r[2] == "EGY" and r[4] == "possible" for r in rows)

@@ -987,15 +987,15 @@ class ClaimExtractor:
         procl = self._t.proclitic(trig.start)
         if procl and procl[-1:] in self.future:
             return "possible"
-        if any(cue == "future_time" and abs(s - trig.start) <= 12 and not self._crosses_boundary(doc, min(e, trig.end), max(s, trig.start))
-               for cue, s, e in cues):
+        if any(cue == "future_time" and abs(s - trig.start) <= 12 and not self._clause_word_between(min(e, trig.end), max(s, trig.start))
+               for cue, s, e in cues):  # across the commas of an apposition: "يصل أمير قطر الشيخ تميم بن حمد، إلى القاهرة غدا"
             return "possible"  # "يصل … إلى القاهرة غدا", "will visit … next week"
         if any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
             return "alleged"
         if any(t.label_ == "threatened" and t is not trig and 0 <= trig.start - t.end <= 6 for t in sent_trigs):
             return "possible"  # "هددت … بفرض عقوبات", "threatened to impose sanctions"
-        if any(t.label_ == "accused" and t.start < trig.start for t in sent_trigs):
-            return "alleged"
+        if any(t.label_ == "accused" and t.start < trig.start and len(self._t.words(t.end, trig.start)) <= 10 for t in sent_trigs):
+            return "alleged"  # "accused X of supplying …", not a clause far after it
         return "asserted"
 
     def _speaker(self, doc, sent, groups, cues, discourse) -> str | None:
