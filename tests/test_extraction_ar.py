@@ -420,3 +420,10 @@ def test_a_trigger_carrying_a_pronoun_takes_no_bare_object_further_on(ar_edges):
 def test_a_time_word_reaches_across_the_commas_of_an_apposition(ar_rows):
     rows = ar_rows("يصل أمير قطر الشيخ تميم بن حمد، إلى القاهرة غدا.")
     assert any(r[1] == "visited" and r[2] == "EGY" and r[4] == "possible" for r in rows)
+
+
+def test_meetings_not_held_and_no_intention_are_negative(ar_edges):
+    e = ar_edges("لم يعقد اللقاء بين أردوغان والأسد.")
+    assert any(r == "metWith" and p == "negative" for _, r, _, p in e)
+    assert not any(r == "metWith" and p == "positive" for _, r, _, p in e)
+    assert ("DEU", "supplied", "UKR", "negative") in ar_edges("قالت ألمانيا إنها لا تنوي إرسال قوات إلى أوكرانيا.")

@@ -315,3 +315,12 @@ def test_a_bare_object_is_not_looked_for_in_another_clause(en_edges):
 def test_water_cannon_and_striking(en_rows):
     assert ("CHN", "attacked", "PHL", "positive", "asserted", None) in en_rows("Chinese coast guard vessels fired water cannon at Philippine boats.")
     assert ("ISR", "attacked", "SYR", "positive", "alleged", None) in en_rows("Syria accused Israel of striking Damascus airport.")
+
+
+def test_cancelled_events_and_no_intention_are_negative(en_edges):
+    assert ("TUR", "metWith", "SYR", "negative") in en_edges("The meeting between Turkey and Syria did not take place.") \
+        or ("SYR", "metWith", "TUR", "negative") in en_edges("The meeting between Turkey and Syria did not take place.")
+    e = en_edges("The summit between Japan and China was called off.")
+    assert not any(p == "positive" for _, r, _, p in e if r == "metWith")
+    assert ("DEU", "supplied", "UKR", "negative") in en_edges("Germany said it had no intention of sending troops to Ukraine.")
+    assert ("DEU", "supplied", "UKR", "positive") in en_edges("Germany sent troops to Ukraine, and the talks did not take place.")

@@ -108,7 +108,7 @@ class ClaimExtractor:
             self.trigger_matcher.add(relation, [pattern(f) for f in data.trigger_forms(relation)])
         self.cue_matcher = PhraseMatcher(nlp.vocab, attr=attr)
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
-                    "future_time", "unnamed_sources", "reversal"):
+                    "future_time", "unnamed_sources", "reversal", "cancelled"):
             forms = data.strings("cues", cue)
             if forms:
                 self.cue_matcher.add(cue, [pattern(f) for f in forms])
@@ -932,9 +932,13 @@ class ClaimExtractor:
         verbs or articles, a verb carrying the trigger noun or the clause's subject between
         ("عدم عقد اجتماع", "did not meet", "لن يفرض عقوبات", "نفت إيران تزويد"), or when a
         reversal ("lifted", "رفع") does, unless that reversal is negated itself."""
-        if not any(c == "negation" or c == "reversal" for c, _, _ in cues):
+        if not any(c == "negation" or c == "reversal" or c == "cancelled" for c, _, _ in cues):
             return "positive"
         T = self._t
+        for cue, s, e in cues:  # "the meeting between X and Y did not take place", "… was called off"
+            if cue == "cancelled" and trig.end <= s and len(T.words(trig.end, s)) <= 8 \
+                    and not self._clause_word_between(trig.end, s) and not any(trig.end <= t.start < s for t in self._sent_trigs):
+                return "negative"
         for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
             if cue != "reversal" or e > trig.start or s < sent.start:
                 continue
