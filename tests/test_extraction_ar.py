@@ -427,3 +427,10 @@ def test_meetings_not_held_and_no_intention_are_negative(ar_edges):
     assert any(r == "metWith" and p == "negative" for _, r, _, p in e)
     assert not any(r == "metWith" and p == "positive" for _, r, _, p in e)
     assert ("DEU", "supplied", "UKR", "negative") in ar_edges("قالت ألمانيا إنها لا تنوي إرسال قوات إلى أوكرانيا.")
+
+
+def test_neither_nor_and_ruling_out(ar_edges):
+    e = ar_edges("لم تدن الصين ولا الهند الغزو الروسي لأوكرانيا.")
+    assert {("CHN", "opposed", "RUS", "negative"), ("IND", "opposed", "RUS", "negative")} <= e
+    assert not any(r == "opposed" and o == "IND" for _, r, o, _ in e)
+    assert ("SAU", "cooperatedWith", "ISR", "negative") in ar_edges("استبعدت السعودية تطبيع العلاقات مع إسرائيل.")

@@ -324,3 +324,10 @@ def test_cancelled_events_and_no_intention_are_negative(en_edges):
     assert not any(p == "positive" for _, r, _, p in e if r == "metWith")
     assert ("DEU", "supplied", "UKR", "negative") in en_edges("Germany said it had no intention of sending troops to Ukraine.")
     assert ("DEU", "supplied", "UKR", "positive") in en_edges("Germany sent troops to Ukraine, and the talks did not take place.")
+
+
+def test_neither_nor_ruling_out_and_firing_at(en_edges):
+    e = en_edges("Neither China nor India condemned Russia.")
+    assert {("CHN", "opposed", "RUS", "negative"), ("IND", "opposed", "RUS", "negative")} <= e
+    assert ("SAU", "cooperatedWith", "ISR", "negative") in en_edges("Saudi Arabia ruled out normalizing ties with Israel.")
+    assert ("JPN", "attacked", "CHN", "negative") in en_edges("Japan denied that its navy had fired at Chinese vessels.")

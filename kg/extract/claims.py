@@ -32,7 +32,7 @@ from kg.nlp.lexicon import get_lexicon
 from kg.nlp.tokens import sentence_bounds, token_table
 from kg.nlp.normalize import match_key
 
-COORD_TOKENS = {",", "،", "و", "and", "&", "as well as", "-"}
+LIST_PUNCTUATION = frozenset({",", "،", "&", "-"})  # the words that join a list are in each language's data
 
 
 class Mark(NamedTuple):
@@ -132,6 +132,7 @@ class ClaimExtractor:
         self.pronouns = self.personal | self.group_pronouns
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
+        self.coord = LIST_PUNCTUATION | data.keys("syntax", "coordinators")  # "X and Y", "X nor Y"
         self.noun_determiners = data.keys("syntax", "noun_determiners")
         self.control_markers = data.keys("syntax", "control_markers")
         self.passive_control = data.keys("syntax", "passive_control_markers")
@@ -180,7 +181,7 @@ class ClaimExtractor:
                     gap = T.words(s.end, nxt.start)
                     possessive = bool(gap) and T.text[gap[0]] in self.possessive and len(gap) <= 2
                     adjective = label == "demonym" and len(gap) <= 1 and all(
-                        T.alpha[k] and T.norm[k] not in COORD_TOKENS and T.norm[k] not in self.all_preps for k in gap)
+                        T.alpha[k] and T.norm[k] not in self.coord and T.norm[k] not in self.all_preps for k in gap)
                     if adjective:  # the head keeps the preposition before its adjectives ("against the Syrian Kurdish YPG")
                         self._modifier_tokens.update(range(s.start, nxt.start))
                     if possessive or adjective:
@@ -248,7 +249,7 @@ class ClaimExtractor:
         T = self._t
         between = self._outside_brackets(T.words(prev_end, span.start))
         return T.proclitic(span.start).startswith("و") or self._conjoined_noun(between, span) or any(
-            T.norm[k] in COORD_TOKENS and T.text[k] not in {",", "،"} for k in between)
+            (T.norm[k] in self.coord or T.text[k] in self.coord) and T.text[k] not in {",", "،"} for k in between)
 
     def _conjoined_noun(self, between: list[int], span: Span) -> bool:
         """"بين حماس والمسؤولين الإسرائيليين": "and the Israeli officials" is a member."""
@@ -290,8 +291,9 @@ class ClaimExtractor:
         if self._conjoined_noun(between, span):
             return True
         norm, text = T.norm, T.text
-        return len(between) <= 3 and any(norm[k] in COORD_TOKENS or text[k] in COORD_TOKENS for k in between) and \
-            all(norm[k] in COORD_TOKENS or text[k] in COORD_TOKENS or norm[k] in self.determiners for k in between)
+        coord = self.coord
+        return len(between) <= 3 and any(norm[k] in coord or text[k] in coord for k in between) and \
+            all(norm[k] in coord or text[k] in coord or norm[k] in self.determiners for k in between)
 
     def _bracket_in(self, start: int, end: int) -> bool:
         """Whether an opening bracket stands in tokens ``[start, end)``."""
