@@ -33,6 +33,7 @@ class Trigger:
     event_object: bool = False  # "condemned the Israeli strikes": the agent of the event noun is the object
     # forms that trigger only with a weapon after them ("fired missiles at"; not "fired the minister")
     instrument_forms: frozenset[str] = frozenset()
+    purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
     instruments: frozenset[str] = frozenset()
 
 
@@ -127,6 +128,7 @@ def load_language(code: str) -> LanguageData:
             locative_object=bool(spec.get("locative_object", False)),
             locative_single=spec.get("locative_object") == "single",
             event_object=bool(spec.get("event_object", False)),
+            purpose_subject=bool(spec.get("purpose_subject", False)),
             instrument_forms=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("forms", []))),
             instruments=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("instruments", []))),
         )

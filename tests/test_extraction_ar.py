@@ -434,3 +434,9 @@ def test_neither_nor_and_ruling_out(ar_edges):
     assert {("CHN", "opposed", "RUS", "negative"), ("IND", "opposed", "RUS", "negative")} <= e
     assert not any(r == "opposed" and o == "IND" for _, r, o, _ in e)
     assert ("SAU", "cooperatedWith", "ISR", "negative") in ar_edges("استبعدت السعودية تطبيع العلاقات مع إسرائيل.")
+
+
+def test_the_traveller_holds_the_talks_the_trip_is_for(ar_edges):
+    e = ar_edges("وصل وزير الخارجية الصيني وانغ يي إلى موسكو لإجراء محادثات مع سيرغي لافروف.")
+    assert any(r == "metWith" and {s, o} == {"وانغ يي", "سيرغي لافروف"} for s, r, o, _ in e)
+    assert not any(r == "metWith" for _, r, _, _ in ar_edges("أعلنت الصين دعمها للمحادثات مع روسيا."))

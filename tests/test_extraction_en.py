@@ -331,3 +331,10 @@ def test_neither_nor_ruling_out_and_firing_at(en_edges):
     assert {("CHN", "opposed", "RUS", "negative"), ("IND", "opposed", "RUS", "negative")} <= e
     assert ("SAU", "cooperatedWith", "ISR", "negative") in en_edges("Saudi Arabia ruled out normalizing ties with Israel.")
     assert ("JPN", "attacked", "CHN", "negative") in en_edges("Japan denied that its navy had fired at Chinese vessels.")
+
+
+def test_the_traveller_holds_the_talks_the_trip_is_for(en_rows):
+    rows = en_rows("Chinese Foreign Minister Wang Yi will travel to Moscow next week for talks with Sergei Lavrov.")
+    assert any(r[1] == "metWith" and {r[0], r[2]} == {"Wang Yi", "Sergei Lavrov"} and r[4] == "possible" for r in rows)
+    rows = en_rows("According to the newspaper, Saudi Arabia offered to normalize relations with Israel.")
+    assert ("SAU", "cooperatedWith", "ISR", "positive", "possible", None) in rows

@@ -389,6 +389,7 @@ class ClaimExtractor:
             # they still end the reach of other triggers ("صفقة إطلاق الأسرى")
             self._unarmed = {t.start for t in sent_trigs if not self._armed(t, sent, self.triggers[t.label_])}
             self._sentence_subjects: set[str] = set()
+            self._prev = None  # (trigger, spec, subject keys) of the trigger handled last in the sentence
             for trig in sent_trigs:
                 inside = next((g for g in groups if g.start <= trig.start < g.end), None)
                 if inside is not None:
@@ -418,6 +419,7 @@ class ClaimExtractor:
                         and match_key(trig.text) not in spec.nouns:
                     continue  # "the hit was accurate", "the bombed hospital": no predicate
                 pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
+                self._prev = (trig, spec, list(self._last_subject))
                 self._sentence_subjects |= set(self._last_subject)
                 if not pairs and discourse is not None and self._last_subject:
                     for k in self._last_subject:
@@ -613,8 +615,22 @@ class ClaimExtractor:
             subject, obj = obj, None  # "تفاهمات بوتين-كيم": the pair met
         if subject is None and obj is not None and not self._is_argument(doc, trig):
             subject = self._fallback_subject(doc, trig, spec, before, obj, discourse)
+        if subject is None and obj is not None:
+            subject = self._purpose_subject(doc, trig, obj)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _purpose_subject(self, doc, trig, obj) -> Group | None:
+        """"will travel to Moscow for talks with Lavrov", "وصل … إلى القاهرة لبحث … مع": an
+        event noun governed by a preposition right after a trip is what the trip is for; the
+        traveller is its subject."""
+        if self._prev is None or not self._is_argument(doc, trig):
+            return None
+        prev, prev_spec, keys = self._prev
+        if not prev_spec.purpose_subject or not keys or set(keys) & set(obj.keys) \
+                or len(self._t.words(prev.end, trig.start)) > 8 or self._clause_word_between(prev.end, trig.start):
+            return None
+        return Group(list(keys), -1, -1, None)
 
     def _clause_word_between(self, start: int, end: int) -> bool:
         """A word that opens another clause (not a comma) between the two positions."""
@@ -871,6 +887,8 @@ class ClaimExtractor:
             subject = self._pronoun_subject(doc, trig, discourse)
         if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
             obj = None
+        if subject is None and obj is not None:
+            subject = self._purpose_subject(doc, trig, obj)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
 
