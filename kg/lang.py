@@ -34,6 +34,7 @@ class Trigger:
     # forms that trigger only with a weapon after them ("fired missiles at"; not "fired the minister")
     instrument_forms: frozenset[str] = frozenset()
     purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
+    converse: bool = False  # "bought missiles from Russia": the object gives, the subject receives
     instruments: frozenset[str] = frozenset()
 
 
@@ -116,7 +117,7 @@ def load_language(code: str) -> LanguageData:
                 data.titles.setdefault(match_key(article) + key, role)
     for relation, spec in raw.get("triggers", {}).items():
         data.triggers[relation] = Trigger(
-            relation=relation,
+            relation=spec.get("relation", relation),  # a section may name the converse of a relation
             forms=frozenset(match_key(f) for f in data.trigger_forms(relation)),
             nouns=frozenset(match_key(f) for f in spec.get("nouns", [])),
             obj_preps=tuple(match_key(p) for p in spec.get("obj_preps", [])),
@@ -129,6 +130,7 @@ def load_language(code: str) -> LanguageData:
             locative_single=spec.get("locative_object") == "single",
             event_object=bool(spec.get("event_object", False)),
             purpose_subject=bool(spec.get("purpose_subject", False)),
+            converse=bool(spec.get("converse", False)),
             instrument_forms=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("forms", []))),
             instruments=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("instruments", []))),
         )

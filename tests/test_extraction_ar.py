@@ -440,3 +440,8 @@ def test_the_traveller_holds_the_talks_the_trip_is_for(ar_edges):
     e = ar_edges("وصل وزير الخارجية الصيني وانغ يي إلى موسكو لإجراء محادثات مع سيرغي لافروف.")
     assert any(r == "metWith" and {s, o} == {"وانغ يي", "سيرغي لافروف"} for s, r, o, _ in e)
     assert not any(r == "metWith" for _, r, _, _ in ar_edges("أعلنت الصين دعمها للمحادثات مع روسيا."))
+
+
+def test_receiving_from_is_supplying_seen_from_the_receiver(ar_edges):
+    assert ("DEU", "supplied", "UKR", "positive") in ar_edges("تلقت أوكرانيا دبابات من ألمانيا.")
+    assert ("RUS", "supplied", "IND", "positive") in ar_edges("اشترت الهند منظومة إس-400 من روسيا.")

@@ -338,3 +338,10 @@ def test_the_traveller_holds_the_talks_the_trip_is_for(en_rows):
     assert any(r[1] == "metWith" and {r[0], r[2]} == {"Wang Yi", "Sergei Lavrov"} and r[4] == "possible" for r in rows)
     rows = en_rows("According to the newspaper, Saudi Arabia offered to normalize relations with Israel.")
     assert ("SAU", "cooperatedWith", "ISR", "positive", "possible", None) in rows
+
+
+def test_buying_from_is_supplying_seen_from_the_buyer(en_edges):
+    assert ("RUS", "supplied", "IND", "positive") in en_edges("India bought S-400 air defence systems from Russia.")
+    e = en_edges("Egypt imported wheat from Russia and Ukraine.")
+    assert {("RUS", "supplied", "EGY", "positive"), ("UKR", "supplied", "EGY", "positive")} <= e
+    assert not any(r == "supplied" for _, r, _, _ in en_edges("India bought Russian oil."))

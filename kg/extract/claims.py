@@ -742,7 +742,10 @@ class ClaimExtractor:
 
     def _combine(self, spec: Trigger, subject, obj, between_pairs) -> list[tuple[str, str]]:
         """Subject × object, and for symmetric relations the pairs of a coordinated subject
-        (mediators cooperate with each other) and of a "between" group."""
+        (mediators cooperate with each other) and of a "between" group; object × subject for
+        a converse trigger ("India bought missiles from Russia": Russia supplied India)."""
+        if spec.converse:
+            return [(o, s) for s in subject.keys for o in obj.keys if s != o] if subject is not None and obj is not None else []
         pairs = list(between_pairs)
         if spec.symmetric and subject is not None and len(subject.keys) >= 2 and (obj is None or between_pairs):
             pairs += self._pairs(subject.keys)
