@@ -445,3 +445,8 @@ def test_the_traveller_holds_the_talks_the_trip_is_for(ar_edges):
 def test_receiving_from_is_supplying_seen_from_the_receiver(ar_edges):
     assert ("DEU", "supplied", "UKR", "positive") in ar_edges("تلقت أوكرانيا دبابات من ألمانيا.")
     assert ("RUS", "supplied", "IND", "positive") in ar_edges("اشترت الهند منظومة إس-400 من روسيا.")
+
+
+def test_a_delegation_from_a_body_stands_for_it(ar_edges, en_edges):
+    assert ("hamas", "visited", "EGY", "positive") in ar_edges("وصل وفد من حركة حماس إلى القاهرة.")
+    assert ("hamas", "visited", "EGY", "positive") in en_edges("A delegation from Hamas arrived in Cairo.")

@@ -132,6 +132,8 @@ class ClaimExtractor:
         self.pronouns = self.personal | self.group_pronouns
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
+        self.delegations = data.keys("syntax", "delegations")  # "وفد من حماس": Hamas
+        self.delegation_preps = data.keys("syntax", "delegation_prepositions")
         self.coord = LIST_PUNCTUATION | data.keys("syntax", "coordinators")  # "X and Y", "X nor Y"
         self.noun_determiners = data.keys("syntax", "noun_determiners")
         self.control_markers = data.keys("syntax", "control_markers")
@@ -301,6 +303,16 @@ class ClaimExtractor:
         return i < len(self._brackets) and self._brackets[i] < end
 
     def _marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
+        """The preposition that marks a group, if any; "وفد من حماس", "a delegation from
+        Hamas": the body a delegation comes from stands for it, unmarked."""
+        found = self._raw_marker(doc, group, preps)
+        if found is not None and found in self.delegation_preps and group.start >= 2:
+            j = group.start - 1 if self._t.norm[group.start - 1] == found else group.start
+            if self._t.norm[j - 1] in self.delegations:
+                return None
+        return found
+
+    def _raw_marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
         """The preposition that marks a group (a clitic or the token before it)."""
         T = self._t
         procl = T.proclitic(group.start)
