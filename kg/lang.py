@@ -35,6 +35,7 @@ class Trigger:
     instrument_forms: frozenset[str] = frozenset()
     purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
     converse: bool = False  # "bought missiles from Russia": the object gives, the subject receives
+    mutual: bool = False  # "India and Pakistan exchanged fire": each did it to the other
     instruments: frozenset[str] = frozenset()
 
 
@@ -131,6 +132,7 @@ def load_language(code: str) -> LanguageData:
             event_object=bool(spec.get("event_object", False)),
             purpose_subject=bool(spec.get("purpose_subject", False)),
             converse=bool(spec.get("converse", False)),
+            mutual=bool(spec.get("mutual", False)),
             instrument_forms=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("forms", []))),
             instruments=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("instruments", []))),
         )

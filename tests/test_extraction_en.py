@@ -345,3 +345,11 @@ def test_buying_from_is_supplying_seen_from_the_buyer(en_edges):
     e = en_edges("Egypt imported wheat from Russia and Ukraine.")
     assert {("RUS", "supplied", "EGY", "positive"), ("UKR", "supplied", "EGY", "positive")} <= e
     assert not any(r == "supplied" for _, r, _, _ in en_edges("India bought Russian oil."))
+
+
+def test_exchanging_fire_is_mutual_attack(en_edges, ar_edges):
+    e = en_edges("India and Pakistan exchanged fire along the border.")
+    assert {("IND", "attacked", "PAK", "positive"), ("PAK", "attacked", "IND", "positive")} <= e
+    e = ar_edges("تبادلت الهند وباكستان القصف على الحدود.")
+    assert {("IND", "attacked", "PAK", "positive"), ("PAK", "attacked", "IND", "positive")} <= e
+    assert not ar_edges("تبادلت مصر وقطر الآراء حول غزة.")

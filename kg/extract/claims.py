@@ -18,7 +18,7 @@ Polarity, modality and attribution come from cue words of the language data.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -515,7 +515,8 @@ class ClaimExtractor:
         T = self._t
         preps = spec.obj_preps
         other_trigs = [t for t in sent_trigs if t.start >= trig.end and t.label_ != trig.label_
-                       and not (spec.object_adjacent and t.start - trig.end <= 1)]
+                       and not (spec.object_adjacent and t.start - trig.end <= 1)
+                       and T.norm[t.start] not in spec.instruments]  # "تبادلت إسرائيل القصف مع …": its own weapon
         reach = trig.end + self.window
         if self.verb_first:  # "وصل رئيس المكتب السياسي لحركة حماس إسماعيل هنية … إلى القاهرة": a long
             first = next((g for g in groups if trig.end <= g.start <= trig.end + 1), None)  # subject does not use up the window
@@ -758,6 +759,9 @@ class ClaimExtractor:
         a converse trigger ("India bought missiles from Russia": Russia supplied India)."""
         if spec.converse:
             return [(o, s) for s in subject.keys for o in obj.keys if s != o] if subject is not None and obj is not None else []
+        if spec.mutual:  # symmetric pairing, then each direction: "India and Pakistan exchanged fire"
+            pairs = self._combine(replace(spec, mutual=False), subject, obj, between_pairs)
+            return list(dict.fromkeys(pairs + [(o, s) for s, o in pairs]))
         pairs = list(between_pairs)
         if spec.symmetric and subject is not None and len(subject.keys) >= 2 and (obj is None or between_pairs):
             pairs += self._pairs(subject.keys)
