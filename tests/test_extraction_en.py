@@ -353,3 +353,12 @@ def test_exchanging_fire_is_mutual_attack(en_edges, ar_edges):
     e = ar_edges("تبادلت الهند وباكستان القصف على الحدود.")
     assert {("IND", "attacked", "PAK", "positive"), ("PAK", "attacked", "IND", "positive")} <= e
     assert not ar_edges("تبادلت مصر وقطر الآراء حول غزة.")
+
+
+def test_the_source_of_a_report_is_not_an_object(en_edges, ar_edges):
+    e = en_edges("Israel struck targets in Syria, the Syrian state news agency SANA reported.")
+    assert ("ISR", "attacked", "SYR", "positive") in e
+    assert not any(r == "attacked" and o not in ("SYR",) for _, r, o, _ in e)
+    e = ar_edges("قصفت إسرائيل أهدافا في سوريا، وفقا لوكالة الأنباء السورية الرسمية سانا.")
+    assert ("ISR", "attacked", "SYR", "positive") in e
+    assert not any(r == "attacked" and o != "SYR" for _, r, o, _ in e)

@@ -609,7 +609,8 @@ class ClaimExtractor:
                 # (possessor or object) takes no bare object further on
                 suffixed = bool(T.enclitic(trig.end - 1))
                 if (near or not (spec.object_adjacent or paired)) and not suffixed \
-                        and not self._clause_word_between(trig.end, g.start):
+                        and not self._clause_word_between(trig.end, g.start) and not self._source_between(trig.end, g.start) \
+                        and (self.verb_first or not self._crosses_boundary(doc, trig.end, g.start)):
                     obj = g  # not across "which", "when", "الذي": "China, which brokered the pact when President Xi …"
         if obj is None and spec.event_object:
             obj = self._event_agent(doc, trig, groups, sent_trigs, subject)
@@ -644,6 +645,11 @@ class ClaimExtractor:
                 or len(self._t.words(prev.end, trig.start)) > 8 or self._clause_word_between(prev.end, trig.start):
             return None
         return Group(list(keys), -1, -1, None)
+
+    def _source_between(self, start: int, end: int) -> bool:
+        """"… in Syria, according to the Syrian news agency SANA": whoever follows "according
+        to" or a speech verb is the source, not the object."""
+        return any(c in ("according_to", "speech") and start <= s < end for c, s, _ in self._sent_cues)
 
     def _clause_word_between(self, start: int, end: int) -> bool:
         """A word that opens another clause (not a comma) between the two positions."""
