@@ -450,3 +450,14 @@ def test_receiving_from_is_supplying_seen_from_the_receiver(ar_edges):
 def test_a_delegation_from_a_body_stands_for_it(ar_edges, en_edges):
     assert ("hamas", "visited", "EGY", "positive") in ar_edges("وصل وفد من حركة حماس إلى القاهرة.")
     assert ("hamas", "visited", "EGY", "positive") in en_edges("A delegation from Hamas arrived in Cairo.")
+
+
+def test_a_contracted_lam_marks_the_nisba_after_any_noun(ar_edges):
+    assert ("EGY", "opposed", "ISR", "positive") in ar_edges("أعربت مصر عن رفضها للخطة الإسرائيلية لتهجير السكان.")
+
+
+def test_vowing_to_eliminate_is_a_possible_attack_and_a_threat(ar_rows, en_rows):
+    rows = ar_rows("توعدت إسرائيل بالقضاء على حماس.")
+    assert ("ISR", "attacked", "hamas", "positive", "possible", None) in rows
+    rows = en_rows("Israel vowed to destroy Hamas.")
+    assert ("ISR", "attacked", "hamas", "positive", "possible", None) in rows

@@ -153,6 +153,8 @@ class ClaimExtractor:
         self.owner_preps = tuple(data.keys("syntax", "owner_prepositions"))
         self.victim_nouns = data.keys("syntax", "victim_nouns")
         self.definite = match_key(data.value("morphology", "definite_article", default="") or "") or "\0"
+        # the preposition that contracts with the article ("لل" = ل + ال), where the language has one
+        self.lam_contraction = self.definite[-1:] if data.value("morphology", "lam_contraction", default=False) else ""
         self._victim_heads = frozenset(v.split()[0] for v in self.victim_nouns)
 
     # ------------------------------------------------------------------ groups
@@ -312,6 +314,13 @@ class ClaimExtractor:
                 return None
         return found
 
+    def _contracted_lam(self, k: int) -> str:
+        """"للخطة الإسرائيلية": ل + ال written "لل" is a preposition on any noun, known or not."""
+        if not self.lam_contraction:
+            return ""
+        key = match_key(self._t.text[k]).lstrip("وف")
+        return self.lam_contraction if key.startswith(self.lam_contraction * 2) and len(key) >= 5 else ""
+
     def _raw_marker(self, doc: Doc, group: Group, preps: tuple[str, ...]) -> str | None:
         """The preposition that marks a group (a clitic or the token before it)."""
         T = self._t
@@ -330,7 +339,7 @@ class ClaimExtractor:
                     break  # "للعقوبات الأممية": the adjective of a trigger noun is its agent, not a place
                 if T.norm[k] in self.all_preps:
                     return T.norm[k] if T.norm[k] in preps and k < j else None
-                procl = T.proclitic(k).lstrip("وف")
+                procl = T.proclitic(k).lstrip("وف") or self._contracted_lam(k)
                 if procl:
                     return procl if procl in preps else None
                 if not T.alpha[k] or self._in_mention(k) or T.norm[k] in self.boundaries:
