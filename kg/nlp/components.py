@@ -154,6 +154,7 @@ class ActorMatcher:
         self.entries: dict[str, tuple[str, str]] = {}
         case_sensitive = self.case_sensitive = nlp.lang == "en"
         self.stop_words = self.lexicon.data.keys("names", "stop")
+        lowercase_heads = {w.lower() for w in self.lexicon.data.strings("names", "lowercase_heads")}
         norm_patterns: dict[str, list[Doc]] = {}
         orth_patterns: dict[str, list[Doc]] = {}
         for text, (key, kind) in self.lexicon.forms.items():
@@ -164,6 +165,9 @@ class ActorMatcher:
                     variants.add(text[:1].upper() + text[1:])
                 if text.startswith("the "):
                     variants.add("The " + text[4:])
+                words = text.split()
+                if len(words) >= 2 and words[0][:1].isupper() and words[-1].lower() in lowercase_heads:
+                    variants.add(" ".join([words[0]] + [w.lower() for w in words[1:]]))  # "Russian foreign ministry"
                 for v in list(variants):  # news writes both apostrophes: People's / People’s
                     if "'" in v:
                         variants.add(v.replace("'", "’"))
