@@ -362,3 +362,10 @@ def test_the_source_of_a_report_is_not_an_object(en_edges, ar_edges):
     e = ar_edges("قصفت إسرائيل أهدافا في سوريا، وفقا لوكالة الأنباء السورية الرسمية سانا.")
     assert ("ISR", "attacked", "SYR", "positive") in e
     assert not any(r == "attacked" and o != "SYR" for _, r, o, _ in e)
+
+
+def test_the_possessor_of_a_membership_bid_is_meant(en_edges):
+    e = en_edges("Turkey opposes Sweden's NATO membership.")
+    assert ("TUR", "opposed", "SWE", "positive") in e
+    assert not any(o == "NATO" for _, _, o, _ in e)
+    assert any(s == "Alexander Lukashenko" for s, _, _, _ in en_edges("Minsk's Alexander Lukashenko met Putin."))

@@ -133,6 +133,7 @@ class ClaimExtractor:
         self.name_stop = data.keys("names", "stop")
         self.determiners = data.keys("syntax", "determiners")
         self.delegations = data.keys("syntax", "delegations")  # "وفد من حماس": Hamas
+        self.membership_nouns = data.keys("syntax", "membership_nouns")  # "Sweden's NATO membership"
         self.delegation_preps = data.keys("syntax", "delegation_prepositions")
         self.coord = LIST_PUNCTUATION | data.keys("syntax", "coordinators")  # "X and Y", "X nor Y"
         self.noun_determiners = data.keys("syntax", "noun_determiners")
@@ -169,6 +170,7 @@ class ClaimExtractor:
         T = self._t
         spans = sorted(spans, key=lambda s: (s.start, s.end))
         keep = []
+        self._dropped_heads: set[int] = set()
         for i, s in enumerate(spans):
             prev = keep[-1] if keep else None
             label = s.label_
@@ -188,8 +190,14 @@ class ClaimExtractor:
                         T.alpha[k] and T.norm[k] not in self.coord and T.norm[k] not in self.all_preps for k in gap)
                     if adjective:  # the head keeps the preposition before its adjectives ("against the Syrian Kurdish YPG")
                         self._modifier_tokens.update(range(s.start, nxt.start))
+                    if possessive and nxt.end < len(T) and T.norm[nxt.end] in self.membership_nouns:
+                        self._dropped_heads.add(id(nxt))  # "Sweden's NATO membership": Sweden is meant, NATO qualifies the noun
+                        keep.append(s)
+                        continue
                     if possessive or adjective:
                         continue
+            if id(s) in self._dropped_heads:
+                continue
             keep.append(s)
         return keep
 
