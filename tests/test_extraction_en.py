@@ -369,3 +369,20 @@ def test_the_possessor_of_a_membership_bid_is_meant(en_edges):
     assert ("TUR", "opposed", "SWE", "positive") in e
     assert not any(o == "NATO" for _, _, o, _ in e)
     assert any(s == "Alexander Lukashenko" for s, _, _, _ in en_edges("Minsk's Alexander Lukashenko met Putin."))
+
+
+def test_not_ruling_out_keeps_a_claim_possible(en_rows, ar_rows):
+    assert ("RUS", "metWith", "UKR", "positive", "possible", None) in en_rows("Russia did not rule out new talks with Ukraine.")
+    assert ("RUS", "metWith", "UKR", "positive", "possible", None) in ar_rows("لم تستبعد روسيا إجراء محادثات جديدة مع أوكرانيا.")
+    assert ("SAU", "cooperatedWith", "ISR", "negative", "asserted", None) in en_rows("Saudi Arabia ruled out normalizing ties with Israel.")
+
+
+def test_verbs_joined_by_and_share_their_subject(en_edges, ar_edges):
+    e = en_edges("Iran's foreign minister visited Damascus and met President Bashar al-Assad.")
+    assert ("IRN", "visited", "SYR", "positive") in e
+    assert ("IRN", "metWith", "Bashar al-Assad", "positive") in e
+    assert not any(s == "Bashar al-Assad" and r == "visited" for s, r, _, _ in e)
+    e = ar_edges("زار وزير الخارجية الإيراني دمشق والتقى الرئيس بشار الأسد.")
+    assert ("IRN", "visited", "SYR", "positive") in e
+    assert ("بشار الأسد", "leaderOf", "SYR", "positive") in e
+    assert not any(r == "affiliatedWith" and o == "IRN" for _, r, o, _ in e)

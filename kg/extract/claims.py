@@ -566,7 +566,10 @@ class ClaimExtractor:
             accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
             between_trigs = any(g.end <= t.start < trig.start and not self._control(doc, t) for t in sent_trigs)
             condemned = self._condemned_event(doc, trig, g, sent_trigs)
-            if len(gap) <= self.subject_gap and not between_trigs and not condemned \
+            shared = self._shared_subject(g, trig)
+            if shared is not None:
+                subject = shared
+            elif len(gap) <= self.subject_gap and not between_trigs and not condemned \
                     and not self._crosses_boundary(doc, g.end, trig.start) \
                     and (self._marker(doc, g, self.all_preps) is None or accusation_before):
                 subject = g
@@ -650,6 +653,19 @@ class ClaimExtractor:
             subject = self._purpose_subject(doc, trig, obj)
         self._last_subject = subject.keys if subject is not None and subject.start >= 0 else []
         return self._combine(spec, subject, obj, between_pairs)
+
+    def _shared_subject(self, g, trig) -> Group | None:
+        """"Iran's minister visited Damascus and met Assad": in a subject-first language, an
+        actor that is the object of the verb before, joined to this verb by "and" alone, is
+        not its subject; the verbs share theirs."""
+        if self.verb_first or self._prev is None:
+            return None
+        prev, _spec, keys = self._prev
+        words = self._t.words(g.end, trig.start)
+        if not keys or set(keys) & set(g.keys) or not (prev.end <= g.start) or not words \
+                or not all(self._t.norm[k] in self.coord for k in words):
+            return None
+        return Group(list(keys), -1, -1, None)
 
     def _purpose_subject(self, doc, trig, obj) -> Group | None:
         """"will travel to Moscow for talks with Lavrov", "وصل … إلى القاهرة لبحث … مع": an

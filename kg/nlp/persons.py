@@ -76,6 +76,8 @@ class PersonFinder:
         self.affiliated_only = data.keys("titles", "affiliated_only")
         self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
         self.possessive = frozenset(data.strings("morphology", "possessive"))
+        self.prepositions = data.keys("syntax", "prepositions")
+        self.coordinators = data.keys("syntax", "coordinators")
 
     # --- helpers ---------------------------------------------------------------------
     def _role(self, title_key: str, stems: str = "") -> str:
@@ -211,6 +213,8 @@ class PersonFinder:
                         continue
                     break
                 if span is not None and not self._is_person(span.kb_id_):
+                    if affiliation is not None and aff_spans and not self._marked(doc, span):
+                        break  # "وزير الخارجية الإيراني دمشق": a second bare place is the verb's, not the title's
                     if affiliation is None:
                         affiliation = self._affiliation_of(span.kb_id_)
                     aff_spans.append(span)
@@ -238,7 +242,8 @@ class PersonFinder:
                 name = self._scan_name(doc, k, actor_at)
                 if name is not None:
                     break
-                if tok.norm_ in self.qualifiers or (self.lang != "en" and tok.norm_.startswith("ال") and gap < 3) or \
+                if tok.norm_ in self.qualifiers or (self.lang != "en" and tok.norm_.startswith("ال") and gap < 3
+                                                    and tok.norm_ not in self.function_words) or \
                         (self.lang == "en" and tok.is_lower and gap < 3 and tok.norm_ not in self.function_words):
                     k += 1
                     gap += 1
@@ -352,6 +357,13 @@ class PersonFinder:
             recorded.add(key)
         return found
 
+    def _marked(self, doc: Doc, span: Span) -> bool:
+        """Whether a preposition (a clitic or the word before) introduces the span: "سفير روسيا
+        لدى الأمم المتحدة" names a second body of the title, "الإيراني دمشق" does not."""
+        if doc[span.start]._.proclitic:
+            return True
+        return span.start > 0 and (doc[span.start - 1].norm_ in self.prepositions or doc[span.start - 1].lower_ in self.prepositions)
+
     def _actor_before(self, doc: Doc, start: int, actors: list[Span]) -> Span | None:
         """The body a title belongs to when it is written first: "Kremlin spokesman",
         "Iran's foreign minister", "Saudi national security adviser"."""
@@ -361,7 +373,9 @@ class PersonFinder:
             if span is None:
                 continue
             gap = [t for t in doc[end:start] if not t.is_space]
-            if all(t.text in self.possessive or t.is_lower for t in gap):
+            # "Saudi national security adviser", not "Damascus and met President …"
+            if all(t.text in self.possessive or (t.is_lower and t.norm_ not in self.function_words
+                                                 and t.lower_ not in self.coordinators) for t in gap):
                 return span
             return None
         return None
