@@ -461,3 +461,10 @@ def test_vowing_to_eliminate_is_a_possible_attack_and_a_threat(ar_rows, en_rows)
     assert ("ISR", "attacked", "hamas", "positive", "possible", None) in rows
     rows = en_rows("Israel vowed to destroy Hamas.")
     assert ("ISR", "attacked", "hamas", "positive", "possible", None) in rows
+
+
+def test_phone_calls_meet_and_agreeing_to_send_is_possible(ar_edges, ar_rows, en_edges):
+    e = ar_edges("اتصلت مصر بقطر لبحث الهدنة.")
+    assert ("EGY", "metWith", "QAT", "positive") in e or ("QAT", "metWith", "EGY", "positive") in e
+    assert ("KEN", "supplied", "HTI", "positive", "possible", None) in ar_rows("وافقت كينيا على إرسال عناصر شرطة إلى هايتي.")
+    assert any(r == "metWith" for _, r, _, _ in en_edges("Macron phoned Xi Jinping on Thursday."))
