@@ -386,3 +386,9 @@ def test_verbs_joined_by_and_share_their_subject(en_edges, ar_edges):
     assert ("IRN", "visited", "SYR", "positive") in e
     assert ("بشار الأسد", "leaderOf", "SYR", "positive") in e
     assert not any(r == "affiliatedWith" and o == "IRN" for _, r, o, _ in e)
+
+
+def test_a_loan_supplies(en_edges, ar_edges):
+    assert ("world_bank", "supplied", "EGY", "positive") in en_edges("The World Bank approved a $500 million loan to Egypt.") \
+        or any(r == "supplied" and o == "EGY" for _, r, o, _ in en_edges("The World Bank approved a $500 million loan to Egypt."))
+    assert any(r == "supplied" and o == "EGY" for _, r, o, _ in ar_edges("منح البنك الدولي قرضا بقيمة 500 مليون دولار لمصر."))
