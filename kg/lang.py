@@ -36,6 +36,9 @@ class Trigger:
     purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
     converse: bool = False  # "bought missiles from Russia": the object gives, the subject receives
     mutual: bool = False  # "India and Pakistan exchanged fire": each did it to the other
+    # forms read with another section's frame when this one finds no pair ("received tanks from"),
+    # unless one of the words listed stands between ("received a call from")
+    otherwise: tuple[str, frozenset[str], frozenset[str]] | None = None
     instruments: frozenset[str] = frozenset()
 
 
@@ -133,6 +136,9 @@ def load_language(code: str) -> LanguageData:
             purpose_subject=bool(spec.get("purpose_subject", False)),
             converse=bool(spec.get("converse", False)),
             mutual=bool(spec.get("mutual", False)),
+            otherwise=(spec["otherwise"]["section"], frozenset(match_key(f) for f in spec["otherwise"]["forms"]),
+                       frozenset(match_key(f) for f in spec["otherwise"].get("unless", [])))
+            if "otherwise" in spec else None,
             instrument_forms=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("forms", []))),
             instruments=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("instruments", []))),
         )

@@ -392,3 +392,10 @@ def test_a_loan_supplies(en_edges, ar_edges):
     assert ("world_bank", "supplied", "EGY", "positive") in en_edges("The World Bank approved a $500 million loan to Egypt.") \
         or any(r == "supplied" and o == "EGY" for _, r, o, _ in en_edges("The World Bank approved a $500 million loan to Egypt."))
     assert any(r == "supplied" and o == "EGY" for _, r, o, _ in ar_edges("منح البنك الدولي قرضا بقيمة 500 مليون دولار لمصر."))
+
+
+def test_received_is_a_meeting_else_supply_from_the_giver(en_edges):
+    e = en_edges("Ukraine received 50 Leopard tanks from Germany and Poland.")
+    assert {("DEU", "supplied", "UKR", "positive"), ("POL", "supplied", "UKR", "positive")} <= e
+    assert any(r == "metWith" for _, r, _, _ in en_edges("Erdogan received Raisi in Ankara."))
+    assert not any(r == "supplied" for _, r, _, _ in en_edges("Israel received a call from Biden."))

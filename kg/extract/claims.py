@@ -448,6 +448,10 @@ class ClaimExtractor:
                         and match_key(trig.text) not in spec.nouns:
                     continue  # "the hit was accurate", "the bombed hospital": no predicate
                 pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
+                if not pairs and spec.otherwise and match_key(trig.text) in spec.otherwise[1] \
+                        and not any(T.norm[k] in spec.otherwise[2] for k in T.words(trig.end, min(sent.end, trig.end + 6))):
+                    spec = self.triggers[spec.otherwise[0]]  # "received": a guest, else tanks from someone
+                    pairs = self._arguments(doc, sent, trig, spec, groups, discourse, sent_trigs)
                 self._prev = (trig, spec, list(self._last_subject))
                 self._sentence_subjects |= set(self._last_subject)
                 if not pairs and discourse is not None and self._last_subject:
