@@ -468,3 +468,8 @@ def test_phone_calls_meet_and_agreeing_to_send_is_possible(ar_edges, ar_rows, en
     assert ("EGY", "metWith", "QAT", "positive") in e or ("QAT", "metWith", "EGY", "positive") in e
     assert ("KEN", "supplied", "HTI", "positive", "possible", None) in ar_rows("وافقت كينيا على إرسال عناصر شرطة إلى هايتي.")
     assert any(r == "metWith" for _, r, _, _ in en_edges("Macron phoned Xi Jinping on Thursday."))
+
+
+def test_negotiating_meets_and_being_ready_is_possible(ar_rows):
+    rows = ar_rows("قال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة للتفاوض مع أوكرانيا.")
+    assert any(r[1] == "metWith" and {r[0], r[2]} == {"RUS", "UKR"} and r[4] == "possible" for r in rows)
