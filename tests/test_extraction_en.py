@@ -399,3 +399,9 @@ def test_received_is_a_meeting_else_supply_from_the_giver(en_edges):
     assert {("DEU", "supplied", "UKR", "positive"), ("POL", "supplied", "UKR", "positive")} <= e
     assert any(r == "metWith" for _, r, _, _ in en_edges("Erdogan received Raisi in Ankara."))
     assert not any(r == "supplied" for _, r, _, _ in en_edges("Israel received a call from Biden."))
+
+
+def test_scheduled_events_are_possible(en_rows, ar_rows):
+    assert ("USA", "visited", "EGY", "positive", "possible", None) in {
+        ("USA" if r[0] == "Antony Blinken" else r[0], *r[1:]) for r in en_rows("Blinken is scheduled to visit Cairo on Monday.")}
+    assert any(r[1] == "visited" and r[2] == "EGY" and r[4] == "possible" for r in ar_rows("من المقرر أن يزور بلينكن القاهرة يوم الاثنين."))
