@@ -405,3 +405,13 @@ def test_scheduled_events_are_possible(en_rows, ar_rows):
     assert ("USA", "visited", "EGY", "positive", "possible", None) in {
         ("USA" if r[0] == "Antony Blinken" else r[0], *r[1:]) for r in en_rows("Blinken is scheduled to visit Cairo on Monday.")}
     assert any(r[1] == "visited" and r[2] == "EGY" and r[4] == "possible" for r in ar_rows("من المقرر أن يزور بلينكن القاهرة يوم الاثنين."))
+
+
+def test_cutting_supplies_is_negative_and_the_threat_to_do_so_a_threat(en_edges, en_rows):
+    assert ("RUS", "supplied", "MDA", "negative") in en_edges("Russia cut off gas supplies to Moldova.")
+    assert ("USA", "supplied", "SAU", "negative") in en_edges("The US stopped arms deliveries to Saudi Arabia.")
+    rows = en_rows("Russia threatened to cut gas supplies to Hungary.")
+    assert ("RUS", "threatened", "HUN", "positive", "asserted", None) in rows
+    assert ("RUS", "supplied", "HUN", "positive") not in {r[:4] for r in rows}
+    assert ("RUS", "metWith", "UKR", "positive", "possible", "Vladimir Putin") in en_rows(
+        "Russian President Vladimir Putin said Moscow was ready to negotiate with Kyiv.")

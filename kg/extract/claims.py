@@ -477,7 +477,7 @@ class ClaimExtractor:
                 if discourse is not None:
                     for k in g.keys:
                         discourse.touch(k)
-        claims = self._threat_objects(doc, claims, trig_spans, offset)
+        claims = self._threat_objects(doc, claims, trig_spans, offset, cue_hits)
         hedged = {(c.subject, c.relation, c.object, c.polarity, c.start) for c in claims if c.modality != "asserted"}
         seen, unique = set(), []
         for c in claims:
@@ -838,8 +838,10 @@ class ClaimExtractor:
             return False
         return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in self.pronouns))
 
-    def _threat_objects(self, doc, claims, trig_spans, offset) -> list[Claim]:
-        """"X threatened to impose sanctions on Y": X also threatened Y."""
+    def _threat_objects(self, doc, claims, trig_spans, offset, cues) -> list[Claim]:
+        """"X threatened to impose sanctions on Y": X also threatened Y; the threat holds
+        whatever the act threatened ("threatened to cut gas supplies to Europe"), unless the
+        threatening itself is negated ("did not threaten")."""
         out = list(claims)
         for t in trig_spans:
             if t.label_ != "threatened":
@@ -849,9 +851,10 @@ class ClaimExtractor:
             sent = self._sent_at(t.start)
             in_sent = [c for c in claims if sent.start_char + offset <= c.start < sent.end_char + offset]
             warned = {c.object for c in in_sent if c.relation == "threatened"}
+            polarity = "negative" if any(c == "negation" and 0 <= t.start - e <= 3 for c, _, e in cues) else "positive"
             for c in in_sent:  # "حذرت روسيا فرنسا من إرسال قوات": the warned party's act threatens no one
                 if c.relation != "threatened" and c.modality == "possible" and c.subject not in warned:
-                    out.append(Claim(c.subject, "threatened", c.object, polarity=c.polarity, modality="asserted",
+                    out.append(Claim(c.subject, "threatened", c.object, polarity=polarity, modality="asserted",
                                      attributed_to=c.attributed_to, evidence=c.evidence, start=c.start, end=c.end))
         return out
 
@@ -1017,6 +1020,7 @@ class ClaimExtractor:
         if not any(c == "negation" or c == "reversal" or c == "cancelled" for c, _, _ in cues):
             return "positive"
         T = self._t
+        nominal = match_key(trig.text) in self.triggers[trig.label_].nouns  # "no military cooperation"
         for cue, s, e in cues:  # "the meeting between X and Y did not take place", "… was called off"
             if cue == "cancelled" and trig.end <= s and len(T.words(trig.end, s)) <= 8 \
                     and not self._clause_word_between(trig.end, s) and not any(trig.end <= t.start < s for t in self._sent_trigs):
@@ -1024,15 +1028,15 @@ class ClaimExtractor:
         for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
             if cue != "reversal" or e > trig.start or s < sent.start:
                 continue
-            gap = T.words(e, trig.start)  # light words, or the subject of a verb-first clause
-            if len(gap) <= 5 and all(T.norm[k] in self.light_verbs or self._in_mention(k) for k in gap) \
+            gap = T.words(e, trig.start)  # light words, the subject of a verb-first clause, a noun's modifiers ("cut gas supplies")
+            if len(gap) <= 5 and all(T.norm[k] in self.light_verbs or self._in_mention(k) or
+                                     (nominal and T.lower[k] and T.alpha[k] and T.norm[k] not in self.all_preps) for k in gap) \
                     and sum(not self._in_mention(k) for k in gap) <= 2:
                 negated = any(c == "negation" and c_e <= s and len(T.words(c_e, s)) <= 4
                               and not self._crosses_boundary(doc, c_e, s) for c, c_s, c_e in cues)
                 return "positive" if negated else "negative"  # "لم تسع إلى رفع العقوبات": they stay
         carriers = {k for t in self._sent_trigs if t.label_ == trig.label_ and t.end <= trig.start
                     for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
-        nominal = match_key(trig.text) in self.triggers[trig.label_].nouns  # "no military cooperation"
         for cue, s, e in cues:
             if cue != "negation" or e > trig.start or s < sent.start:
                 continue
