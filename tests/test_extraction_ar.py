@@ -473,3 +473,9 @@ def test_phone_calls_meet_and_agreeing_to_send_is_possible(ar_edges, ar_rows, en
 def test_negotiating_meets_and_being_ready_is_possible(ar_rows):
     rows = ar_rows("قال الرئيس الروسي فلاديمير بوتين إن بلاده مستعدة للتفاوض مع أوكرانيا.")
     assert any(r[1] == "metWith" and {r[0], r[2]} == {"RUS", "UKR"} and r[4] == "possible" for r in rows)
+
+
+def test_cutting_supplies_is_negative_but_calling_to_end_a_war_is_not(ar_edges, en_edges):
+    assert ("RUS", "supplied", "MDA", "negative") in ar_edges("قطعت روسيا إمدادات الغاز إلى مولدوفا.")
+    e = en_edges("Egypt urged Israel to stop attacks on Lebanon.")
+    assert not any(p == "negative" and r == "attacked" for _, r, _, p in e)
