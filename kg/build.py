@@ -7,9 +7,9 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
-from typing import Literal
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 
 from rdflib import Graph
 

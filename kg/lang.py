@@ -33,13 +33,13 @@ class Trigger:
     event_object: bool = False  # "condemned the Israeli strikes": the agent of the event noun is the object
     # forms that trigger only with a weapon after them ("fired missiles at"; not "fired the minister")
     instrument_forms: frozenset[str] = frozenset()
+    instruments: frozenset[str] = frozenset()
     purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
     converse: bool = False  # "bought missiles from Russia": the object gives, the subject receives
     mutual: bool = False  # "India and Pakistan exchanged fire": each did it to the other
     # forms read with another section's frame when this one finds no pair ("received tanks from"),
     # unless one of the words listed stands between ("received a call from")
     otherwise: tuple[str, frozenset[str], frozenset[str]] | None = None
-    instruments: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -120,6 +120,8 @@ def load_language(code: str) -> LanguageData:
             if make_definite and article and not key.startswith(match_key(article)):
                 data.titles.setdefault(match_key(article) + key, role)
     for relation, spec in raw.get("triggers", {}).items():
+        armed = spec.get("with_instrument", {})
+        otherwise = spec.get("otherwise")
         data.triggers[relation] = Trigger(
             relation=spec.get("relation", relation),  # a section may name the converse of a relation
             forms=frozenset(match_key(f) for f in data.trigger_forms(relation)),
@@ -136,10 +138,9 @@ def load_language(code: str) -> LanguageData:
             purpose_subject=bool(spec.get("purpose_subject", False)),
             converse=bool(spec.get("converse", False)),
             mutual=bool(spec.get("mutual", False)),
-            otherwise=(spec["otherwise"]["section"], frozenset(match_key(f) for f in spec["otherwise"]["forms"]),
-                       frozenset(match_key(f) for f in spec["otherwise"].get("unless", [])))
-            if "otherwise" in spec else None,
-            instrument_forms=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("forms", []))),
-            instruments=frozenset(match_key(f) for f in data.with_definite(spec.get("with_instrument", {}).get("instruments", []))),
+            otherwise=(otherwise["section"], frozenset(match_key(f) for f in otherwise["forms"]),
+                       frozenset(match_key(f) for f in otherwise.get("unless", []))) if otherwise else None,
+            instrument_forms=frozenset(match_key(f) for f in data.with_definite(armed.get("forms", []))),
+            instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
         )
     return data

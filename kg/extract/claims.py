@@ -526,9 +526,12 @@ class ClaimExtractor:
                      end=sent.end_char + offset - (len(sent_text) - len(sent_text.rstrip())))
 
     # ------------------------------------------------------------------ arguments
-    def _crosses_boundary(self, doc, start: int, end: int) -> bool:
-        norm, text, boundaries = self._t.norm, self._t.text, self.boundaries
-        return any(norm[k] in boundaries or text[k] in boundaries for k in self._t.between(start, end))
+    def _crosses_boundary(self, doc, start: int, end: int, punctuation: bool = True) -> bool:
+        """A clause boundary between the positions; with ``punctuation=False`` only a word that
+        opens another clause ("which", "when", "الذي"), not a comma."""
+        norm, text, boundaries, punct = self._t.norm, self._t.text, self.boundaries, self._PUNCT
+        return any((norm[k] in boundaries or text[k] in boundaries) and (punctuation or text[k] not in punct)
+                   for k in self._t.between(start, end))
 
     def _arguments(self, doc, sent, trig, spec: Trigger, groups: list[Group], discourse, sent_trigs):
         self._last_subject = []
@@ -633,7 +636,7 @@ class ClaimExtractor:
                 # (possessor or object) takes no bare object further on
                 suffixed = bool(T.enclitic(trig.end - 1))
                 if (near or not (spec.object_adjacent or paired)) and not suffixed \
-                        and not self._clause_word_between(trig.end, g.start) and not self._source_between(trig.end, g.start) \
+                        and not self._crosses_boundary(None, trig.end, g.start, punctuation=False) and not self._source_between(trig.end, g.start) \
                         and (self.verb_first or not self._crosses_boundary(doc, trig.end, g.start)):
                     obj = g  # not across "which", "when", "الذي": "China, which brokered the pact when President Xi …"
         if obj is None and spec.event_object:
@@ -679,7 +682,7 @@ class ClaimExtractor:
             return None
         prev, prev_spec, keys = self._prev
         if not prev_spec.purpose_subject or not keys or set(keys) & set(obj.keys) \
-                or len(self._t.words(prev.end, trig.start)) > 8 or self._clause_word_between(prev.end, trig.start):
+                or len(self._t.words(prev.end, trig.start)) > 8 or self._crosses_boundary(None, prev.end, trig.start, punctuation=False):
             return None
         return Group(list(keys), -1, -1, None)
 
@@ -687,11 +690,6 @@ class ClaimExtractor:
         """"… in Syria, according to the Syrian news agency SANA": whoever follows "according
         to" or a speech verb is the source, not the object."""
         return any(c in ("according_to", "speech") and start <= s < end for c, s, _ in self._sent_cues)
-
-    def _clause_word_between(self, start: int, end: int) -> bool:
-        """A word that opens another clause (not a comma) between the two positions."""
-        norm, text = self._t.norm, self._t.text
-        return any(norm[k] in self.boundaries and text[k] not in self._PUNCT for k in self._t.words(start, end))
 
     def _condemned_event(self, doc, trig, g, sent_trigs) -> bool:
         """"نددت الصين بصفقة الأسلحة الأمريكية", "أدانت مصر الهجوم على …", "أدانت قطر زيارة
@@ -1023,14 +1021,14 @@ class ClaimExtractor:
         nominal = match_key(trig.text) in self.triggers[trig.label_].nouns  # "no military cooperation"
         for cue, s, e in cues:  # "the meeting between X and Y did not take place", "… was called off"
             if cue == "cancelled" and trig.end <= s and len(T.words(trig.end, s)) <= 8 \
-                    and not self._clause_word_between(trig.end, s) and not any(trig.end <= t.start < s for t in self._sent_trigs):
+                    and not self._crosses_boundary(None, trig.end, s, punctuation=False) and not any(trig.end <= t.start < s for t in self._sent_trigs):
                 return "negative"
         for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
             if cue != "reversal" or e > trig.start or s < sent.start:
                 continue
             gap = T.words(e, trig.start)  # light words, the subject of a verb-first clause, a noun's modifiers ("cut gas supplies")
             if len(gap) <= 5 and all(T.norm[k] in self.light_verbs or self._in_mention(k) or
-                                     (nominal and T.lower[k] and T.alpha[k] and T.norm[k] not in self.all_preps) for k in gap) \
+                                     (nominal and self._plain_word(k)) for k in gap) \
                     and sum(not self._in_mention(k) for k in gap) <= 2:
                 negated = any(c == "negation" and c_e <= s and len(T.words(c_e, s)) <= 4
                               and not self._crosses_boundary(doc, c_e, s) for c, c_s, c_e in cues)
@@ -1042,7 +1040,7 @@ class ClaimExtractor:
                 continue
             between = self._t.words(e, trig.start)
             carried = [k for k in between if self._t.norm[k] in self.light_verbs or k in carriers
-                       or (nominal and T.lower[k] and T.alpha[k] and T.norm[k] not in self.all_preps)]
+                       or (nominal and self._plain_word(k))]
             if len(between) <= 2 and len(carried) == len(between):
                 return "negative"
             if between and len(between) <= 5 and all(k in carried or self._in_mention(k) for k in between):
@@ -1050,6 +1048,12 @@ class ClaimExtractor:
             if any(c == "denial" and c_s == s for c, c_s, _ in cues) and self._complement_between(doc, e, trig.start):
                 return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
         return "positive"
+
+    def _plain_word(self, k: int) -> bool:
+        """A lower-case word that is no preposition: what may stand between a cue and the
+        noun it bears on ("no military cooperation", "cut gas supplies")."""
+        T = self._t
+        return T.lower[k] and T.alpha[k] and T.norm[k] not in self.all_preps
 
     def _in_mention(self, i: int) -> bool:
         """Whether token i is part of an actor mention (nested mentions included)."""
@@ -1077,7 +1081,7 @@ class ClaimExtractor:
         procl = self._t.proclitic(trig.start)
         if procl and procl[-1:] in self.future:
             return "possible"
-        if any(cue == "future_time" and abs(s - trig.start) <= 12 and not self._clause_word_between(min(e, trig.end), max(s, trig.start))
+        if any(cue == "future_time" and abs(s - trig.start) <= 12 and not self._crosses_boundary(None, min(e, trig.end), max(s, trig.start), punctuation=False)
                for cue, s, e in cues):  # across the commas of an apposition: "يصل أمير قطر الشيخ تميم بن حمد، إلى القاهرة غدا"
             return "possible"  # "يصل … إلى القاهرة غدا", "will visit … next week"
         if any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
