@@ -84,6 +84,7 @@ class KnownActor:
     affiliation: str | None  # key of the country/org (persons, ministries, armies)
     labels: dict[str, str]  # preferred label per language
     forms: tuple[SurfaceForm, ...]  # every surface form, both languages, incl. labels
+    body: str | None = None  # which of its state's bodies it is ("mod", "army"): see kg/nlp/bodies.py
 
     def forms_for(self, lang: str, kind: str | None = None) -> tuple[SurfaceForm, ...]:
         return tuple(f for f in self.forms if f.lang == lang and (kind is None or f.kind == kind))
@@ -187,7 +188,7 @@ def _alpha2_for(key: str, table: dict) -> str | None:
 class _Builder:
     """Mutable accumulator for one actor before it is frozen into KnownActor."""
 
-    __slots__ = ("key", "type", "role", "wikidata", "affiliation", "labels", "forms")
+    __slots__ = ("key", "type", "role", "wikidata", "affiliation", "body", "labels", "forms")
 
     def __init__(self, key: str, type_: str):
         self.key = key
@@ -195,6 +196,7 @@ class _Builder:
         self.role: str | None = None
         self.wikidata: str | None = None
         self.affiliation: str | None = None
+        self.body: str | None = None
         self.labels: dict[str, str] = {}
         self.forms: dict[tuple[str, str], str] = {}  # (lang, text) -> kind
 
@@ -208,7 +210,7 @@ class _Builder:
             self.forms[k] = kind
 
     def update(self, table: dict, source: str) -> None:
-        for field in ("role", "wikidata", "affiliation"):
+        for field in ("role", "wikidata", "affiliation", "body"):
             if field in table:
                 setattr(self, field, table[field])
         if "type" in table:
@@ -267,6 +269,7 @@ class _Builder:
             affiliation=self.affiliation,
             labels=labels,
             forms=tuple(forms),
+            body=self.body,
         )
 
 

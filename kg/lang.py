@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import GeoKGError
+from kg.morphology import expand
 from kg.nlp.normalize import match_key
 
 LANG_DIR = Path(__file__).parent / "data" / "lang"
@@ -62,12 +63,26 @@ class LanguageData:
         return found
 
     def trigger_forms(self, relation: str) -> list[str]:
-        """The surface forms of a trigger as written in the data file, plus, where the file
+        """The surface forms of a trigger: those written in the data file, those generated
+        from its lemmas (``lemmas`` are verbs, ``noun_lemmas`` nouns), plus, where the file
         asks for it (``generate_definite_triggers``), each one-word form with the definite
         article ("ضربات" → "الضربات"): nouns are written once."""
         spec = self.raw.get("triggers", {}).get(relation, {})
-        return self.with_definite(list(spec.get("forms", [])) + list(spec.get("nouns", []))
-                                  + list(spec.get("with_instrument", {}).get("forms", [])))
+        verbs, nouns = self.section_forms(relation)
+        armed = spec.get("with_instrument", {})
+        return self.with_definite(verbs + nouns + list(armed.get("forms", []))
+                                  + expand(self.raw, armed.get("lemmas", []), "verb"))
+
+    def section_forms(self, relation: str) -> tuple[list[str], list[str]]:
+        """(verb forms, nominal forms) of a trigger section, written and generated. Where the
+        language reads nouns with frames of their own (``[syntax] nominal_triggers``) the
+        nouns are kept apart; elsewhere every form is read alike."""
+        spec = self.raw.get("triggers", {}).get(relation, {})
+        verbs = list(spec.get("forms", [])) + expand(self.raw, spec.get("lemmas", []), "verb")
+        nouns = list(spec.get("nouns", [])) + expand(self.raw, spec.get("noun_lemmas", []), "noun")
+        if not self.value("syntax", "nominal_triggers", default=False):
+            return list(dict.fromkeys(verbs + nouns)), []
+        return list(dict.fromkeys(verbs)), list(dict.fromkeys(nouns))
 
     def with_definite(self, forms: list[str]) -> list[str]:
         """``forms`` and, where the file asks for it, their one-word definite variants."""
@@ -125,7 +140,7 @@ def load_language(code: str) -> LanguageData:
         data.triggers[relation] = Trigger(
             relation=spec.get("relation", relation),  # a section may name the converse of a relation
             forms=frozenset(match_key(f) for f in data.trigger_forms(relation)),
-            nouns=frozenset(match_key(f) for f in spec.get("nouns", [])),
+            nouns=frozenset(match_key(f) for f in data.section_forms(relation)[1]),
             obj_preps=tuple(match_key(p) for p in spec.get("obj_preps", [])),
             agent_preps=tuple(match_key(p) for p in spec.get("agent_preps", [])),
             symmetric=bool(spec.get("symmetric", False)),
@@ -140,7 +155,8 @@ def load_language(code: str) -> LanguageData:
             mutual=bool(spec.get("mutual", False)),
             otherwise=(otherwise["section"], frozenset(match_key(f) for f in otherwise["forms"]),
                        frozenset(match_key(f) for f in otherwise.get("unless", []))) if otherwise else None,
-            instrument_forms=frozenset(match_key(f) for f in data.with_definite(armed.get("forms", []))),
+            instrument_forms=frozenset(match_key(f) for f in data.with_definite(
+                list(armed.get("forms", [])) + expand(raw, armed.get("lemmas", []), "verb"))),
             instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
         )
     return data

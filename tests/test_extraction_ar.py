@@ -177,7 +177,7 @@ def test_military_support_is_supply(ar_edges):
 
 def test_warning_shots_are_a_threat(ar_edges):
     e = ar_edges("أطلقت البحرية الكورية الجنوبية طلقات تحذيرية باتجاه كوريا الشمالية.")
-    assert ("KOR", "threatened", "PRK", "positive") in e
+    assert ("kor_navy", "threatened", "PRK", "positive") in e  # a named service is a body of its state (FORMAT)
 
 
 def test_a_triangle_of_states_cooperates_pairwise(ar_edges):

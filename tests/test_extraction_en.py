@@ -313,7 +313,8 @@ def test_a_bare_object_is_not_looked_for_in_another_clause(en_edges):
 
 
 def test_water_cannon_and_striking(en_rows):
-    assert ("CHN", "attacked", "PHL", "positive", "asserted", None) in en_rows("Chinese coast guard vessels fired water cannon at Philippine boats.")
+    # a named service is a body of its state (FORMAT): the Chinese coast guard
+    assert ("chn_coast_guard", "attacked", "PHL", "positive", "asserted", None) in en_rows("Chinese coast guard vessels fired water cannon at Philippine boats.")
     assert ("ISR", "attacked", "SYR", "positive", "alleged", None) in en_rows("Syria accused Israel of striking Damascus airport.")
 
 

@@ -13,17 +13,7 @@ from kg.nlp.discourse import Discourse
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.pipeline import get_nlp
 from kg.nlp.components import actor_spans
-from kg.nlp.tokens import token_table
-
-
-def _surface(text: str, proclitic: str) -> str:
-    """The surface form without a leading clitic ("لروسيا" → "روسيا") for labels."""
-    if proclitic and text.startswith(proclitic):
-        rest = text[len(proclitic):]
-        if proclitic.endswith("ل") and rest.startswith("ل"):
-            return "ا" + rest  # لل → ال
-        return rest
-    return text
+from kg.nlp.tokens import token_table, without_proclitic
 
 
 def extract_page(page: Page) -> list[ArticleResult]:
@@ -65,7 +55,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
                 if label == "person":
                     actor.add_label(page.lang, person_names.get((s, e), surface))
                 elif label not in ("pronoun", "dual", "coref"):
-                    actor.add_label(page.lang, _surface(surface, table.proclitic(s)))
+                    actor.add_label(page.lang, without_proclitic(surface, table.proclitic(s)))
                 if s == 0 or table.norm[s - 1] not in locative or actor.type == "Person":
                     participants.add(key)
                 located.setdefault(key, actor)

@@ -121,6 +121,7 @@ class ClaimExtractor:
         self.boundaries = data.keys("syntax", "clause_boundaries") | {",", "،", ";", "؛", ":"}
         self.light_verbs = data.keys("syntax", "light_verbs")
         self.passive_aux = data.keys("syntax", "passive_auxiliaries")
+        self.progressive = tuple(data.keys("syntax", "progressive_endings")) or ("\0",)
         modal = data.value("syntax", "modal_subject", default={}) or {}
         self.modals = frozenset(match_key(m) for m in modal.get("modals", []))
         self.modal_comp = match_key(modal["complementizer"]) if modal.get("complementizer") else None
@@ -912,6 +913,8 @@ class ClaimExtractor:
     def _passive(self, doc, trig) -> bool:
         """"was sanctioned by X": an auxiliary before and an agent after."""
         if not self.passive_aux or trig.start == 0:
+            return False
+        if self._t.norm[trig.start].endswith(self.progressive):  # "was targeting": progressive, not passive
             return False
         return any(self._t.norm[k] in self.passive_aux for k in range(max(0, trig.start - 2), trig.start))
 

@@ -48,6 +48,9 @@ def get_lexicon(lang: str) -> Lexicon:
             if isinstance(values, list):
                 for v in values:
                     words.update(match_key(v).split())
+    for forms in data.value("state_bodies", "bodies", default={}).values():  # "والجيش المصري"
+        for f in forms:
+            words.update(match_key(f).split())
     for q in data.strings("titles", "qualifiers") + data.strings("titles", "analyst_modifiers"):
         words.update(match_key(q).split())
     lex.vocabulary = words - _prepositional_forms(data, words, {match_key(text).split()[0] for text in lex.forms})

@@ -104,3 +104,13 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             return [(0, n)]
         starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
     return list(zip(starts, starts[1:] + [n]))
+
+
+def without_proclitic(text: str, proclitic: str) -> str:
+    """The surface form without a leading clitic ("لروسيا" → "روسيا") for labels."""
+    if proclitic and text.startswith(proclitic):
+        rest = text[len(proclitic):]
+        if proclitic.endswith("ل") and rest.startswith("ل"):
+            return "ا" + rest  # لل → ال
+        return rest
+    return text

@@ -1,0 +1,119 @@
+"""State bodies by pattern: a state (name, demonym or possessor) with a body noun.
+
+"the Egyptian army", "Mali's defence ministry", "الجيش المصري", "وزارة الخارجية الليبية",
+"الخارجية القطرية" name an Organization of that state, whatever the state: the body nouns
+are language data (``[state_bodies]``), the key is the state's code and the body's id
+(``egy_army``, ``lby_mfa``), so the same body is one node in every article and language,
+and known-actor data that uses the same key (``rus_mod``) supplies its labels and QID.
+Unnamed troops ("Turkish forces", "قواتها") are not bodies: they stay the state.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from kg.model import Actor
+from kg.nlp.components import Normalizer, actor_spans, doc_text, set_actor_spans
+from kg.nlp.coref import known_to_actor
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.normalize import match_key
+from kg.nlp.tokens import token_table, without_proclitic
+
+STATE_LABELS = frozenset({"name", "demonym", "metonym"})
+
+
+def body_key(state: str, body: str) -> str:
+    return f"{state.lower()}_{body}"
+
+
+@Language.factory("geokg_state_bodies", default_config={})
+def make_state_bodies(nlp: Language, name: str):
+    return StateBodies(nlp)
+
+
+class StateBodies:
+    def __init__(self, nlp: Language) -> None:
+        self.lex = get_lexicon(nlp.lang)
+        data = self.lex.data
+        spec = data.raw.get("state_bodies", {})
+        self.state_first = spec.get("state_position", "before") == "before"
+        self.possessive = frozenset(data.strings("morphology", "possessive"))
+        agreement = spec.get("agreement", {})
+        self.feminine_heads = tuple(match_key(x) for x in agreement.get("feminine_endings", []))
+        self.feminine_adjective = tuple(match_key(x) for x in agreement.get("feminine_adjective_endings", []))
+        # known actors that say which body of their state they are ("the Pentagon": USA, mod)
+        self.known_bodies = {(k.affiliation, k.body): k.key for k in self.lex.known.values() if k.body and k.affiliation}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
+        normalizer = Normalizer(nlp)
+        for body, forms in spec.get("bodies", {}).items():
+            docs = [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f.lower()) for f in forms]
+            self.matcher.add(body, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(self.matcher):
+            return doc
+        matches = self.matcher(doc, as_spans=True)
+        if not matches:
+            return doc
+        spans = actor_spans(doc)
+        by_end = {s.end: s for s in spans}
+        by_start = {s.start: s for s in spans}
+        table = token_table(doc)
+        text = doc_text(doc)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        replaced: dict[tuple[int, int], Span] = {}
+        for body in sorted(matches, key=lambda m: (m.start, -len(m))):
+            if any(i in taken for i in range(body.start, body.end)):
+                continue
+            state = self._state(body, by_end, by_start, table)
+            if state is None or (state.start, state.end) in replaced or not self._agrees(body, state, table):
+                continue
+            start, end = min(state.start, body.start), max(state.end, body.end)
+            key = self.known_bodies.get((state.kb_id_, body.label_)) or body_key(state.kb_id_, body.label_)
+            whole = text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
+            self._register(doc, key, state.kb_id_, without_proclitic(whole, table.proclitic(start)),
+                           without_proclitic(text[body.start_char:body.end_char], table.proclitic(body.start)))
+            replaced[(state.start, state.end)] = Span(doc, start, end, label="org", kb_id=key)
+            taken.update(range(start, end))
+        if replaced:
+            kept = [replaced.get((s.start, s.end), s) for s in spans]
+            set_actor_spans(doc, sorted(kept, key=lambda s: (s.start, s.end)))
+        return doc
+
+    def _state(self, body: Span, by_end, by_start, table) -> Span | None:
+        """The country span the body belongs to: right before it ("Egyptian army", "Mali's
+        defence ministry") or right after it ("الجيش المصري"), as the language orders them."""
+        if self.state_first:
+            span = by_end.get(body.start)
+            if span is None and body.start > 0 and table.text[body.start - 1] in self.possessive:
+                span = by_end.get(body.start - 1)
+        else:
+            span = by_start.get(body.end)
+        if span is None or span.label_ not in STATE_LABELS:
+            return None
+        known = self.lex.known.get(span.kb_id_)
+        return span if known is not None and known.type == "Country" else None
+
+    def _agrees(self, body: Span, state: Span, table) -> bool:
+        """An adjective after the body agrees with its head: "الخارجية الإيرانية" is the
+        ministry, while in "المتحدث باسم الخارجية الإيراني" the masculine nisba goes with the
+        spokesman. Languages without agreement list no endings."""
+        if not self.feminine_heads or state.start < body.end:
+            return True
+        head = table.norm[body.start]
+        adjective = table.norm[state.end - 1]
+        return head.endswith(self.feminine_heads) == adjective.endswith(self.feminine_adjective)
+
+    def _register(self, doc: Doc, key: str, state: str, whole: str, body_text: str) -> None:
+        """The body's record, labelled by the whole mention and by the body alone, as the
+        text goes on naming it ("the defence ministry", "الخارجية")."""
+        discourse = doc._.discourse
+        if discourse is None:
+            return
+        known = self.lex.known.get(key)
+        actor = discourse.register(known_to_actor(known) if known is not None
+                                   else Actor(key=key, type="Organization", affiliation=state))
+        actor.add_label(doc.lang_, whole)
+        actor.add_label(doc.lang_, body_text)

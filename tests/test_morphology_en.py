@@ -1,0 +1,54 @@
+"""English trigger lemmas and their generated forms (kg/morphology/english.py)."""
+
+import pytest
+
+from kg.lang import load_language
+from kg.morphology import expand
+from kg.nlp.pipeline import get_nlp
+
+
+def test_verbs_inflect_their_first_word_and_nouns_their_head():
+    raw = load_language("en").raw
+    assert set(expand(raw, ["hold talks"], "verb")) == {"hold talks", "held talks", "holding talks", "holds talks"}
+    assert set(expand(raw, ["ban"], "verb")) == {"ban", "bans", "banned", "banning"}
+    assert "targetted" not in expand(raw, ["target"], "verb")  # a variant news does not write
+    assert set(expand(raw, ["phone call"], "noun")) == {"phone call", "phone calls"}
+    assert set(expand(raw, ["exchange of fire"], "noun")) == {"exchange of fire", "exchanges of fire"}
+
+
+def test_every_generated_form_is_matched_as_its_relation():
+    nlp = get_nlp("en")
+    data = load_language("en")
+    claims = nlp.get_pipe("geokg_claims")
+    matcher = claims.trigger_matcher
+    for section, spec in data.raw["triggers"].items():
+        generated = expand(data.raw, spec.get("lemmas", []), "verb") + expand(data.raw, spec.get("noun_lemmas", []), "noun")
+        for form in generated:
+            doc = nlp.make_doc(form.lower())
+            labels = {nlp.vocab.strings[m] for m, s, e in matcher(doc) if s == 0 and e == len(doc)}
+            assert section in labels, (section, form)
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("Chile warns Peru against any incursion.", ("CHL", "threatened", "PER", "positive")),
+    ("Kenya menaced Somalia with new strikes.", ("KEN", "threatened", "SOM", "positive")),
+    ("Norway bans Belarus from the talks.", ("NOR", "sanctioned", "BLR", "positive")),
+    ("Ghana vowed to punish Togo.", ("GHA", "sanctioned", "TGO", "possible")),
+    ("Ecuador supports Colombia in the dispute.", ("ECU", "supported", "COL", "positive")),
+    ("Chad is speaking with Sudan about the border.", ("TCD", "metWith", "SDN", "positive")),
+    ("Nepal was targeting India with its statements.", ("NPL", "attacked", "IND", "positive")),
+])
+def test_forms_no_data_file_lists(en_rows, text, edge):
+    subject, relation, obj, pol = edge
+    rows = en_rows(text)
+    assert any(r[:3] == (subject, relation, obj) and (r[3] == pol or r[4] == pol) for r in rows), rows
+
+
+@pytest.mark.parametrize("text", [
+    "Chile is in charge of the talks, Peru said.",  # "charge" is no accusation here
+    "Protests in Iran spread to Iraq.",  # street protests are no opposition between states
+    "The armed forces of Sudan met on Monday.",  # "armed" is no supply
+])
+def test_forms_left_out_on_purpose(en_rows, text):
+    rows = en_rows(text)
+    assert not [r for r in rows if r[1] in ("accused", "opposed", "supplied")], rows

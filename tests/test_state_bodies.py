@@ -1,0 +1,56 @@
+"""State bodies by pattern (kg/nlp/bodies.py), on sentences written for these tests."""
+
+import pytest
+
+from tests.conftest import run_extraction
+
+
+def actors(text: str, lang: str) -> dict:
+    return {k: a for art in run_extraction(text, lang) for k, a in art.actors.items()}
+
+
+@pytest.mark.parametrize("text, lang, key, state", [
+    ("The Ethiopian army shelled Eritrea on Monday.", "en", "eth_army", "ETH"),
+    ("Mali's defence ministry accused Algeria of arming rebels.", "en", "mli_mod", "MLI"),
+    ("The Kenyan navy intercepted a Somali boat.", "en", "ken_navy", "KEN"),
+    ("Washington sanctioned the Iranian central bank.", "en", "irn_central_bank", "IRN"),
+    ("هاجم الجيش الإثيوبي مواقع في إريتريا.", "ar", "eth_army", "ETH"),
+    ("أدانت وزارة الخارجية الليبية الهجوم.", "ar", "lby_mfa", "LBY"),
+    ("وقالت الخارجية الكينية إن الزيارة ناجحة.", "ar", "ken_mfa", "KEN"),
+    ("فرضت واشنطن عقوبات على البنك المركزي اليمني.", "ar", "yem_central_bank", "YEM"),
+])
+def test_state_and_body_noun_give_an_organization_of_that_state(text, lang, key, state):
+    found = actors(text, lang)
+    assert key in found, sorted(found)
+    assert found[key].type == "Organization" and found[key].affiliation == state
+
+
+def test_same_body_is_one_node_across_languages():
+    en = actors("The Ethiopian army shelled Eritrea.", "en")
+    ar = actors("قصف الجيش الإثيوبي إريتريا.", "ar")
+    assert "eth_army" in en and "eth_army" in ar
+
+
+def test_a_known_body_keeps_its_known_key():
+    """The Pentagon says it is the USA's defence ministry: "the US defense ministry" is it."""
+    assert "pentagon" in actors("The US defense ministry criticized Iran.", "en")
+
+
+def test_the_body_alone_is_a_label():
+    found = actors("Mali's defence ministry accused Algeria of arming rebels.", "en")
+    assert "defence ministry" in found["mli_mod"].alt_labels["en"]
+
+
+@pytest.mark.parametrize("text, lang, state", [
+    ("Turkish forces struck Iraq on Sunday.", "en", "TUR"),  # unnamed troops stand for the state
+    ("An army of volunteers attacked Russia.", "en", None),
+    ("قصفت القوات التركية العراق.", "ar", "TUR"),
+    ("وأحيت فرقة موسيقية مصرية حفلا في القاهرة.", "ar", None),
+    # the masculine nisba goes with the spokesman, not with the (feminine) ministry
+    ("وقال المتحدث باسم الخارجية الكيني إن الزيارة ناجحة.", "ar", None),
+])
+def test_no_body_without_a_state_and_a_body_noun(text, lang, state):
+    found = actors(text, lang)
+    assert not [k for k, a in found.items() if a.type == "Organization" and not k.startswith(("un", "nato"))], found
+    if state:
+        assert state in found
