@@ -82,6 +82,10 @@ class LanguageData:
         nouns = list(spec.get("nouns", [])) + expand(self.raw, spec.get("noun_lemmas", []), "noun")
         if not self.value("syntax", "nominal_triggers", default=False):
             return list(dict.fromkeys(verbs + nouns)), []
+        # a verb phrase whose first word is also a noun of the section reads as that noun
+        # ("meeting with" from "meet with": "held a meeting with X")
+        heads = {n for n in nouns if " " not in n}
+        nouns += [v for v in verbs if " " in v and v.split()[0] in heads]
         return list(dict.fromkeys(verbs)), list(dict.fromkeys(nouns))
 
     def with_definite(self, forms: list[str]) -> list[str]:
@@ -116,7 +120,22 @@ class LanguageData:
 
 
 def available_languages() -> list[str]:
-    return sorted(p.stem for p in LANG_DIR.glob("*.toml"))
+    return sorted(p.stem for p in LANG_DIR.glob("*.toml") if "." not in p.stem)  # "en.cameo" is a supplement
+
+
+def _merge_supplements(code: str, raw: dict) -> None:
+    """Lexicon supplements derived from other resources (``<code>.<name>.toml``, e.g.
+    ``en.cameo.toml`` from the CAMEO verb dictionary): each ``[section] lemmas`` joins the
+    lemmas of the trigger section of that name, whose frame it takes."""
+    for path in sorted(LANG_DIR.glob(f"{code}.*.toml")):
+        supplement = tomllib.loads(path.read_text(encoding="utf-8"))
+        for section, spec in supplement.items():
+            trigger = raw.setdefault("triggers", {}).get(section)
+            if trigger is None:
+                raise GeoKGError(f"{path.name}: [{section}] is no trigger section of {code}.toml")
+            for kind in ("lemmas", "noun_lemmas"):
+                have = set(trigger.get(kind, []))
+                trigger[kind] = list(trigger.get(kind, [])) + [x for x in spec.get(kind, []) if x not in have]
 
 
 @functools.lru_cache(maxsize=None)
@@ -125,6 +144,7 @@ def load_language(code: str) -> LanguageData:
     if not path.exists():
         raise GeoKGError(f"no language data for '{code}' (have: {', '.join(available_languages())})")
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    _merge_supplements(code, raw)
     data = LanguageData(code=code, raw=raw)
     article = raw.get("morphology", {}).get("definite_article", "")
     make_definite = raw.get("morphology", {}).get("generate_definite_titles", False)

@@ -9,7 +9,9 @@ from kg.nlp.pipeline import get_nlp
 
 def test_verbs_inflect_their_first_word_and_nouns_their_head():
     raw = load_language("en").raw
-    assert set(expand(raw, ["hold talks"], "verb")) == {"hold talks", "held talks", "holding talks", "holds talks"}
+    assert {"hold talks", "held talks", "holding talks", "holds talks"} <= set(expand(raw, ["hold talks"], "verb"))
+    assert {"recalled its ambassador", "recall the ambassador"} <= set(expand(raw, ["recall ambassador"], "verb"))
+    assert "shot the down" not in expand(raw, ["shoot down"], "verb")  # a particle takes no determiner
     assert set(expand(raw, ["ban"], "verb")) == {"ban", "bans", "banned", "banning"}
     assert "targetted" not in expand(raw, ["target"], "verb")  # a variant news does not write
     assert set(expand(raw, ["phone call"], "noun")) == {"phone call", "phone calls"}
@@ -52,3 +54,17 @@ def test_forms_no_data_file_lists(en_rows, text, edge):
 def test_forms_left_out_on_purpose(en_rows, text):
     rows = en_rows(text)
     assert not [r for r in rows if r[1] in ("accused", "opposed", "supplied")], rows
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("India and Pakistan traded accusations over the attack.", {("IND", "accused", "PAK"), ("PAK", "accused", "IND")}),
+    ("Peru exchanged accusations with Chile.", {("PER", "accused", "CHL"), ("CHL", "accused", "PER")}),
+    ("Algeria recalled its ambassador from Morocco.", {("DZA", "sanctioned", "MAR")}),
+    ("Mali withdrew its ambassador from France on Friday.", {("MLI", "sanctioned", "FRA")}),
+])
+def test_frames_of_their_own(en_rows, text, edges):
+    assert edges <= {r[:3] for r in en_rows(text)}
+
+
+def test_an_ambassador_recalled_for_consultations_names_no_state(en_rows):
+    assert not [r for r in en_rows("Peru recalled the ambassador for consultations, Chile said.") if r[1] == "sanctioned"]

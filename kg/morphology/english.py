@@ -26,9 +26,15 @@ def _inflections(word: str, upos: str) -> tuple[str, ...]:
 
 def forms(lemma: str, kind: str, raw: Mapping[str, Any]) -> list[str]:
     words = lemma.split()
+    syntax = raw.get("syntax", {})
+    preps = {p.lower() for p in syntax.get("prepositions", [])} | {p.lower() for p in syntax.get("particles", [])}
     if kind == "verb":
-        return [" ".join([f, *words[1:]]) for f in _inflections(words[0].lower(), "VERB")]
-    preps = {p.lower() for p in raw.get("syntax", {}).get("prepositions", [])}
+        heads = _inflections(words[0].lower(), "VERB")
+        out = [" ".join([f, *words[1:]]) for f in heads]
+        if len(words) == 2 and words[1].lower() not in preps:  # verb + object noun: "recalled its ambassador"
+            out += [" ".join([f, d, words[1]]) for f in heads for d in syntax.get("object_determiners", [])
+                    if not (d in ("a", "an") and words[1].endswith("s"))]  # no "a accusations"
+        return out
     first_prep = next((i for i, w in enumerate(words) if i and w.lower() in preps), len(words))
     head = first_prep - 1  # "exchange of fire", "call with": the word before the preposition
     return [" ".join([*words[:head], f, *words[head + 1:]]) for f in _inflections(words[head].lower(), "NOUN")]

@@ -15,6 +15,7 @@ from kg.model import Actor
 class Discourse:
     actors: dict[str, Actor] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)  # surname key -> person key
+    names: dict[str, str] = field(default_factory=dict)  # names learnt from the text ("JNIM") -> actor key
     recent: list[str] = field(default_factory=list)  # actor keys, most recent last
     recent_subjects: list[str] = field(default_factory=list)  # claim subjects, most recent last
     speaker: str | None = None  # whoever the last attributed sentence quoted

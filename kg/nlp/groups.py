@@ -1,0 +1,176 @@
+"""Groups and companies that no list knows, from the way news introduces them.
+
+* a name followed by its acronym in brackets: "Jama'at Nusrat al-Islam wal-Muslimin (JNIM)",
+  "Tehreek-e-Taliban Pakistan (TTP)": an Organization when the acronym's letters are the
+  name's capitals in order and the name carries a hint that it is a body (a head noun of the
+  language, a known actor inside it, a transliteration particle), so "Gross Domestic Product
+  (GDP)" stays nothing; the acronym alone is the same actor further on;
+* a head noun and a name in quotes: حركة "إم 23"، جبهة «فانو»، شركة تسويق النفط "سومو";
+* a head noun and a capitalised name: "militant group al-Shabaab", "arms maker Lockheed
+  Martin", "the M23 rebels" (the head after the name, where the language says so).
+The head nouns are language data (``[named_groups]``); the patterns are the same for every
+language written with quotes and brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from kg.model import Actor
+from kg.nlp.components import actor_spans, doc_text, set_actor_spans
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.normalize import match_key
+from kg.nlp.normalize import is_arabic
+from kg.nlp.orgs import org_key
+from kg.nlp.romanize import skeleton
+
+QUOTED = r'[«"“]\s*([^"«»“”\n]{1,40}?)\s*[»"”]'
+MAX_QUOTED_WORDS = 4  # a longer quotation is speech ("لا يعني التخلي عن مطالبنا السياسية"), not a name
+CAPITALISED = r"[A-Z0-9][\w'’.-]*"
+ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
+
+
+@Language.factory("geokg_named_groups", default_config={"max_name_words": 7})
+def make_named_groups(nlp: Language, name: str, max_name_words: int):
+    return NamedGroups(nlp, max_name_words=max_name_words)
+
+
+class NamedGroups:
+    def __init__(self, nlp: Language, *, max_name_words: int) -> None:
+        self.lex = get_lexicon(nlp.lang)
+        spec = self.lex.data.raw.get("named_groups", {})
+        self.max_words = max_name_words
+        heads = sorted(spec.get("armed_heads", []) + spec.get("company_heads", []), key=len, reverse=True)
+        self.hints = {match_key(w) for w in spec.get("hints", []) + heads} | \
+            {match_key(w) for w in self.lex.data.strings("organizations", "heads")}
+        self.particles = tuple(match_key(p) for p in spec.get("particles", []))
+        self.stop = self.lex.data.keys("names", "stop")
+        # a head and a quotation across one of these are not a name: "الحركة X إن التوقيع "…""
+        self.boundaries = self.lex.data.keys("syntax", "clause_boundaries") | self.lex.data.keys("syntax", "complementizers")
+        self.title_words = {w for t in self.lex.data.titles for w in t.split()}
+        proclitics = "|".join(map(re.escape, spec.get("proclitics", [])))
+        alternation = "|".join(map(re.escape, heads))
+        # an opening quote follows a space: in 'الشعبي" مسؤولية' the quote closes what came before
+        self.quoted = re.compile(rf"(?<!\w)(?:{proclitics})?(?:{alternation})(?:\s+[^\s\"«“”»]+){{0,3}}?\s+{QUOTED}") \
+            if heads and spec.get("quoted_names", True) else None
+        flags = 0 if spec.get("case_sensitive_names", True) else re.I
+        self.head_first = re.compile(rf"\b(?:{alternation})\s+((?:al-|el-)?{CAPITALISED}(?:\s+(?:al-|el-|bin\s)?{CAPITALISED}){{0,3}})",
+                                     flags) if heads and spec.get("capitalised_names") else None
+        after = "|".join(map(re.escape, spec.get("heads_after_name", [])))
+        self.head_after = re.compile(rf"\b({CAPITALISED}(?:\s+{CAPITALISED}){{0,2}})\s+(?:{after})\b") if after else None
+
+    # ------------------------------------------------------------------ finding
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        discourse = doc._.discourse
+        spans = actor_spans(doc)
+        new: list[Span] = []
+        for start, end, name, short in self._candidates(text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            inside = [s for s in spans if span.start <= s.start and s.end <= span.end]
+            crossing = [s for s in spans + new if s.start < span.end and span.start < s.end and s not in inside]
+            # a name with its acronym may hold known names ("Tehreek-e-Taliban Pakistan (TTP)"); others may not
+            if crossing or any(s in new for s in inside) or (inside and short is None):
+                continue
+            key = group_key(name)
+            self._register(doc, key, name, short)
+            spans = [s for s in spans if s not in inside]
+            new.append(Span(doc, span.start, span.end, label="org", kb_id=key))
+        names = discourse.names if discourse is not None else {}
+        if names:  # "JNIM" alone, once the text has introduced it
+            taken = {i for s in spans + new for i in range(s.start, s.end)}
+            for i, tok in enumerate(doc):
+                key = names.get(tok.text)
+                if key is not None and i not in taken:
+                    new.append(Span(doc, i, i + 1, label="org", kb_id=key))
+        if new:
+            set_actor_spans(doc, sorted(spans + new, key=lambda s: (s.start, s.end)))
+        return doc
+
+    def _candidates(self, text: str):
+        """(start, end, name, acronym) of each introduced name, by character offsets."""
+        for m in ACRONYM.finditer(text):
+            found = self._acronym_name(text, m)
+            if found is not None:
+                yield found
+        if self.quoted is not None:
+            for m in self.quoted.finditer(text):
+                name = m.group(1).strip()
+                between = text[m.start():m.start(1)].split()[1:]
+                if name and len(name.split()) <= MAX_QUOTED_WORDS and not self.boundaries & {match_key(w) for w in between}:
+                    yield m.start(), m.end(), name, None
+        for pattern in (self.head_first, self.head_after):
+            if pattern is not None:
+                for m in pattern.finditer(text):
+                    start, name = m.start(1), m.group(1)
+                    while name and match_key(name.split()[0]) in self.stop:  # "The M23 rebels"
+                        first = name.split()[0]
+                        start += name.index(first) + len(first)
+                        name = name[name.index(first) + len(first):].lstrip()
+                        start = m.end(1) - len(name)
+                    if name and not self._stop(name):
+                        yield start, m.end(1), name, None
+
+    def _stop(self, name: str) -> bool:
+        """Not a name: a stop word or a title first ("the company CEO Patrick Pouyanne"), or
+        a known actor's name (it has its own node)."""
+        words = name.split()
+        return not words or match_key(words[0]) in self.stop or match_key(words[0]) in self.title_words \
+            or name in self.lex.forms
+
+    def _acronym_name(self, text: str, m: re.Match) -> tuple[int, int, str, str] | None:
+        acronym = m.group(1)
+        before = text[:m.start()].rstrip()
+        words = before.split()[-self.max_words:]
+        # the shortest tail of capitalised words whose capitals spell the acronym
+        for n in range(1, len(words) + 1):
+            tail = words[-n:]
+            if not tail[0][:1].isupper():
+                continue
+            capitals = "".join(c for w in tail for part in re.split(r"[-’']", w) for c in part[:1] if c.isupper())
+            if capitals.upper() == acronym.replace("-", "").upper() or \
+                    (len(acronym) >= 3 and _subsequence(acronym.upper(), capitals.upper()) and len(capitals) <= len(acronym) + 1):
+                name = " ".join(tail)
+                if not self._is_body(name):
+                    return None
+                start = len(before) - len(name)
+                return start, m.end(), name, acronym
+        return None
+
+    def _is_body(self, name: str) -> bool:
+        """A name is a body's when a head noun, a known actor or a transliteration particle
+        is in it ("Tehreek-e-Taliban Pakistan", "UK Export Finance", "wal-Muslimin")."""
+        keys = [match_key(w) for w in re.split(r"[\s]+", name)]
+        if any(k in self.hints for k in keys) or any(k.startswith(self.particles) for k in keys[1:]):
+            return True
+        parts = [match_key(p) for w in name.split() for p in re.split(r"-", w)]
+        return any(p in self.lex.forms or p.title() in self.lex.forms or p.upper() in self.lex.forms for p in parts if len(p) >= 2)
+
+    def _register(self, doc: Doc, key: str, name: str, short: str | None) -> None:
+        discourse = doc._.discourse
+        if discourse is None:
+            return
+        actor = discourse.register(Actor(key=key, type="Organization"))
+        actor.add_label(doc.lang_, name)
+        if short:
+            actor.add_label(doc.lang_, short)
+            discourse.names.setdefault(short, key)
+
+
+def group_key(name: str) -> str:
+    """A stable key from the name: a slug of a Latin name, the consonant skeleton of an
+    Arabic one (digits kept: حركة "إم 23" -> org-m-23)."""
+    if not is_arabic(name):
+        return org_key(name)
+    parts = [p if p.isdigit() else skeleton(p).lower() for p in re.split(r"[\s\-]+", match_key(name)) if p]
+    return "org-" + ("-".join(p for p in parts if p) or "unknown")
+
+
+def _subsequence(needle: str, hay: str) -> bool:
+    it = iter(hay)
+    return all(c in it for c in needle)

@@ -1,0 +1,42 @@
+"""Groups and companies no list knows (kg/nlp/groups.py), on sentences written for these tests."""
+
+import pytest
+
+from tests.conftest import run_extraction
+
+
+def orgs(text: str, lang: str) -> dict[str, object]:
+    return {a.labels.get(lang): a for art in run_extraction(text, lang) for a in art.actors.values()
+            if a.type == "Organization"}
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("Harakat Ansar al-Sunna (HAS) attacked Niger on Friday.", "en", "Harakat Ansar al-Sunna"),
+    ("Kenyan jets bombed camps of the Jabhat Tahrir Somalia (JTS) near the border.", "en", "Jabhat Tahrir Somalia"),
+    ("Chile said the militant group al-Mourabitoun threatened Peru.", "en", "al-Mourabitoun"),
+    ("Peru signed a deal with arms maker Northrop Grumman on Monday.", "en", "Northrop Grumman"),
+    ("The K42 rebels attacked Chad on Monday.", "en", "K42"),
+    ('هاجمت حركة "إم 44" المتمردة قوات تشادية.', "ar", "إم 44"),
+    ("وقالت جبهة «تيغراي الحرة» إنها ستهاجم إريتريا.", "ar", "تيغراي الحرة"),
+    ('ووقعت الحكومة عقدا مع شركة "سوناطراك" الجزائرية.', "ar", "سوناطراك"),
+])
+def test_introduced_names_are_organizations(text, lang, name):
+    assert name in orgs(text, lang), orgs(text, lang)
+
+
+def test_the_acronym_alone_is_the_same_actor_later():
+    art = run_extraction("Harakat Ansar al-Sunna (HAS) was founded in 2020. Niger said HAS attacked Mali.", "en")[0]
+    keys = {c.subject for c in art.claims if c.relation == "attacked"}
+    assert keys == {"org-harakat-ansar-al-sunna"}
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The economy grew, Gross Domestic Product (GDP) data showed, Kenya said.", "en"),  # no hint of a body
+    ("Japan tested an Intercontinental Ballistic Missile (ICBM) defence, Korea said.", "en"),
+    ("The company CEO Patrick Vale met Kenya's president.", "en"),  # a title is not a company name
+    ('وقال المتحدث باسم الحركة جون بيار إن التوقيع "لا يعني التخلي عن مطالبنا".', "ar"),  # a quotation, not a name
+    ('وحملت الحكومة "فصائل مسلحة" مسؤولية الهجوم.', "ar"),  # no head noun before the quotes
+])
+def test_no_organization_without_a_head_or_a_hint(text, lang):
+    found = orgs(text, lang)
+    assert not [n for n in found if n and n not in ("Korea",)], found
