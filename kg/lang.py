@@ -70,8 +70,13 @@ class LanguageData:
         spec = self.raw.get("triggers", {}).get(relation, {})
         verbs, nouns = self.section_forms(relation)
         armed = spec.get("with_instrument", {})
-        return self.with_definite(verbs + nouns + list(armed.get("forms", []))
-                                  + expand(self.raw, armed.get("lemmas", []), "verb"))
+        not_verbs = set(spec.get("forms", [])) | set(spec.get("nouns", [])) | set(expand(self.raw, spec.get("noun_lemmas", []), "noun")) \
+            | set(expand(self.raw, spec.get("lemmas", []), "verb_nominal"))  # participles: "المفروضة"
+        generated_verbs = set(expand(self.raw, spec.get("lemmas", []), "verb")) - not_verbs  # "دعم" is a noun too
+        armed_verbs = expand(self.raw, armed.get("lemmas", []), "verb")
+        # the article goes on nouns and written forms, not on generated verb forms ("الاتهموا")
+        definite = self.with_definite([f for f in verbs + nouns if f not in generated_verbs] + list(armed.get("forms", [])))
+        return list(dict.fromkeys(definite + [f for f in verbs if f in generated_verbs] + armed_verbs))
 
     def section_forms(self, relation: str) -> tuple[list[str], list[str]]:
         """(verb forms, nominal forms) of a trigger section, written and generated. Where the
@@ -123,6 +128,16 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in LANG_DIR.glob("*.toml") if "." not in p.stem)  # "en.cameo" is a supplement
 
 
+def _expand_cue_lemmas(raw: dict) -> None:
+    """A cue list may name verbs by lemma: ``negation_lemmas = ["رفض|يرفض"]`` adds every form
+    of them to ``negation`` ("رفضوا", "يرفضون", "refused", "refuses")."""
+    cues = raw.get("cues", {})
+    for name in [n for n in cues if n.endswith("_lemmas")]:
+        base = name[: -len("_lemmas")]
+        have = list(cues.get(base, []))
+        cues[base] = have + [f for f in expand(raw, cues[name], "verb") if f not in have]
+
+
 def _merge_supplements(code: str, raw: dict) -> None:
     """Lexicon supplements derived from other resources (``<code>.<name>.toml``, e.g.
     ``en.cameo.toml`` from the CAMEO verb dictionary): each ``[section] lemmas`` joins the
@@ -145,6 +160,7 @@ def load_language(code: str) -> LanguageData:
         raise GeoKGError(f"no language data for '{code}' (have: {', '.join(available_languages())})")
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     _merge_supplements(code, raw)
+    _expand_cue_lemmas(raw)
     data = LanguageData(code=code, raw=raw)
     article = raw.get("morphology", {}).get("definite_article", "")
     make_definite = raw.get("morphology", {}).get("generate_definite_titles", False)

@@ -23,6 +23,23 @@ N = None  # an unbound cell
 
 # Every cookbook query, run without parameters on the contract graph: (columns, rows).
 EXPECTED = {
+    "country-dyads": (
+        ["source", "sourceLabel", "relation", "target", "targetLabel", "polarity", "claims", "articles"],
+        [('actor:RUS', 'Russia', 'gkg:supplied', 'actor:IRN', 'Iran', 'gkg:Positive', '2', '2'),
+         ('actor:EU', 'European Union', 'gkg:sanctioned', 'actor:IRN', 'Iran', 'gkg:Negative', '1', '1'),
+         ('actor:EU', 'European Union', 'gkg:sanctioned', 'actor:RUS', 'Russia', 'gkg:Positive', '1', '1'),
+         ('actor:IRN', 'Iran', 'gkg:cooperatedWith', 'actor:RUS', 'Russia', 'gkg:Positive', '1', '1'),
+         ('actor:IRN', 'Iran', 'gkg:metWith', 'actor:RUS', 'Russia', 'gkg:Positive', '1', '1'),
+         ('actor:IRN', 'Iran', 'gkg:visited', 'actor:RUS', 'Russia', 'gkg:Positive', '1', '1'),
+         ('actor:IRN', 'Iran', 'gkg:threatened', 'actor:USA', 'United States', 'gkg:Positive', '1', '1'),
+         ('actor:RUS', 'Russia', 'gkg:criticized', 'actor:EU', 'European Union', 'gkg:Positive', '1', '1'),
+         ('actor:RUS', 'Russia', 'gkg:metWith', 'actor:IRN', 'Iran', 'gkg:Positive', '1', '1'),
+         ('actor:RUS', 'Russia', 'gkg:metWith', 'actor:USA', 'United States', 'gkg:Negative', '1', '1'),
+         ('actor:RUS', 'Russia', 'gkg:attacked', 'actor:UKR', 'أوكرانيا', 'gkg:Positive', '1', '1'),
+         ('actor:USA', 'United States', 'gkg:accused', 'actor:RUS', 'Russia', 'gkg:Positive', '1', '1'),
+         ('actor:USA', 'United States', 'gkg:sanctioned', 'actor:RUS', 'Russia', 'gkg:Positive', '1', '1'),
+         ('actor:USA', 'United States', 'gkg:supplied', 'actor:UKR', 'أوكرانيا', 'gkg:Positive', '1', '1')],
+    ),
     "who-sanctioned": (
         ["source", "sourceLabel", "target", "targetLabel", "articles", "first", "last"],
         [("actor:USA", "United States", "actor:RUS", "Russia", "1", "2024-03-04", "2024-03-04")],

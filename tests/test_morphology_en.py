@@ -68,3 +68,26 @@ def test_frames_of_their_own(en_rows, text, edges):
 
 def test_an_ambassador_recalled_for_consultations_names_no_state(en_rows):
     assert not [r for r in en_rows("Peru recalled the ambassador for consultations, Chile said.") if r[1] == "sanctioned"]
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    # cue verbs by lemma: forms no cue list writes
+    ("Chile is refusing to sanction Peru.", "en", ("CHL", "sanctioned", "PER", "negative")),
+    ("Kenya is denying that it supplied Somalia with arms.", "en", ("KEN", "supplied", "SOM", "negative")),
+    ("رفضوا فرض عقوبات على إيران، قالت ألمانيا.", "ar", None),
+    ("ونفوا أن تكون تركيا زودت ليبيا بالسلاح.", "ar", ("TUR", "supplied", "LBY", "negative")),
+])
+def test_cue_verbs_by_lemma(en_rows, ar_rows, text, lang, edge):
+    rows = (en_rows if lang == "en" else ar_rows)(text)
+    if edge is None:
+        assert not [r for r in rows if r[1] == "sanctioned" and r[3] == "positive"], rows
+    else:
+        assert any(r[:3] == edge[:3] and r[3] == edge[3] for r in rows), rows
+
+
+def test_generated_verb_forms_take_no_article():
+    from kg.lang import load_language
+
+    forms = load_language("ar").triggers["accused"].forms
+    assert "اتهموا" in forms and "الاتهموا" not in forms  # a verb takes no article
+    assert "الاتهامات" in forms  # a noun does

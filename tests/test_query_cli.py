@@ -40,7 +40,7 @@ def test_list(capsys):
     assert code == 0
     lines = out.splitlines()
     assert [line.split()[0] for line in lines] == [
-        "actors-by-articles", "analyst-claims", "edge-evidence", "hypothetical-claims", "meetings",
+        "actors-by-articles", "analyst-claims", "country-dyads", "edge-evidence", "hypothetical-claims", "meetings",
         "negated-claims", "supplied-to", "who-sanctioned"]
     sanction = next(line for line in lines if line.startswith("who-sanctioned"))
     assert "Who sanctioned whom" in sanction and "--param source, target" in sanction

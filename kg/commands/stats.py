@@ -21,6 +21,8 @@ def register(subparsers) -> None:
     p.add_argument("--lang", choices=("ar", "en"), help="labels and words in this language where known")
     p.add_argument("--seed", type=int, default=42, help="seed of the community detection (42)")
     p.add_argument("--json", action="store_true", help="print the numbers as JSON")
+    p.add_argument("--by-country", action="store_true",
+                   help="lift each claim of a body or person to its state (state-to-state dyads)")
     p.set_defaults(func=run)
 
 
@@ -28,6 +30,10 @@ def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise GeoKGError("--top must be at least 1")
     G = to_networkx(load_graph(args.graph), lang=args.lang)
+    if args.by_country:
+        from kg.analysis.networks import by_country
+
+        G = by_country(G)
     if args.json:
         json.dump(stats_data(G, top=args.top, lang=args.lang, seed=args.seed), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

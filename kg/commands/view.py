@@ -30,6 +30,8 @@ def register(subparsers) -> None:
     p.add_argument("--max-nodes", type=int, default=400, metavar="N",
                    help="keep the N most central actors (400)")
     p.add_argument("--title", help="page title")
+    p.add_argument("--by-country", action="store_true",
+                   help="lift each claim of a body or person to its state (state-to-state dyads)")
     p.set_defaults(func=run)
 
 
@@ -39,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
     if args.min_articles < 1:
         raise GeoKGError("--min-articles must be at least 1")
     G = to_networkx(load_graph(args.graph), lang=args.lang)
+    if args.by_country:
+        from kg.analysis.networks import by_country
+
+        G = by_country(G)
     options = dict(actor=args.actor, relations=args.relations, min_articles=args.min_articles, lang=args.lang,
                    color_by=args.color_by, show_negated=args.show_negated, max_nodes=args.max_nodes,
                    title=args.title, depth=args.depth)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-KINDS = ("verb", "noun")
+KINDS = ("verb", "noun", "verb_nominal")  # verb_nominal: the verb forms that are nouns (participles)
 
 
 def expand(raw: Mapping[str, Any], entries: Iterable[str], kind: str) -> list[str]:

@@ -25,6 +25,8 @@ def _inflections(word: str, upos: str) -> tuple[str, ...]:
 
 
 def forms(lemma: str, kind: str, raw: Mapping[str, Any]) -> list[str]:
+    if kind == "verb_nominal":
+        return []  # English participles read as verbs; nominal triggers are listed as nouns
     words = lemma.split()
     syntax = raw.get("syntax", {})
     preps = {p.lower() for p in syntax.get("prepositions", [])} | {p.lower() for p in syntax.get("particles", [])}
