@@ -241,7 +241,7 @@ def test_a_backer_of_an_unnamed_body_is_neither_its_supporter_nor_the_actor(en_e
 
 
 def test_a_doc_made_by_the_pipeline_alone_gets_its_claims():
-    from kg.nlp.pipeline import get_nlp
+    from kg.pipeline import get_nlp
     doc = get_nlp("en")("France sanctioned Iran, the ministry said.")
     assert any(c.relation == "sanctioned" for c in doc._.claims)
 

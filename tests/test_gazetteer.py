@@ -365,7 +365,7 @@ def test_trigger_forms_get_definite_variants_where_the_language_asks():
 
 def test_a_ministry_written_in_lower_case_after_its_state_is_found():
     from kg.nlp.components import actor_spans
-    from kg.nlp.pipeline import get_nlp
+    from kg.pipeline import get_nlp
 
     doc = get_nlp("en")("The Russian foreign ministry said Ukraine had attacked a border town.")
     assert "rus_mfa" in {s.kb_id_ for s in actor_spans(doc)}

@@ -4,7 +4,7 @@ import pytest
 
 from kg.lang import load_language
 from kg.morphology import expand
-from kg.nlp.pipeline import get_nlp
+from kg.pipeline import get_nlp
 
 
 def test_verbs_inflect_their_first_word_and_nouns_their_head():
@@ -22,7 +22,7 @@ def test_every_generated_form_is_matched_as_its_relation():
     nlp = get_nlp("en")
     data = load_language("en")
     claims = nlp.get_pipe("geokg_claims")
-    matcher = claims.trigger_matcher
+    matcher = claims.matchers.triggers
     for section, spec in data.raw["triggers"].items():
         generated = expand(data.raw, spec.get("lemmas", []), "verb") + expand(data.raw, spec.get("noun_lemmas", []), "noun")
         for form in generated:

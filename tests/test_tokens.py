@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.nlp.pipeline import get_nlp
+from kg.pipeline import get_nlp
 from kg.nlp.tokens import _build, sentence_bounds, token_table
 
 TEXTS = {

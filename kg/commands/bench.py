@@ -130,7 +130,7 @@ def cpu_ceiling(jobs: int, n: int = 10_000_000) -> float:
 
 def warm_up(langs=("ar", "en")) -> None:
     """Load tokenizers, pipelines and lexicons before timing (forked workers inherit them)."""
-    from kg.nlp.pipeline import get_nlp
+    from kg.pipeline import get_nlp
 
     for lang in langs:
         _tokenizer(lang)

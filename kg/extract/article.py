@@ -11,9 +11,9 @@ from kg.model import Actor, ArticleResult, Mention
 from kg.nlp.coref import known_to_actor
 from kg.nlp.discourse import Discourse
 from kg.nlp.lexicon import get_lexicon
-from kg.nlp.pipeline import get_nlp
 from kg.nlp.components import actor_spans
 from kg.nlp.tokens import token_table, without_proclitic
+from kg.pipeline import get_nlp
 
 
 def extract_page(page: Page) -> list[ArticleResult]:

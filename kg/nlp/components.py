@@ -1,6 +1,6 @@
 """spaCy components of geokg, registered with ``@Language.factory``.
 
-Pipeline order (see :func:`kg.nlp.pipeline.make_nlp`): sentences → normalizer → actors →
+Pipeline order (see :func:`kg.pipeline.make_nlp`): sentences → normalizer → actors →
 persons → coref → claims. Each component reads the data of its language through
 :func:`kg.nlp.lexicon.get_lexicon`, loaded once per process.
 """

@@ -1,4 +1,9 @@
-"""The extraction pipeline of one language: ``spacy.blank(lang)`` plus our components."""
+"""The extraction pipeline of one language: ``spacy.blank(lang)`` plus our components.
+
+Assembled here, above both layers it joins: ``kg.nlp`` (sentences, normalizer, actors,
+persons, coreference) and ``kg.extract`` (claims), so that neither imports the other's
+registrations and ``kg.nlp`` never depends on ``kg.extract``.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,8 @@ import spacy
 from spacy.language import Language
 
 import kg.extract.claims  # noqa: F401  (registers geokg_claims)
-import kg.nlp.bodies  # noqa: F401
-import kg.nlp.components  # noqa: F401
+import kg.nlp.bodies  # noqa: F401  (registers geokg_state_bodies)
+import kg.nlp.components  # noqa: F401  (registers geokg_sentences, geokg_normalizer, geokg_actors)
 import kg.nlp.coref  # noqa: F401
 import kg.nlp.groups  # noqa: F401
 import kg.nlp.orgs  # noqa: F401

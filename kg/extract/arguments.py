@@ -1,0 +1,205 @@
+"""Subject and object of a verbal trigger, found by position and marking.
+
+The object is the first following group marked by one of the trigger's object
+prepositions, else the next unmarked group; the subject is the group just before the
+trigger (subject-first), or the bare group right after it (verb-first), else a group
+marked as agent. What is left open is filled from farther away (see :mod:`subjects`
+and :mod:`objects`), then repaired by the types the relation expects. Nominal and
+passive triggers are read by :mod:`nominal`.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Group, Mark, SentenceState
+from kg.extract.markers import marker
+from kg.extract.nominal import noun_arguments
+from kg.extract.objects import event_agent, located_target, owned_object, pronoun_object, source_between, victim
+from kg.extract.pairs import Pair, between_pairs, combine
+from kg.extract.subjects import (apposition_head, condemned_event, fallback_subject, modal_subject, pronoun_subject,
+                                 purpose_subject, shared_subject)
+from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
+from kg.extract.words import crosses_boundary, filler
+from kg.lang import Trigger
+from kg.nlp.normalize import match_key
+
+
+def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], list[str]]:
+    """The (subject, object) key pairs of a trigger read with ``spec``'s frame, and the
+    keys of its subject (which later triggers may share or borrow)."""
+    T, cfg = ctx.t, ctx.cfg
+    limit = _limit(ctx, st, trig, spec)
+    before = [g for g in st.groups if g.end <= trig.start]
+    after = [g for g in st.groups if trig.end <= g.start < limit]
+    is_noun = match_key(trig.text) in spec.nouns and nominal_reading(ctx, trig, spec)
+    if is_noun or passive(ctx, trig):
+        return noun_arguments(ctx, st, trig, spec, before, after, passive_voice=not is_noun)
+    between = between_pairs(ctx, spec, after)
+    if cfg.adjective_after and after and after[0].start == trig.end and after[0].label == "demonym" \
+            and T.norm[trig.start].startswith(cfg.definite) and not T.proclitic(after[0].start):
+        # "الهجوم الروسي على أوكرانيا": a definite trigger is a noun, and the nisba right
+        # after it is its agent; the object needs the trigger's preposition
+        agent = after[0]
+        obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in spec.obj_preps), None)
+        return combine(spec, agent, obj, between), agent.keys
+    subject, strong_subject = _subject_before(ctx, st, trig, before)
+    if cfg.verb_first:
+        subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)
+    subject, obj = _object_after(ctx, st, trig, spec, after, subject)
+    if obj is None:
+        obj = _distant_object(ctx, st, trig, spec, after, subject, limit)
+    subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
+    keys = subject.keys if subject is not None and subject.start >= 0 else []
+    return combine(spec, subject, obj, between), keys
+
+
+def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int:
+    """Where the trigger's reach ends: at the next trigger of another relation, else a
+    window of words after it."""
+    norm = ctx.t.norm
+    other_trigs = [t for t in st.trigs if t.start >= trig.end and t.label_ != trig.label_
+                   and not (spec.object_adjacent and t.start - trig.end <= 1)
+                   and norm[t.start] not in spec.instruments]  # "تبادلت إسرائيل القصف مع …": its own weapon
+    reach = trig.end + ctx.cfg.window
+    if ctx.cfg.verb_first:  # "وصل رئيس المكتب السياسي لحركة حماس إسماعيل هنية … إلى القاهرة": a long
+        first = next((g for g in st.groups if trig.end <= g.start <= trig.end + 1), None)  # subject does not use up the window
+        if first is not None:
+            reach += first.end - first.start
+    return min([t.start for t in other_trigs] + [reach])
+
+
+def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> tuple[Group | None, bool]:
+    """The subject standing before the trigger, and whether it is a strong one (a modal's
+    actor, which an actor after a verb-first trigger does not replace)."""
+    T, cfg = ctx.t, ctx.cfg
+    all_preps, sent_trigs = cfg.all_preps, st.trigs
+    subject: Group | None = None
+    strong_subject = False
+    if not cfg.verb_first:  # "Turkey, a NATO member, criticized …": the described actor
+        subject = apposition_head(ctx, trig, before)
+    # subject right before the trigger (SVO; headlines in any language)
+    if subject is None and before:
+        g = before[-1]
+        gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in cfg.particles]
+        accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
+        between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) for t in sent_trigs)
+        condemned = condemned_event(ctx, st, trig, g)
+        shared = shared_subject(ctx, st, g, trig)
+        if shared is not None:
+            subject = shared
+        elif len(gap) <= cfg.subject_gap and not between_trigs and not condemned \
+                and not crosses_boundary(ctx, g.end, trig.start) \
+                and (marker(ctx, g, all_preps) is None or accusation_before):
+            subject = g
+        elif modal_subject(ctx, g, trig):
+            subject = g
+            strong_subject = True
+    if subject is None and not cfg.verb_first:
+        if before:
+            g = before[-1]
+            gap = T.words(g.end, trig.start)
+            if len(gap) <= 6 and all(filler(ctx, k) or in_control(ctx, k, sent_trigs) for k in gap) \
+                    and marker(ctx, g, all_preps) is None \
+                    and not any(g.end <= t.start < trig.start and not control(ctx, t) for t in sent_trigs):
+                subject = g
+        if subject is None:
+            subject = pronoun_subject(ctx, trig)
+    return subject, strong_subject
+
+
+def _subject_after(ctx: DocContext, trig: Mark, spec: Trigger, after: list[Group], subject: Group | None,
+                   strong_subject: bool) -> Group | None:
+    """Verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
+    actor stands right before it too ("الكرملين يشيد ب…")."""
+    T, all_preps = ctx.t, ctx.cfg.all_preps
+    if not (after and after[0].start - trig.end <= 1 and marker(ctx, after[0], all_preps) is None):
+        return subject
+    particles = ctx.cfg.particles
+    subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in particles] if subject else []
+    if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):
+        return after[0]
+    if not strong_subject and not T.proclitic(after[0].start) \
+            and any(marker(ctx, g, all_preps) in spec.obj_preps for g in after[1:]):
+        # "أشاد خامنئي بهجوم حماس على إسرائيل", "إمداد دول حلف الناتو لأوكرانيا": the
+        # actor right after the trigger is its agent when the object follows with the
+        # trigger's preposition
+        return after[0]
+    return subject
+
+
+def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, after: list[Group],
+                  subject: Group | None) -> tuple[Group | None, Group | None]:
+    """The groups after the trigger in order: the first one marked with an object
+    preposition is the object, one marked as agent the subject; else an owner ("مواقع
+    لحركة حماس") or the first near bare group is the object. Returns (subject, object)."""
+    T, cfg = ctx.t, ctx.cfg
+    preps = spec.obj_preps
+    obj: Group | None = None
+    for g in after:
+        if g is subject:
+            continue
+        if victim(ctx, g):
+            continue  # "condemned the killing of X": X is no argument of the verb
+        mark = marker(ctx, g, cfg.all_preps)
+        if mark is not None and mark in preps:
+            if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2):
+                obj = g
+            continue
+        if mark is not None and spec.agent_preps and mark in spec.agent_preps and subject is None:
+            subject = g
+            continue
+        if obj is None and mark is not None and mark in cfg.owner_preps and not spec.require_object_prep \
+                and owned_object(ctx, trig, subject, g):
+            obj = g  # "قصفت إسرائيل مواقع لحركة حماس": the owner of what was hit is the target
+            continue
+        if mark is not None:
+            continue
+        if subject is None and cfg.verb_first and g.start - trig.end <= 3:
+            subject = g
+            continue
+        if obj is None and not spec.require_object_prep:
+            near = g.start - trig.end <= 3 or (subject is not None and subject.start > trig.start and g.start - subject.end <= 2)
+            # "اتفقت إسرائيل وحماس على هدنة … بوساطة قطرية": a pair that agrees is the
+            # relation; an actor far after it is no party unless marked ("مع")
+            paired = spec.symmetric and subject is not None and len(subject.keys) >= 2
+            # "تهديداته بإغلاق خط الأنابيب البيلاروسي", "هاجمها": a trigger carrying a pronoun
+            # (possessor or object) takes no bare object further on
+            suffixed = bool(T.enclitic(trig.end - 1))
+            if (near or not (spec.object_adjacent or paired)) and not suffixed \
+                    and not crosses_boundary(ctx, trig.end, g.start, punctuation=False) and not source_between(st, trig.end, g.start) \
+                    and (cfg.verb_first or not crosses_boundary(ctx, trig.end, g.start)):
+                obj = g  # not across "which", "when", "الذي": "China, which brokered the pact when President Xi …"
+    return subject, obj
+
+
+def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, after: list[Group],
+                    subject: Group | None, limit: int) -> Group | None:
+    """No object after the trigger: the agent of a condemned event, a pronoun, or the
+    place of what was hit."""
+    obj = None
+    if spec.event_object:
+        obj = event_agent(ctx, st, trig, subject)
+    if obj is None:
+        obj = pronoun_object(ctx, st, trig, limit, spec.obj_preps, subject)
+    if obj is None and spec.locative_object:
+        obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
+                    and not (subject is not None and set(g.keys) & set(subject.keys))), None)
+    return obj
+
+
+def _repair(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, before: list[Group],
+            subject: Group | None, obj: Group | None) -> tuple[Group | None, Group | None]:
+    """Types the relation expects, and a subject from farther away for an object alone."""
+    discourse = ctx.discourse
+    # type-driven repair: a visit goes to a place, the visitor is a person or a body
+    if spec.object_types and subject is not None and obj is not None:
+        if subject.types(discourse) <= set(spec.object_types) and "Person" in obj.types(discourse):
+            subject, obj = obj, subject
+    if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
+        obj = None
+    if spec.symmetric and subject is None and obj is not None and len(obj.keys) >= 2:
+        subject, obj = obj, None  # "تفاهمات بوتين-كيم": the pair met
+    if subject is None and obj is not None and not is_argument(ctx, trig):
+        subject = fallback_subject(ctx, st, trig, spec, before, obj)
+    if subject is None and obj is not None:
+        subject = purpose_subject(ctx, st, trig, obj)
+    return subject, obj

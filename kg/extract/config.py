@@ -1,0 +1,117 @@
+"""The claim rules' settings of one language, read from its data file once per process.
+
+The rules look words up in a few dozen keyword sets (prepositions, coordinators, pronouns,
+clause boundaries …). Reading them from :class:`~kg.lang.LanguageData` on every document
+would fold the same lists again and again; reading them into one frozen object per
+language keeps the hot path to attribute reads and lets every rule module share them
+without a god object. Most fields are a plain list of the data file: their ``metadata``
+names its path and :func:`claim_config` reads them all the same way, so a new list is one
+line here. The others are derived, and :func:`claim_config` says how.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from kg.lang import Trigger, load_language
+from kg.nlp.normalize import match_key
+
+LIST_PUNCTUATION = frozenset({",", "،", "&", "-"})  # the words that join a list are in each language's data
+CLAUSE_PUNCTUATION = frozenset({",", "،", ";", "؛", ":"})
+BETWEEN = frozenset(match_key(w) for w in ("بين", "between"))  # "talks between X and Y"
+
+
+def _keys(*path: str) -> Any:
+    """A field holding the match keys of the data file's list at ``path``."""
+    return field(metadata={"keys": path})
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimConfig:
+    """What the claim rules read about a language (see the data files for the lists)."""
+
+    triggers: dict[str, Trigger]
+    # -- derived (see claim_config)
+    particles: frozenset[str]  # stand between a subject and its verb without breaking SVO ("موسكو لن تزود")
+    verb_first: bool  # VSO word order
+    all_preps: tuple[str, ...]
+    boundaries: frozenset[str]  # clause boundaries, punctuation included
+    modals: frozenset[str]  # "يمكن لروسيا أن تمنح": modal, actor with لـ, complementizer, verb
+    modal_comp: str | None
+    possessive: frozenset[str]  # surface strings, not match keys ("'s")
+    pronouns: frozenset[str]  # personal and group pronouns
+    coord: frozenset[str]  # list punctuation and the coordinators ("X and Y", "X nor Y")
+    adjective_after: bool  # adjectives follow their noun
+    future: frozenset[str]  # future proclitics
+    locative: tuple[str, ...]
+    owner_preps: tuple[str, ...]
+    definite: str  # the definite article's key, "\0" where the language has none
+    lam_contraction: str  # the preposition that contracts with the article ("لل" = ل + ال), if any
+    victim_heads: frozenset[str]  # first words of the victim nouns: a cheap test before the full one
+    # -- lists of the data file
+    light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
+    passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
+    progressive: frozenset[str] = _keys("syntax", "progressive_endings")  # "was targeting" is no passive
+    agents: frozenset[str] = _keys("syntax", "agent_prepositions")
+    fem: frozenset[str] = _keys("coreference", "feminine_pronouns")
+    masc: frozenset[str] = _keys("coreference", "masculine_pronouns")
+    personal: frozenset[str] = _keys("coreference", "personal_pronouns")
+    group_pronouns: frozenset[str] = _keys("coreference", "group_pronouns")
+    hosts: frozenset[str] = _keys("coreference", "pronoun_hosts")
+    subject_hosts: frozenset[str] = _keys("coreference", "subject_pronoun_hosts")
+    first_person: frozenset[str] = _keys("coreference", "first_person_enclitics")
+    name_stop: frozenset[str] = _keys("names", "stop")
+    determiners: frozenset[str] = _keys("syntax", "determiners")
+    delegations: frozenset[str] = _keys("syntax", "delegations")  # "وفد من حماس": Hamas
+    delegation_preps: frozenset[str] = _keys("syntax", "delegation_prepositions")
+    membership_nouns: frozenset[str] = _keys("syntax", "membership_nouns")  # "Sweden's NATO membership"
+    noun_determiners: frozenset[str] = _keys("syntax", "noun_determiners")
+    control_markers: frozenset[str] = _keys("syntax", "control_markers")
+    passive_control: frozenset[str] = _keys("syntax", "passive_control_markers")
+    complementizers: frozenset[str] = _keys("syntax", "complementizers")
+    demonstratives: frozenset[str] = _keys("syntax", "demonstratives")
+    modal_verbs: frozenset[str] = _keys("syntax", "modal_verbs")
+    backer_suffixes: frozenset[str] = _keys("syntax", "backer_suffixes")
+    victim_nouns: frozenset[str] = _keys("syntax", "victim_nouns")
+    # -- the component's settings (``geokg_claims`` config), not the language's
+    window: int = 12  # words after a trigger in which its arguments stand
+    subject_gap: int = 2  # words between a subject and its verb
+    modality_window: int = 6  # words before a trigger in which a "possible" cue counts
+    negation_window: int = 4  # accepted for configs that set it; no rule reads it
+    instrument_window: int = 6  # words after "launched" in which a weapon must stand
+
+    def with_windows(self, **windows: int) -> ClaimConfig:
+        """This language's settings with the component's windows (once per pipeline)."""
+        return replace(self, **windows)
+
+
+@functools.lru_cache(maxsize=None)
+def claim_config(lang: str) -> ClaimConfig:
+    """The settings of a language, with the default windows."""
+    data = load_language(lang)
+    listed = {f.name: data.keys(*f.metadata["keys"]) for f in fields(ClaimConfig) if "keys" in f.metadata}
+    modal = data.value("syntax", "modal_subject", default={}) or {}
+    definite = match_key(data.value("morphology", "definite_article", default="") or "") or "\0"
+    return ClaimConfig(
+        triggers=data.triggers,
+        particles=data.keys("cues", "negation_near") | {k for k in data.keys("cues", "possible") if " " not in k and len(k) <= 4}
+        | listed["light_verbs"],
+        verb_first=data.value("syntax", "word_order", default="SVO") == "VSO",
+        all_preps=tuple(data.keys("syntax", "prepositions")),
+        boundaries=data.keys("syntax", "clause_boundaries") | CLAUSE_PUNCTUATION,
+        modals=frozenset(match_key(m) for m in modal.get("modals", [])),
+        modal_comp=match_key(modal["complementizer"]) if modal.get("complementizer") else None,
+        possessive=frozenset(data.strings("morphology", "possessive")),
+        pronouns=listed["personal"] | listed["group_pronouns"],
+        coord=LIST_PUNCTUATION | data.keys("syntax", "coordinators"),
+        adjective_after=data.value("syntax", "adjective_position", default="before") == "after",
+        future=frozenset(match_key(f) for f in data.strings("morphology", "future")),
+        locative=tuple(data.keys("syntax", "locative")),
+        owner_preps=tuple(data.keys("syntax", "owner_prepositions")),
+        definite=definite,
+        lam_contraction=definite[-1:] if data.value("morphology", "lam_contraction", default=False) else "",
+        victim_heads=frozenset(v.split()[0] for v in listed["victim_nouns"]),
+        **listed,
+    )

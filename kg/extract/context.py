@@ -1,0 +1,115 @@
+"""What the claim rules read: one document's context and one sentence's state.
+
+The rules are plain functions over these records rather than methods of one extractor
+object: each module takes what it needs from :class:`DocContext` (token table, mentions,
+triggers, cues, discourse, the language's :class:`~kg.extract.config.ClaimConfig`) and,
+inside a sentence, from :class:`SentenceState`. The records are built once per document
+and per sentence; nothing here runs per token.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from spacy.tokens import Doc
+
+from kg.extract.config import ClaimConfig
+from kg.lang import Trigger
+from kg.nlp.discourse import Discourse
+from kg.nlp.tokens import TokenTable
+
+Cue = tuple[str, int, int]  # (cue name, start token, end token)
+
+
+class Mark(NamedTuple):
+    """An actor mention or a trigger as the rules read it: spaCy ``Span`` attributes
+    resolve their strings on every access, these are plain fields."""
+
+    start: int
+    end: int
+    label_: str
+    kb_id_: str = ""
+    text: str = ""
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+
+
+def longest_first(marks: list[Mark]) -> list[Mark]:
+    """Non-overlapping marks, longer ones first (what ``spacy.util.filter_spans`` does)."""
+    seen: set[int] = set()
+    out = []
+    for m in sorted(marks, key=lambda m: (m.end - m.start, -m.start), reverse=True):
+        if m.start not in seen and m.end - 1 not in seen:
+            out.append(m)
+            seen.update(range(m.start, m.end))
+    return sorted(out, key=lambda m: m.start)
+
+
+@dataclass
+class Group:
+    """Coordinated actor mentions read as one argument ("X and Y", "the two leaders")."""
+
+    keys: list[str]
+    start: int  # token span over all members
+    end: int
+    label: str | None = ""
+    members: list = field(default_factory=list)
+    conjoined: bool = False  # joined by a real conjunction, not commas alone
+
+    def types(self, discourse) -> set[str]:
+        return {discourse.actors[k].type for k in self.keys if k in discourse.actors}
+
+
+@dataclass(slots=True)
+class DocContext:
+    """One document as the rules read it, built once by the component."""
+
+    doc: Doc
+    cfg: ClaimConfig
+    t: TokenTable  # token attributes by index, read by every rule
+    text: str
+    offset: int  # character offset of the doc in its page
+    discourse: Discourse | None  # None for a doc made by nlp() alone, outside an article
+    spans: list[Mark]  # actor mentions, by start
+    span_starts: list[int]
+    covered: set[int]  # tokens inside a mention (nested ones included)
+    brackets: list[int]  # tokens that open a bracket
+    cues: list[Cue]  # by start
+    cue_starts: list[int]
+    trigs: list[Mark]  # trigger matches, longest first, by start
+    trig_starts: list[int]
+    trig_tokens: set[int]
+    victim_at: list[int]  # tokens that may open a victim noun ("killing")
+    sents: list[Sentence]
+    sent_starts: list[int]
+    modifier_tokens: set[int] = field(default_factory=set)  # nationality adjectives and backers dropped before their head
+
+    def sent_at(self, i: int) -> Sentence:
+        """The sentence holding token i (Token.sent rescans the doc each time)."""
+        return self.sents[bisect.bisect_right(self.sent_starts, i) - 1]
+
+    def in_mention(self, i: int) -> bool:
+        """Whether token i is part of an actor mention (nested mentions included)."""
+        return i in self.covered
+
+
+@dataclass(slots=True)
+class SentenceState:
+    """What the rules learn about a sentence while its triggers are read in order."""
+
+    sent: Sentence
+    cues: list[Cue]
+    trigs: list[Mark]
+    groups: list[Group]
+    speaker: str | None = None  # whom the sentence is attributed to
+    speaker_cue: int | None = None  # token where the attribution is said ("قال", "according to")
+    unarmed: set[int] = field(default_factory=set)  # starts of weapon-only triggers with no weapon
+    subjects: set[str] = field(default_factory=set)  # subjects of the triggers read so far
+    prev: tuple[Mark, Trigger, list[str]] | None = None  # (trigger, spec, subject keys) read last

@@ -1,0 +1,180 @@
+"""From a sentence's actor mentions to the groups that fill argument slots.
+
+A modifier (a nationality adjective, a possessor, a backer in "Iran-backed") is no
+argument of its own: it is dropped before its head. An actor in brackets after another
+names the same one. Mentions joined by a conjunction ("X and Y", "X, Y and Z", "X و Y")
+make one group, which gives one claim per member; commas alone do not make a list.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Group, Mark, Sentence
+from kg.extract.words import QUOTES, bracket_in, crosses_boundary, outside_brackets
+from kg.nlp.normalize import match_key
+
+Backer = tuple[str, str | None, Mark]  # (backer, backed or None, the backer's mention)
+
+
+def actor_groups(ctx: DocContext, spans: list[Mark]) -> list[Group]:
+    """The argument groups of a sentence's mentions, in order."""
+    groups: list[Group] = []
+    if not spans:
+        return groups
+    for s in _parenthetical(ctx, _drop_modifiers(ctx, spans)):
+        if groups and s.start == groups[-1].start and s.label_ == "dual":
+            if s.kb_id_ not in groups[-1].keys:
+                groups[-1].keys.append(s.kb_id_)
+                groups[-1].members.append(s)
+            groups[-1].conjoined = True  # "the two leaders" is a pair by itself
+            continue
+        if groups and s.start < groups[-1].end:  # overlapping mention: keep the first
+            continue
+        if groups and _coordinated(ctx, groups[-1].end, s):
+            g = groups[-1]
+            if s.kb_id_ not in g.keys:
+                g.keys.append(s.kb_id_)
+                g.members.append(s)
+            g.conjoined = g.conjoined or _conjunction_between(ctx, g.end, s)
+            g.end = s.end
+            continue
+        groups.append(Group([s.kb_id_], s.start, s.end, s.label_, members=[s]))
+    # "Russia, Iranian Foreign Minister X said": commas alone do not make a list
+    out: list[Group] = []
+    for g in groups:
+        if len(g.keys) > 1 and not g.conjoined:
+            out.extend(Group([m.kb_id_], m.start, m.end, m.label_, members=[m]) for m in g.members)
+        else:
+            out.append(g)
+    return out
+
+
+def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
+    """A nationality adjective or a possessor next to another actor modifies it; the head
+    takes part: "Syrian Kurdish People's Protection Units", "Minsk's Alexander Lukashenko",
+    "زعيمي البلدين" (a dual noun in the genitive of another)."""
+    T, cfg = ctx.t, ctx.cfg
+    spans = sorted(spans, key=lambda s: (s.start, s.end))
+    keep: list[Mark] = []
+    dropped_heads: set[int] = set()
+    for i, s in enumerate(spans):
+        prev = keep[-1] if keep else None
+        label = s.label_
+        if label == "dual" and prev is not None and prev.label_ == "dual" and prev.end == s.start \
+                and prev.kb_id_ not in {x.kb_id_ for x in spans if x.start == s.start}:
+            continue
+        if cfg.adjective_after:
+            if label == "demonym" and prev is not None and prev.end == s.start and prev.label_ != "dual" \
+                    and not T.proclitic(s.start):
+                continue
+        elif label in ("demonym", "name", "metonym"):
+            nxt = next((t for t in spans[i + 1:] if t.start >= s.end), None)
+            if nxt is not None and nxt.kb_id_ != s.kb_id_:
+                gap = T.words(s.end, nxt.start)
+                possessive = bool(gap) and T.text[gap[0]] in cfg.possessive and len(gap) <= 2
+                adjective = label == "demonym" and len(gap) <= 1 and all(
+                    T.alpha[k] and T.norm[k] not in cfg.coord and T.norm[k] not in cfg.all_preps for k in gap)
+                if adjective:  # the head keeps the preposition before its adjectives ("against the Syrian Kurdish YPG")
+                    ctx.modifier_tokens.update(range(s.start, nxt.start))
+                if possessive and nxt.end < len(T) and T.norm[nxt.end] in cfg.membership_nouns:
+                    dropped_heads.add(id(nxt))  # "Sweden's NATO membership": Sweden is meant, NATO qualifies the noun
+                    keep.append(s)
+                    continue
+                if possessive or adjective:
+                    continue
+        if id(s) in dropped_heads:
+            continue
+        keep.append(s)
+    return keep
+
+
+def _parenthetical(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
+    """"رئيس جهاز المخابرات الإسرائيلي (الموساد)", "the People's Protection Units (YPG)": an
+    actor in brackets right after another names the same one; an office takes the name
+    of the body in brackets."""
+    text = ctx.t.text
+    out: list[Mark] = []
+    skip: set[int] = set()
+    flat: list[Mark] = []
+    for s in spans:  # nested mentions ("الإسرائيلي" inside its office) give way to the outer one
+        if flat and s.start < flat[-1].end and s.label_ != "dual":
+            continue
+        flat.append(s)
+    spans = flat
+    for i, s in enumerate(spans):
+        if i in skip:
+            continue
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        if nxt is not None and nxt.start == s.end + 1 and text[s.end] == "(" \
+                and nxt.end < len(ctx.t) and text[nxt.end] == ")":
+            skip.add(i + 1)
+            if s.label_ == "title":
+                s = Mark(s.start, nxt.end + 1, "title", nxt.kb_id_)
+        out.append(s)
+    return out
+
+
+def _conjunction_between(ctx: DocContext, prev_end: int, span: Mark) -> bool:
+    T, coord = ctx.t, ctx.cfg.coord
+    between = outside_brackets(T, T.words(prev_end, span.start))
+    return T.proclitic(span.start).startswith("و") or _conjoined_noun(ctx, between, span) or any(
+        (T.norm[k] in coord or T.text[k] in coord) and T.text[k] not in {",", "،"} for k in between)
+
+
+def _conjoined_noun(ctx: DocContext, between: list[int], span: Mark) -> bool:
+    """"بين حماس والمسؤولين الإسرائيليين": "and the Israeli officials" is a member."""
+    T = ctx.t
+    return ctx.cfg.adjective_after and span.label_ == "demonym" and len(between) == 1 \
+        and (T.proclitic(between[0]).startswith("و") or match_key(T.text[between[0]]).startswith("و" + ctx.cfg.definite))
+
+
+def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
+    """Whether ``span`` continues the list that ends at ``prev_end``: at most three words
+    between, all conjunctions, list punctuation or determiners."""
+    T = ctx.t
+    if span.start - prev_end > 3 and not bracket_in(ctx, prev_end, span.start):
+        words = 0  # a list has at most 3 words between its members: stop counting there
+        for k in range(prev_end, span.start):
+            if not T.space[k] and T.text[k] not in QUOTES:
+                words += 1
+                if words > 3:
+                    return False
+    words = T.words(prev_end, span.start)
+    if any(T.text[k] == "(" for k in words):
+        words = outside_brackets(T, words)
+    between = [k for k in words if T.text[k] not in QUOTES]
+    if not between:
+        return T.proclitic(span.start).startswith("و")
+    if _conjoined_noun(ctx, between, span):
+        return True
+    norm, text = T.norm, T.text
+    coord, determiners = ctx.cfg.coord, ctx.cfg.determiners
+    return len(between) <= 3 and any(norm[k] in coord or text[k] in coord for k in between) and \
+        all(norm[k] in coord or text[k] in coord or norm[k] in determiners for k in between)
+
+
+def backers(ctx: DocContext, spans: list[Mark], sent: Sentence) -> list[Backer]:
+    """(backer, backed or None, backer mention) for "Iran-backed Houthis", "the US-backed SDF" and
+    "Hezbollah, the Iranian-backed militant group": the body after the compound within a
+    few words, else the one an apposition (", the …") describes."""
+    T, cfg = ctx.t, ctx.cfg
+    found = []
+    for i, m in enumerate(spans):
+        k = m.end
+        if k + 1 >= sent.end or T.text[k] not in ("-", "‐") or T.norm[k + 1] not in cfg.backer_suffixes:
+            continue
+        after = next((n for n in spans[i + 1:] if n.start >= k + 2), None)
+        head = None
+        if after is not None and after.start - (k + 2) <= 3 and not crosses_boundary(ctx, k + 2, after.start) \
+                and not any(j in ctx.trig_tokens for j in range(k + 2, after.start)):
+            head = after.kb_id_  # ("Iran-backed militias attacked US bases": a verb between, no head)
+        else:
+            j = m.start - 1
+            while j > sent.start and T.norm[j] in cfg.determiners:
+                j -= 1
+            if j < m.start - 1 and T.text[j] in (",", "،"):
+                before = next((n for n in reversed(spans[:i]) if n.end in (j, j - 1)), None)
+                if before is not None and (before.end == j or T.text[j - 1] == ")"):
+                    head = before.kb_id_
+        if head != m.kb_id_:  # no head: "Iran-backed militias" still only modifies its noun
+            found.append((m.kb_id_, head, m))
+    return found

@@ -1,0 +1,60 @@
+"""The preposition that marks an actor group: what makes it an object ("على", "to", a
+clitic "لـ"), an agent ("by", "عن"), a place ("في", "in") or none of them."""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Group
+from kg.nlp.normalize import match_key
+
+
+def marker(ctx: DocContext, group: Group, preps: tuple[str, ...]) -> str | None:
+    """The preposition that marks a group, if any; "وفد من حماس", "a delegation from
+    Hamas": the body a delegation comes from stands for it, unmarked."""
+    found = _raw_marker(ctx, group, preps)
+    cfg = ctx.cfg
+    if found is not None and found in cfg.delegation_preps and group.start >= 2:
+        norm = ctx.t.norm
+        j = group.start - 1 if norm[group.start - 1] == found else group.start
+        if norm[j - 1] in cfg.delegations:
+            return None
+    return found
+
+
+def _contracted_lam(ctx: DocContext, k: int) -> str:
+    """"للخطة الإسرائيلية": ل + ال written "لل" is a preposition on any noun, known or not."""
+    lam = ctx.cfg.lam_contraction
+    if not lam:
+        return ""
+    key = match_key(ctx.t.text[k]).lstrip("وف")
+    return lam if key.startswith(lam * 2) and len(key) >= 5 else ""
+
+
+def _raw_marker(ctx: DocContext, group: Group, preps: tuple[str, ...]) -> str | None:
+    """The preposition that marks a group (a clitic or the token before it)."""
+    T, cfg = ctx.t, ctx.cfg
+    procl = T.proclitic(group.start)
+    if procl:
+        core = procl.lstrip("وف")
+        if core and core in preps:
+            return core
+    if group.label == "pronoun" and T.norm[group.start] in preps:
+        return T.norm[group.start]
+    j = group.start - 1
+    if cfg.adjective_after and group.label == "demonym":
+        # "على ثلاث شركات إيرانية": an adjective after its noun takes the noun's marker
+        for k in range(j, max(-1, j - 4), -1):
+            if k in ctx.trig_tokens:
+                break  # "للعقوبات الأممية": the adjective of a trigger noun is its agent, not a place
+            if T.norm[k] in cfg.all_preps:
+                return T.norm[k] if T.norm[k] in preps and k < j else None
+            procl = T.proclitic(k).lstrip("وف") or _contracted_lam(ctx, k)
+            if procl:
+                return procl if procl in preps else None
+            if not T.alpha[k] or ctx.in_mention(k) or T.norm[k] in cfg.boundaries:
+                break
+    modifiers = ctx.modifier_tokens
+    while j >= 0 and (T.text[j] in {'"', "“", "«"} or T.norm[j] in cfg.determiners or j in modifiers):
+        j -= 1  # "an attack on a US warship", "talks with its Chinese counterpart"
+    if j >= 0 and T.norm[j] in preps:
+        return T.norm[j]
+    return None

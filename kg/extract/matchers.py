@@ -1,0 +1,54 @@
+"""The phrase matchers that find a document's triggers and cue words, built once per
+pipeline from the language data (they hold patterns made with the pipeline's vocab)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.extract.context import Cue, Mark, longest_first
+from kg.lang import LanguageData
+from kg.nlp.components import Normalizer
+from kg.nlp.tokens import TokenTable
+
+CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
+        "future_time", "unnamed_sources", "reversal", "cancelled")
+
+
+@dataclass(frozen=True, slots=True)
+class Matchers:
+    triggers: PhraseMatcher  # match id: the trigger section's name
+    cues: PhraseMatcher  # match id: one of CUES
+
+    def find_cues(self, doc: Doc) -> list[Cue]:
+        """(cue, start, end) of every cue word, by start."""
+        strings = doc.vocab.strings
+        return sorted([(strings[m], s, e) for m, s, e in self.cues(doc)], key=lambda c: c[1])
+
+    def find_triggers(self, doc: Doc, T: TokenTable, text: str) -> list[Mark]:
+        """The trigger matches, overlapping ones resolved longest first, by start."""
+        strings = doc.vocab.strings
+        return longest_first([Mark(s, e, strings[m], text=text[T.start_char(s):T.end_char(e)])
+                              for m, s, e in self.triggers(doc)])
+
+
+def build_matchers(nlp: Language, data: LanguageData) -> Matchers:
+    """Matchers over the normalised forms (lower case in English), as the text is read."""
+    attr = "NORM" if nlp.lang != "en" else "LOWER"
+    normalizer = Normalizer(nlp)
+
+    def pattern(text: str) -> Doc:
+        return normalizer(nlp.make_doc(text)) if nlp.lang != "en" else nlp.make_doc(text.lower())
+
+    triggers = PhraseMatcher(nlp.vocab, attr=attr)
+    for relation in data.triggers:
+        triggers.add(relation, [pattern(f) for f in data.trigger_forms(relation)])
+    cues = PhraseMatcher(nlp.vocab, attr=attr)
+    for cue in CUES:
+        forms = data.strings("cues", cue)
+        if forms:
+            cues.add(cue, [pattern(f) for f in forms])
+    return Matchers(triggers, cues)

@@ -1,0 +1,36 @@
+"""Whether a claim is asserted, possible (a modal, a future, a threat, a schedule) or
+alleged (an accusation, "reportedly", an unnamed source)."""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Mark, SentenceState
+from kg.extract.words import crosses_boundary
+
+
+def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
+    """The modality the cues before the trigger and the triggers around it give."""
+    sent, cues, sent_trigs = st.sent, st.cues, st.trigs
+    lo = max(sent.start, trig.start - ctx.cfg.modality_window)
+    if any(cue == "possible" and lo <= s and e <= trig.start + 1 for cue, s, e in cues):
+        return "possible"
+    procl = ctx.t.proclitic(trig.start)
+    if procl and procl[-1:] in ctx.cfg.future:
+        return "possible"
+    if any(cue == "future_time" and abs(s - trig.start) <= 12 and not crosses_boundary(ctx, min(e, trig.end), max(s, trig.start), punctuation=False)
+           for cue, s, e in cues):  # across the commas of an apposition: "يصل أمير قطر الشيخ تميم بن حمد، إلى القاهرة غدا"
+        return "possible"  # "يصل … إلى القاهرة غدا", "will visit … next week"
+    if any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
+        return "alleged"
+    if any(t.label_ == "threatened" and t is not trig and 0 <= trig.start - t.end <= 6 for t in sent_trigs):
+        return "possible"  # "هددت … بفرض عقوبات", "threatened to impose sanctions"
+    if any(t.label_ == "accused" and t.start < trig.start and len(ctx.t.words(t.end, trig.start)) <= 10 for t in sent_trigs):
+        return "alleged"  # "accused X of supplying …", not a clause far after it
+    return "asserted"
+
+
+def unnamed_source(st: SentenceState) -> bool:
+    """An unnamed source right after "according to"/a speech verb, or as its subject."""
+    cues = st.cues
+    heads = [(s, e) for c, s, e in cues if c in ("according_to", "speech")]
+    return any(c == "unnamed_sources" and any(abs(s - he) <= 2 or abs(hs - e) <= 2 for hs, he in heads)
+               for c, s, e in cues)

@@ -1,0 +1,59 @@
+"""Arguments of nominal and passive triggers: "Zelenskiy's visit to Washington", "U.S.
+supplies of missiles to Ukraine", "talks between X and Y", "was sanctioned by the
+Treasury". A noun takes its object only with a preposition and its subject only right
+before it (or as a possessor, or after an agent preposition)."""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Group, Mark, SentenceState
+from kg.extract.markers import marker
+from kg.extract.objects import located_target
+from kg.extract.pairs import Pair, between_pairs, combine
+from kg.extract.subjects import pronoun_subject, purpose_subject
+from kg.extract.triggers import control
+from kg.extract.words import crosses_boundary, filler
+from kg.lang import Trigger
+
+
+def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, before: list[Group],
+                   after: list[Group], *, passive_voice: bool) -> tuple[list[Pair], list[str]]:
+    """The (subject, object) pairs of a noun or a passive, and the subject's keys."""
+    T, cfg = ctx.t, ctx.cfg
+    all_preps = cfg.all_preps
+    subject = obj = None
+    between = between_pairs(ctx, spec, after)
+    for g in after:
+        mark = marker(ctx, g, all_preps)
+        if mark in cfg.agents and subject is None:
+            subject = g
+        elif mark is not None and mark in spec.obj_preps and obj is None and not passive_voice:
+            obj = g
+    if passive_voice and before:
+        g = before[-1]
+        if trig.start - g.end <= 3 and marker(ctx, g, all_preps) is None:
+            obj = g
+    if obj is None and spec.locative_object and not passive_voice:
+        # "sanctions on entities in Belarus", "غارات على أهداف في سوريا": the place of the
+        # object phrase stands for the target
+        obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
+                    and any(T.norm[k] in spec.obj_preps or T.proclitic(k) in spec.obj_preps
+                            for k in T.words(trig.end, g.start))), None)
+    if subject is None and before and not passive_voice:
+        g = before[-1]
+        gap = T.words(g.end, trig.start)
+        possessive = bool(gap) and T.text[gap[0]] in cfg.possessive
+        light = all(filler(ctx, t) for t in gap)
+        between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) and t.start not in st.unarmed
+                            for t in st.trigs)
+        if marker(ctx, g, all_preps) is None and not crosses_boundary(ctx, g.end, trig.start) \
+                and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 6)):
+            subject = g
+    if subject is None and not passive_voice:
+        subject = pronoun_subject(ctx, trig)
+    discourse = ctx.discourse
+    if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
+        obj = None
+    if subject is None and obj is not None:
+        subject = purpose_subject(ctx, st, trig, obj)
+    keys = subject.keys if subject is not None and subject.start >= 0 else []
+    return combine(spec, subject, obj, between), keys

@@ -1,0 +1,115 @@
+"""Objects found away from the plain "group marked with the trigger's preposition" slot:
+the agent of a condemned event, the place or owner of what was hit, a pronoun; and the
+groups that are no object (a victim, a news source)."""
+
+from __future__ import annotations
+
+import bisect
+
+from kg.extract.context import DocContext, Group, Mark, SentenceState
+from kg.extract.markers import marker
+from kg.extract.words import crosses_boundary
+from kg.lang import Trigger
+
+
+def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
+    """"أدانت تركيا بشدة الغارات الإسرائيلية", "أشاد خامنئي بهجوم حماس على إسرائيل": the
+    object of a verb is an event noun whose agent is what the verb targets: the nisba
+    right after a definite event noun, or the actor right after the noun when the
+    event's own object follows with its preposition."""
+    T, cfg, groups = ctx.t, ctx.cfg, st.groups
+    nxt = next((t for t in st.trigs if t.start >= trig.end), None)
+    if nxt is None:
+        return None
+    # the words between, the verb's own subject not counted ("انتقد الأمين العام للأمم
+    # المتحدة أنطونيو غوتيريش القصف الإسرائيلي")
+    start = subject.end if subject is not None and trig.end <= subject.start < subject.end <= nxt.start else trig.end
+    if len(T.words(start, nxt.start)) > 4 or crosses_boundary(ctx, trig.end, nxt.start):
+        return None
+    agent = next((g for g in groups if g.start == nxt.end and g is not subject and not T.proclitic(g.start)), None)
+    if agent is None:
+        return None
+    if agent.label == "demonym":
+        return agent if T.norm[nxt.start].startswith(cfg.definite) else None
+    preps = cfg.triggers[nxt.label_].obj_preps
+    marked = any(g.start >= agent.end and g.start - agent.end <= 3 and marker(ctx, g, cfg.all_preps) in preps
+                 for g in groups)
+    return agent if marked else None
+
+
+def victim(ctx: DocContext, g: Group) -> bool:
+    """Whether ``g`` names the victim of an event noun right before it ("the killing of
+    X", "اغتيال X"); the victim is not the object of the verb that governs the noun."""
+    at = ctx.victim_at
+    i = bisect.bisect_left(at, g.start - 6)
+    if i == len(at) or at[i] >= g.start:
+        return False  # no event noun in reach: the common case, decided by bisect
+    T, cfg = ctx.t, ctx.cfg
+    words = T.words(max(0, g.start - 6), g.start)[-3:]  # "the killing of two Israeli soldiers"
+    while words and (T.norm[words[0]] in cfg.boundaries or ctx.in_mention(words[0])):
+        words = words[1:]
+    if any(T.norm[k] in cfg.boundaries or ctx.in_mention(k) for k in words):
+        return False
+    norms = [T.norm[k] for k in words]
+    return any(n in cfg.victim_nouns for n in norms) or \
+        any(" ".join(norms[i:i + 2]) in cfg.victim_nouns for i in range(len(norms) - 1))
+
+
+def located_target(ctx: DocContext, g: Group, spec: Trigger) -> bool:
+    """Whether ``g`` is the place an object phrase is in ("targets in Syria"); for
+    some relations only a single place is ("companies in China, Russia and Turkey" are
+    third parties of a sanction, not its target)."""
+    return marker(ctx, g, ctx.cfg.locative) is not None and not (spec.locative_single and len(g.keys) > 1)
+
+
+def owned_object(ctx: DocContext, trig: Mark, subject: Group | None, g: Group) -> bool:
+    """Whether the words between the verb (or its subject after it) and ``g`` are one
+    bare noun, maybe with an adjective: the verb's object, owned by ``g``."""
+    T, cfg = ctx.t, ctx.cfg
+    start = subject.end if subject is not None and subject.start >= trig.end else trig.end
+    words = T.words(start, g.start)
+    if words and T.norm[words[-1]] in cfg.owner_preps:
+        words = words[:-1]  # the marker as a token of its own
+    return 1 <= len(words) <= 2 and all(
+        T.alpha[k] and T.norm[k] not in cfg.all_preps and T.norm[k] not in cfg.boundaries
+        and not T.proclitic(k) and not ctx.in_mention(k) for k in words)
+
+
+def source_between(st: SentenceState, start: int, end: int) -> bool:
+    """"… in Syria, according to the Syrian news agency SANA": whoever follows "according
+    to" or a speech verb is the source, not the object."""
+    return any(c in ("according_to", "speech") and start <= s < end for c, s, _ in st.cues)
+
+
+def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, preps: tuple[str, ...],
+                   subject: Group | None) -> Group | None:
+    """"فرضت … عقوبات عليها": a pronoun on an object preposition is the most recent
+    claim subject of the right kind that is not this claim's subject."""
+    discourse, cfg = ctx.discourse, ctx.cfg
+    if discourse is None or not cfg.hosts:
+        return None
+    exclude = set(subject.keys) if subject else set()
+    T = ctx.t
+    norm, clitics = T.norm, T.clitics
+    first_person_ends = cfg.first_person
+    speaker = st.speaker
+    for i in range(trig.end, min(limit, len(T))):
+        enclitic = clitics[i][1] if i in clitics else ""
+        first_person = enclitic in first_person_ends or any(
+            norm[i].endswith(e) and len(norm[i]) >= len(e) + 3 for e in first_person_ends)
+        if first_person and speaker and speaker not in exclude:
+            if (i > 0 and norm[i - 1] in preps) or T.proclitic(i).lstrip("وف") in preps:
+                return Group([speaker], i, i + 1, "pronoun")
+        if not enclitic or norm[i] not in cfg.hosts or norm[i] not in preps:
+            continue
+        sent = ctx.sent_at(i)
+        if any(clitics[k][1] and norm[k] in cfg.subject_hosts for k in range(sent.start, i) if k in clitics):
+            exclude |= st.subjects  # "… فإنها لم … المفروضة عليها": not the same actor
+        types = ("Country", "Organization") if enclitic in cfg.fem else ("Person",) if enclitic in cfg.masc else ()
+        if not types:
+            continue
+        for key in reversed(discourse.recent_subjects):
+            actor = discourse.actors.get(key)
+            if key not in exclude and actor is not None and actor.type in types:
+                return Group([key], i, i + 1, "pronoun")
+    return None

@@ -1,0 +1,56 @@
+"""Whether a claim is said to hold or not: negation, reversal ("lifted", "رفع"),
+cancellation ("was called off") and denial cues read against the trigger."""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Mark, SentenceState
+from kg.extract.words import complement_between, crosses_boundary, plain_word
+from kg.nlp.normalize import match_key
+
+
+def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
+    """Negative when a negation cue stands right before the trigger, with at most light
+    verbs or articles, a verb carrying the trigger noun or the clause's subject between
+    ("عدم عقد اجتماع", "did not meet", "لن يفرض عقوبات", "نفت إيران تزويد"), or when a
+    reversal ("lifted", "رفع") does, unless that reversal is negated itself."""
+    cues, sent = st.cues, st.sent
+    if not any(c == "negation" or c == "reversal" or c == "cancelled" for c, _, _ in cues):
+        return "positive"
+    T, cfg = ctx.t, ctx.cfg
+    nominal = match_key(trig.text) in cfg.triggers[trig.label_].nouns  # "no military cooperation"
+    for cue, s, e in cues:  # "the meeting between X and Y did not take place", "… was called off"
+        if cue == "cancelled" and trig.end <= s and len(T.words(trig.end, s)) <= 8 \
+                and not crosses_boundary(ctx, trig.end, s, punctuation=False) and not any(trig.end <= t.start < s for t in st.trigs):
+            return "negative"
+    for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
+        if cue != "reversal" or e > trig.start or s < sent.start:
+            continue
+        gap = T.words(e, trig.start)  # light words, the subject of a verb-first clause, a noun's modifiers ("cut gas supplies")
+        if len(gap) <= 5 and all(T.norm[k] in cfg.light_verbs or ctx.in_mention(k) or
+                                 (nominal and plain_word(ctx, k)) for k in gap) \
+                and sum(not ctx.in_mention(k) for k in gap) <= 2:
+            negated = any(c == "negation" and c_e <= s and len(T.words(c_e, s)) <= 4
+                          and not crosses_boundary(ctx, c_e, s) for c, c_s, c_e in cues)
+            return "positive" if negated else "negative"  # "لم تسع إلى رفع العقوبات": they stay
+    carriers = {k for t in st.trigs if t.label_ == trig.label_ and t.end <= trig.start
+                for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
+    for cue, s, e in cues:
+        if cue != "negation" or e > trig.start or s < sent.start:
+            continue
+        between = T.words(e, trig.start)
+        carried = [k for k in between if T.norm[k] in cfg.light_verbs or k in carriers
+                   or (nominal and plain_word(ctx, k))]
+        if len(between) <= 2 and len(carried) == len(between):
+            return "negative"
+        if between and len(between) <= 5 and all(k in carried or ctx.in_mention(k) for k in between):
+            return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "نفت إيران تزويد"
+        if any(c == "denial" and c_s == s for c, c_s, _ in cues) and complement_between(ctx, e, trig.start):
+            return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
+    return "positive"
+
+
+def denial(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
+    """"X denied supplying Y": the negated claim is X's own statement."""
+    sent = st.sent
+    return any(cue == "denial" and sent.start <= s and e <= trig.start and
+               (trig.start - e <= 3 or complement_between(ctx, e, trig.start)) for cue, s, e in st.cues)

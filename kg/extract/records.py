@@ -1,0 +1,71 @@
+"""Claim records: built from a sentence, from the persons component's titles, from the
+threats a sentence implies; and the final list, with repeats and the asserted copies of
+hedged claims left out."""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Sentence
+from kg.extract.triggers import control
+from kg.model import Claim
+
+_TITLE_RELATIONS = {"Leader": "leaderOf", "Official": "affiliatedWith"}
+
+
+def sentence_claim(text: str, sent: Sentence, offset: int, subject: str, relation: str, obj: str, **cues) -> Claim:
+    """A claim whose evidence is its sentence, trimmed, with offsets into the page."""
+    sent_text = text[sent.start_char:sent.end_char]
+    return Claim(subject, relation, obj, **cues, evidence=sent_text.strip(),
+                 start=sent.start_char + offset + (len(sent_text) - len(sent_text.lstrip())),
+                 end=sent.end_char + offset - (len(sent_text) - len(sent_text.rstrip())))
+
+
+def title_claims(ctx: DocContext) -> list[Claim]:
+    """"Iranian Foreign Minister X": X is an official of Iran; the evidence is the title."""
+    doc, text, offset = ctx.doc, ctx.text, ctx.offset
+    claims = []
+    for r in doc.user_data.get("titled_persons", []):
+        if not r.person or not r.affiliation or r.person == r.affiliation:
+            continue
+        relation = _TITLE_RELATIONS.get(r.role)
+        if relation:
+            ev = doc[r.start:r.end]
+            claims.append(Claim(r.person, relation, r.affiliation, evidence=text[ev.start_char:ev.end_char],
+                                start=ev.start_char + offset, end=ev.end_char + offset))
+    return claims
+
+
+def threat_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
+    """"X threatened to impose sanctions on Y": X also threatened Y; the threat holds
+    whatever the act threatened ("threatened to cut gas supplies to Europe"), unless the
+    threatening itself is negated ("did not threaten"). ``claims`` with those added."""
+    out = list(claims)
+    trig_spans, offset = ctx.trigs, ctx.offset
+    for t in trig_spans:
+        if t.label_ != "threatened":
+            continue
+        if not control(ctx, t) and not any(u is not t and 0 <= u.start - t.end <= 6 for u in trig_spans):
+            continue
+        sent = ctx.sent_at(t.start)
+        in_sent = [c for c in claims if sent.start_char + offset <= c.start < sent.end_char + offset]
+        warned = {c.object for c in in_sent if c.relation == "threatened"}
+        polarity = "negative" if any(c == "negation" and 0 <= t.start - e <= 3 for c, _, e in ctx.cues) else "positive"
+        for c in in_sent:  # "حذرت روسيا فرنسا من إرسال قوات": the warned party's act threatens no one
+            if c.relation != "threatened" and c.modality == "possible" and c.subject not in warned:
+                out.append(Claim(c.subject, "threatened", c.object, polarity=polarity, modality="asserted",
+                                 attributed_to=c.attributed_to, evidence=c.evidence, start=c.start, end=c.end))
+    return out
+
+
+def unique_claims(claims: list[Claim]) -> list[Claim]:
+    """Each claim once; an asserted claim also found hedged at the same place is the
+    hedged one ("ستقدم … مساعدات": the verb's future covers its noun), threats aside."""
+    hedged = {(c.subject, c.relation, c.object, c.polarity, c.start) for c in claims if c.modality != "asserted"}
+    seen, unique = set(), []
+    for c in claims:
+        k = (c.subject, c.relation, c.object, c.polarity, c.modality, c.start)
+        if c.modality == "asserted" and k[:4] + (c.start,) in hedged and c.relation != "threatened":
+            continue
+        if k not in seen:
+            seen.add(k)
+            unique.append(c)
+    return unique

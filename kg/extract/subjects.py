@@ -1,0 +1,123 @@
+"""Subjects found away from the plain "actor right before the verb" slot: shared with the
+verb before, borrowed from a trip or a control verb, described by an apposition, a
+pronoun, a modal construction, or the actor the page is about."""
+
+from __future__ import annotations
+
+from kg.extract.context import DocContext, Group, Mark, SentenceState
+from kg.extract.markers import marker
+from kg.extract.triggers import is_argument
+from kg.extract.words import crosses_boundary, filler
+from kg.lang import Trigger
+
+
+def shared_subject(ctx: DocContext, st: SentenceState, g: Group, trig: Mark) -> Group | None:
+    """"Iran's minister visited Damascus and met Assad": in a subject-first language, an
+    actor that is the object of the verb before, joined to this verb by "and" alone, is
+    not its subject; the verbs share theirs."""
+    if ctx.cfg.verb_first or st.prev is None:
+        return None
+    prev, _spec, keys = st.prev
+    words = ctx.t.words(g.end, trig.start)
+    norm, coord = ctx.t.norm, ctx.cfg.coord
+    if not keys or set(keys) & set(g.keys) or not (prev.end <= g.start) or not words \
+            or not all(norm[k] in coord for k in words):
+        return None
+    return Group(list(keys), -1, -1, None)
+
+
+def purpose_subject(ctx: DocContext, st: SentenceState, trig: Mark, obj: Group) -> Group | None:
+    """"will travel to Moscow for talks with Lavrov", "وصل … إلى القاهرة لبحث … مع": an
+    event noun governed by a preposition right after a trip is what the trip is for; the
+    traveller is its subject."""
+    if st.prev is None or not is_argument(ctx, trig):
+        return None
+    prev, prev_spec, keys = st.prev
+    if not prev_spec.purpose_subject or not keys or set(keys) & set(obj.keys) \
+            or len(ctx.t.words(prev.end, trig.start)) > 8 or crosses_boundary(ctx, prev.end, trig.start, punctuation=False):
+        return None
+    return Group(list(keys), -1, -1, None)
+
+
+def apposition_head(ctx: DocContext, trig: Mark, before: list[Group]) -> Group | None:
+    """The actor an apposition right before the trigger describes: "X, a … , has accused",
+    "X, the … group, fired": the comma-closed phrase opens with a determiner."""
+    T, cfg = ctx.t, ctx.cfg
+    j = trig.start - 1
+    while j >= 0 and (T.space[j] or T.norm[j] in cfg.particles):
+        j -= 1
+    if j < 2 or T.text[j] not in (",", "،"):
+        return None
+    for c in range(j - 1, max(j - 20, 0), -1):
+        if T.text[c] in (".", ";", ":", "!", "?"):
+            return None
+        if T.text[c] in (",", "،"):
+            if T.norm[c + 1] not in cfg.determiners:
+                return None
+            return next((g for g in reversed(before) if g.end == c), None)
+    return None
+
+
+def modal_subject(ctx: DocContext, g: Group, trig: Mark) -> bool:
+    """"يمكن لروسيا أن تمنح …": modal, the actor marked with لـ, complementizer, verb."""
+    cfg = ctx.cfg
+    if not cfg.modals or g.start == 0:
+        return False
+    T = ctx.t
+    gap = T.words(g.end, trig.start)
+    return (len(gap) == 1 and T.norm[gap[0]] == cfg.modal_comp and T.proclitic(g.start).endswith("ل")
+            and T.norm[g.start - 1] in cfg.modals)
+
+
+def pronoun_subject(ctx: DocContext, trig: Mark) -> Group | None:
+    """"it plans a ground operation", "he said": a pronoun subject is the most recent
+    claim subject of the right kind."""
+    discourse, cfg = ctx.discourse, ctx.cfg
+    if discourse is None or not (cfg.personal or cfg.group_pronouns):
+        return None
+    j = trig.start - 1
+    norm, pronouns = ctx.t.norm, cfg.pronouns
+    while j >= 0 and j > trig.start - 6 and filler(ctx, j) and norm[j] not in pronouns:
+        j -= 1
+    if j < 0 or norm[j] not in pronouns:
+        return None
+    types = ("Person",) if norm[j] in cfg.personal else ("Country", "Organization")
+    sent = ctx.sent_at(j)
+    for span in sorted(ctx.spans, key=lambda s: -s.start):
+        if sent.start <= span.start and span.end <= j and discourse.actors.get(span.kb_id_) is not None \
+                and discourse.actors[span.kb_id_].type in types:
+            return Group([span.kb_id_], j, j + 1, "pronoun")
+    for key in reversed(discourse.recent_subjects):
+        actor = discourse.actors.get(key)
+        if actor is not None and actor.type in types:
+            return Group([key], j, j + 1, "pronoun")
+    return None
+
+
+def fallback_subject(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, before: list[Group],
+                     obj: Group) -> Group | None:
+    """A subjectless nominal trigger ("تعزيز التعاون مع X") belongs to the nearest bare
+    actor before it in the sentence; cooperation and meetings with no actor in sight
+    belong to what the page is about."""
+    for g in reversed(before):
+        if trig.start - g.end <= 20 and marker(ctx, g, ctx.cfg.all_preps) is None and not set(g.keys) & set(obj.keys):
+            return None if condemned_event(ctx, st, trig, g) else g
+    discourse = ctx.discourse
+    if discourse is None or not spec.symmetric:
+        return None
+    topic = discourse.topic(types=("Country", "Organization"), exclude=set(obj.keys))
+    return Group([topic], -1, -1, None) if topic else None
+
+
+def condemned_event(ctx: DocContext, st: SentenceState, trig: Mark, g: Group) -> bool:
+    """"نددت الصين بصفقة الأسلحة الأمريكية", "أدانت مصر الهجوم على …", "أدانت قطر زيارة
+    بن غفير": the trigger is an event noun (governed by a preposition, definite, or
+    right after the verb's subject, where its object stands) that is the object of a
+    verb like condemning whose subject is ``g``: ``g`` is the condemner, not the event's agent."""
+    T, cfg = ctx.t, ctx.cfg
+    object_slot = len(T.words(g.end, trig.start)) <= 1 and not T.proclitic(trig.start)  # "أدانت قطر زيارة …"
+    if not (is_argument(ctx, trig) or T.norm[trig.start].startswith(cfg.definite) or object_slot):
+        return False
+    refusals = {s for c, s, _ in st.cues if c == "negation"}  # "رفضت البرازيل إدانة …": one subject
+    return any(cfg.triggers[t.label_].event_object and t.end <= g.start and len(T.words(t.end, g.start)) <= 1
+               and t.start not in refusals for t in st.trigs if t.end <= trig.start)

@@ -1,0 +1,111 @@
+"""How a trigger match is read: whether it is a predicate at all, a verb or a noun, a
+passive, a control verb lending its subject to the next one."""
+
+from __future__ import annotations
+
+from kg.extract.config import BETWEEN
+from kg.extract.context import DocContext, Mark, Sentence, SentenceState
+from kg.lang import Trigger
+from kg.nlp.normalize import match_key
+
+
+def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
+    """Whether a trigger form that attacks only with a weapon ("launched", "أطلقت") has
+    one in the words after it ("launched ballistic missiles at", "أطلقت إيران صواريخ على")."""
+    if not spec.instrument_forms:
+        return True
+    norm = ctx.t.norm
+    if " ".join(norm[k] for k in range(trig.start, trig.end)) not in spec.instrument_forms:
+        return True
+    return any(norm[k] in spec.instruments for k in ctx.t.words(trig.end, min(sent.end, trig.end + ctx.cfg.instrument_window)))
+
+
+def passive(ctx: DocContext, trig: Mark) -> bool:
+    """"was sanctioned by X": an auxiliary before and an agent after."""
+    aux = ctx.cfg.passive_aux
+    if not aux or trig.start == 0:
+        return False
+    if ctx.cfg.progressive and ctx.t.norm[trig.start].endswith(tuple(ctx.cfg.progressive)):
+        return False  # "was targeting": progressive, not passive
+    return any(ctx.t.norm[k] in aux for k in range(max(0, trig.start - 2), trig.start))
+
+
+def control(ctx: DocContext, trig: Mark) -> bool:
+    """"threatened to impose", "plans to attack", "هددت بفرض", "was accused of
+    attacking": a trigger that takes a following verb lends its subject to it."""
+    if trig.end >= len(ctx.t):
+        return False
+    after = ctx.t.norm[trig.end]
+    # "Iran was accused of supplying drones": the passive's subject is the next verb's
+    return after in ctx.cfg.control_markers or (after in ctx.cfg.passive_control and passive(ctx, trig))
+
+
+def in_control(ctx: DocContext, i: int, sent_trigs: list[Mark]) -> bool:
+    """Whether token i is a control verb or the word right after it ("threatened to")."""
+    return any(t.start <= i < t.end + 1 and control(ctx, t) for t in sent_trigs)
+
+
+def is_argument(ctx: DocContext, trig: Mark) -> bool:
+    """A trigger noun governed by a preposition ("دعم … للعقوبات") is an argument of
+    another predicate, not a predicate of its own: it gets no borrowed subject."""
+    all_preps = ctx.cfg.all_preps
+    procl = ctx.t.proclitic(trig.start)
+    if procl and procl.lstrip("وف") in all_preps:
+        return True
+    return trig.start > 0 and ctx.t.norm[trig.start - 1] in all_preps
+
+
+def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
+    """"supplies" is a noun in "U.S. supplies of missiles to Kyiv" and a verb in "China
+    supplies Serbia": a determiner or possessive before, or "of"/"between"/an object
+    preposition after, make the noun reading."""
+    if match_key(trig.text) not in spec.forms - spec.nouns and " " in trig.text:
+        return True
+    T, cfg = ctx.t, ctx.cfg
+    prev = trig.start - 1 if trig.start > 0 else None
+    nxt = trig.end if trig.end < len(T) else None
+    if prev is not None and (T.norm[prev] in cfg.determiners or T.text[prev] in cfg.possessive):
+        return True
+    if nxt is not None and (T.norm[nxt] in BETWEEN or T.norm[nxt] == "of" or T.norm[nxt] in spec.obj_preps):
+        return True
+    if prev is not None and (T.norm[prev] in cfg.modal_verbs or T.norm[prev] == "to"):
+        return False
+    return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in cfg.pronouns))
+
+
+def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
+                  forms: dict[str, tuple[str, str]]) -> tuple[Mark, Trigger] | None:
+    """The trigger as a predicate with its section, or None where it makes no claim of
+    its own: a word of an actor's name, a verb negated by a refusal verb before it, an
+    event told before ("this summit"), a weapon-only form with no weapon, a noun after a
+    noun determiner ("the hit was accurate"). ``forms`` are the lexicon's actor forms."""
+    T, text = ctx.t, ctx.text
+    inside = next((g for g in st.groups if g.start <= trig.start < g.end), None)
+    if inside is not None:
+        if trig.end <= inside.end:
+            return None  # a word of an actor's name
+        # "Chinese military aid": the name ("Chinese military") and the trigger
+        # ("military aid") share a word; the trigger wins it when the words
+        # before it name an actor ("Chinese"), else the name keeps it
+        head = forms.get(text[T.start_char(inside.start):T.end_char(trig.start)].strip()) \
+            if len(inside.keys) == 1 and trig.start > inside.start else None
+        if head is not None:
+            inside.keys[:] = [head[0]]
+            inside.end = trig.start
+            inside.label = head[1]
+        else:
+            trig = trig._replace(start=inside.end, text=text[T.start_char(inside.end):T.end_char(trig.end)])
+    if any(c == "negation" and s_ == trig.start for c, s_, _ in st.cues) and \
+            any(0 <= t.start - trig.end <= 3 for t in st.trigs):
+        return None  # "رفضت الهند إدانة روسيا": a refusal verb negates the trigger after it
+    cfg = ctx.cfg
+    if trig.start > 0 and T.norm[trig.start - 1] in cfg.demonstratives \
+            and not (trig.end < st.sent.end and T.norm[trig.end] in BETWEEN):
+        return None  # "this summit": an event told before, its actors are not here ("this meeting between X and Y": they are)
+    spec = cfg.triggers[trig.label_]
+    if trig.start in st.unarmed:
+        return None
+    if cfg.noun_determiners and trig.start > 0 and T.norm[trig.start - 1] in cfg.noun_determiners \
+            and match_key(trig.text) not in spec.nouns:
+        return None  # "the hit was accurate", "the bombed hospital": no predicate
+    return trig, spec

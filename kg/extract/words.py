@@ -1,0 +1,69 @@
+"""Questions about the words between two positions, asked by every rule module.
+
+Arguments and cues are tied to a trigger by what stands between them: a clause boundary
+cuts the tie, light words (adverbs, days, light verbs) do not.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from kg.extract.config import CLAUSE_PUNCTUATION
+from kg.extract.context import DocContext
+from kg.nlp.tokens import TokenTable
+
+QUOTES = frozenset({'"', "“", "”", "«", "»", ")", "("})
+SYMBOLS = frozenset({"-", "–", "$", "€", "£", "¥"})  # may stand between a subject and its trigger
+
+
+def crosses_boundary(ctx: DocContext, start: int, end: int, punctuation: bool = True) -> bool:
+    """A clause boundary between the positions; with ``punctuation=False`` only a word that
+    opens another clause ("which", "when", "الذي"), not a comma."""
+    norm, text, boundaries, punct = ctx.t.norm, ctx.t.text, ctx.cfg.boundaries, CLAUSE_PUNCTUATION
+    return any((norm[k] in boundaries or text[k] in boundaries) and (punctuation or text[k] not in punct)
+               for k in ctx.t.between(start, end))
+
+
+def complement_between(ctx: DocContext, start: int, end: int) -> bool:
+    """A complementizer ("that", "أن") between the positions: what follows is reported."""
+    norm = ctx.t.norm
+    complementizers = ctx.cfg.complementizers
+    return any(norm[k] in complementizers for k in ctx.t.between(start, end))
+
+
+def filler(ctx: DocContext, i: int) -> bool:
+    """Words that may stand between a subject and its trigger: light verbs, adverbs,
+    adjectives, days ("Turkey on Friday launched new strikes")."""
+    T, cfg = ctx.t, ctx.cfg
+    norm = T.norm[i]
+    return (norm in cfg.light_verbs or (T.lower[i] and T.alpha[i]) or norm in cfg.name_stop
+            or T.num[i] or T.text[i] in SYMBOLS) and norm not in cfg.boundaries
+
+
+def plain_word(ctx: DocContext, k: int) -> bool:
+    """A lower-case word that is no preposition: what may stand between a cue and the
+    noun it bears on ("no military cooperation", "cut gas supplies")."""
+    T = ctx.t
+    return T.lower[k] and T.alpha[k] and T.norm[k] not in ctx.cfg.all_preps
+
+
+def outside_brackets(T: TokenTable, indices: list[int]) -> list[int]:
+    """Token indices with bracketed asides ("(سي.آي.إيه)", "(AFP)") left out."""
+    text = T.text
+    out, depth = [], 0
+    for k in indices:
+        t = text[k]
+        if t == "(":
+            depth += 1
+        elif t == ")" and depth:
+            depth -= 1
+        elif not depth:
+            out.append(k)
+    return out
+
+
+def bracket_in(ctx: DocContext, start: int, end: int) -> bool:
+    """Whether an opening bracket stands in tokens ``[start, end)``."""
+    brackets = ctx.brackets
+    i = bisect.bisect_left(brackets, start)
+    return i < len(brackets) and brackets[i] < end
