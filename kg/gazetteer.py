@@ -279,7 +279,9 @@ def _fold(text: str, lang: str) -> str:
     return text.casefold() if lang == "en" else text
 
 
-_DEFAULT_FILES = ("countries.toml", "organizations.toml", "persons.toml")
+# curated files first, then generated ones: a generated table never overrides a curated one
+# (scripts/derive_phoenix_groups.py checks that no key or name of it collides with them)
+_DEFAULT_FILES = ("countries.toml", "organizations.toml", "persons.toml", "phoenix-groups.toml")
 
 
 def _load(root: str, extra: tuple[str, ...]) -> dict[str, KnownActor]:
