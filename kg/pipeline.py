@@ -19,8 +19,9 @@ import kg.nlp.coref  # noqa: F401
 import kg.nlp.groups  # noqa: F401
 import kg.nlp.orgs  # noqa: F401
 import kg.nlp.persons  # noqa: F401
+import kg.nlp.syntax  # noqa: F401  (registers geokg_syntax)
 
-PIPE_NAMES = ("geokg_sentences", "geokg_normalizer", "geokg_actors", "geokg_state_bodies", "geokg_named_groups", "geokg_orgs", "geokg_persons", "geokg_coref", "geokg_claims")
+PIPE_NAMES = ("geokg_sentences", "geokg_normalizer", "geokg_actors", "geokg_state_bodies", "geokg_named_groups", "geokg_orgs", "geokg_persons", "geokg_coref", "geokg_syntax", "geokg_claims")
 
 
 def make_nlp(lang: str, config: dict[str, dict] | None = None) -> Language:

@@ -13,12 +13,14 @@ from __future__ import annotations
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.nominal import noun_arguments
-from kg.extract.objects import event_agent, located_target, owned_object, pronoun_object, source_between, victim
-from kg.extract.pairs import Pair, between_pairs, combine
-from kg.extract.subjects import (apposition_head, condemned_event, fallback_subject, modal_subject, pronoun_subject,
+from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, pronoun_object, source_between,
+                                victim)
+from kg.extract.pairs import Pair, between_pairs, combine, pairs
+from kg.extract.subjects import (apposition_head, condemned_event, coordinated_subject, fallback_subject, modal_subject,
+                                 pronoun_subject,
                                  purpose_subject, shared_subject)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
-from kg.extract.words import crosses_boundary, filler
+from kg.extract.words import crosses_boundary, distance, filler
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 
@@ -44,12 +46,28 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     subject, strong_subject = _subject_before(ctx, st, trig, before)
     if cfg.verb_first:
         subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)
+        if subject is None:
+            subject = coordinated_subject(ctx, st, trig, after)
+    if subject is not None and len(subject.keys) >= 2 and _reciprocal_object(ctx, trig, subject):
+        # "Armenia and Azerbaijan accused each other", "اتهمت أرمينيا وأذربيجان بعضهما البعض"
+        found = pairs(subject.keys)
+        return list(dict.fromkeys(found + ([] if spec.symmetric else [(o, s) for s, o in found]))), subject.keys
     subject, obj = _object_after(ctx, st, trig, spec, after, subject)
     if obj is None:
         obj = _distant_object(ctx, st, trig, spec, after, subject, limit)
     subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
+
+
+def _reciprocal_object(ctx: DocContext, trig: Mark, subject: Group) -> bool:
+    """A reciprocal ("each other", "بعضهما") as the trigger's object: right after it, or
+    right after a verb-first subject."""
+    starts = ctx.reciprocals
+    if not starts:
+        return False
+    after = max(trig.end, subject.end) if subject.start >= trig.end else trig.end
+    return any(k in starts for k in range(after, min(after + 2, len(ctx.t))))
 
 
 def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int:
@@ -157,7 +175,8 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
             subject = g
             continue
         if obj is None and not spec.require_object_prep:
-            near = g.start - trig.end <= 3 or (subject is not None and subject.start > trig.start and g.start - subject.end <= 2)
+            near = distance(ctx, trig.end, g.start) <= 3 or \
+                (subject is not None and subject.start > trig.start and distance(ctx, subject.end, g.start) <= 2)
             # "اتفقت إسرائيل وحماس على هدنة … بوساطة قطرية": a pair that agrees is the
             # relation; an actor far after it is no party unless marked ("مع")
             paired = spec.symmetric and subject is not None and len(subject.keys) >= 2
@@ -180,6 +199,8 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         obj = event_agent(ctx, st, trig, subject)
     if obj is None:
         obj = pronoun_object(ctx, st, trig, limit, spec.obj_preps, subject)
+    if obj is None and spec.locative_object:  # "struck its border posts": the owner
+        obj = owner_object(ctx, st, trig, subject)
     if obj is None and spec.locative_object:
         obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
                     and not (subject is not None and set(g.keys) & set(subject.keys))), None)

@@ -34,6 +34,8 @@ from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
 from kg.extract.groups import actor_groups, backers
 from kg.extract.matchers import build_matchers
+from kg.extract.reported import reported_claims
+from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
 from kg.extract.pairs import Pair
 from kg.extract.polarity import denial, polarity
@@ -78,7 +80,7 @@ class ClaimExtractor:
             if not text[sent.start_char:sent.end_char].strip():
                 continue  # a line break alone: the speaker goes on
             claims += sentence_claims(ctx, sent, self.forms)
-        doc._.claims = unique_claims(threat_claims(ctx, claims))
+        doc._.claims = unique_claims(reported_claims(ctx, threat_claims(ctx, claims)))
         return doc
 
     def context(self, doc: Doc) -> DocContext:
@@ -91,7 +93,9 @@ class ClaimExtractor:
         trigs = self.matchers.find_triggers(doc, T, text)
         heads = self.cfg.victim_heads
         sents = [Sentence(s, e, T.start_char(s), T.end_char(e)) for s, e in sentence_bounds(doc)]
+        layer = syntax_of(doc)
         return DocContext(
+            adjuncts=layer.adjuncts, reciprocals=layer.reciprocals,
             doc=doc, cfg=self.cfg, t=T, text=text, offset=doc._.offset, discourse=doc._.discourse,
             spans=spans, span_starts=[m.start for m in spans], covered={k for m in spans for k in range(m.start, m.end)},
             brackets=[i for i, t in enumerate(T.text) if t == "("] if "(" in text else [],
@@ -164,6 +168,10 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if not pairs and discourse is not None and keys:
         for k in keys:
             discourse.note_subject(k)
+    if not pairs and spec.symmetric and ctx.last_pair is not None \
+            and all(g.keys == [st.speaker] for g in st.groups) and polarity(ctx, st, trig) == "negative":
+        # "Pakistan and Afghanistan held talks. No agreement was reached": the parties of the talks
+        pairs = [ctx.last_pair]
     claims = []
     for subj, obj in pairs:
         if subj == obj or not subj or not obj:
@@ -179,6 +187,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
             mode = "alleged"  # "according to officials": reported, not established
         claims.append(sentence_claim(ctx.text, sent, ctx.offset, subj, spec.relation, obj, polarity=pol,
                                      modality=mode, attributed_to=subj if denied else said))
+        if spec.symmetric and pol == "positive":
+            ctx.last_pair = (subj, obj)
         if discourse is not None:
             discourse.note_subject(subj)
     return claims

@@ -53,9 +53,13 @@ class ClaimConfig:
     # -- lists of the data file
     light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
+    negation_near: frozenset[str] = _keys("cues", "negation_near")  # particles ("not", "لم"); other negation cues are verbs
+    conjunctions: frozenset[str] = _keys("morphology", "conjunctions")
+    accusing_speech: frozenset[str] = _keys("cues", "accusing_speech")  # relations (case-folded) a speaker's report accuses  # proclitic conjunctions ("و", "ف")
     progressive: frozenset[str] = _keys("syntax", "progressive_endings")  # "was targeting" is no passive
     agents: frozenset[str] = _keys("syntax", "agent_prepositions")
     fem: frozenset[str] = _keys("coreference", "feminine_pronouns")
+    possessive_pronouns: frozenset[str] = _keys("coreference", "possessive_pronouns")  # "its", "their": a state's
     masc: frozenset[str] = _keys("coreference", "masculine_pronouns")
     personal: frozenset[str] = _keys("coreference", "personal_pronouns")
     group_pronouns: frozenset[str] = _keys("coreference", "group_pronouns")

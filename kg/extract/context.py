@@ -90,10 +90,18 @@ class DocContext:
     sents: list[Sentence]
     sent_starts: list[int]
     modifier_tokens: set[int] = field(default_factory=set)  # nationality adjectives and backers dropped before their head
+    adjuncts: frozenset[int] = frozenset()  # time adjuncts of the syntax layer: no distance between arguments
+    reciprocals: dict[int, int] = field(default_factory=dict)  # "each other", "بعضهما": start -> end
+    last_pair: tuple[str, str] | None = None  # the parties of the latest symmetric claim (talks, a deal)
 
     def sent_at(self, i: int) -> Sentence:
         """The sentence holding token i (Token.sent rescans the doc each time)."""
         return self.sents[bisect.bisect_right(self.sent_starts, i) - 1]
+
+    def sent_at_char(self, char: int) -> Sentence:
+        """The sentence holding a character offset of the doc's text."""
+        starts = [x.start_char for x in self.sents]
+        return self.sents[max(0, bisect.bisect_right(starts, char) - 1)]
 
     def in_mention(self, i: int) -> bool:
         """Whether token i is part of an actor mention (nested mentions included)."""

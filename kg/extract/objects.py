@@ -113,3 +113,26 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
             if key not in exclude and actor is not None and actor.type in types:
                 return Group([key], i, i + 1, "pronoun")
     return None
+
+
+def owner_object(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
+    """"Chad said Sudan struck its border posts", "قصف السودان مواقعها": the owner of what was
+    hit, named by a possessive ("its", "their") or a pronoun on the noun right after the
+    trigger, is the target: the sentence's speaker, else the latest other subject."""
+    T, cfg, discourse = ctx.t, ctx.cfg, ctx.discourse
+    if discourse is None:
+        return None
+    exclude = set(subject.keys) if subject else set()
+    for i in range(trig.end, min(trig.end + 2, st.sent.end)):
+        enclitic = T.enclitic(i) or next((e for e in cfg.fem if T.norm[i].endswith(e) and len(T.norm[i]) >= len(e) + 3), "")
+        if enclitic and (T.norm[i][: -len(enclitic)] in cfg.all_preps or T.norm[i] in cfg.all_preps):
+            return None  # "المفروضة عليها": a pronoun on a preposition is pronoun_object's, not an owner
+        if not (T.norm[i] in cfg.possessive_pronouns or (enclitic and enclitic in cfg.fem)):
+            continue
+        candidates = ([st.speaker] if st.speaker else []) + list(reversed(discourse.recent_subjects))
+        for key in candidates:
+            actor = discourse.actors.get(key)
+            if key not in exclude and actor is not None and actor.type in ("Country", "Organization"):
+                return Group([key], i, i + 1, "pronoun")
+        return None
+    return None

@@ -34,10 +34,13 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
             return "positive" if negated else "negative"  # "لم تسع إلى رفع العقوبات": they stay
     carriers = {k for t in st.trigs if t.label_ == trig.label_ and t.end <= trig.start
                 for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
+    coordinated = _coordinated_verb(ctx, trig, nominal)
     for cue, s, e in cues:
         if cue != "negation" or e > trig.start or s < sent.start:
             continue
         between = T.words(e, trig.start)
+        if coordinated and between and T.norm[s] not in cfg.negation_near:
+            continue  # "نفت أرمينيا الاتهامات واتهمت أذربيجان", "denied the charges and accused": a verb of its own
         carried = [k for k in between if T.norm[k] in cfg.light_verbs or k in carriers
                    or (nominal and plain_word(ctx, k))]
         if len(between) <= 2 and len(carried) == len(between):
@@ -54,3 +57,16 @@ def denial(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
     sent = st.sent
     return any(cue == "denial" and sent.start <= s and e <= trig.start and
                (trig.start - e <= 3 or complement_between(ctx, e, trig.start)) for cue, s, e in st.cues)
+
+
+def _coordinated_verb(ctx: DocContext, trig: Mark, nominal: bool) -> bool:
+    """A verbal trigger that opens a coordinated clause ("واتهمت", "and accused"): a denial
+    or refusal verb before the conjunction is not its negation (a particle still is: "did
+    not meet and talk")."""
+    if nominal:
+        return False
+    T, cfg = ctx.t, ctx.cfg
+    proclitic = T.proclitic(trig.start)
+    if proclitic and proclitic[0] in cfg.conjunctions:
+        return True
+    return trig.start > 0 and T.norm[trig.start - 1] in cfg.coord and T.alpha[trig.start - 1]

@@ -26,6 +26,23 @@ def shared_subject(ctx: DocContext, st: SentenceState, g: Group, trig: Mark) -> 
     return Group(list(keys), -1, -1, None)
 
 
+def coordinated_subject(ctx: DocContext, st: SentenceState, trig: Mark, after: list[Group]) -> Group | None:
+    """"نفت أرمينيا الاتهامات واتهمت من جانبها أذربيجان": in a verb-first language, a verb
+    joined by a conjunction with no bare actor right after it shares the subject of the
+    clause before (the actor further on is its object)."""
+    if not ctx.cfg.verb_first or st.prev is None:
+        return None
+    proclitic = ctx.t.proclitic(trig.start)
+    if not proclitic or proclitic[0] not in ctx.cfg.conjunctions:
+        return None
+    if after and after[0].start - trig.end <= 1:
+        return None  # "واتهمت أذربيجان أرمينيا": a subject of its own
+    prev, _spec, keys = st.prev
+    if not keys or prev.end > trig.start:
+        return None
+    return Group(list(keys), -1, -1, None)
+
+
 def purpose_subject(ctx: DocContext, st: SentenceState, trig: Mark, obj: Group) -> Group | None:
     """"will travel to Moscow for talks with Lavrov", "وصل … إلى القاهرة لبحث … مع": an
     event noun governed by a preposition right after a trip is what the trip is for; the

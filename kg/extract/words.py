@@ -67,3 +67,12 @@ def bracket_in(ctx: DocContext, start: int, end: int) -> bool:
     brackets = ctx.brackets
     i = bisect.bisect_left(brackets, start)
     return i < len(brackets) and brackets[i] < end
+
+
+def distance(ctx: DocContext, start: int, end: int) -> int:
+    """Tokens from ``start`` to ``end`` that count: time adjuncts of the syntax layer and
+    the commas around them do not ("اتهمت الحكومة العراقية، يوم الأحد، تركيا")."""
+    adjuncts = ctx.adjuncts
+    if not adjuncts:
+        return end - start
+    return sum(1 for k in range(start, end) if k not in adjuncts)

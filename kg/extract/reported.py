@@ -1,0 +1,84 @@
+"""What speakers say happened, read at the level of the document.
+
+* "Chad said Sudan struck its border posts": a speaker who reports a hostile act of
+  another actor accuses it (the accusation a claim of its own, attributed to the speaker),
+  for the relations the language data lists (``[cues] accusing_speech``). Both data files
+  list none today: on the dev corpus the rule found one accusation the annotators made and
+  seven they did not (a victim's statement of an attack is reported, not an accusation),
+  so it is off until annotation settles the convention;
+* "Sudan denied the accusations", "نفت أرمينيا الاتهامات": the acts earlier claims of the
+  document allege against the denier are, by the denier's word, negative; the accusation
+  noun itself is no claim of the denier's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.context import DocContext, Sentence
+from kg.extract.records import sentence_claim
+from kg.model import Claim
+
+def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
+    """``claims`` with the accusations speakers make and the denials of earlier allegations."""
+    out = list(claims) + _accusations(ctx, claims)
+    for sent, denier in _denials(ctx):
+        start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
+        accused = {denier} | ({ctx.discourse.actors[denier].affiliation} if ctx.discourse and denier in ctx.discourse.actors else set())
+        # "نفت أرمينيا الاتهامات": the accusation noun negated by the denial is no claim that the
+        # denier did not accuse (its own accusation after "واتهمت" stays)
+        out = [c for c in out if not (start <= c.start < end and c.relation == "accused" and c.subject in accused
+                                      and c.polarity == "negative")]
+        for c in list(out):
+            alleged = c.modality == "alleged" or c.attributed_to not in (None, *accused)  # by others' word
+            if c.start < start and c.subject in accused and alleged and c.polarity == "positive" \
+                    and c.relation != "accused":
+                denial = sentence_claim(ctx.text, sent, ctx.offset, c.subject, c.relation, c.object,
+                                        polarity="negative", modality="asserted", attributed_to=denier)
+                out.append(denial)
+    return out
+
+
+def _accusations(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
+    discourse = ctx.discourse
+    accusable = ctx.cfg.accusing_speech  # e.g. attacked, supplied, threatened (CAMEO 112)
+    if not accusable:
+        return []
+    found = []
+    for c in claims:
+        speaker = c.attributed_to
+        if speaker is None or c.relation.casefold() not in accusable or c.polarity != "positive" or c.modality == "possible" \
+                or speaker == c.subject or not _said(ctx, c):
+            continue
+        actor = discourse.actors.get(speaker) if discourse is not None else None
+        if actor is not None and actor.affiliation == c.subject:
+            continue  # "the Kremlin's spokesman said Russia struck …": its own side's act
+        found.append(replace(c, subject=speaker, relation="accused", object=c.subject, modality="asserted",
+                             attributed_to=speaker, items=()))
+    return found
+
+
+def _said(ctx: DocContext, claim: Claim) -> bool:
+    """The claim's sentence has a speech verb (not only "according to": a source is no accuser)."""
+    sent = ctx.sent_at_char(claim.start - ctx.offset)
+    return any(cue == "speech" and sent.start <= s < sent.end for cue, s, _ in ctx.cues)
+
+
+def _denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
+    """Sentences where an actor denies accusations ("denied the accusations", "rejected the
+    charge", "نفت … الاتهامات"): a denial cue with an accusation noun within a few words, and
+    the actor right before or after the cue."""
+    nouns = [t.start for t in ctx.trigs if t.label_ == "accused"] + [s for c, s, _ in ctx.cues if c == "accusation_nouns"]
+    if not nouns:
+        return []
+    found = []
+    for cue, s, e in ctx.cues:
+        if cue not in ("denial", "disputes") and not (cue == "negation" and ctx.t.norm[s] not in ctx.cfg.negation_near):
+            continue
+        if not any(0 <= n - e <= 3 for n in nouns):
+            continue
+        sent = ctx.sent_at(s)
+        near = [m for m in ctx.spans if sent.start <= m.start < sent.end and (0 <= s - m.end <= 3 or 0 <= m.start - e <= 1)]
+        if near:
+            found.append((sent, near[-1].kb_id_ if near[-1].end <= s else near[0].kb_id_))
+    return found

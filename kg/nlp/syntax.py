@@ -1,0 +1,79 @@
+"""A shallow syntax layer, computed once per document and stored on it for the rules.
+
+What it marks so far (``doc.user_data["syntax"]``, a :class:`Syntax`):
+
+* adjuncts: time phrases ("يوم الأحد", "on Sunday", "last week", "في 12 مارس") and the
+  commas that set them off ("اتهمت الحكومة العراقية، يوم الأحد، تركيا"): the rules measure
+  the distance between a trigger and its arguments without them;
+* reciprocals ("each other", "بعضهما البعض"): the coordinated subject acts on itself, each
+  member on each other one.
+
+The words are language data (``[syntax] time_words``, ``time_anchors``, ``reciprocals``);
+the layer is the same for every language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from kg.nlp.components import Normalizer
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.tokens import token_table
+
+COMMAS = frozenset({",", "،"})
+
+
+@dataclass(frozen=True)
+class Syntax:
+    adjuncts: frozenset[int] = frozenset()  # tokens of time adjuncts and the commas around them
+    reciprocals: dict[int, int] = field(default_factory=dict)  # start -> end of "each other", "بعضهما"
+
+
+def syntax_of(doc: Doc) -> Syntax:
+    """The layer of ``doc``, empty when the component did not run (a pipeline without it)."""
+    return doc.user_data.get("syntax") or Syntax()
+
+
+@Language.factory("geokg_syntax", default_config={})
+def make_syntax(nlp: Language, name: str):
+    return SyntaxLayer(nlp)
+
+
+class SyntaxLayer:
+    def __init__(self, nlp: Language) -> None:
+        data = get_lexicon(nlp.lang).data
+        self.time_words = data.keys("syntax", "time_words")
+        self.anchors = data.keys("syntax", "time_anchors")
+        self.reciprocal_matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
+        normalizer = Normalizer(nlp)
+        forms = data.strings("syntax", "reciprocals")
+        if forms:
+            self.reciprocal_matcher.add("reciprocal", [normalizer(nlp.make_doc(f)) if nlp.lang != "en"
+                                                       else nlp.make_doc(f.lower()) for f in forms])
+
+    def __call__(self, doc: Doc) -> Doc:
+        T = token_table(doc)
+        adjuncts: set[int] = set()
+        if self.anchors:
+            norm, n = T.norm, len(T.norm)
+            i = 0
+            while i < n:
+                if norm[i] not in self.time_words and not T.num[i]:
+                    i += 1
+                    continue
+                j = i
+                while j < n and (norm[j] in self.time_words or T.num[j]):
+                    j += 1
+                if any(norm[k] in self.anchors or T.num[k] for k in range(i, j)) \
+                        and any(norm[k] in self.anchors for k in range(i, j)):
+                    adjuncts.update(range(i, j))
+                    if i > 0 and j < n and T.text[i - 1] in COMMAS and T.text[j] in COMMAS:
+                        adjuncts.update((i - 1, j))  # "، يوم الأحد،": the commas go with it
+                i = j
+        reciprocals = {s: e for _, s, e in self.reciprocal_matcher(doc)} if len(self.reciprocal_matcher) else {}
+        doc.user_data["syntax"] = Syntax(frozenset(adjuncts), reciprocals)
+        return doc

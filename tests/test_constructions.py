@@ -1,0 +1,69 @@
+"""Constructions read once for every relation (issue 16), on sentences written for these tests:
+time adjuncts, reciprocals, coordinated verb-first clauses, owners named by a possessive,
+denials of earlier allegations."""
+
+import pytest
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # a time adjunct between the verb's subject and its object
+    ("ar", "واتهمت الحكومة العراقية، يوم الأحد، تركيا بقصف مواقع في دهوك.", ("IRQ", "accused", "TUR")),
+    ("ar", "وهددت كينيا، مساء الجمعة، الصومال بفرض عقوبات.", ("KEN", "threatened", "SOM")),
+    ("ar", "وانتقدت مصر، في 12 مارس، إثيوبيا بسبب السد.", ("EGY", "criticized", "ETH")),
+    ("en", "Iraq, on Sunday, accused Turkey of shelling positions in Duhok.", ("IRQ", "accused", "TUR")),
+    # a reciprocal object: each member of the subject on each other one
+    ("en", "Armenia and Azerbaijan accused each other of breaking the truce.", ("AZE", "accused", "ARM")),
+    ("en", "India and China blamed one another for the clash.", ("CHN", "accused", "IND")),
+    ("ar", "اتهمت أرمينيا وأذربيجان بعضهما البعض بخرق الهدنة.", ("AZE", "accused", "ARM")),
+    ("ar", "وانتقدت الهند والصين بعضهما بسبب الاشتباك.", ("IND", "criticized", "CHN")),
+    # a verb-first verb joined by و with no subject of its own shares the one before
+    ("ar", "ونفت أرمينيا الاتهامات واتهمت من جانبها أذربيجان بخرق الهدنة.", ("ARM", "accused", "AZE")),
+    ("ar", "ورحبت مصر بالاتفاق وانتقدت من جهتها إثيوبيا.", ("EGY", "criticized", "ETH")),
+    # the owner of what was struck, named by a possessive, is the target
+    ("en", "Chad said Sudan struck its border posts.", ("SDN", "attacked", "TCD")),
+    ("en", "Kenya said Somalia shelled their positions overnight.", ("SOM", "attacked", "KEN")),
+    ("ar", "وقالت تشاد إن السودان قصف مواقعها الحدودية.", ("SDN", "attacked", "TCD")),
+])
+def test_constructions(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge and r[3] == "positive" for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, absent", [
+    ("en", "Armenia accused Azerbaijan of shelling, and the two sides met each other later.", ("AZE", "accused", "ARM")),
+    ("ar", "واتهمت أذربيجان أرمينيا بخرق الهدنة.", ("ARM", "accused", "AZE")),  # a subject of its own
+    ("en", "Iran struck its own targets by mistake, Iran said.", ("IRN", "attacked", "IRN")),
+    ("en", "Kenya, denying the reports, met Somalia.", ("KEN", "metWith", "SOM", "negative")),
+])
+def test_constructions_that_must_not_fire(ar_rows, en_rows, lang, text, absent):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not any(r[:len(absent)] == absent for r in rows if len(absent) == 3 or r[3] == absent[3]), rows
+
+
+@pytest.mark.parametrize("lang, text, negative", [
+    ("en", "Kenya said Somalia attacked its border posts on Monday. Somalia denied the accusations.", ("SOM", "attacked", "KEN")),
+    ("en", "Islamabad accuses the Taliban of supplying Hamas. Taliban spokesman Zabi Karimi rejected the charge.",
+     ("taliban", "supplied", "hamas")),
+    ("ar", "وقالت تشاد إن السودان قصف مواقعها الحدودية. ونفى السودان الاتهامات.", ("SDN", "attacked", "TCD")),
+    ("ar", "واتهمت مصر إثيوبيا بدعم حركة حماس. ورفضت إثيوبيا الاتهامات.", ("ETH", "supported", "hamas")),
+])
+def test_a_denial_makes_what_others_alleged_negative(ar_rows, en_rows, lang, text, negative):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == negative and r[3] == "negative" for r in rows), rows
+    assert not any(r[1] == "accused" and r[3] == "negative" for r in rows), rows  # the denier accused no one
+
+
+@pytest.mark.parametrize("lang, text, negative", [
+    ("en", "Pakistan and Afghanistan held talks in Doha. No agreement was reached on reopening the crossings.",
+     ("PAK", "cooperatedWith", "AFG")),
+    ("ar", "عقدت باكستان وأفغانستان محادثات في الدوحة. ولم يتم التوصل إلى اتفاق بشأن المعابر.", ("PAK", "cooperatedWith", "AFG")),
+    ("en", "Turkey accused the PKK of attacking Syria. The PKK denied involvement.", ("pkk", "attacked", "SYR")),
+])
+def test_negatives_from_the_discourse(ar_rows, en_rows, lang, text, negative):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == negative and r[3] == "negative" for r in rows), rows
+
+
+def test_a_failed_deal_of_named_parties_takes_no_earlier_pair(en_rows):
+    rows = en_rows("Pakistan and Afghanistan held talks in Doha. Talks between Kenya and Chad ended without an agreement.")
+    assert not any(r[:3] == ("PAK", "cooperatedWith", "AFG") and r[3] == "negative" for r in rows), rows
