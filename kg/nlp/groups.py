@@ -28,6 +28,7 @@ from kg.nlp.orgs import org_key
 from kg.nlp.romanize import skeleton
 
 QUOTED = r'[«"“]\s*([^"«»“”\n]{1,40}?)\s*[»"”]'
+QUOTE_CHARS = ('"', "«", "“")
 MAX_QUOTED_WORDS = 4  # a longer quotation is speech ("لا يعني التخلي عن مطالبنا السياسية"), not a name
 CAPITALISED = r"[A-Z0-9][\w'’.-]*"
 ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
@@ -94,11 +95,12 @@ class NamedGroups:
 
     def _candidates(self, text: str):
         """(start, end, name, acronym) of each introduced name, by character offsets."""
-        for m in ACRONYM.finditer(text):
-            found = self._acronym_name(text, m)
-            if found is not None:
-                yield found
-        if self.quoted is not None:
+        if "(" in text:
+            for m in ACRONYM.finditer(text):
+                found = self._acronym_name(text, m)
+                if found is not None:
+                    yield found
+        if self.quoted is not None and any(q in text for q in QUOTE_CHARS):
             for m in self.quoted.finditer(text):
                 name = m.group(1).strip()
                 between = text[m.start():m.start(1)].split()[1:]

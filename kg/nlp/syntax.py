@@ -59,21 +59,20 @@ class SyntaxLayer:
         T = token_table(doc)
         adjuncts: set[int] = set()
         if self.anchors:
-            norm, n = T.norm, len(T.norm)
-            i = 0
-            while i < n:
-                if norm[i] not in self.time_words and not T.num[i]:
-                    i += 1
-                    continue
-                j = i
-                while j < n and (norm[j] in self.time_words or T.num[j]):
+            norm, num, text = T.norm, T.num, T.text
+            words, anchors = self.time_words, self.anchors
+            hits = [i for i, w in enumerate(norm) if w in words or num[i]]  # one pass in C, then the few hits
+            n = len(norm)
+            k = 0
+            while k < len(hits):
+                i = j = hits[k]
+                while k < len(hits) and hits[k] == j:
                     j += 1
-                if any(norm[k] in self.anchors or T.num[k] for k in range(i, j)) \
-                        and any(norm[k] in self.anchors for k in range(i, j)):
+                    k += 1
+                if any(norm[x] in anchors for x in range(i, j)):
                     adjuncts.update(range(i, j))
-                    if i > 0 and j < n and T.text[i - 1] in COMMAS and T.text[j] in COMMAS:
+                    if i > 0 and j < n and text[i - 1] in COMMAS and text[j] in COMMAS:
                         adjuncts.update((i - 1, j))  # "، يوم الأحد،": the commas go with it
-                i = j
         reciprocals = {s: e for _, s, e in self.reciprocal_matcher(doc)} if len(self.reciprocal_matcher) else {}
         doc.user_data["syntax"] = Syntax(frozenset(adjuncts), reciprocals)
         return doc
