@@ -1,8 +1,8 @@
 """The extraction pipeline of one language: ``spacy.blank(lang)`` plus our components.
 
-Assembled here, above both layers it joins: ``kg.nlp`` (sentences, normalizer, actors,
-persons, coreference) and ``kg.extract`` (claims), so that neither imports the other's
-registrations and ``kg.nlp`` never depends on ``kg.extract``.
+Assembled here, above the two layers it joins: ``kg.nlp`` (sentences, normalizer, actors,
+organizations, persons, coreference) and ``kg.extract`` (claims). ``kg.extract`` reads what
+``kg.nlp`` annotates; ``kg.nlp`` never imports ``kg.extract``.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 
 import kg.extract.claims  # noqa: F401  (registers geokg_claims)
-import kg.nlp.components  # noqa: F401  (registers geokg_sentences, geokg_normalizer, geokg_actors)
+import kg.nlp.components  # noqa: F401
 import kg.nlp.coref  # noqa: F401
 import kg.nlp.orgs  # noqa: F401
 import kg.nlp.persons  # noqa: F401
