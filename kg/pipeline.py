@@ -1,8 +1,8 @@
 """The extraction pipeline of one language: ``spacy.blank(lang)`` plus our components.
 
-Assembled here, above both layers it joins: ``kg.nlp`` (sentences, normalizer, actors,
-persons, coreference) and ``kg.extract`` (claims), so that neither imports the other's
-registrations and ``kg.nlp`` never depends on ``kg.extract``.
+Assembled here, above the two layers it joins: ``kg.nlp`` (sentences, normalizer, actors,
+organizations, persons, coreference) and ``kg.extract`` (claims). ``kg.extract`` reads what
+``kg.nlp`` annotates; ``kg.nlp`` never imports ``kg.extract``.
 """
 
 from __future__ import annotations

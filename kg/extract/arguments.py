@@ -55,7 +55,8 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     subject, obj = _object_after(ctx, st, trig, spec, after, subject)
     if obj is None:
         obj = _distant_object(ctx, st, trig, spec, after, subject, limit)
-    subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
+    if obj is not None:
+        subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
 
@@ -208,15 +209,17 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
 
 
 def _repair(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, before: list[Group],
-            subject: Group | None, obj: Group | None) -> tuple[Group | None, Group | None]:
-    """Types the relation expects, and a subject from farther away for an object alone."""
+            subject: Group | None, obj: Group) -> tuple[Group | None, Group | None]:
+    """Types the relation expects, and a subject from farther away for an object alone
+    (with no object there is nothing to repair)."""
     discourse = ctx.discourse
     # type-driven repair: a visit goes to a place, the visitor is a person or a body
-    if spec.object_types and subject is not None and obj is not None:
-        if subject.types(discourse) <= set(spec.object_types) and "Person" in obj.types(discourse):
+    if spec.object_types:
+        if subject is not None and subject.types(discourse) <= set(spec.object_types) \
+                and "Person" in obj.types(discourse):
             subject, obj = obj, subject
-    if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
-        obj = None
+        if not (obj.types(discourse) & set(spec.object_types)):
+            obj = None
     if spec.symmetric and subject is None and obj is not None and len(obj.keys) >= 2:
         subject, obj = obj, None  # "تفاهمات بوتين-كيم": the pair met
     if subject is None and obj is not None and not is_argument(ctx, trig):

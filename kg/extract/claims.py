@@ -37,7 +37,6 @@ from kg.extract.matchers import build_matchers
 from kg.extract.reported import reported_claims
 from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
-from kg.extract.pairs import Pair
 from kg.extract.polarity import denial, polarity
 from kg.extract.records import sentence_claim, threat_claims, title_claims, unique_claims
 from kg.extract.triggers import armed, claim_trigger
@@ -105,16 +104,12 @@ class ClaimExtractor:
             sents=sents, sent_starts=[x.start for x in sents])
 
 
-def _in(items: list, starts: list[int], sent: Sentence) -> list:
-    """The items (by start) of a sentence."""
-    return items[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
-
-
 def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str, str]]) -> list[Claim]:
     """The claims of one sentence, its triggers read in order."""
     claims: list[Claim] = []
     discourse = ctx.discourse
-    sent_spans = _in(ctx.spans, ctx.span_starts, sent)
+    start, end, left = sent.start, sent.end, bisect.bisect_left
+    sent_spans = ctx.spans[left(ctx.span_starts, start):left(ctx.span_starts, end)]
     backed = backers(ctx, sent_spans, sent) if ctx.cfg.backer_suffixes else []
     if backed:  # a backer is a modifier: no argument of the sentence's other triggers
         claims += [sentence_claim(ctx.text, sent, ctx.offset, backer, "supported", head)
@@ -124,17 +119,17 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
             ctx.modifier_tokens.update(range(m.start, min(m.end + 2, sent.end)))
         sent_spans = [m for m in sent_spans if id(m) not in modifiers]
     groups = actor_groups(ctx, sent_spans)
-    cues = _in(ctx.cues, ctx.cue_starts, sent)
+    cues = ctx.cues[left(ctx.cue_starts, start):left(ctx.cue_starts, end)]
     said, cue_at = speaker(ctx, sent, groups, cues)
-    sent_trigs = _in(ctx.trigs, ctx.trig_starts, sent)
+    sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
     if backed:
         compounds = {m.end + 1 for _, _, m in backed}
         sent_trigs = [t for t in sent_trigs if t.start not in compounds]
-    st = SentenceState(sent, cues, sent_trigs, groups, speaker=said, speaker_cue=cue_at)
     # "launched an initiative in Ukraine", "fired the minister": no claim of their own,
     # and no trigger between an actor and "strikes" in "Israel launched strikes on …";
     # they still end the reach of other triggers ("صفقة إطلاق الأسرى")
-    st.unarmed = {t.start for t in sent_trigs if not armed(ctx, t, sent, ctx.cfg.triggers[t.label_])}
+    unarmed = {t.start for t in sent_trigs if not armed(ctx, t, sent, ctx.cfg.triggers[t.label_])}
+    st = SentenceState(sent, cues, sent_trigs, groups, speaker=said, speaker_cue=cue_at, unarmed=unarmed)
     for trig in sent_trigs:
         found = claim_trigger(ctx, st, trig, forms)
         if found is not None:
@@ -146,23 +141,16 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
     return claims
 
 
-def _read(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], Trigger, list[str]]:
-    """The trigger's pairs, the section that found them and its subject's keys; a form
-    with another reading ("received": a guest, else tanks from someone) is read with the
-    other section's frame when its own finds no pair."""
+def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> list[Claim]:
+    """The claims of one trigger, with polarity, modality and speaker. A form with
+    another reading ("received": a guest, else tanks from someone) is read with the other
+    section's frame when its own finds no pair."""
+    discourse, sent, T = ctx.discourse, st.sent, ctx.t
     pairs, keys = arguments(ctx, st, trig, spec)
-    T, sent = ctx.t, st.sent
     if not pairs and spec.otherwise and match_key(trig.text) in spec.otherwise[1] \
             and not any(T.norm[k] in spec.otherwise[2] for k in T.words(trig.end, min(sent.end, trig.end + 6))):
         spec = ctx.cfg.triggers[spec.otherwise[0]]
         pairs, keys = arguments(ctx, st, trig, spec)
-    return pairs, spec, keys
-
-
-def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> list[Claim]:
-    """The claims of one trigger, with polarity, modality and speaker."""
-    discourse, sent = ctx.discourse, st.sent
-    pairs, spec, keys = _read(ctx, st, trig, spec)
     st.prev = (trig, spec, list(keys))
     st.subjects |= set(keys)
     if not pairs and discourse is not None and keys:

@@ -36,7 +36,7 @@ class ClaimConfig:
     # -- derived (see claim_config)
     particles: frozenset[str]  # stand between a subject and its verb without breaking SVO ("موسكو لن تزود")
     verb_first: bool  # VSO word order
-    all_preps: tuple[str, ...]
+    all_preps: frozenset[str]
     boundaries: frozenset[str]  # clause boundaries, punctuation included
     modals: frozenset[str]  # "يمكن لروسيا أن تمنح": modal, actor with لـ, complementizer, verb
     modal_comp: str | None
@@ -45,11 +45,12 @@ class ClaimConfig:
     coord: frozenset[str]  # list punctuation and the coordinators ("X and Y", "X nor Y")
     adjective_after: bool  # adjectives follow their noun
     future: frozenset[str]  # future proclitics
-    locative: tuple[str, ...]
-    owner_preps: tuple[str, ...]
+    locative: frozenset[str]
+    owner_preps: frozenset[str]
     definite: str  # the definite article's key, "\0" where the language has none
     lam_contraction: str  # the preposition that contracts with the article ("لل" = ل + ال), if any
     victim_heads: frozenset[str]  # first words of the victim nouns: a cheap test before the full one
+    first_person: tuple[str, ...]  # first-person enclitics ("نا"), a tuple for str.endswith
     # -- lists of the data file
     light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
@@ -65,7 +66,6 @@ class ClaimConfig:
     group_pronouns: frozenset[str] = _keys("coreference", "group_pronouns")
     hosts: frozenset[str] = _keys("coreference", "pronoun_hosts")
     subject_hosts: frozenset[str] = _keys("coreference", "subject_pronoun_hosts")
-    first_person: frozenset[str] = _keys("coreference", "first_person_enclitics")
     name_stop: frozenset[str] = _keys("names", "stop")
     determiners: frozenset[str] = _keys("syntax", "determiners")
     delegations: frozenset[str] = _keys("syntax", "delegations")  # "وفد من حماس": Hamas
@@ -103,7 +103,7 @@ def claim_config(lang: str) -> ClaimConfig:
         particles=data.keys("cues", "negation_near") | {k for k in data.keys("cues", "possible") if " " not in k and len(k) <= 4}
         | listed["light_verbs"],
         verb_first=data.value("syntax", "word_order", default="SVO") == "VSO",
-        all_preps=tuple(data.keys("syntax", "prepositions")),
+        all_preps=data.keys("syntax", "prepositions"),
         boundaries=data.keys("syntax", "clause_boundaries") | CLAUSE_PUNCTUATION,
         modals=frozenset(match_key(m) for m in modal.get("modals", [])),
         modal_comp=match_key(modal["complementizer"]) if modal.get("complementizer") else None,
@@ -112,10 +112,11 @@ def claim_config(lang: str) -> ClaimConfig:
         coord=LIST_PUNCTUATION | data.keys("syntax", "coordinators"),
         adjective_after=data.value("syntax", "adjective_position", default="before") == "after",
         future=frozenset(match_key(f) for f in data.strings("morphology", "future")),
-        locative=tuple(data.keys("syntax", "locative")),
-        owner_preps=tuple(data.keys("syntax", "owner_prepositions")),
+        locative=data.keys("syntax", "locative"),
+        owner_preps=data.keys("syntax", "owner_prepositions"),
         definite=definite,
         lam_contraction=definite[-1:] if data.value("morphology", "lam_contraction", default=False) else "",
         victim_heads=frozenset(v.split()[0] for v in listed["victim_nouns"]),
+        first_person=tuple(sorted(data.keys("coreference", "first_person_enclitics"))),
         **listed,
     )

@@ -3,11 +3,13 @@ clitic "لـ"), an agent ("by", "عن"), a place ("في", "in") or none of them.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 from kg.extract.context import DocContext, Group
 from kg.nlp.normalize import match_key
 
 
-def marker(ctx: DocContext, group: Group, preps: tuple[str, ...]) -> str | None:
+def marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
     """The preposition that marks a group, if any; "وفد من حماس", "a delegation from
     Hamas": the body a delegation comes from stands for it, unmarked."""
     found = _raw_marker(ctx, group, preps)
@@ -29,7 +31,7 @@ def _contracted_lam(ctx: DocContext, k: int) -> str:
     return lam if key.startswith(lam * 2) and len(key) >= 5 else ""
 
 
-def _raw_marker(ctx: DocContext, group: Group, preps: tuple[str, ...]) -> str | None:
+def _raw_marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
     """The preposition that marks a group (a clitic or the token before it)."""
     T, cfg = ctx.t, ctx.cfg
     procl = T.proclitic(group.start)

@@ -95,8 +95,8 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
     speaker = st.speaker
     for i in range(trig.end, min(limit, len(T))):
         enclitic = clitics[i][1] if i in clitics else ""
-        first_person = enclitic in first_person_ends or any(
-            norm[i].endswith(e) and len(norm[i]) >= len(e) + 3 for e in first_person_ends)
+        first_person = enclitic in first_person_ends or norm[i].endswith(first_person_ends) and any(
+            norm[i].endswith(e) and len(norm[i]) >= len(e) + 3 for e in first_person_ends)  # endswith: most words, in C
         if first_person and speaker and speaker not in exclude:
             if (i > 0 and norm[i - 1] in preps) or T.proclitic(i).lstrip("وف") in preps:
                 return Group([speaker], i, i + 1, "pronoun")
