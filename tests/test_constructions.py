@@ -67,3 +67,27 @@ def test_negatives_from_the_discourse(ar_rows, en_rows, lang, text, negative):
 def test_a_failed_deal_of_named_parties_takes_no_earlier_pair(en_rows):
     rows = en_rows("Pakistan and Afghanistan held talks in Doha. Talks between Kenya and Chad ended without an agreement.")
     assert not any(r[:3] == ("PAK", "cooperatedWith", "AFG") and r[3] == "negative" for r in rows), rows
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وقرر الرئيس الانتقالي عاصمي غويتا إنهاء العمل بالاتفاق مع الجزائر.", "عاصمي غويتا"),  # a verbal noun ends it
+    ("اتهم المتحدث باسم الحكومة الكونغولية باتريك مويايا الحركة بمواصلة الهجمات.", "باتريك مويايا"),  # a definite feminine noun
+    ("وقال رئيس الوزراء المالي الجنرال عبد الله مايغا إن بلاده مستعدة.", "عبد الله مايغا"),  # "الله" is no feminine noun
+    ("التقى رئيس الوزراء العراقي محمد شياع السوداني الرئيس المصري.", "محمد شياع السوداني"),  # a nisba surname stays
+])
+def test_where_an_arabic_name_ends(text, name):
+    from tests.conftest import run_extraction
+
+    persons = [a.labels.get("ar") for art in run_extraction(text, "ar") for a in art.actors.values() if a.type == "Person"]
+    assert name in persons, persons
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("ar", 'وقعت الكونغو وحركة "إم 23" اتفاقا. وقالت الخارجية القطرية إن الاتفاق مهم. واتهم المتحدث باسم الحكومة '
+           'الكونغولية باتريك مويايا الحركة بمواصلة الهجمات.', ("باتريك مويايا", "accused", "org-m-23")),
+    ("en", "The Ansar al-Islam movement attacked Mali. Niger's foreign ministry condemned it. Chad accused the movement "
+           "of smuggling.", ("TCD", "accused", "ansar_al_islam")),
+])
+def test_the_movement_is_the_group_not_a_ministry(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows), rows

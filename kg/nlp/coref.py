@@ -131,7 +131,9 @@ class Coref:
         elif label in ("dual_officials", "dual_countries"):
             keys = discourse.salient(types=("Country",), n=2)
         elif label == "definite_organization":
-            keys = discourse.salient(types=("Organization",), n=1)
+            # "the movement", "the bloc" name a group or a union, never a state's own body (a ministry)
+            keys = self._named_by_head(doc, discourse, start, end) or [
+                k for k in discourse.salient(types=("Organization",), n=20) if not self._state_body(discourse, k)][:1]
         elif label == "definite_country":
             keys = discourse.salient(types=("Country",), n=1)
         else:  # his_country: the country of the speaker, of a title just before, or of the last person
@@ -144,6 +146,28 @@ class Coref:
         if label.startswith("dual") and len(keys) < 2:
             return []
         return [Span(doc, start, end, label="dual" if label.startswith("dual") else "coref", kb_id=k) for k in keys]
+
+    def _state_body(self, discourse, key: str) -> bool:
+        affiliation = discourse.actors[key].affiliation
+        known = self.lex.known.get(affiliation) if affiliation else None
+        return (known is not None and known.type == "Country") or \
+            (affiliation in discourse.actors and discourse.actors[affiliation].type == "Country")
+
+    @staticmethod
+    def _named_by_head(doc: Doc, discourse, start: int, end: int) -> list[str]:
+        """"the movement", "الحركة": the most mentioned organization whose name holds that
+        head noun ("حركة «إم 23»", "the Houthi movement"), before any other organization."""
+        head = match_key(doc[end - 1].text)
+        article = head[:2] if head.startswith("ال") else ""  # the Arabic article, when written
+        words = {head, head[len(article):]} if article else {head, head.removeprefix("the ")}
+        words = {w for w in words if len(w) >= 3}
+
+        def holds(label: str) -> bool:  # a word of the label is the head, perhaps with a proclitic ("وحركة")
+            return any(x.strip('"«»“”()').endswith(w) for x in match_key(label).split() for w in words)
+
+        fitting = [k for k in discourse.salient(types=("Organization",), n=50)
+                   if any(holds(label) for label in _all_labels(discourse.actors[k]))]
+        return fitting[:1]
 
     def _learn_surname(self, discourse, span: Span, name: str) -> None:
         parts = match_key(name).split()
@@ -164,6 +188,10 @@ class Coref:
                 return key
         return None
 
+
+
+def _all_labels(actor) -> list[str]:
+    return list(actor.labels.values()) + [t for texts in actor.alt_labels.values() for t in texts]
 
 
 def known_to_actor(known: KnownActor) -> Actor:

@@ -79,7 +79,7 @@ class NamedGroups:
             if crossing or any(s in new for s in inside) or (inside and short is None):
                 continue
             key = group_key(name)
-            self._register(doc, key, name, short)
+            self._register(doc, key, name, short, text[start:end])
             spans = [s for s in spans if s not in inside]
             new.append(Span(doc, span.start, span.end, label="org", kb_id=key))
         names = discourse.names if discourse is not None else {}
@@ -153,12 +153,13 @@ class NamedGroups:
         parts = [match_key(p) for w in name.split() for p in re.split(r"-", w)]
         return any(p in self.lex.forms or p.title() in self.lex.forms or p.upper() in self.lex.forms for p in parts if len(p) >= 2)
 
-    def _register(self, doc: Doc, key: str, name: str, short: str | None) -> None:
+    def _register(self, doc: Doc, key: str, name: str, short: str | None, whole: str) -> None:
         discourse = doc._.discourse
         if discourse is None:
             return
         actor = discourse.register(Actor(key=key, type="Organization"))
         actor.add_label(doc.lang_, name)
+        actor.add_label(doc.lang_, whole)  # with its head noun: "the movement" can then find it
         if short:
             actor.add_label(doc.lang_, short)
             discourse.names.setdefault(short, key)

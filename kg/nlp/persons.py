@@ -64,6 +64,11 @@ class PersonFinder:
         self.stop = data.keys("names", "stop")
         self.particles = data.keys("names", "inner_particles")
         self.first = self.lex.first_names
+        self.not_name = [re.compile(p) for p in data.strings("names", "not_name_patterns")]
+        # the written ending, not the key: ة folds to ه there ("الله" is no feminine noun)
+        self.definite_endings = tuple(data.strings("names", "not_name_definite_endings")) or ("\0",)
+        self.article = match_key(data.value("morphology", "definite_article", default="") or "")
+        self.contracted = "ل" + self.article[1:] if self.article and data.value("morphology", "lam_contraction", default=False) else ""
         self.function_words = set(self.stop)
         for trig in data.triggers.values():
             self.function_words |= {f for f in trig.forms if " " not in f}
@@ -101,10 +106,15 @@ class PersonFinder:
         norm = token.norm_
         if not first and token._.proclitic.startswith("و"):
             return False  # "وأندريه": a new name is coordinated
+        if not first and (any(p.search(norm) for p in self.not_name) or
+                          (self.article and norm.startswith(self.article) and token.text.endswith(self.definite_endings))):
+            return False  # "عاصمي غويتا إنهاء العمل", "باتريك مويايا الحركة": the name has ended
         if norm in self.function_words or norm in self.title_words or norm in self.qualifiers:
             return False
         if first and norm.startswith("ال") and norm not in self.first:
             return False
+        if first and self.contracted and norm.startswith(self.contracted):
+            return False  # "المسؤول الأمني للكتائب": ل + ال opens no name
         return len(norm) >= 2
 
     def _scan_name(self, doc: Doc, k: int, actor_at: dict[int, Span]) -> tuple[int, int, str | None] | None:
