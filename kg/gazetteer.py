@@ -337,7 +337,37 @@ def load_known_actors(*extra_files: str | Path) -> dict[str, KnownActor]:
     already exists extends that actor (adds forms, overrides scalars).  The
     returned dict is shared between callers: do not mutate it.
     """
-    return _load_cached(str(ontology_dir()), tuple(str(p) for p in extra_files))
+    return _load_cached(str(ontology_dir()), tuple(str(p) for p in extra_files) + user_actor_files())
+
+
+USER_ACTORS_ENV = "GEOKG_ACTORS"
+
+
+def user_actor_files() -> tuple[str, ...]:
+    """The user's own known-actor files (``kg build --actors FILE.toml``; the environment
+    carries them to worker processes): aliases and actors of their own, same schema as
+    ``ontology/actors/``, read after the curated files so they extend or override them."""
+    value = os.environ.get(USER_ACTORS_ENV, "")
+    return tuple(p for p in value.split(os.pathsep) if p)
+
+
+def check_actor_file(path: str | Path) -> None:
+    """One clear line for a user's actor file that cannot be used, before any work starts."""
+    from kg.errors import InputError
+
+    try:
+        data = _read_toml(Path(path))
+    except FileNotFoundError:
+        raise InputError(path, "no such file") from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(path, f"cannot read ({err.__class__.__name__})") from None
+    except tomllib.TOMLDecodeError as err:
+        raise InputError(path, f"not valid TOML ({err})") from None
+    for key, table in data.items():
+        if not isinstance(table, dict):
+            raise InputError(path, f"[{key}] must be a table")
+        if table.get("type") not in (None, *TYPES):
+            raise InputError(path, f"[{key}] type must be one of {', '.join(TYPES)}")
 
 
 load_known_actors.cache_clear = _load_cached.cache_clear  # type: ignore[attr-defined]

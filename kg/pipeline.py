@@ -13,6 +13,7 @@ import spacy
 from spacy.language import Language
 
 import kg.extract.claims  # noqa: F401  (registers geokg_claims)
+from kg.gazetteer import user_actor_files
 import kg.nlp.bodies  # noqa: F401  (registers geokg_state_bodies)
 import kg.nlp.components  # noqa: F401  (registers geokg_sentences, geokg_normalizer, geokg_actors)
 import kg.nlp.coref  # noqa: F401
@@ -32,7 +33,12 @@ def make_nlp(lang: str, config: dict[str, dict] | None = None) -> Language:
     return nlp
 
 
-@functools.lru_cache(maxsize=None)
 def get_nlp(lang: str) -> Language:
-    """The shared pipeline of a language, built once per process."""
+    """The shared pipeline of a language, built once per process (and per set of the user's
+    own actor files, whose names its matchers hold)."""
+    return _nlp(lang, user_actor_files())
+
+
+@functools.lru_cache(maxsize=None)
+def _nlp(lang: str, user_files: tuple[str, ...]) -> Language:
     return make_nlp(lang)

@@ -18,6 +18,8 @@ def register(sub) -> None:
     p.add_argument("--format", nargs="+", default=["ttl"], choices=["ttl", "jsonld", "trig", "nq"],
                    help="graph formats to write besides the view")
     p.add_argument("--append", action="store_true", help="add to the graph already in --out")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE.toml",
+                   help="your own known actors and aliases, same schema as ontology/actors/*.toml (repeatable)")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
     p.add_argument("--quiet", action="store_true")
     # issue 6 (performance)
@@ -29,6 +31,14 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    if args.actors:
+        import os
+
+        from kg.gazetteer import USER_ACTORS_ENV, check_actor_file
+
+        for path in args.actors:
+            check_actor_file(path)
+        os.environ[USER_ACTORS_ENV] = os.pathsep.join(str(Path(p).resolve()) for p in args.actors)
     out = Path(args.out)
     graph = new_graph(bulk=True)
     existing = out / "graph.ttl"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass, field
 
-from kg.gazetteer import KnownActor, load_known_actors
+from kg.gazetteer import KnownActor, load_known_actors, user_actor_files
 from kg.lang import LanguageData, load_language
 from kg.nlp.normalize import match_key
 
@@ -22,8 +22,14 @@ class Lexicon:
     surnames: dict[str, str] = field(default_factory=dict)  # last token key of known persons -> key
 
 
-@functools.lru_cache(maxsize=None)
 def get_lexicon(lang: str) -> Lexicon:
+    """The lexicon of a language with the known actors in force (the user's own actor files
+    included: a build with ``--actors`` gets a lexicon of its own)."""
+    return _lexicon(lang, user_actor_files())
+
+
+@functools.lru_cache(maxsize=None)
+def _lexicon(lang: str, user_files: tuple[str, ...]) -> Lexicon:
     data = load_language(lang)
     known = load_known_actors()
     lex = Lexicon(lang=lang, data=data, known=known)
