@@ -60,6 +60,9 @@ class NamedGroups:
         flags = 0 if spec.get("case_sensitive_names", True) else re.I
         self.head_first = re.compile(rf"\b(?:{alternation})\s+((?:al-|el-)?{CAPITALISED}(?:\s+(?:al-|el-|bin\s)?{CAPITALISED}){{0,3}})",
                                      flags) if heads and spec.get("capitalised_names") else None
+        # a regex runs only on texts that hold one of its words (a substring test costs little)
+        self.head_words = tuple(h.split()[0] for h in heads)
+        self.after_words = tuple(spec.get("heads_after_name", []))
         after = "|".join(map(re.escape, spec.get("heads_after_name", [])))
         self.head_after = re.compile(rf"\b({CAPITALISED}(?:\s+{CAPITALISED}){{0,2}})\s+(?:{after})\b") if after else None
 
@@ -100,14 +103,15 @@ class NamedGroups:
                 found = self._acronym_name(text, m)
                 if found is not None:
                     yield found
-        if self.quoted is not None and any(q in text for q in QUOTE_CHARS):
+        has_head = any(h in text for h in self.head_words)
+        if self.quoted is not None and has_head and any(q in text for q in QUOTE_CHARS):
             for m in self.quoted.finditer(text):
                 name = m.group(1).strip()
                 between = text[m.start():m.start(1)].split()[1:]
                 if name and len(name.split()) <= MAX_QUOTED_WORDS and not self.boundaries & {match_key(w) for w in between}:
                     yield m.start(), m.end(), name, None
-        for pattern in (self.head_first, self.head_after):
-            if pattern is not None:
+        for pattern, present in ((self.head_first, has_head), (self.head_after, any(a in text for a in self.after_words))):
+            if pattern is not None and present:
                 for m in pattern.finditer(text):
                     start, name = m.start(1), m.group(1)
                     while name and match_key(name.split()[0]) in self.stop:  # "The M23 rebels"
