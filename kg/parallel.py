@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.readers import RawDocument, read_documents
+from kg.ingest.readers import InputFile, RawDocument, ReadNotes, read_documents
 from kg.model import ArticleResult
 from kg.runtime import SETTLE_EVERY, bulk_allocation, settle
 
@@ -30,12 +30,14 @@ MAX_CHUNK = 64  # documents per task at most
 TASKS_PER_JOB = 16  # at least this many tasks per worker when there are enough documents
 
 
-def read_file(path: Path | str) -> tuple[list[RawDocument], str | None]:
-    """The documents of one file, or none and the one-line error that rejects it."""
+def read_file(path: Path | str | InputFile) -> tuple[list[RawDocument], str | None, ReadNotes]:
+    """The documents of one file, or none and the one-line error that rejects it; and the
+    records skipped and warnings of a file read (:class:`~kg.ingest.readers.ReadNotes`)."""
+    notes = ReadNotes()
     try:
-        return read_documents(Path(path)), None
+        return read_documents(path if isinstance(path, InputFile) else Path(path), notes), None, notes
     except InputError as err:
-        return [], str(err)
+        return [], str(err), notes
 
 
 def extract_documents(docs: Sequence[RawDocument]) -> list[ArticleResult]:
@@ -57,9 +59,15 @@ def extract_documents(docs: Sequence[RawDocument]) -> list[ArticleResult]:
 
 
 def language_hint(doc: RawDocument) -> str:
-    """The language a reader declared for the document, else the one its text shows."""
+    """The language a reader declared for the document when it is supported, else the one
+    its text shows."""
+    from kg.ingest.readers import supported_language
     from kg.ingest.segment import detect_language
-    return doc.meta.get("lang") or detect_language(doc.text)
+
+    declared = doc.meta.get("lang")
+    if isinstance(declared, str) and supported_language(declared) == declared:
+        return declared
+    return detect_language(doc.text)
 
 
 def default_jobs() -> int:
@@ -92,18 +100,23 @@ def iter_extract(docs: Sequence[RawDocument], jobs: int) -> Iterator[tuple[int, 
         yield from zip(map(len, tasks), pool.map(extract_documents, tasks))
 
 
-def extract_files(files: Sequence[Path | str], jobs: int, *, on_error: Callable[[str], None] | None = None,
-                  progress: bool = False) -> tuple[list[ArticleResult], list[str]]:
-    """All articles of ``files`` in order, and the one-line errors of the files skipped."""
+def extract_files(files: Sequence[Path | str | InputFile], jobs: int, *, on_error: Callable[[str], None] | None = None,
+                  progress: bool = False, on_warning: Callable[[str], None] | None = None
+                  ) -> tuple[list[ArticleResult], list[str]]:
+    """All articles of ``files`` in order, and the one-line errors of the files and
+    records skipped (warnings go to ``on_warning``)."""
     docs: list[RawDocument] = []
     errors: list[str] = []
     for path in files:
-        found, error = read_file(path)
+        found, error, notes = read_file(path)
         docs.extend(found)
-        if error is not None:
-            errors.append(error)
+        for message in notes.skipped + ([error] if error is not None else []):
+            errors.append(message)
             if on_error:
-                on_error(error)
+                on_error(message)
+        if on_warning:
+            for message in notes.warnings:
+                on_warning(message)
     bar = None
     if progress and len(docs) >= 20:
         import sys
