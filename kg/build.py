@@ -84,12 +84,14 @@ def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
         for item in iterator:
             report.files += 1
             docs, failure, notes = read_file(item)
-            for message in notes.skipped + ([failure] if failure else []):
-                error(message)
-            if on_warning:
-                for message in notes.warnings:
+            for skipped, message in notes.in_order:
+                if skipped:
+                    error(message)
+                elif on_warning:
                     on_warning(message)
-            report.articles.extend(extract_documents(docs))
+            if failure:
+                error(failure)
+            report.articles.extend(extract_documents(docs, on_error=error))
     unique_identifiers(report.articles, on_warning=on_warning)
     return report
 

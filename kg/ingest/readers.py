@@ -64,6 +64,15 @@ class ReadNotes:
 
     skipped: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    in_order: list[tuple[bool, str]] = field(default_factory=list)  # (skipped?, message) in file order
+
+    def skip(self, message: str) -> None:
+        self.skipped.append(message)
+        self.in_order.append((True, message))
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+        self.in_order.append((False, message))
 
 
 def escape_identifier(name: str) -> str:
@@ -344,7 +353,8 @@ def _read_jsonl(item: InputFile, notes: ReadNotes | None) -> Iterator[RawDocumen
             _bad(notes, where, str(err))
             continue
         if notes is not None:
-            notes.warnings.extend(f"{where}: {w}" for w in warnings)
+            for warning in warnings:
+                notes.warn(f"{where}: {warning}")
         if doc.identifier in seen:
             if notes is None:
                 raise InputError(where, f"duplicate id '{doc.identifier}' (also on line {seen[doc.identifier]})")
@@ -358,7 +368,7 @@ def _read_jsonl(item: InputFile, notes: ReadNotes | None) -> Iterator[RawDocumen
 def _bad(notes: ReadNotes | None, where: str, reason: str) -> None:
     if notes is None:
         raise InputError(where, reason)
-    notes.skipped.append(f"{where}: {reason}")
+    notes.skip(f"{where}: {reason}")
 
 
 def _record(item: InputFile, lineno: int, line: bytes, warnings: list[str]) -> RawDocument:
@@ -380,9 +390,10 @@ def _record(item: InputFile, lineno: int, line: bytes, warnings: list[str]) -> R
         raise _BadRecord("empty 'text'")
     ident = record.get("id")
     if isinstance(ident, bool) or not isinstance(ident, (str, int)) or not str(ident).strip():
+        default = f"{item.identifier}-{lineno}"
         if ident not in (None, ""):
-            warnings.append(f"'id' is not a string or a number ({_shown(ident)}); the line number names the article")
-        ident = f"{item.identifier}-{lineno}"
+            warnings.append(f"'id' is not a string or a number ({_shown(ident)}); named '{default}' after its line")
+        ident = default
     else:
         ident = escape_identifier(_clean_string(str(ident)).strip())
     meta: dict = {}

@@ -25,6 +25,7 @@ from kg.lang import LanguageData
 from kg.nlp.normalize import match_key
 
 MAX_PIECE = 10_000  # characters per pipeline doc (about 1,600 English words); shorter spans are untouched
+MAX_SENTENCE = 3_000  # characters without a sentence end or line break (news sentences stay under 1,000)
 MAX_RUN = 32  # a longer run of punctuation and symbols ('"' × 10⁶, "-=-=…") is not read
 _RUN = re.compile(r"(?:[^\w\s]\s?){%d,}" % MAX_RUN)
 _LINE_BREAK = re.compile(r"\n\s*")
@@ -54,9 +55,16 @@ class Page:
 
 
 def detect_language(text: str) -> str:
-    """Script-based: Arabic letters make an Arabic document, Latin letters an English one."""
-    sample = text[:20000]
-    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
+    """Script-based: Arabic letters make an Arabic document, Latin letters an English one.
+    Read 20,000 characters at a time until 200 letters are seen (a page may open with a
+    long run of punctuation or markup leftovers)."""
+    arabic = latin = 0
+    for start in range(0, max(len(text), 1), 20000):
+        sample = text[start:start + 20000]
+        arabic += len(_ARABIC.findall(sample))
+        latin += len(_LATIN.findall(sample))
+        if arabic + latin >= 200:
+            break
     return "ar" if arabic >= latin else "en"
 
 
@@ -195,19 +203,25 @@ def _declared_language(doc: RawDocument) -> str | None:
 # --------------------------------------------------------------------------- bounded spans
 
 
-def bounded_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_PIECE) -> list[tuple[int, int]]:
-    """``spans`` with runs of punctuation over :data:`MAX_RUN` characters left out and every
-    span longer than ``limit`` cut into pieces of at most ``limit`` characters: at line
-    ends first, then at sentence ends, then at the last space before the limit, then at
-    the limit itself. Pieces are offsets into ``text``; white space between them is
-    dropped. Spans within the limits come back unchanged."""
+def bounded_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_PIECE,
+                  sentence: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """``spans`` with runs of punctuation over :data:`MAX_RUN` characters left out, every
+    span longer than ``limit`` cut into pieces of at most ``limit`` characters at line
+    ends, else at sentence ends, and every stretch of more than ``sentence`` characters
+    without a sentence end or line break cut at the last space before that length (else
+    at that length), each part a span of its own. Pieces are offsets into ``text``; white
+    space between them is dropped. Spans within the limits come back unchanged."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         for s, e in _without_runs(text, start, end):
-            if e - s <= limit:
+            if e - s <= sentence:
+                out.append((s, e))
+                continue
+            units = _units(text, s, e, sentence)
+            if e - s <= limit and not any(hard for _, _, hard in units):
                 out.append((s, e))
             else:
-                out.extend(_pack(_units(text, s, e, limit), limit))
+                out.extend(_pack(units, limit))
     return out
 
 
@@ -236,18 +250,19 @@ def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[i
     return parts
 
 
-def _units(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
-    """Lines, else sentences, else hard pieces, none longer than ``limit``."""
-    units: list[tuple[int, int]] = []
+def _units(text: str, start: int, end: int, sentence: int) -> list[tuple[int, int, bool]]:
+    """(start, end, cut by length) of the lines of the span, a line longer than ``sentence``
+    as its sentences, a sentence longer than that in hard pieces."""
+    units: list[tuple[int, int, bool]] = []
     for ls, le in _split(text, start, end, _LINE_BREAK):
-        if le - ls <= limit:
-            units.append((ls, le))
+        if le - ls <= sentence:
+            units.append((ls, le, False))
             continue
         for ss, se in _split(text, ls, le, _SENTENCE_BREAK):
-            if se - ss <= limit:
-                units.append((ss, se))
+            if se - ss <= sentence:
+                units.append((ss, se, False))
             else:
-                units.extend(_hard_pieces(text, ss, se, limit))
+                units.extend((a, b, True) for a, b in _hard_pieces(text, ss, se, sentence))
     return units
 
 
@@ -273,12 +288,15 @@ def _hard_pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int,
     return pieces
 
 
-def _pack(units: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
-    """Consecutive units joined while the joined span stays within ``limit``."""
+def _pack(units: list[tuple[int, int, bool]], limit: int) -> list[tuple[int, int]]:
+    """Consecutive units joined while the joined span stays within ``limit``; a piece cut
+    by length stays a span of its own (joined, it would be one sentence again)."""
     packed: list[tuple[int, int]] = []
-    for s, e in units:
-        if packed and e - packed[-1][0] <= limit:
+    alone = True
+    for s, e, hard in units:
+        if packed and not hard and not alone and e - packed[-1][0] <= limit:
             packed[-1] = (packed[-1][0], e)
         else:
             packed.append((s, e))
+        alone = hard
     return packed

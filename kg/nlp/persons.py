@@ -279,6 +279,8 @@ class PersonFinder:
                 nxt = phrase_end
                 while nxt < len(doc) and (doc[nxt]._.proclitic.startswith("و") or doc[nxt].norm_ in ("and", ",")):
                     j = nxt + 1 if doc[nxt].norm_ in ("and", ",") else nxt
+                    if j >= len(doc):
+                        break  # the doc ends with "and" / ","
                     other = self._scan_name(doc, j, actor_at) if not doc[j]._.proclitic or doc[j]._.proclitic.startswith("و") else None
                     if other is None and j < len(doc) and doc[j]._.proclitic.startswith("و"):
                         other = self._scan_name_after_conjunction(doc, j, actor_at)
