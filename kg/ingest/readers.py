@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import functools
 import json
 import os
 import re
@@ -442,12 +443,14 @@ def _clean_string(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
-def _languages() -> list[str]:
+@functools.lru_cache(maxsize=1)
+def _languages() -> tuple[str, ...]:
     from kg.lang import available_languages
 
-    return available_languages()
+    return tuple(available_languages())
 
 
+@functools.lru_cache(maxsize=256)
 def supported_language(value: str) -> str | None:
     """The supported language a ``lang`` value names ("en", "EN", "en-US", "ar_EG"), or None."""
     primary = re.split(r"[-_]", value.strip().lower(), maxsplit=1)[0]

@@ -27,9 +27,14 @@ from kg.nlp.normalize import match_key
 MAX_PIECE = 10_000  # characters per pipeline doc (about 1,600 English words); shorter spans are untouched
 MAX_SENTENCE = 3_000  # characters without a sentence end or line break (news sentences stay under 1,000)
 MAX_RUN = 32  # a longer run of punctuation and symbols ('"' × 10⁶, "-=-=…") is not read
-_RUN = re.compile(r"(?:[^\w\s]\s?){%d,}" % MAX_RUN)
+# punctuation and symbols: ASCII, Latin-1, general punctuation, Arabic, arrows to dingbats,
+# CJK, fullwidth forms, emoji (a class first, so the regex engine skips letters quickly)
+_PUNCT = ("!-/:-@\\[-`{-~\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u060c\u061b\u061e\u061f"
+          "\u066a-\u066d\u06d4\u2190-\u2bff\u3000-\u303f\ufe10-\ufe6f\uff01-\uff0f\U0001f000-\U0001faff")
+_RUN = re.compile(f"[{_PUNCT}](?:\\s?[{_PUNCT}]){{{MAX_RUN - 1},}}")
 _LINE_BREAK = re.compile(r"\n\s*")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?\u061f\u2026\u3002])\s+")
+_BOUNDARY = re.compile(r"\n|[.!?\u061f\u2026\u3002](?=\s)")  # where the two above may cut
 _BULLET = re.compile(r"^[\s•·\-–—*▪►●◦]+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
@@ -214,7 +219,7 @@ def bounded_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_PIEC
     out: list[tuple[int, int]] = []
     for start, end in spans:
         for s, e in _without_runs(text, start, end):
-            if e - s <= sentence:
+            if e - s <= sentence or (e - s <= limit and not _long_stretch(text, s, e, sentence)):
                 out.append((s, e))
                 continue
             units = _units(text, s, e, sentence)
@@ -223,6 +228,18 @@ def bounded_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_PIEC
             else:
                 out.extend(_pack(units, limit))
     return out
+
+
+def _long_stretch(text: str, start: int, end: int, sentence: int) -> bool:
+    """Whether ``text[start:end]`` holds more than ``sentence`` characters between two
+    places where a line or a sentence ends (a quick test, no lists made: most spans of
+    news have none, and :func:`_units` then needs not run)."""
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.start() - pos > sentence:
+            return True
+        pos = m.end()
+    return end - pos > sentence
 
 
 def _without_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
