@@ -371,12 +371,22 @@ class Staging:
         self._dirs.clear()
 
 
-def ensure_directory(path: Path | str, what: str = "output folder") -> Path:
+def ensure_directory(path: Path | str, what: str = "output folder", *, create: bool = True) -> Path:
     """Create ``path`` (and parents) or raise one line saying why it cannot be: it is a
-    file, it is under a file, it is read-only, …"""
+    file, it is under a file, it is read-only, … With ``create=False`` only check that it
+    could be created (nothing is left behind when the work fails later)."""
     path = Path(path)
     if path.exists() and not path.is_dir():
         raise GeoKGError(f"{path}: the {what} is a file, not a folder")
+    if not create:
+        existing = path
+        while not existing.exists() and existing != existing.parent:
+            existing = existing.parent
+        if not existing.is_dir():
+            raise GeoKGError(f"{path}: cannot create the {what} ({existing} is a file, not a folder)")
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise GeoKGError(f"{path}: cannot write in the {what} (permission denied or read-only)")
+        return path
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError:

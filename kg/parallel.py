@@ -40,7 +40,8 @@ def read_file(path: Path | str | InputFile) -> tuple[list[RawDocument], str | No
         return [], str(err), notes
 
 
-def extract_documents(docs: Sequence[RawDocument], on_error: Callable[[str], None] | None = None) -> list[ArticleResult]:
+def extract_documents(docs: Sequence[RawDocument],
+                      on_error: Callable[[str], None] | None = None) -> list[ArticleResult]:
     """Segment and extract documents, as one process does (see :func:`kg.build.extract_paths`).
 
     A document whose extraction fails (a bug that input found) is left out with one line

@@ -26,7 +26,8 @@ def register(sub) -> None:
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help="extract files in N worker processes (0: one per CPU; default 1)")
     p.add_argument("--store", metavar="DIR",
-                   help="also bulk-load the graph into an on-disk Oxigraph store at DIR (replacing its content atomically: a failed build keeps the previous store)")
+                   help="also bulk-load the graph into an on-disk Oxigraph store at DIR (replacing its content "
+                        "atomically: a failed build keeps the previous store)")
     p.set_defaults(func=run)
 
 
@@ -44,7 +45,7 @@ def run(args) -> int:
         check_store_path(store)  # fail before the work, not after
         if store.resolve() == out.resolve():
             raise GeoKGError(f"{store}: the store cannot be the output folder")
-    ensure_directory(out)  # a file, a read-only folder: one line now rather than after the work
+    ensure_directory(out, create=False)  # a file, a read-only folder: one line now rather than after the work
     if args.append and (out / "graph.ttl").is_dir():
         raise GeoKGError(f"{out / 'graph.ttl'}: is a folder, not a graph file")
     report = extract_paths(args.paths, progress=not args.quiet, jobs=jobs,
@@ -54,6 +55,7 @@ def run(args) -> int:
         raise GeoKGError("no article could be read from " + ", ".join(map(str, args.paths)))
     # Extraction ran unlocked; from reading the graph being appended to until every output
     # is in place, one kg process at a time writes this folder (and the store).
+    ensure_directory(out)
     with locked(lock_path(out / "graph.ttl"), f"the output folder {out}"), \
             (store_lock(store) if store is not None else nullcontext()), Staging() as stage:
         for name in OUTPUT_NAMES:
@@ -100,7 +102,7 @@ def _write_outputs(args, out: Path, store: Path | None, report, jobs: int,
     del turtle
     summary = None if args.quiet else summary_lines(report, triples)
     report.articles.clear()  # the articles (page text included) are no longer needed: free them before the view
-    if store is not None:  # issue 6: bulk load, not triple by triple; issue 17: into a new directory, swapped in on commit
+    if store is not None:  # bulk load, not triple by triple (issue 6), into a new directory swapped in on commit (17)
         from kg.rdf.store import load_into_store
         load_into_store(stage.staged(out / "graph.ttl"), store, replace=True, staging=stage, source_format=".ttl")
         written.append(store)

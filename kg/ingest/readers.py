@@ -96,6 +96,19 @@ def iter_inputs(paths: list[str | Path], on_error: Callable[[str], None] | None 
     subfolder that cannot be read, are one line each to ``on_error`` (without it: an
     argument raises :class:`InputError`, an unreadable subfolder too). Symbolic links to
     folders are not followed inside folders, so a loop cannot recurse."""
+    seen: set[tuple[int, int]] = set()  # (device, inode): a file given twice is read once
+
+    def first_time(path: Path, info: os.stat_result | None = None) -> bool:
+        try:
+            info = info or path.stat()
+        except OSError:
+            return True
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for raw in paths:
         path = Path(raw)
         try:
@@ -104,9 +117,10 @@ def iter_inputs(paths: list[str | Path], on_error: Callable[[str], None] | None 
             _fail(InputError(path, _os_reason(err, path)), on_error)
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, on_error)
+            yield from (item for item in _walk(path, on_error) if first_time(item.path))
         elif stat.S_ISREG(info.st_mode):
-            yield InputFile.of(path)
+            if first_time(path, info):
+                yield InputFile.of(path)
         else:
             _fail(InputError(path, "not a regular file or folder"), on_error)
 
@@ -270,7 +284,8 @@ def read_documents(path: Path | str | InputFile, notes: ReadNotes | None = None)
     except OSError as err:
         raise InputError(path, _os_reason(err, path)) from None
     if size > MAX_BYTES:
-        raise InputError(path, f"too large ({size // (1024 * 1024)} MiB; limit {MAX_BYTES // (1024 * 1024)} MiB per article)")
+        raise InputError(path, f"too large ({size // (1024 * 1024)} MiB; "
+                               f"limit {MAX_BYTES // (1024 * 1024)} MiB per article)")
     data = _read_bytes(path)
     text = _decode(path, data)
     if not text.strip():
@@ -376,8 +391,11 @@ def _record(item: InputFile, lineno: int, line: bytes, warnings: list[str]) -> R
     """One JSONL record, checked field by field (see :func:`read_documents`)."""
     try:
         raw = line.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise _BadRecord(f"not UTF-8 text (invalid byte at offset {err.start})") from None
+    except UnicodeDecodeError:
+        try:
+            raw = _decode(item.path, line)  # a legacy Arabic code page, or a clear reason
+        except InputError as err:
+            raise _BadRecord(err.reason) from None
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as err:

@@ -103,7 +103,8 @@ def web_iri(url: str) -> str | None:
     if is_absolute_iri(candidate):
         return candidate
     if authority:  # a host that is not one ("http://[bad]/x"): encode its brackets too
-        candidate = scheme + authority[:2] + authority[2:].replace("[", "%5B").replace("]", "%5D") + tail + hash_ + fragment
+        host = authority[2:].replace("[", "%5B").replace("]", "%5D")
+        candidate = scheme + authority[:2] + host + tail + hash_ + fragment
         if is_absolute_iri(candidate):
             return candidate
     return None

@@ -83,7 +83,8 @@ def store_error(path: Path | str, err: BaseException) -> GeoKGError:
     if "lock" in text.lower() and isinstance(err, OSError):
         return GeoKGError(f"{path}: the store is locked by another process writing it; try again when it has finished")
     if "corrupt" in text.lower() or isinstance(err, RuntimeError):
-        return GeoKGError(f"{path}: the store is corrupt or incomplete ({text[:160]}); rebuild it with kg build --store")
+        return GeoKGError(f"{path}: the store is corrupt or incomplete ({text[:160]}); "
+                          "rebuild it with kg build --store")
     if isinstance(err, OSError) and err.errno is not None:
         return os_error(path, err, "open the store")
     return GeoKGError(f"{path}: cannot open the store ({text[:200]})")
