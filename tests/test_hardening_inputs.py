@@ -222,19 +222,20 @@ def test_each_jsonl_record_is_checked_on_its_own(tmp_path, capsys):
         {"id": "d", "text": "Germany sanctioned Iran.", "published": "yesterday"},
         {"id": "e", "text": "Egypt met Jordan.", "published": "2024-03-05T10:00:00Z", "lang": "en-GB"},
         {"id": ["x"], "text": "Turkey met Qatar."},
+        {"id": 3.5, "text": "Turkey met Qatar."},  # a number: its text is the id
         {"id": "g", "text": 5},
         {"id": "h", "text": "Spain met Italy.", "title": 7},
     ])
     code, ttl = _build(tmp_path, feed)
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
-    assert f"{feed}:3: malformed JSON" in err and f"{feed}:7: JSON line has no 'text'" in err
+    assert f"{feed}:3: malformed JSON" in err and f"{feed}:8: JSON line has no 'text'" in err
     assert f"{feed}:1: 'url' is not a string" in err
     assert f"{feed}:2: language 'fr' is not supported" in err
     assert f"{feed}:4: 'published' is not a date ('yesterday'); dropped" in err
-    assert f"{feed}:6: 'id' is not a string or a number" in err and f"{feed}:8: 'title' is not a string" in err
+    assert f"{feed}:6: 'id' is not a string or a number" in err and f"{feed}:9: 'title' is not a string" in err
     found = _articles(ttl)
-    assert set(found) == {"a", "b", "d", "e", "feed-6", "h"}
+    assert set(found) == {"a", "b", "d", "e", "feed-6", "3.5", "h"}
     assert found["b"]["lang"] == "en" and found["e"]["lang"] == "en"
     assert found["d"]["date"] is None and str(found["e"]["date"]) == "2024-03-05"
     assert main(["validate", str(ttl)]) == 0
@@ -383,3 +384,15 @@ def test_a_legacy_arabic_jsonl_line_still_reads(tmp_path):
     feed = tmp_path / "feed.jsonl"
     feed.write_bytes(json.dumps({"id": "a", "text": arabic}, ensure_ascii=False).encode("cp1256") + b"\n")
     assert read_documents(feed)[0].text == arabic
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path):
+    d = tmp_path / "in"
+    d.mkdir()
+    with open(os.fsencode(d) + b"/\xffbad.txt", "w") as fh:
+        fh.write(EN)
+    (d / "%FFbad.txt").write_text("Egypt met Jordan.\n")
+    code, ttl = _build(tmp_path, d)
+    found = _articles(ttl)
+    assert code == 0 and set(found) == {"%FFbad", "%25FFbad"}
+    assert found["%FFbad"]["source"] == Literal("in/%FFbad.txt")

@@ -55,7 +55,7 @@ class InputFile:
     @classmethod
     def of(cls, path: Path | str) -> "InputFile":
         path = Path(path)
-        return cls(path, escape_identifier(path.stem), path.name)
+        return cls(path, escape_identifier(path.stem), _undecodable_as_percent(path.name))
 
 
 @dataclass
@@ -77,8 +77,20 @@ class ReadNotes:
 
 
 def escape_identifier(name: str) -> str:
-    """A file or folder name in an identifier: ``%`` and ``#`` percent-escaped."""
-    return name.replace("%", "%25").replace("#", "%23")
+    """A file or folder name in an identifier: ``%`` and ``#`` percent-escaped, and the bytes
+    of a name that is not UTF-8 (held as surrogates by Python) as ``%XX``."""
+    return _undecodable_as_percent(name.replace("%", "%25").replace("#", "%23"))
+
+
+_UNDECODABLE = re.compile("[\udc80-\udcff]")
+
+
+def _undecodable_as_percent(text: str) -> str:
+    """Bytes of a file name that is not UTF-8 (``os.fsdecode`` surrogates) as ``%XX``; no
+    UTF-8 file can hold the surrogates themselves."""
+    if _UNDECODABLE.search(text) is None:
+        return text
+    return _UNDECODABLE.sub(lambda m: f"%{ord(m.group()) - 0xDC00:02X}", text)
 
 
 def iter_input_files(paths: list[str | Path]) -> Iterator[Path]:
@@ -158,7 +170,7 @@ def _walk(root: Path, on_error: Callable[[str], None] | None) -> Iterator[InputF
     for child in sorted(found):
         rel = child.relative_to(root)
         parts = [escape_identifier(p) for p in rel.parent.parts] + [escape_identifier(rel.stem)]
-        source = "/".join(([top] if top else []) + list(rel.parts))
+        source = _undecodable_as_percent("/".join(([top] if top else []) + list(rel.parts)))
         yield InputFile(child, "/".join(parts), source)
 
 
@@ -408,7 +420,7 @@ def _record(item: InputFile, lineno: int, line: bytes, warnings: list[str]) -> R
     if not text.strip():
         raise _BadRecord("empty 'text'")
     ident = record.get("id")
-    if isinstance(ident, bool) or not isinstance(ident, (str, int)) or not str(ident).strip():
+    if isinstance(ident, bool) or not isinstance(ident, (str, int, float)) or not str(ident).strip():
         default = f"{item.identifier}-{lineno}"
         if ident not in (None, ""):
             warnings.append(f"'id' is not a string or a number ({_shown(ident)}); named '{default}' after its line")
