@@ -1,10 +1,18 @@
-"""Atomic file writes: a crash half way never leaves a truncated graph behind."""
+"""Atomic file writes: a crash half way never leaves a truncated graph behind.
+
+The text goes to a temporary file beside the target (``.NAME.PID-TOKEN.tmp``), flushed to
+disk, then renamed over it. Temporary files that killed processes left beside the same
+target are removed first; an ``OSError`` (read-only folder, disk full, a file where a
+folder should be) becomes one :class:`~kg.errors.GeoKGError` line naming the path.
+"""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
+
+from kg.errors import GeoKGError
+from kg.fsutil import clean_stale, os_error, temp_name, write_file
 
 
 def write_text_atomic(path: Path | str, text: str) -> Path:
@@ -14,21 +22,29 @@ def write_text_atomic(path: Path | str, text: str) -> Path:
 
 def write_bytes_atomic(path: Path | str, data: bytes) -> Path:
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise GeoKGError(f"{path}: is a folder, cannot write a file there")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; outputs are meant to be shared
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise GeoKGError(f"{path.parent}: is a file, not a folder") from None
+    except OSError as err:
+        raise os_error(path.parent, err, "create the folder") from None
+    clean_stale(path, kinds=("tmp",))
+    tmp = temp_name(path)
+    try:
+        write_file(tmp, data)
         os.replace(tmp, path)
+    except OSError as err:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise os_error(path, err) from None
     except BaseException:
         try:
             os.unlink(tmp)
-        except FileNotFoundError:
+        except OSError:
             pass
         raise
     return path

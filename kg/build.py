@@ -4,6 +4,7 @@ others is kept."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -13,10 +14,10 @@ from typing import Literal
 
 from rdflib import Graph
 
-from kg.errors import InputError
-from kg.ingest.readers import iter_input_files, read_documents
+from kg.errors import GeoKGError
+from kg.ingest.readers import iter_inputs
 from kg.model import ArticleResult
-from kg.parallel import extract_documents, extract_files
+from kg.parallel import extract_documents, extract_files, read_file
 from kg.runtime import bulk_allocation
 from kg.rdf.namespaces import ACTOR
 from kg.rdf.records import TripleIndex, TurtleRender, can_render
@@ -43,13 +44,36 @@ class BuildReport:
 
 
 def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
-                  on_error: Callable[[str], None] | None = None, jobs: int = 1) -> BuildReport:
-    files = list(iter_input_files(list(paths)))
+                  on_error: Callable[[str], None] | None = None, jobs: int = 1,
+                  on_warning: Callable[[str], None] | None = None) -> BuildReport:
+    """Read and extract every article under ``paths``.
+
+    A file, a JSONL record or an input argument that cannot be read is one line to
+    ``on_error`` (and in ``report.errors``) and the rest is built; when no argument at
+    all can be read, :class:`GeoKGError` says why in one line. Warnings (a field dropped,
+    a language detected, an identifier that two articles share) go to ``on_warning``.
+    Every article comes out with an identifier of its own (:func:`unique_identifiers`).
+    """
     report = BuildReport(graph=Graph())
+
+    def error(message: str) -> None:
+        report.errors.append(message)
+        if on_error:
+            on_error(message)
+
+    bad_arguments: list[str] = []
+    files = list(iter_inputs(list(paths), on_error=bad_arguments.append))
+    if not files and bad_arguments:
+        raise GeoKGError("; ".join(bad_arguments))
+    for message in bad_arguments:
+        error(message)
     # --- issue 6 (performance): jobs > 1 extracts in worker processes, same results, same order
     if jobs > 1:
-        report.articles, report.errors = extract_files(files, jobs, on_error=on_error, progress=progress)
+        report.articles, errors = extract_files(files, jobs, on_error=on_error, progress=progress,
+                                                on_warning=on_warning)
+        report.errors += errors
         report.files = len(files)
+        unique_identifiers(report.articles, on_warning=on_warning)
         return report
     # --- end issue 6
     iterator = files
@@ -57,15 +81,81 @@ def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
         from tqdm import tqdm
         iterator = tqdm(files, unit="file", disable=len(files) < 20, file=sys.stderr)
     with bulk_allocation():
-        for path in iterator:
+        for item in iterator:
             report.files += 1
-            try:
-                report.articles.extend(extract_documents(read_documents(path)))
-            except InputError as err:
-                report.errors.append(str(err))
-                if on_error:
-                    on_error(str(err))
+            docs, failure, notes = read_file(item)
+            for skipped, message in notes.in_order:
+                if skipped:
+                    error(message)
+                elif on_warning:
+                    on_warning(message)
+            if failure:
+                error(failure)
+            report.articles.extend(extract_documents(docs, on_error=error))
+    unique_identifiers(report.articles, on_warning=on_warning)
     return report
+
+
+COLLISION_MARK = "~"  # "index" taken: the next article of that name is "index~2"
+
+
+def _origin(article: ArticleResult) -> str:
+    return article.url or article.source_path or ""
+
+
+def _same_origin(a: str, b: str) -> bool:
+    """Whether two recorded sources name the same article: equal, or one a path ending in
+    the other (graphs written before sources were relative hold the path as typed); a
+    JSONL line number does not count (a record may move in its file)."""
+    a, b = (re.sub(r":\d+$", "", x) for x in (a, b))
+    return a == b or a.endswith("/" + b) or b.endswith("/" + a)
+
+
+def unique_identifiers(articles: list[ArticleResult], existing: dict[str, str] | None = None,
+                       on_warning: Callable[[str], None] | None = None) -> int:
+    """Give every page (an article and its segments ``ID#2``, ``ID#headlines``) identifiers
+    no other page has: not an earlier page of ``articles``, nor an article of ``existing``
+    (identifier → recorded source, for ``--append``) from another source. A page whose
+    identifier is taken becomes ``ID~2`` (``~3``…), with one warning line; both articles are
+    kept. An existing article from the same source is replaced, as re-ingesting means.
+    Returns the number of pages renamed."""
+    existing = existing or {}
+    used: dict[str, str] = {}
+    renamed = 0
+    groups: list[list[ArticleResult]] = []
+    for article in articles:
+        if article.part_of is None or not groups or groups[-1][0].identifier != article.part_of:
+            groups.append([article])
+        else:
+            groups[-1].append(article)
+    for group in groups:
+        base = group[0].identifier
+        origin = _origin(group[0])
+
+        def taken(ident: str) -> str | None:
+            if ident in used:
+                return used[ident]
+            if ident in existing and not _same_origin(existing[ident], origin):
+                return existing[ident] or "the existing graph"
+            return None
+
+        clash = next((t for t in (taken(a.identifier) for a in group) if t is not None), None)
+        if clash is not None:
+            n = 2
+            while any(taken(f"{base}{COLLISION_MARK}{n}{a.identifier[len(base):]}") is not None for a in group):
+                n += 1
+            new_base = f"{base}{COLLISION_MARK}{n}"
+            for a in group:
+                a.identifier = new_base + a.identifier[len(base):]
+                if a.part_of is not None:
+                    a.part_of = new_base
+            renamed += 1
+            if on_warning:
+                on_warning(f"{origin or base}: identifier '{base}' is already used by {clash}; "
+                           f"this article is kept as '{new_base}'")
+        for a in group:
+            used[a.identifier] = origin or a.identifier
+    return renamed
 
 
 def merge_persons(articles: list[ArticleResult], existing_keys: Sequence[str] = ()) -> None:

@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kg.errors import InputError
-from kg.ingest.readers import RawDocument, read_documents
+from kg.ingest.readers import InputFile, RawDocument, ReadNotes, read_documents
 from kg.model import ArticleResult
 from kg.runtime import SETTLE_EVERY, bulk_allocation, settle
 
@@ -30,36 +30,66 @@ MAX_CHUNK = 64  # documents per task at most
 TASKS_PER_JOB = 16  # at least this many tasks per worker when there are enough documents
 
 
-def read_file(path: Path | str) -> tuple[list[RawDocument], str | None]:
-    """The documents of one file, or none and the one-line error that rejects it."""
+def read_file(path: Path | str | InputFile) -> tuple[list[RawDocument], str | None, ReadNotes]:
+    """The documents of one file, or none and the one-line error that rejects it; and the
+    records skipped and warnings of a file read (:class:`~kg.ingest.readers.ReadNotes`)."""
+    notes = ReadNotes()
     try:
-        return read_documents(Path(path)), None
+        return read_documents(path if isinstance(path, InputFile) else Path(path), notes), None, notes
     except InputError as err:
-        return [], str(err)
+        return [], str(err), notes
 
 
-def extract_documents(docs: Sequence[RawDocument]) -> list[ArticleResult]:
-    """Segment and extract documents, as one process does (see :func:`kg.build.extract_paths`)."""
+def extract_documents(docs: Sequence[RawDocument],
+                      on_error: Callable[[str], None] | None = None) -> list[ArticleResult]:
+    """Segment and extract documents, as one process does (see :func:`kg.build.extract_paths`).
+
+    A document whose extraction fails (a bug that input found) is left out with one line
+    to ``on_error`` naming it, and the others are extracted; without ``on_error`` the
+    exception is raised (so are all of them with ``GEOKG_TRACEBACK=1``)."""
+    articles, errors = extract_chunk(docs, keep_going=on_error is not None)
+    for message in errors:
+        on_error(message)
+    return articles
+
+
+def extract_chunk(docs: Sequence[RawDocument], keep_going: bool = True) -> tuple[list[ArticleResult], list[str]]:
+    """(articles, one-line errors of the documents left out) of ``docs``."""
     from kg.extract.article import extract_page
     from kg.ingest.segment import segment_page
     from kg.lang import load_language
 
+    keep_going = keep_going and not os.environ.get("GEOKG_TRACEBACK")
     articles: list[ArticleResult] = []
+    errors: list[str] = []
     with bulk_allocation():
         for n, doc in enumerate(docs, 1):
             if n % SETTLE_EVERY == 0:
                 settle()
-            page = segment_page(doc, load_language(language_hint(doc)))
-            if page.lang != language_hint(doc):
-                page = segment_page(doc, load_language(page.lang))
-            articles.extend(extract_page(page))
-    return articles
+            try:
+                page = segment_page(doc, load_language(language_hint(doc)))
+                if page.lang != language_hint(doc):
+                    page = segment_page(doc, load_language(page.lang))
+                articles.extend(extract_page(page))
+            except Exception as err:
+                if not keep_going or isinstance(err, MemoryError):
+                    raise
+                first = " ".join(str(err).split())[:160]
+                errors.append(f"{doc.source_path}: extraction failed on this article ({type(err).__name__}: {first}); "
+                              "the others are built (please report it)")
+    return articles, errors
 
 
 def language_hint(doc: RawDocument) -> str:
-    """The language a reader declared for the document, else the one its text shows."""
+    """The language a reader declared for the document when it is supported, else the one
+    its text shows."""
+    from kg.ingest.readers import supported_language
     from kg.ingest.segment import detect_language
-    return doc.meta.get("lang") or detect_language(doc.text)
+
+    declared = doc.meta.get("lang")
+    if isinstance(declared, str) and supported_language(declared) == declared:
+        return declared
+    return detect_language(doc.text)
 
 
 def default_jobs() -> int:
@@ -80,30 +110,36 @@ def chunks(docs: Sequence[RawDocument], jobs: int) -> list[Sequence[RawDocument]
     return [docs[i:i + size] for i in range(0, len(docs), size)]
 
 
-def iter_extract(docs: Sequence[RawDocument], jobs: int) -> Iterator[tuple[int, list[ArticleResult]]]:
-    """(documents in the chunk, their articles) for each chunk of ``docs``, in order,
-    extracted by ``jobs`` processes."""
+def iter_extract(docs: Sequence[RawDocument], jobs: int) -> Iterator[tuple[int, list[ArticleResult], list[str]]]:
+    """(documents in the chunk, their articles, the errors of documents left out) for each
+    chunk of ``docs``, in order, extracted by ``jobs`` processes."""
     tasks = chunks(docs, jobs)
     if jobs <= 1 or len(tasks) <= 1:
         for task in tasks:
-            yield len(task), extract_documents(task)
+            yield len(task), *extract_chunk(task)
         return
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_context()) as pool:
-        yield from zip(map(len, tasks), pool.map(extract_documents, tasks))
+        for n, (found, errors) in zip(map(len, tasks), pool.map(extract_chunk, tasks)):
+            yield n, found, errors
 
 
-def extract_files(files: Sequence[Path | str], jobs: int, *, on_error: Callable[[str], None] | None = None,
-                  progress: bool = False) -> tuple[list[ArticleResult], list[str]]:
-    """All articles of ``files`` in order, and the one-line errors of the files skipped."""
+def extract_files(files: Sequence[Path | str | InputFile], jobs: int, *, on_error: Callable[[str], None] | None = None,
+                  progress: bool = False, on_warning: Callable[[str], None] | None = None
+                  ) -> tuple[list[ArticleResult], list[str]]:
+    """All articles of ``files`` in order, and the one-line errors of the files and
+    records skipped (warnings go to ``on_warning``)."""
     docs: list[RawDocument] = []
     errors: list[str] = []
     for path in files:
-        found, error = read_file(path)
+        found, error, notes = read_file(path)
         docs.extend(found)
-        if error is not None:
-            errors.append(error)
-            if on_error:
-                on_error(error)
+        for skipped, message in notes.in_order + ([(True, error)] if error is not None else []):
+            if skipped:
+                errors.append(message)
+                if on_error:
+                    on_error(message)
+            elif on_warning:
+                on_warning(message)
     bar = None
     if progress and len(docs) >= 20:
         import sys
@@ -114,8 +150,12 @@ def extract_files(files: Sequence[Path | str], jobs: int, *, on_error: Callable[
     articles: list[ArticleResult] = []
     collected = 0
     with bulk_allocation():  # unpickling results makes objects that all survive: collecting them was 3/4 of its cost
-        for n, found in iter_extract(docs, jobs):
+        for n, found, failed in iter_extract(docs, jobs):
             articles.extend(found)
+            for message in failed:
+                errors.append(message)
+                if on_error:
+                    on_error(message)
             collected += n
             if collected >= SETTLE_EVERY:
                 settle()

@@ -49,3 +49,46 @@ def ar_rows():
 @pytest.fixture
 def en_rows():
     return lambda text: claim_rows(text, "en")
+
+
+# --- issue 17: every graph the suite builds must parse in a strict reader (Oxigraph) as well
+# as in rdflib. Graphs made by kg build and kg.build (write_graph, build_paths) and the
+# other formats a build writes are recorded during each test and parsed at its end.
+
+@pytest.fixture(autouse=True)
+def _built_graphs_parse_in_oxigraph_and_rdflib(monkeypatch):
+    import kg.build
+    import kg.commands.build
+    import kg.rdf.exports
+    from strict_graphs import check_graph_terms, check_graph_text
+
+    built: list[tuple[str, str]] = []
+    problems: list[str] = []  # checked when built (a test may break a graph on purpose later)
+    write_graph, build_graph, export_graph = kg.build.write_graph, kg.build.build_graph, kg.rdf.exports.export_graph
+
+    def recording_write_graph(*args, **kwargs):
+        result = write_graph(*args, **kwargs)
+        built.append(("ttl", result[0]))
+        return result
+
+    def recording_build_graph(*args, **kwargs):
+        graph = build_graph(*args, **kwargs)
+        try:
+            check_graph_terms(graph)
+        except AssertionError as err:
+            problems.append(str(err))
+        return graph
+
+    def recording_export_graph(graph, fmt="ttl", *args, **kwargs):
+        text = export_graph(graph, fmt, *args, **kwargs)
+        built.append((fmt, text))
+        return text
+
+    monkeypatch.setattr(kg.build, "write_graph", recording_write_graph)
+    monkeypatch.setattr(kg.commands.build, "write_graph", recording_write_graph)
+    monkeypatch.setattr(kg.build, "build_graph", recording_build_graph)
+    monkeypatch.setattr(kg.rdf.exports, "export_graph", recording_export_graph)
+    yield
+    assert not problems, problems[0]
+    for fmt, text in built:
+        check_graph_text(text, fmt)

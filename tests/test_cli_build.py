@@ -81,8 +81,8 @@ def test_failed_run_keeps_the_existing_graph(corpus, tmp_path):
 
 def test_append_adds_articles_without_duplicates(corpus, tmp_path):
     out = tmp_path / "out"
-    first = tmp_path / "first"
-    first.mkdir()
+    first = tmp_path / "first" / "articles"  # the same source as corpus/ar-one.txt: "articles/ar-one.txt"
+    first.mkdir(parents=True)
     shutil.copy(corpus / "ar-one.txt", first)
     main(["build", str(first), "--out", str(out), "--quiet", "--no-view"])
     main(["build", str(corpus), "--out", str(out), "--append", "--quiet", "--no-view"])

@@ -68,7 +68,8 @@ def test_shared_identifiers_fall_back_to_the_graph(tmp_path):
     """Two records with one identifier (in two feeds) describe one article node: only a
     graph merges them."""
     articles = _articles(tmp_path, ARTICLES[:2], [("r1", "en", "Japan and India signed a defence cooperation agreement.")])
-    assert [a.identifier for a in articles].count("r1") == 2
+    assert [a.identifier for a in articles] == ["r1", "r2", "r1~2"]  # a build keeps both (issue 17)
+    articles[2].identifier = "r1"  # as a caller of write_graph may still give them
     assert not can_render(articles)
     assert can_render(articles[:2])
     expected = _graph_path(articles)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
-from kg.atomic import write_text_atomic
-from kg.build import existing_person_keys, extract_paths, merge_persons, write_graph
+from kg.build import existing_person_keys, extract_paths, merge_persons, unique_identifiers, write_graph
 from kg.errors import GeoKGError
+from kg.fsutil import Staging, clean_stale, ensure_directory, lock_path, locked, os_error
 from kg.rdf.namespaces import new_graph
+from kg.rdf.store import store_lock
 
 
 def register(sub) -> None:
@@ -26,7 +28,8 @@ def register(sub) -> None:
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help="extract files in N worker processes (0: one per CPU; default 1)")
     p.add_argument("--store", metavar="DIR",
-                   help="also bulk-load the graph into an on-disk Oxigraph store at DIR (replacing its content)")
+                   help="also bulk-load the graph into an on-disk Oxigraph store at DIR (replacing its content "
+                        "atomically: a failed build keeps the previous store)")
     p.set_defaults(func=run)
 
 
@@ -40,49 +43,37 @@ def run(args) -> int:
             check_actor_file(path)
         os.environ[USER_ACTORS_ENV] = os.pathsep.join(str(Path(p).resolve()) for p in args.actors)
     out = Path(args.out)
-    graph = new_graph(bulk=True)
-    existing = out / "graph.ttl"
-    if args.append and existing.exists():
-        try:
-            graph.parse(existing, format="turtle")
-        except Exception as err:  # rdflib raises many kinds
-            raise GeoKGError(f"{existing}: cannot read existing graph ({err.__class__.__name__})") from None
     jobs = getattr(args, "jobs", 1)
     if jobs is not None and jobs < 0:
         raise GeoKGError(f"--jobs {jobs}: give a number of processes (0 for one per CPU)")
     if not jobs:
         from kg.parallel import default_jobs
         jobs = default_jobs()
-    if getattr(args, "store", None):
+    store = Path(args.store) if getattr(args, "store", None) else None
+    if store is not None:
         from kg.rdf.store import check_store_path
-        check_store_path(args.store)  # fail before the work, not after
-    report = extract_paths(args.paths, progress=not args.quiet,
-                           on_error=lambda msg: print(f"kg build: skipped {msg}", file=sys.stderr), jobs=jobs)
+        check_store_path(store)  # fail before the work, not after
+        if store.resolve() == out.resolve():
+            raise GeoKGError(f"{store}: the store cannot be the output folder")
+    ensure_directory(out, create=False)  # a file, a read-only folder: one line now rather than after the work
+    if args.append and (out / "graph.ttl").is_dir():
+        raise GeoKGError(f"{out / 'graph.ttl'}: is a folder, not a graph file")
+    report = extract_paths(args.paths, progress=not args.quiet, jobs=jobs,
+                           on_error=lambda msg: print(f"kg build: skipped {msg}", file=sys.stderr),
+                           on_warning=_warn)
     if not report.articles:
         raise GeoKGError("no article could be read from " + ", ".join(map(str, args.paths)))
-    merge_persons(report.articles, existing_person_keys(graph))
-    extra = [f for f in args.format if f != "ttl"]
-    write_view = None if args.no_view else _view_writer()
-    turtle, triples, kept = write_graph(report.articles, graph, jobs,
-                                        keep="graph" if extra else "index" if write_view else None)
-    del graph
-    written = [write_text_atomic(out / "graph.ttl", turtle)]
-    del turtle
-    summary = None if args.quiet else summary_lines(report, triples)
-    errors = len(report.errors)
-    del report  # the articles (page text included) are no longer needed: free them before the view
-    if getattr(args, "store", None):  # issue 6: bulk load, not triple by triple
-        from kg.rdf.store import load_into_store
-        load_into_store(out / "graph.ttl", args.store, replace=True)  # Oxigraph parses it faster than rdflib writes N-Triples
-        written.append(args.store)
-    if extra:
-        from kg.rdf.exports import write_exports
-        written += write_exports(kept, out, extra)
-    if write_view is not None:
-        from kg.analysis.graph import to_networkx
-        network = to_networkx(kept, include_negated=True)
-        del kept
-        written.append(write_view(network, out / "graph.html", title="geokg: " + ", ".join(map(str, args.paths))))
+    # Extraction ran unlocked; from reading the graph being appended to until every output
+    # is in place, one kg process at a time writes this folder (and the store).
+    ensure_directory(out)
+    with locked(lock_path(out / "graph.ttl"), f"the output folder {out}"), \
+            (store_lock(store) if store is not None else nullcontext()), Staging() as stage:
+        for name in OUTPUT_NAMES:
+            clean_stale(out / name, any_pid=True)
+        errors = len(report.errors)
+        written, summary = _write_outputs(args, out, store, report, jobs, stage)
+        del report
+        stage.commit()
     if summary is not None:
         print("\n".join(summary))
         for path in written:
@@ -90,13 +81,75 @@ def run(args) -> int:
     return 1 if errors else 0
 
 
-def _view_writer():
-    """:func:`kg.views.html.write_view`, or None where the view's libraries are missing."""
+OUTPUT_NAMES = ("graph.ttl", "graph.html", "graph.jsonld", "graph.trig", "graph.nq")
+
+
+def _warn(message: str) -> None:
+    print(f"kg build: warning: {message}", file=sys.stderr)
+
+
+def _write_outputs(args, out: Path, store: Path | None, report, jobs: int,
+                   stage: Staging) -> tuple[list, list[str] | None]:
+    """Stage every output of the build (committed together by the caller); returns the
+    paths written and the summary lines (None with ``--quiet``)."""
+    graph = new_graph(bulk=True)
+    existing = out / "graph.ttl"
+    if args.append and existing.exists():
+        try:
+            graph.parse(existing, format="turtle")
+        except OSError as err:
+            raise os_error(existing, err, "read") from None
+        except Exception as err:  # rdflib raises many kinds
+            raise GeoKGError(f"{existing}: cannot read existing graph ({err.__class__.__name__})") from None
+        unique_identifiers(report.articles, existing_identifiers(graph), on_warning=_warn)
+    merge_persons(report.articles, existing_person_keys(graph))
+    extra = [f for f in args.format if f != "ttl"]
+    view = None if args.no_view else _view_renderer()
+    turtle, triples, kept = write_graph(report.articles, graph, jobs,
+                                        keep="graph" if extra else "index" if view else None)
+    del graph
+    written: list = [stage.write_text(out / "graph.ttl", turtle)]
+    del turtle
+    summary = None if args.quiet else summary_lines(report, triples)
+    report.articles.clear()  # the articles (page text included) are no longer needed: free them before the view
+    if store is not None:  # bulk load, not triple by triple (issue 6), into a new directory swapped in on commit (17)
+        from kg.rdf.store import load_into_store
+        load_into_store(stage.staged(out / "graph.ttl"), store, replace=True, staging=stage, source_format=".ttl")
+        written.append(store)
+    if extra:
+        from kg.rdf.exports import write_exports
+        written += write_exports(kept, out, extra, write=stage.write_text)
+    if view is not None:
+        from kg.analysis.graph import to_networkx
+        network = to_networkx(kept, include_negated=True)
+        del kept
+        page = view(network, title="geokg: " + ", ".join(map(str, args.paths)))
+        del network
+        written.append(stage.write_text(out / "graph.html", page))
+    return written, summary
+
+
+def existing_identifiers(graph) -> dict[str, str]:
+    """identifier → recorded source (URL or path) of the articles already in ``graph``."""
+    from rdflib.namespace import DCTERMS, RDF
+
+    from kg.rdf.namespaces import GKG
+
+    found = {}
+    for article in graph.subjects(RDF.type, GKG.Article):
+        ident = graph.value(article, DCTERMS.identifier)
+        if ident is not None:
+            found[str(ident)] = str(graph.value(article, DCTERMS.source) or "")
+    return found
+
+
+def _view_renderer():
+    """:func:`kg.views.html.render_view`, or None where the view's libraries are missing."""
     try:
-        from kg.views.html import write_view
+        from kg.views.html import render_view
     except ImportError:
         return None
-    return write_view
+    return render_view
 
 
 def summary_lines(report, triples: int) -> list[str]:

@@ -3,17 +3,38 @@ article, lists of related headlines; publisher lines, photo credits and app boil
 become metadata or are dropped, so they never turn into actors.
 
 Cue phrases come from the language data file (``[segmentation]``), not from code.
+
+Spans handed to the pipeline are bounded (:func:`bounded_spans`): a span longer than
+:data:`MAX_PIECE` characters is cut at line ends, then at sentence ends, then at a space
+(or, in a run of text without any, at the hard limit), and runs of punctuation longer than
+:data:`MAX_RUN` characters are left out. Every piece is still a pair of offsets into the
+original text, so mentions and evidence offsets keep pointing into it, and the cost of an
+article grows with its length, not with its square, whatever its shape (spaCy refuses docs
+over a million characters; several per-sentence steps compare every mention with every
+other).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from kg.ingest.readers import RawDocument
 from kg.lang import LanguageData
 from kg.nlp.normalize import match_key
 
+MAX_PIECE = 10_000  # characters per pipeline doc (about 1,600 English words); shorter spans are untouched
+MAX_SENTENCE = 3_000  # characters without a sentence end or line break (news sentences stay under 1,000)
+MAX_RUN = 32  # a longer run of punctuation and symbols ('"' × 10⁶, "-=-=…") is not read
+# punctuation and symbols: ASCII, Latin-1, general punctuation, Arabic, arrows to dingbats,
+# CJK, fullwidth forms, emoji (a class first, so the regex engine skips letters quickly)
+_PUNCT = ("!-/:-@\\[-`{-~\u00a1-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e\u060c\u061b\u061e\u061f"
+          "\u066a-\u066d\u06d4\u2190-\u2bff\u3000-\u303f\ufe10-\ufe6f\uff01-\uff0f\U0001f000-\U0001faff")
+_RUN = re.compile(f"[{_PUNCT}](?:\\s?[{_PUNCT}]){{{MAX_RUN - 1},}}")
+_LINE_BREAK = re.compile(r"\n\s*")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?\u061f\u2026\u3002])\s+")
+_BOUNDARY = re.compile(r"\n|[.!?\u061f\u2026\u3002](?=\s)")  # where the two above may cut
 _BULLET = re.compile(r"^[\s•·\-–—*▪►●◦]+")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LATIN = re.compile("[A-Za-z]")
@@ -39,9 +60,16 @@ class Page:
 
 
 def detect_language(text: str) -> str:
-    """Script-based: Arabic letters make an Arabic document, Latin letters an English one."""
-    sample = text[:20000]
-    arabic, latin = len(_ARABIC.findall(sample)), len(_LATIN.findall(sample))
+    """Script-based: Arabic letters make an Arabic document, Latin letters an English one.
+    Read 20,000 characters at a time until 200 letters are seen (a page may open with a
+    long run of punctuation or markup leftovers)."""
+    arabic = latin = 0
+    for start in range(0, max(len(text), 1), 20000):
+        sample = text[start:start + 20000]
+        arabic += len(_ARABIC.findall(sample))
+        latin += len(_LATIN.findall(sample))
+        if arabic + latin >= 200:
+            break
     return "ar" if arabic >= latin else "en"
 
 
@@ -137,7 +165,7 @@ def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
             offset = start + (bullet.end() if bullet else 0)
             headlines.spans.append((offset, end))
 
-    lang = doc.meta.get("lang") or detect_language(text)
+    lang = _declared_language(doc) or detect_language(text)
     title = doc.meta.get("title")
     dateline = None
     if main.spans:
@@ -159,12 +187,133 @@ def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
                 masked.append((s_start + m.start(1), s_start + m.end(1)))
                 break
     for seg in (main, *related_articles, headlines):
-        seg.spans = _merge_adjacent(text, seg.spans)
+        seg.spans = bounded_spans(text, _merge_adjacent(text, seg.spans))
     segments = [s for s in [main, *related_articles, headlines] if s.spans]
     if not segments:
-        segments = [Segment(doc.identifier, "article", [(0, len(text))])]
+        segments = [Segment(doc.identifier, "article", bounded_spans(text, [(0, len(text))]) or [(0, len(text))])]
     segments[0].title = title
     if segments[0].identifier != doc.identifier:  # a page that is only headlines
         segments[0].identifier = doc.identifier
     return Page(doc=doc, lang=lang, segments=segments, masked=masked,
                 publisher=publisher, title=title, dateline=dateline)
+
+
+def _declared_language(doc: RawDocument) -> str | None:
+    from kg.ingest.readers import supported_language
+
+    declared = doc.meta.get("lang")
+    return supported_language(declared) if isinstance(declared, str) else None
+
+
+# --------------------------------------------------------------------------- bounded spans
+
+
+def bounded_spans(text: str, spans: list[tuple[int, int]], limit: int = MAX_PIECE,
+                  sentence: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """``spans`` with runs of punctuation over :data:`MAX_RUN` characters left out, every
+    span longer than ``limit`` cut into pieces of at most ``limit`` characters at line
+    ends, else at sentence ends, and every stretch of more than ``sentence`` characters
+    without a sentence end or line break cut at the last space before that length (else
+    at that length), each part a span of its own. Pieces are offsets into ``text``; white
+    space between them is dropped. Spans within the limits come back unchanged."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        for s, e in _without_runs(text, start, end):
+            if e - s <= sentence or (e - s <= limit and not _long_stretch(text, s, e, sentence)):
+                out.append((s, e))
+                continue
+            units = _units(text, s, e, sentence)
+            if e - s <= limit and not any(hard for _, _, hard in units):
+                out.append((s, e))
+            else:
+                out.extend(_pack(units, limit))
+    return out
+
+
+def _long_stretch(text: str, start: int, end: int, sentence: int) -> bool:
+    """Whether ``text[start:end]`` holds more than ``sentence`` characters between two
+    places where a line or a sentence ends (a quick test, no lists made: most spans of
+    news have none, and :func:`_units` then needs not run)."""
+    pos = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        if m.start() - pos > sentence:
+            return True
+        pos = m.end()
+    return end - pos > sentence
+
+
+def _without_runs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if _RUN.search(text, start, end) is None:
+        return [(start, end)]
+    pieces, pos = [], start
+    for m in _RUN.finditer(text, start, end):
+        if text[pos:m.start()].strip():
+            pieces.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:end].strip():
+        pieces.append((pos, end))
+    return pieces
+
+
+def _split(text: str, start: int, end: int, pattern: re.Pattern) -> list[tuple[int, int]]:
+    """The parts of ``text[start:end]`` between matches of ``pattern`` (empty parts dropped)."""
+    parts, pos = [], start
+    for m in pattern.finditer(text, start, end):
+        if m.start() > pos:
+            parts.append((pos, m.start()))
+        pos = m.end()
+    if end > pos:
+        parts.append((pos, end))
+    return parts
+
+
+def _units(text: str, start: int, end: int, sentence: int) -> list[tuple[int, int, bool]]:
+    """(start, end, cut by length) of the lines of the span, a line longer than ``sentence``
+    as its sentences, a sentence longer than that in hard pieces."""
+    units: list[tuple[int, int, bool]] = []
+    for ls, le in _split(text, start, end, _LINE_BREAK):
+        if le - ls <= sentence:
+            units.append((ls, le, False))
+            continue
+        for ss, se in _split(text, ls, le, _SENTENCE_BREAK):
+            if se - ss <= sentence:
+                units.append((ss, se, False))
+            else:
+                units.extend((a, b, True) for a, b in _hard_pieces(text, ss, se, sentence))
+    return units
+
+
+def _hard_pieces(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` cut at the last space before each ``limit`` characters (in the
+    second half of the piece), else at the limit, never before a combining mark."""
+    pieces = []
+    while end - start > limit:
+        cut = start + limit
+        space = next((i for i in range(cut, start + limit // 2, -1) if text[i].isspace()), None)
+        if space is not None:
+            pieces.append((start, space))
+            start = space
+            while start < end and text[start].isspace():
+                start += 1
+            continue
+        while cut > start + 1 and unicodedata.combining(text[cut]):
+            cut -= 1
+        pieces.append((start, cut))
+        start = cut
+    if start < end:
+        pieces.append((start, end))
+    return pieces
+
+
+def _pack(units: list[tuple[int, int, bool]], limit: int) -> list[tuple[int, int]]:
+    """Consecutive units joined while the joined span stays within ``limit``; a piece cut
+    by length stays a span of its own (joined, it would be one sentence again)."""
+    packed: list[tuple[int, int]] = []
+    alone = True
+    for s, e, hard in units:
+        if packed and not hard and not alone and e - packed[-1][0] <= limit:
+            packed[-1] = (packed[-1][0], e)
+        else:
+            packed.append((s, e))
+        alone = hard
+    return packed

@@ -177,9 +177,13 @@ class PersonFinder:
         titles = matched_titles = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
         # "وزيرة الخارجية الألمانية": a body's name that starts inside a title and runs past
         # it ("الخارجية الألمانية") is the title's qualifier, not an actor of its own
-        tails = {t.start: s for t in titles for s in actors
-                 if t.start < s.start < t.end < s.end and not self._is_person(s.kb_id_)}
+        tails = {t.start: s for t in titles for s in (actor_at.get(i) for i in range(t.start + 1, t.end))
+                 if s is not None and t.start < s.start < t.end < s.end and not self._is_person(s.kb_id_)}
         titles = [t for t in titles if t.start in tails or not (set(range(t.start, t.end)) & covered)]
+        title_at: dict[int, Span] = {}
+        for t in titles:
+            title_at.setdefault(t.start, t)
+        non_persons = {s.end: s for s in actors if not self._is_person(s.kb_id_)}  # by end, for _actor_before
         records: list[TitledPerson] = []
         new_spans: list[Span] = []
         consumed: list[Span] = []
@@ -194,7 +198,7 @@ class PersonFinder:
                 match_key(t.text) in self.counterparts  # "نظيره": the counterpart keeps his own role
             affiliation, aff_spans = None, []
             if self.affiliation_first:
-                left = self._actor_before(doc, t.start, actors)
+                left = self._actor_before(doc, t.start, non_persons)
                 if left is not None:
                     affiliation = self._affiliation_of(left.kb_id_)
                     aff_spans.append(left)
@@ -241,7 +245,7 @@ class PersonFinder:
                     k += 1
                     gap += 1
                     continue
-                nxt_title = next((tt for tt in titles if tt.start == k), None)
+                nxt_title = title_at.get(k)
                 if nxt_title is not None and (token_table(doc).proclitic(k) or match_key(nxt_title.text) in self.counterparts):
                     break  # "… الروسي بنظيره الإيراني", "… and his counterpart": another person's title
                 if nxt_title is not None:  # "أمير قطر الشيخ تميم": a second title
@@ -285,13 +289,15 @@ class PersonFinder:
                 nxt = phrase_end
                 while nxt < len(doc) and (doc[nxt]._.proclitic.startswith("و") or doc[nxt].norm_ in ("and", ",")):
                     j = nxt + 1 if doc[nxt].norm_ in ("and", ",") else nxt
+                    if j >= len(doc):
+                        break  # the doc ends with "and" / ","
                     other = self._scan_name(doc, j, actor_at) if not doc[j]._.proclitic or doc[j]._.proclitic.startswith("و") else None
                     if other is None and j < len(doc) and doc[j]._.proclitic.startswith("و"):
                         other = self._scan_name_after_conjunction(doc, j, actor_at)
                     if other is None:
                         break
                     o_start, o_end, o_known = other
-                    if self._own_title_affiliation(doc, o_end, titles, actors, actor_at):
+                    if self._own_title_affiliation(doc, o_end, titles, non_persons, actor_at):
                         break  # "… and Wang Yi, China's top diplomat": his own title says whose he is
                     o_key = o_known or person_key(self.name_text(doc, o_start, o_end))
                     o_actor = self._person(doc, o_key, self.name_text(doc, o_start, o_end), role, affiliation, o_known)
@@ -374,10 +380,10 @@ class PersonFinder:
             return True
         return span.start > 0 and (doc[span.start - 1].norm_ in self.prepositions or doc[span.start - 1].lower_ in self.prepositions)
 
-    def _actor_before(self, doc: Doc, start: int, actors: list[Span]) -> Span | None:
+    def _actor_before(self, doc: Doc, start: int, by_end: dict[int, Span]) -> Span | None:
         """The body a title belongs to when it is written first: "Kremlin spokesman",
-        "Iran's foreign minister", "Saudi national security adviser"."""
-        by_end = {s.end: s for s in actors if not self._is_person(s.kb_id_)}
+        "Iran's foreign minister", "Saudi national security adviser". ``by_end``: the
+        actor spans that are not persons, by end token (made once per doc)."""
         for end in range(start, max(-1, start - 4), -1):
             span = by_end.get(end)
             if span is None:
@@ -414,14 +420,14 @@ class PersonFinder:
             return None
         return key if actor.type in ("Country", "Organization") else actor.affiliation
 
-    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Span], actors: list[Span],
+    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Span], non_persons: dict[int, Span],
                                actor_at: dict[int, Span]) -> bool:
         """Whether a title right after a name (", China's top diplomat", "نائب وزير … الروسي")
         names a body of its own."""
         k = end
         while k < len(doc) and k - end < 3 and doc[k].text in {",", "،"}:
             k += 1
-        left = self._actor_before(doc, k + 2, actors) if self.affiliation_first else None
+        left = self._actor_before(doc, k + 2, non_persons) if self.affiliation_first else None
         if left is not None and left.start >= end:
             return True
         title = next((t for t in titles if end <= t.start <= end + 3), None)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import warnings
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -340,8 +340,10 @@ def export_graph(graph: Graph, fmt: str = "ttl", articles_graph_split: bool = Tr
     raise GeoKGError(f"unknown output format {fmt!r} (one of: {', '.join(FORMATS)})")
 
 
-def write_exports(graph: Graph, out_dir: Path, formats: Sequence[str]) -> list[Path]:
-    """Write ``graph.<ext>`` for each format into ``out_dir``, atomically; returns the paths."""
+def write_exports(graph: Graph, out_dir: Path, formats: Sequence[str], *,
+                  write: Callable[[Path, str], Path] = write_text_atomic) -> list[Path]:
+    """Write ``graph.<ext>`` for each format into ``out_dir``, atomically (or with ``write``,
+    e.g. :meth:`kg.fsutil.Staging.write_text`); returns the paths."""
     wanted = list(dict.fromkeys(f.strip().lower().lstrip(".") for f in formats))
     wanted = ["ttl" if f == "turtle" else "jsonld" if f == "json-ld" else f for f in wanted]
     unknown = [f for f in wanted if f not in FORMATS]
@@ -350,5 +352,5 @@ def write_exports(graph: Graph, out_dir: Path, formats: Sequence[str]) -> list[P
     out_dir = Path(out_dir)
     written = []
     for fmt in wanted:
-        written.append(write_text_atomic(out_dir / FILE_NAMES[fmt], export_graph(graph, fmt)))
+        written.append(write(out_dir / FILE_NAMES[fmt], export_graph(graph, fmt)))
     return written

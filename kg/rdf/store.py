@@ -7,18 +7,24 @@ with rdflib and ``graph.ttl``. Every reader accepts either: :func:`query_any` an
 the rdflib ``Graph`` API over either (through ``oxrdflib`` when it is installed, else by
 copying the store into memory).
 
-A store directory is what RocksDB writes (``CURRENT``, ``MANIFEST-*``, ``*.sst``…); one
-process at a time may open it for writing, any number read-only.
+A store directory is what RocksDB writes (``CURRENT``, ``MANIFEST-*``, ``*.sst``…). It is
+never rewritten in place by ``kg build``: the new store is loaded into a sibling directory
+(``.DIR.PID-TOKEN.new``) and swapped in when complete (:mod:`kg.fsutil`), holding the lock
+file ``.DIR.lock`` beside it, so a failed or killed load keeps the previous store whole, a
+second writer waits its turn, and readers (read-only opens) see the old store or the new
+one. A corrupt, locked or unreadable store is one line naming it, never a traceback.
 """
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Graph
 from rdflib.term import Node
 
 from kg.errors import GeoKGError
+from kg.fsutil import Staging, clean_stale, lock_path, locked, os_error, recover_directory
 
 _FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG",
             ".jsonld": "JSON_LD", ".json": "JSON_LD", ".rdf": "RDF_XML", ".xml": "RDF_XML", ".owl": "RDF_XML"}
@@ -50,12 +56,15 @@ def check_store_path(path: Path | str) -> None:
 
 def open_store(path: Path | str, *, read_only: bool = False, create: bool = True):
     """The ``pyoxigraph.Store`` at ``path``; created when missing unless ``create=False`` or
-    ``read_only``. Read-only opens let several readers share a store (never while a
-    writer has it open)."""
+    ``read_only``. Read-only opens let several readers share a store, also while a build
+    loads its replacement. A corrupt, locked or unreadable store raises one line."""
     ox = _ox()
     p = Path(path)
     if read_only or not create:
         if not is_store(p):
+            if not p.exists() and any(p.parent.glob(f".{p.name}.*.old")):
+                raise GeoKGError(f"{p}: no store (a build was interrupted while replacing it; "
+                                 "the next kg build --store restores or replaces it)")
             raise GeoKGError(f"{p}: not an Oxigraph store directory")
     else:
         check_store_path(p)
@@ -64,8 +73,21 @@ def open_store(path: Path | str, *, read_only: bool = False, create: bool = True
             return ox.Store.read_only(str(p))
         p.mkdir(parents=True, exist_ok=True)
         return ox.Store(str(p))
-    except OSError as err:
-        raise GeoKGError(f"{p}: cannot open the store ({' '.join(str(err).split())[:200]})") from err
+    except (OSError, RuntimeError, ValueError) as err:
+        raise store_error(p, err) from None
+
+
+def store_error(path: Path | str, err: BaseException) -> GeoKGError:
+    """An error of Oxigraph/RocksDB on the store at ``path`` as one line."""
+    text = " ".join(str(err).split())
+    if "lock" in text.lower() and isinstance(err, OSError):
+        return GeoKGError(f"{path}: the store is locked by another process writing it; try again when it has finished")
+    if "corrupt" in text.lower() or isinstance(err, RuntimeError):
+        return GeoKGError(f"{path}: the store is corrupt or incomplete ({text[:160]}); "
+                          "rebuild it with kg build --store")
+    if isinstance(err, OSError) and err.errno is not None:
+        return os_error(path, err, "open the store")
+    return GeoKGError(f"{path}: cannot open the store ({text[:200]})")
 
 
 def _rdf_format(path: Path):
@@ -85,12 +107,18 @@ BATCH = 200_000  # quads per bulk write: bounds the bulk loader's memory (~300 M
 
 
 def load_into_store(source: Graph | Path | str | bytes, path: Path | str, *,
-                    replace: bool = False, store=None, batch: int = BATCH) -> int:
+                    replace: bool = False, store=None, batch: int = BATCH, staging: Staging | None = None,
+                    source_format: str | None = None) -> int:
     """Bulk-load ``source`` into the store at ``path`` and return the store's triple count.
 
     ``source`` is an rdflib ``Graph``, a graph file (Turtle, N-Triples, N-Quads, TriG,
-    JSON-LD, RDF/XML; format from the extension) or N-Triples ``bytes``. ``replace``
-    starts from an empty store, so that it holds exactly the source.
+    JSON-LD, RDF/XML; format from the extension, or ``source_format`` as ``.ttl``…) or
+    N-Triples ``bytes``. ``replace`` makes the store hold exactly the source: it is loaded
+    into a new sibling directory that replaces ``path`` only once complete, so the
+    previous store survives a failed or killed load; with ``staging`` the swap waits for
+    ``staging.commit()`` (the caller holds :func:`store_lock`), otherwise it happens here
+    under that lock. Without ``replace`` the source is added to the store in place, under
+    the lock.
 
     Loading is Oxigraph's bulk loader (``Store.bulk_extend``: sorted files written straight
     to disk, no transaction per triple), fed by Oxigraph's streaming parser in batches of
@@ -99,17 +127,66 @@ def load_into_store(source: Graph | Path | str | bytes, path: Path | str, *,
     the peak near 300 MiB. A ``Graph`` goes through a temporary N-Triples file, which
     rdflib writes line by line. Pass an open ``store`` to reuse it.
     """
-    ox = _ox()
     p = Path(path)
-    own = store is None
-    if own:
-        if replace and is_store(p):
-            import shutil
+    if store is not None:
+        if replace:
+            store.clear()
+        return _load(store, source, batch, p, source_format)
+    check_store_path(p)
+    if staging is not None:
+        if replace:
+            return _load_new(source, p, batch, staging, source_format)
+        return _load_in_place(source, p, batch, source_format)
+    with store_lock(p):
+        if not replace:
+            return _load_in_place(source, p, batch, source_format)
+        with Staging() as own:
+            count = _load_new(source, p, batch, own, source_format)
+            own.commit()
+        return count
 
-            shutil.rmtree(p)  # faster than deleting every quad, and leaves no tombstones
-        store = open_store(p)
-    elif replace:
-        store.clear()
+
+@contextmanager
+def store_lock(path: Path | str, *, wait: bool = True):
+    """The writers' lock of the store at ``path`` (``.NAME.lock`` beside it). Holding it,
+    what killed writers left (a half-loaded ``.new`` directory, an interrupted swap) is
+    repaired or removed."""
+    p = Path(path)
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise os_error(p.parent, err, "create the folder") from None
+    with locked(lock_path(p), f"the store {p}", wait=wait):
+        try:
+            recover_directory(p)
+        except OSError as err:
+            raise os_error(p, err, "restore the store") from None
+        clean_stale(p, any_pid=True)
+        yield
+
+
+def _load_in_place(source, p: Path, batch: int, source_format: str | None) -> int:
+    store = open_store(p)
+    try:
+        return _load(store, source, batch, p, source_format)
+    finally:
+        del store
+
+
+def _load_new(source, p: Path, batch: int, staging: Staging, source_format: str | None) -> int:
+    new = staging.directory(p)
+    try:
+        store = _ox().Store(str(new))
+    except (OSError, RuntimeError) as err:
+        raise store_error(new, err) from None
+    try:
+        return _load(store, source, batch, p, source_format)
+    finally:
+        del store
+
+
+def _load(store, source, batch: int, p: Path, source_format: str | None = None) -> int:
+    ox = _ox()
     try:
         if isinstance(source, Graph):
             import tempfile
@@ -124,14 +201,16 @@ def load_into_store(source: Graph | Path | str | bytes, path: Path | str, *,
             file = Path(source)
             if not file.is_file():
                 raise GeoKGError(f"{file}: no such file")
-            _bulk(store, ox.parse(path=str(file), format=_rdf_format(file)), batch)
+            fmt = _rdf_format(Path(f"x{source_format}") if source_format else file)
+            _bulk(store, ox.parse(path=str(file), format=fmt), batch)
         store.flush()
         return len(store)
     except (SyntaxError, ValueError) as err:
         raise GeoKGError(f"cannot load into {p}: {' '.join(str(err).split())[:200]}") from err
-    finally:
-        if own:
-            del store
+    except (OSError, RuntimeError) as err:
+        if isinstance(err, OSError) and err.errno is not None:
+            raise os_error(p, err, "write the store") from None
+        raise GeoKGError(f"{p}: cannot write the store ({' '.join(str(err).split())[:200]})") from None
 
 
 def _bulk(store, quads, batch: int) -> None:
@@ -203,8 +282,11 @@ def graph_from_store(path: Path | str, *, in_memory: bool | None = None) -> Grap
     from kg.rdf.namespaces import new_graph
 
     graph = new_graph()
-    graph.parse(data=store.dump(format=_ox().RdfFormat.N_TRIPLES, from_graph=_ox().DefaultGraph()),
-                format="nt")
+    try:
+        data = store.dump(format=_ox().RdfFormat.N_TRIPLES, from_graph=_ox().DefaultGraph())
+    except (OSError, RuntimeError, ValueError) as err:
+        raise store_error(path, err) from None
+    graph.parse(data=data, format="nt")
     return graph
 
 

@@ -140,9 +140,66 @@ def validate_graph(data: Graph | Dataset, *, lang: str = "en") -> ValidationRepo
             component=display_term(component) if component is not None else "",
             severity=display_term(severity).removeprefix("sh:") if severity is not None else "Violation",
         ))
+    bad_iris = iri_violations(mixed, lang=lang)
+    found += bad_iris
     found.sort(key=lambda v: (v.kind, v.focus, v.message, v.detail))
     unique: list[Violation] = []
     for violation in found:
         if not unique or str(unique[-1]) != str(violation):
             unique.append(violation)
-    return ValidationReport(conforms=bool(conforms), violations=[str(v) for v in unique], results=unique)
+    return ValidationReport(conforms=bool(conforms) and not bad_iris, violations=[str(v) for v in unique],
+                            results=unique)
+
+
+_IRI_MESSAGES = {"en": ("IRI", "is not a valid absolute IRI (RFC 3987)"),
+                 "ar": ("المعرّف", "ليس معرّف IRI مطلقًا صالحًا (RFC 3987)")}
+_FILE_MESSAGES = {"en": ("file", "does not parse in a strict RDF reader (Oxigraph)"),
+                  "ar": ("الملف", "لا يقرؤه قارئ RDF صارم (Oxigraph)")}
+
+
+def iri_violations(graph: Graph, *, lang: str = "en") -> list[Violation]:
+    """One violation per IRI of ``graph`` (subject, predicate, object or datatype) that is
+    not an absolute IRI by RFC 3987: strict stores refuse the whole graph for one."""
+    from kg.rdf.iri import is_absolute_iri
+
+    bad: set[str] = set()
+    for triple in graph:
+        for term in triple:
+            if isinstance(term, URIRef):
+                if not is_absolute_iri(str(term)):
+                    bad.add(str(term))
+            elif isinstance(term, Literal) and term.datatype is not None and not is_absolute_iri(str(term.datatype)):
+                bad.add(str(term.datatype))
+    kind, message = _IRI_MESSAGES.get(lang, _IRI_MESSAGES["en"])
+    return [Violation(focus=f"<{iri}>" if len(iri) <= 200 else f"<{iri[:197]}...>", kind=kind, message=message,
+                      component="RFC 3987") for iri in sorted(bad)]
+
+
+def strict_parse_violations(path: Path | str, *, lang: str = "en") -> list[Violation]:
+    """A violation when the graph file does not parse in Oxigraph, which (unlike rdflib)
+    refuses relative and malformed IRIs instead of resolving them against the file's own
+    location; none when it parses or its format is not one Oxigraph reads."""
+    try:
+        import pyoxigraph as ox
+    except ImportError:  # pragma: no cover - a declared dependency
+        return []
+    from kg.rdf.exports import rdf_format
+
+    formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+               "trig": ox.RdfFormat.TRIG, "xml": ox.RdfFormat.RDF_XML}
+    try:
+        fmt = formats.get(rdf_format(path))
+    except GeoKGError:
+        return []
+    if fmt is None:
+        return []
+    try:
+        for _ in ox.parse(path=str(path), format=fmt):
+            pass
+    except (SyntaxError, ValueError) as err:
+        kind, message = _FILE_MESSAGES.get(lang, _FILE_MESSAGES["en"])
+        return [Violation(focus=str(path), kind=kind, message=message, detail=" ".join(str(err).split())[:300],
+                          component="RFC 3987")]
+    except OSError:
+        return []
+    return []

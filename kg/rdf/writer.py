@@ -16,6 +16,7 @@ IRIs are functions of content, so building the same input twice gives the same g
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import re
@@ -26,11 +27,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.model import Actor, ArticleResult, Claim
+from kg.rdf.iri import iri_segment, web_iri
 from kg.rdf.namespaces import ACTOR, ARTICLE, CLAIM, GKG, RELATIONS, SYMMETRIC_RELATIONS, WD, new_graph
 from kg.rdf.turtle import write_turtle
 from kg.runtime import bulk_allocation
 
-_UNSAFE_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+_DATE_VALUE = re.compile(r"-?[0-9]{4,}-[0-9]{2}-[0-9]{2}(?:Z|[+-][0-9]{2}:[0-9]{2})?")  # xsd:date lexical form
 POLARITY = {"positive": GKG.Positive, "negative": GKG.Negative}
 RELATION_IRIS = {relation: GKG[relation] for relation in RELATIONS}
 # DefinedNamespace attributes are looked up by Python code on every access: resolve the
@@ -47,14 +49,43 @@ def actor_iri(key: str) -> URIRef:
     return ACTOR[quote(key, safe="-_.~")]
 
 
-def web_iri(url: str) -> str:
-    """A scraped URL as a valid IRI: spaces, quotes, braces and other characters IRIs forbid
-    raw are percent-encoded (strict stores such as Oxigraph reject them otherwise)."""
-    return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%~") if _UNSAFE_IRI.search(url) else url
-
-
 def article_iri(identifier: str) -> URIRef:
-    return ARTICLE[quote(identifier.replace("#", "/"), safe="-_.~/")]
+    """``article:ID``; a segment ``ID#2`` is ``article:ID/2``. Each part is one
+    percent-encoded path segment (:func:`kg.rdf.iri.iri_segment`), so a ``/`` of a
+    folder-relative identifier (``d1/index`` → ``article:d1%2Findex``) never meets the
+    ``/`` of a segment, and the IRI is valid whatever the identifier holds."""
+    return _article_iri(identifier)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _article_iri(identifier: str) -> URIRef:
+    return ARTICLE["/".join(iri_segment(part) for part in identifier.split("#"))]
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def date_literal(published: str | None) -> Literal | None:
+    """An ``xsd:date`` literal of an ISO date, or None when the value is not one (an
+    ill-typed literal would make the graph fail validation)."""
+    if not isinstance(published, str) or not _DATE_VALUE.fullmatch(published):
+        return None
+    try:
+        datetime.date.fromisoformat(published.lstrip("-")[:10])
+    except ValueError:
+        return None
+    return Literal(published, datatype=XSD.date)
+
+
+def source_term(article: ArticleResult) -> URIRef | Literal | None:
+    """``dcterms:source`` of an article: its URL as an IRI when it is or can be made a
+    valid one (:func:`kg.rdf.iri.web_iri`), else the URL as a string; without a URL, the
+    path of its file as a string."""
+    url = article.url
+    if isinstance(url, str) and url.strip():
+        iri = web_iri(url)
+        return URIRef(iri) if iri is not None else Literal(url.strip())
+    if article.source_path:
+        return Literal(article.source_path)
+    return None
 
 
 def claim_iri(article: str, claim: Claim) -> URIRef:
@@ -102,17 +133,16 @@ def article_triples(article: ArticleResult) -> Iterator[tuple]:
         yield node, DCTERMS.title, Literal(article.title, lang=article.lang)
     if article.publisher:
         yield node, DCTERMS.publisher, Literal(article.publisher)
-    if article.published:
-        yield node, DCTERMS.date, Literal(article.published, datatype=XSD.date)
-    if article.url:
-        yield node, DCTERMS.source, URIRef(web_iri(article.url))
-    elif article.source_path:
-        yield node, DCTERMS.source, Literal(article.source_path)
+    date = date_literal(article.published)
+    if date is not None:
+        yield node, DCTERMS.date, date
+    source = source_term(article)
+    if source is not None:
+        yield node, DCTERMS.source, source
     if article.part_of:
         yield node, DCTERMS.isPartOf, article_iri(article.part_of)
     for key in article.actors:
         yield node, _MENTIONS, actor_iri(key)
-    date = Literal(article.published, datatype=XSD.date) if article.published else None
     for claim in article.claims:
         yield from claim_triples(article, node, claim, date)
 
@@ -136,8 +166,8 @@ def claim_triples(article: ArticleResult, article_node: URIRef, claim: Claim,
         yield node, _END, _integer(claim.end)
     if claim.attributed_to:
         yield node, _ATTRIBUTED, actor_iri(claim.attributed_to)
-    if date is None and article.published:
-        date = Literal(article.published, datatype=XSD.date)
+    if date is None:
+        date = date_literal(article.published)
     if date is not None:
         yield node, _DATE, date
     for item in claim.items:
