@@ -91,3 +91,21 @@ def test_where_an_arabic_name_ends(text, name):
 def test_the_movement_is_the_group_not_a_ministry(ar_rows, en_rows, lang, text, edge):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert any(r[:3] == edge for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("ar", "طردت فنزويلا السفير الإسباني.", ("VEN", "sanctioned", "ESP")),
+    ("ar", "وطردت الجزائر السفير الفرنسي من العاصمة.", ("DZA", "sanctioned", "FRA")),
+    ("en", "Venezuela expelled the Spanish ambassador.", ("VEN", "sanctioned", "ESP")),
+    ("ar", "احتجت اليابان لدى الصين على التوغل.", ("JPN", "opposed", "CHN")),
+    ("en", "Japan protested to China over the incursion.", ("JPN", "opposed", "CHN")),
+    ("ar", "تعهدت تركيا واليونان بتحسين العلاقات.", ("TUR", "cooperatedWith", "GRC")),
+    ("en", "Turkey and Greece pledged to improve ties.", ("TUR", "cooperatedWith", "GRC")),
+])
+def test_envoys_protests_and_ties(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows), rows
+
+
+def test_expelling_fighters_is_no_sanction(ar_rows):
+    assert not [r for r in ar_rows("طرد الجيش السوداني المسلحين من الخرطوم.") if r[1] == "sanctioned"]
