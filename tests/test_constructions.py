@@ -109,3 +109,12 @@ def test_envoys_protests_and_ties(ar_rows, en_rows, lang, text, edge):
 
 def test_expelling_fighters_is_no_sanction(ar_rows):
     assert not [r for r in ar_rows("طرد الجيش السوداني المسلحين من الخرطوم.") if r[1] == "sanctioned"]
+
+
+def test_a_capital_at_the_end_of_a_longer_place_name_is_no_actor():
+    from tests.conftest import run_extraction
+
+    found = [k for art in run_extraction("Fighters attacked villages near Mocimboa da Praia, Mozambique said.", "en")
+             for k in art.actors]
+    assert "CPV" not in found and "MOZ" in found
+    assert "CPV" in [k for art in run_extraction("Cape Verde's government in Praia met Senegal.", "en") for k in art.actors]

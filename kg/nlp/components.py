@@ -154,6 +154,7 @@ class ActorMatcher:
         self.entries: dict[str, tuple[str, str]] = {}
         case_sensitive = self.case_sensitive = nlp.lang == "en"
         self.stop_words = self.lexicon.data.keys("names", "stop")
+        self.particles = frozenset(p.lower() for p in self.lexicon.data.strings("names", "inner_particles"))
         lowercase_heads = {w.lower() for w in self.lexicon.data.strings("names", "lowercase_heads")}
         norm_patterns: dict[str, list[Doc]] = {}
         orth_patterns: dict[str, list[Doc]] = {}
@@ -199,9 +200,17 @@ class ActorMatcher:
                 spans.append(span)
         spans = filter_spans(spans)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
-            spans = [s for s in spans if not self._inside_longer_name(doc, s)]
+            spans = [s for s in spans if not self._inside_longer_name(doc, s) and not self._place_name_tail(doc, s)]
         set_actor_spans(doc, spans)
         return doc
+
+    def _place_name_tail(self, doc: Doc, span: Span) -> bool:
+        """"Mocimboa da Praia" is a town, not Cape Verde's capital: a capital after a name
+        particle ("da", "de", "del") that follows a capitalised word ends a longer name."""
+        if span.label_ != "metonym" or span.start < 2:
+            return False
+        particle, before = doc[span.start - 1], doc[span.start - 2]
+        return particle.text.lower() in self.particles and particle.is_lower and before.text[:1].isupper() and before.is_alpha
 
     def _inside_longer_name(self, doc: Doc, span: Span) -> bool:
         known = self.lexicon.known.get(span.kb_id_)
