@@ -153,6 +153,9 @@ def evaluate(g: Graph, gold_dirs) -> dict:
                 per_rel[k[0]]["tp"] += 1
                 tot["mod_total"] += 1
                 tot["mod_ok"] += bool(pedges[(k, pol)] & gmods[(k, pol)])
+            if pol == "negative":  # negatives found, as the reference scorer counts them
+                tot["neg_gold"] += 1
+                tot["neg_found"] += (k, pol) in pedges
             if pol == "negative" and (k, "positive") in pedges and (k, "positive") not in gedges:
                 neg_errors.append((name, k))
         for (k, _pol) in pedges:
@@ -176,6 +179,8 @@ def evaluate(g: Graph, gold_dirs) -> dict:
                 edge_polarity_blind_f1=bf,
                 modality_acc=(tot["mod_ok"] / tot["mod_total"]) if tot["mod_total"] else None,
                 negated_as_positive=len(neg_errors),
+                negative_gold=tot["neg_gold"], negative_found=tot["neg_found"],
+                negative_recall=(tot["neg_found"] / tot["neg_gold"]) if tot["neg_gold"] else None,
                 per_relation={k: dict(v) for k, v in sorted(per_rel.items())},
                 per_article=per_article)
 

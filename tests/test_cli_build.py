@@ -140,7 +140,8 @@ def test_eval_agrees_with_the_reference_scorer(tmp_path, capsys):
     ours = json.loads(capsys.readouterr().out)
     ref = json.loads(subprocess.run([sys.executable, str(SCORER), str(out / "graph.ttl"), str(seeds), str(dev), "--json"],
                                     capture_output=True, text=True, check=True).stdout)
-    for key in ("actor_f1", "relation_f1", "actor_p", "relation_r", "negated_as_positive", "edge_polarity_blind_f1"):
+    for key in ("actor_f1", "relation_f1", "actor_p", "relation_r", "negated_as_positive", "edge_polarity_blind_f1",
+                "negative_gold", "negative_found"):
         assert ours[key] == pytest.approx(ref[key]), key
 
 

@@ -139,3 +139,11 @@ def test_errors_are_one_line(capsys, ttl, tmp_path, argv, message):
     assert code == 2
     assert err.startswith("kg query: error: ") and message in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_python_dash_m_kg_is_the_cli():
+    import subprocess
+    import sys
+
+    run = subprocess.run([sys.executable, "-m", "kg", "--help"], capture_output=True, text=True)
+    assert run.returncode == 0 and "build" in run.stdout

@@ -52,7 +52,8 @@ def run(args) -> int:
     if len(langs) > 1:
         for lang, v in langs.items():
             print(f"  [{lang}] actor F1 {v['actor_f1']:.3f} | relation F1 {v['relation_f1']:.3f}")
-    print(f"negated_as_positive={result['negated_as_positive']} modality_acc={result['modality_acc']}")
+    print(f"negated_as_positive={result['negated_as_positive']} negative found "
+          f"{result['negative_found']}/{result['negative_gold']} modality_acc={result['modality_acc']}")
     print(f"actor F1 {result['actor_f1']:.3f} (P {result['actor_p']:.3f} R {result['actor_r']:.3f}) | "
           f"relation F1 {result['relation_f1']:.3f} (P {result['relation_p']:.3f} R {result['relation_r']:.3f}) | "
           f"polarity-blind edge F1 {result['edge_polarity_blind_f1']:.3f}")
