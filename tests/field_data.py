@@ -13,3 +13,18 @@ def assert_mit_notice(text: str) -> None:
     lines = text.splitlines()
     for line in MIT_LINES:
         assert line in lines, line
+
+
+def load_script(name: str, path):
+    """A derivation script of ``scripts/`` as a module, for its data lists and functions."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        del sys.modules[spec.name]
+    return module
