@@ -118,3 +118,13 @@ def test_a_capital_at_the_end_of_a_longer_place_name_is_no_actor():
              for k in art.actors]
     assert "CPV" not in found and "MOZ" in found
     assert "CPV" in [k for art in run_extraction("Cape Verde's government in Praia met Senegal.", "en") for k in art.actors]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("قد تقدم روسيا أسلحة لإيران.", "possible"),  # قد + imperfect: may
+    ("وقالت كينيا إن روسيا قد قدمت أسلحة لإيران.", "asserted"),  # قد + perfect: has
+    ("ونفت الجزائر أن تكون قد قدمت أي دعم لجبهة تحرير أزواد.", "asserted"),
+])
+def test_qad_before_a_perfect_is_no_possibility(ar_rows, text, modality):
+    rows = [r for r in ar_rows(text) if r[1] in ("supplied", "supported")]
+    assert rows and all(r[4] == modality for r in rows), rows

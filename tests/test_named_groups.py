@@ -40,3 +40,16 @@ def test_the_acronym_alone_is_the_same_actor_later():
 def test_no_organization_without_a_head_or_a_hint(text, lang):
     found = orgs(text, lang)
     assert not [n for n in found if n and n not in ("Korea",)], found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وهاجمت حركة تحرير السودان مواقع للجيش السوداني.", "حركة تحرير السودان"),
+    ("ونفت الجزائر تقديم أي دعم لجبهة تحرير أزواد.", "جبهة تحرير أزواد"),
+    ("وقالت جبهة تحرير مورو الإسلامية إنها وقعت اتفاقا مع الفلبين.", "جبهة تحرير مورو الإسلامية"),
+])
+def test_liberation_fronts_need_no_quotes(text, name):
+    assert name in orgs(text, "ar"), orgs(text, "ar")
+
+
+def test_liberating_a_city_is_no_group():
+    assert not orgs("تحرير المدينة من المسلحين أولوية للحكومة العراقية.", "ar")

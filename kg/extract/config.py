@@ -55,8 +55,10 @@ class ClaimConfig:
     light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
     negation_near: frozenset[str] = _keys("cues", "negation_near")  # particles ("not", "لم"); other negation cues are verbs
-    conjunctions: frozenset[str] = _keys("morphology", "conjunctions")
-    accusing_speech: frozenset[str] = _keys("cues", "accusing_speech")  # relations (case-folded) a speaker's report accuses  # proclitic conjunctions ("و", "ف")
+    conjunctions: frozenset[str] = _keys("morphology", "conjunctions")  # proclitic conjunctions ("و", "ف")
+    accusing_speech: frozenset[str] = _keys("cues", "accusing_speech")  # relations (case-folded) a speaker's report accuses
+    possible_before_imperfect: frozenset[str] = _keys("cues", "possible_before_imperfect")  # "قد": may, or has
+    imperfect_prefixes: frozenset[str] = _keys("morphology", "imperfect_prefixes")
     progressive: frozenset[str] = _keys("syntax", "progressive_endings")  # "was targeting" is no passive
     agents: frozenset[str] = _keys("syntax", "agent_prepositions")
     fem: frozenset[str] = _keys("coreference", "feminine_pronouns")

@@ -11,7 +11,7 @@ def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     """The modality the cues before the trigger and the triggers around it give."""
     sent, cues, sent_trigs = st.sent, st.cues, st.trigs
     lo = max(sent.start, trig.start - ctx.cfg.modality_window)
-    if any(cue == "possible" and lo <= s and e <= trig.start + 1 for cue, s, e in cues):
+    if any(cue == "possible" and lo <= s and e <= trig.start + 1 and not _perfect_after(ctx, s, e) for cue, s, e in cues):
         return "possible"
     procl = ctx.t.proclitic(trig.start)
     if procl and procl[-1:] in ctx.cfg.future:
@@ -34,3 +34,13 @@ def unnamed_source(st: SentenceState) -> bool:
     heads = [(s, e) for c, s, e in cues if c in ("according_to", "speech")]
     return any(c == "unnamed_sources" and any(abs(s - he) <= 2 or abs(hs - e) <= 2 for hs, he in heads)
                for c, s, e in cues)
+
+
+def _perfect_after(ctx: DocContext, s: int, e: int) -> bool:
+    """"قد قدمت" (has given) is a fact, "قد تقدم" (may give) a possibility: a cue of
+    ``[cues] possible_before_imperfect`` makes a claim possible only before an imperfect
+    verb, whose first letter is one of ``[morphology] imperfect_prefixes``."""
+    cfg, T = ctx.cfg, ctx.t
+    if T.norm[s] not in cfg.possible_before_imperfect or e >= len(T):
+        return False
+    return not T.norm[e].startswith(tuple(cfg.imperfect_prefixes))

@@ -60,6 +60,13 @@ class NamedGroups:
         flags = 0 if spec.get("case_sensitive_names", True) else re.I
         self.head_first = re.compile(rf"\b(?:{alternation})\s+((?:al-|el-)?{CAPITALISED}(?:\s+(?:al-|el-|bin\s)?{CAPITALISED}){{0,3}})",
                                      flags) if heads and spec.get("capitalised_names") else None
+        # "حركة تحرير السودان", "جبهة تحرير أزواد": a head, a word that opens a group's name, one
+        # word (and an adjective of the list) make the name, no quotes needed
+        openers = "|".join(map(re.escape, spec.get("name_openers", [])))
+        adjectives = "|".join(map(re.escape, spec.get("name_adjectives", [])))
+        tail = rf"(?:\s+(?:{adjectives}))?" if adjectives else ""
+        self.opened = re.compile(rf"(?<!\w)(?:{proclitics})?(?P<whole>(?:{alternation})\s+(?:{openers})\s+(?P<name>[^\s\"«“”»،,.:؛()]+{tail}))(?!\w)") \
+            if heads and openers else None
         # a regex runs only on texts that hold one of its words (a substring test costs little)
         self.head_words = tuple(h.split()[0] for h in heads)
         self.after_words = tuple(spec.get("heads_after_name", []))
@@ -72,14 +79,15 @@ class NamedGroups:
         discourse = doc._.discourse
         spans = actor_spans(doc)
         new: list[Span] = []
-        for start, end, name, short in self._candidates(text):
+        for start, end, name, short, holds_names in self._candidates(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             inside = [s for s in spans if span.start <= s.start and s.end <= span.end]
             crossing = [s for s in spans + new if s.start < span.end and span.start < s.end and s not in inside]
-            # a name with its acronym may hold known names ("Tehreek-e-Taliban Pakistan (TTP)"); others may not
-            if crossing or any(s in new for s in inside) or (inside and short is None):
+            # a name with its acronym or a liberation front may hold known names ("Tehreek-e-Taliban
+            # Pakistan (TTP)", "حركة تحرير السودان"); others may not
+            if crossing or any(s in new for s in inside) or (inside and not holds_names):
                 continue
             key = group_key(name)
             self._register(doc, key, name, short, text[start:end])
@@ -102,14 +110,18 @@ class NamedGroups:
             for m in ACRONYM.finditer(text):
                 found = self._acronym_name(text, m)
                 if found is not None:
-                    yield found
+                    yield found + (True,)
         has_head = any(h in text for h in self.head_words)
         if self.quoted is not None and has_head and any(q in text for q in QUOTE_CHARS):
             for m in self.quoted.finditer(text):
                 name = m.group(1).strip()
                 between = text[m.start():m.start(1)].split()[1:]
                 if name and len(name.split()) <= MAX_QUOTED_WORDS and not self.boundaries & {match_key(w) for w in between}:
-                    yield m.start(), m.end(), name, None
+                    yield m.start(), m.end(), name, None, False
+        if self.opened is not None and has_head:
+            for m in self.opened.finditer(text):
+                if match_key(m.group("name").split()[-1]) not in self.boundaries | self.stop:
+                    yield m.start("whole"), m.end(), m.group("whole").strip(), None, True
         for pattern, present in ((self.head_first, has_head), (self.head_after, any(a in text for a in self.after_words))):
             if pattern is not None and present:
                 for m in pattern.finditer(text):
@@ -120,7 +132,7 @@ class NamedGroups:
                         name = name[name.index(first) + len(first):].lstrip()
                         start = m.end(1) - len(name)
                     if name and not self._stop(name):
-                        yield start, m.end(1), name, None
+                        yield start, m.end(1), name, None, False
 
     def _stop(self, name: str) -> bool:
         """Not a name: a stop word or a title first ("the company CEO Patrick Pouyanne"), or
