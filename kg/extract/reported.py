@@ -19,12 +19,14 @@ from kg.extract.context import DocContext, Sentence
 from kg.extract.records import sentence_claim
 from kg.model import Claim
 
+
 def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
     """``claims`` with the accusations speakers make and the denials of earlier allegations."""
     out = list(claims) + _accusations(ctx, claims)
     for sent, denier in _denials(ctx):
         start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
-        accused = {denier} | ({ctx.discourse.actors[denier].affiliation} if ctx.discourse and denier in ctx.discourse.actors else set())
+        actor = ctx.discourse.actors.get(denier) if ctx.discourse is not None else None
+        accused = {denier} | ({actor.affiliation} if actor is not None and actor.affiliation else set())  # a spokesman's body
         # "نفت أرمينيا الاتهامات": the accusation noun negated by the denial is no claim that the
         # denier did not accuse (its own accusation after "واتهمت" stays)
         out = [c for c in out if not (start <= c.start < end and c.relation == "accused" and c.subject in accused

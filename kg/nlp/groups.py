@@ -22,8 +22,7 @@ from spacy.tokens import Doc, Span
 from kg.model import Actor
 from kg.nlp.components import actor_spans, doc_text, set_actor_spans
 from kg.nlp.lexicon import get_lexicon
-from kg.nlp.normalize import match_key
-from kg.nlp.normalize import is_arabic
+from kg.nlp.normalize import is_arabic, match_key
 from kg.nlp.orgs import org_key
 from kg.nlp.romanize import skeleton
 
@@ -105,7 +104,8 @@ class NamedGroups:
         return doc
 
     def _candidates(self, text: str):
-        """(start, end, name, acronym) of each introduced name, by character offsets."""
+        """(start, end, name, acronym, may hold known names) of each introduced name, by
+        character offsets."""
         if "(" in text:
             for m in ACRONYM.finditer(text):
                 found = self._acronym_name(text, m)
@@ -125,14 +125,11 @@ class NamedGroups:
         for pattern, present in ((self.head_first, has_head), (self.head_after, any(a in text for a in self.after_words))):
             if pattern is not None and present:
                 for m in pattern.finditer(text):
-                    start, name = m.start(1), m.group(1)
+                    name = m.group(1)
                     while name and match_key(name.split()[0]) in self.stop:  # "The M23 rebels"
-                        first = name.split()[0]
-                        start += name.index(first) + len(first)
-                        name = name[name.index(first) + len(first):].lstrip()
-                        start = m.end(1) - len(name)
+                        name = name[len(name.split()[0]):].lstrip()
                     if name and not self._stop(name):
-                        yield start, m.end(1), name, None, False
+                        yield m.end(1) - len(name), m.end(1), name, None, False
 
     def _stop(self, name: str) -> bool:
         """Not a name: a stop word or a title first ("the company CEO Patrick Pouyanne"), or
