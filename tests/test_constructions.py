@@ -128,3 +128,17 @@ def test_a_capital_at_the_end_of_a_longer_place_name_is_no_actor():
 def test_qad_before_a_perfect_is_no_possibility(ar_rows, text, modality):
     rows = [r for r in ar_rows(text) if r[1] in ("supplied", "supported")]
     assert rows and all(r[4] == modality for r in rows), rows
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("The UK's Iran sanctions were extended.", ("GBR", "sanctioned", "IRN")),
+    ("Washington's Russia sanctions hurt Europe.", ("USA", "sanctioned", "RUS")),
+    ("Russia's Ukraine invasion began in 2022.", ("RUS", "attacked", "UKR")),
+])
+def test_a_possessed_name_before_an_event_noun_is_its_object(en_rows, text, edge):
+    rows = en_rows(text)
+    assert any(r[:3] == edge for r in rows) and not any(r[:3] == (edge[2], edge[1], edge[0]) for r in rows), rows
+
+
+def test_a_possessed_person_is_no_object(en_rows):
+    assert not [r for r in en_rows("Turkey's Erdogan sanctions nobody.") if r[1] == "sanctioned"]

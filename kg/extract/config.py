@@ -50,6 +50,7 @@ class ClaimConfig:
     definite: str  # the definite article's key, "\0" where the language has none
     lam_contraction: str  # the preposition that contracts with the article ("لل" = ل + ال), if any
     victim_heads: frozenset[str]  # first words of the victim nouns: a cheap test before the full one
+    event_nouns: frozenset[str]  # one-word nominal triggers of directed relations ("sanctions", "strikes")
     first_person: tuple[str, ...]  # first-person enclitics ("نا"), a tuple for str.endswith
     # -- lists of the data file
     light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
@@ -119,6 +120,7 @@ def claim_config(lang: str) -> ClaimConfig:
         definite=definite,
         lam_contraction=definite[-1:] if data.value("morphology", "lam_contraction", default=False) else "",
         victim_heads=frozenset(v.split()[0] for v in listed["victim_nouns"]),
+        event_nouns=frozenset(n for t in data.triggers.values() if not t.symmetric for n in t.nouns if " " not in n),
         first_person=tuple(sorted(data.keys("coreference", "first_person_enclitics"))),
         **listed,
     )

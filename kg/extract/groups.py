@@ -79,6 +79,10 @@ def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
                     dropped_heads.add(id(nxt))  # "Sweden's NATO membership": Sweden is meant, NATO qualifies the noun
                     keep.append(s)
                     continue
+                if possessive and nxt.end < len(T) and T.norm[nxt.end] in cfg.event_nouns and nxt.label_ != "person" \
+                        and not _person(ctx, nxt.kb_id_):
+                    keep.append(s)  # "the UK's Iran sanctions": the possessor acts, the head is acted on
+                    continue
                 if possessive or adjective:
                     continue
         if id(s) in dropped_heads:
@@ -178,3 +182,8 @@ def backers(ctx: DocContext, spans: list[Mark], sent: Sentence) -> list[Backer]:
         if head != m.kb_id_:  # no head: "Iran-backed militias" still only modifies its noun
             found.append((m.kb_id_, head, m))
     return found
+
+
+def _person(ctx: DocContext, key: str) -> bool:
+    actor = ctx.discourse.actors.get(key) if ctx.discourse is not None else None
+    return actor is not None and actor.type == "Person"

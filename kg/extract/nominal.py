@@ -38,6 +38,10 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
                     and any(T.norm[k] in spec.obj_preps or T.proclitic(k) in spec.obj_preps
                             for k in T.words(trig.end, g.start))), None)
+    if subject is None and obj is None and len(before) >= 2 and not passive_voice and not spec.symmetric \
+            and before[-1].end == trig.start and _possessor_of(ctx, before[-2], before[-1]) \
+            and "Person" not in before[-1].types(ctx.discourse):
+        subject, obj = before[-2], before[-1]  # "the UK's Iran sanctions": the UK sanctions Iran
     if subject is None and before and not passive_voice:
         g = before[-1]
         gap = T.words(g.end, trig.start)
@@ -57,3 +61,9 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         subject = purpose_subject(ctx, st, trig, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
+
+
+def _possessor_of(ctx: DocContext, owner: Group, head: Group) -> bool:
+    """``owner`` possesses ``head``: a possessive mark alone stands between them ("UK's Iran")."""
+    gap = ctx.t.words(owner.end, head.start)
+    return len(gap) == 1 and ctx.t.text[gap[0]] in ctx.cfg.possessive

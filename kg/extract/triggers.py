@@ -70,6 +70,8 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         return True
     if prev is not None and (T.norm[prev] in cfg.modal_verbs or T.norm[prev] == "to"):
         return False
+    if prev is not None and prev > 0 and T.text[prev - 1] in cfg.possessive:
+        return True  # "the UK's Iran sanctions": a possessed name before the noun
     return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in cfg.pronouns))
 
 
