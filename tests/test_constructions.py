@@ -142,3 +142,18 @@ def test_a_possessed_name_before_an_event_noun_is_its_object(en_rows, text, edge
 
 def test_a_possessed_person_is_no_object(en_rows):
     assert not [r for r in en_rows("Turkey's Erdogan sanctions nobody.") if r[1] == "sanctioned"]
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("ar", "دعا وزير الخارجية التركي نظيره الإيراني إلى زيارة أنقرة.", ("IRN", "visited", "TUR")),
+    ("ar", "دعت مصر السودان إلى زيارة القاهرة.", ("SDN", "visited", "EGY")),
+    ("en", "Turkey invited Iran to visit Ankara.", ("IRN", "visited", "TUR")),
+    ("en", "Kenya has invited Somalia's president to visit Nairobi next month.", ("SOM", "visited", "KEN")),
+])
+def test_the_invitee_does_what_it_is_invited_to(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge and r[4] == "possible" for r in rows), rows
+
+
+def test_a_call_for_a_ceasefire_invites_no_one(ar_rows):
+    assert not [r for r in ar_rows("دعت مصر إلى وقف إطلاق النار في غزة.") if r[1] == "visited"]

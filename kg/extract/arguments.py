@@ -43,8 +43,9 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
         agent = after[0]
         obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in spec.obj_preps), None)
         return combine(spec, agent, obj, between), agent.keys
-    subject, strong_subject = _subject_before(ctx, st, trig, before)
-    if cfg.verb_first:
+    invited = _invitee(ctx, st, trig, before)
+    subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
+    if cfg.verb_first and invited is None:
         subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)
         if subject is None:
             subject = coordinated_subject(ctx, st, trig, after)
@@ -59,6 +60,16 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
         subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
+
+
+def _invitee(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"Turkey invited Iran to visit Ankara", "دعا وزير الخارجية التركي نظيره الإيراني إلى زيارة
+    أنقرة": after an invitation verb, the actor nearest before the trigger is its subject."""
+    cue = next((s for c, s, e in reversed(st.cues) if c == "invitation" and e <= trig.start), None)
+    if cue is None or trig.start - cue > 10:
+        return None
+    return next((g for g in reversed(before) if g.start > cue and ctx.t.words(g.end, trig.start)
+                 and len(ctx.t.words(g.end, trig.start)) <= 3), None)
 
 
 def _reciprocal_object(ctx: DocContext, trig: Mark, subject: Group) -> bool:

@@ -15,7 +15,7 @@ from kg.nlp.components import Normalizer
 from kg.nlp.tokens import TokenTable
 
 CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
-        "disputes", "accusation_nouns",
+        "disputes", "accusation_nouns", "invitation",
         "future_time", "unnamed_sources", "reversal", "cancelled")
 
 

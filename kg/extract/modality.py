@@ -13,6 +13,8 @@ def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     lo = max(sent.start, trig.start - ctx.cfg.modality_window)
     if any(cue == "possible" and lo <= s and e <= trig.start + 1 and not _perfect_after(ctx, s, e) for cue, s, e in cues):
         return "possible"
+    if any(cue == "invitation" and 0 <= trig.start - e <= 10 for cue, s, e in cues):
+        return "possible"  # "invited Iran to visit Ankara": the visit is to come
     procl = ctx.t.proclitic(trig.start)
     if procl and procl[-1:] in ctx.cfg.future:
         return "possible"
