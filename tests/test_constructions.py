@@ -157,3 +157,27 @@ def test_the_invitee_does_what_it_is_invited_to(ar_rows, en_rows, lang, text, ed
 
 def test_a_call_for_a_ceasefire_invites_no_one(ar_rows):
     assert not [r for r in ar_rows("دعت مصر إلى وقف إطلاق النار في غزة.") if r[1] == "visited"]
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("en", "Russia published a report, which Ukraine rejected.", ("UKR", "opposed", "RUS")),
+    ("en", "China, which Japan criticized, met Korea.", ("JPN", "criticized", "CHN")),
+    ("ar", "وطرحت مصر الخطة التي رفضتها إسرائيل.", ("ISR", "opposed", "EGY")),
+])
+def test_a_relative_clause_acts_on_its_antecedent(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Iran said that Israel attacked."),  # a complementizer, no antecedent
+    ("ar", "وقالت إيران إن إسرائيل هاجمت."),
+])
+def test_a_complement_clause_has_no_antecedent(ar_rows, en_rows, lang, text):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not [r for r in rows if r[1] == "attacked" and r[2] == "IRN"], rows
+
+
+def test_a_relative_after_a_preposition_is_a_circumstance(en_rows):
+    rows = en_rows("Zelenskiy met Joe Biden at the White House, during which Biden pledged to deliver missiles.")
+    assert not [r for r in rows if r[1] == "supplied" and r[2] == "USA"], rows

@@ -72,6 +72,22 @@ def _invitee(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]
                  and len(ctx.t.words(g.end, trig.start)) <= 3), None)
 
 
+def _antecedent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group) -> Group | None:
+    """"Russia published a report, which Ukraine rejected", "الخطة التي رفضتها مصر": a relative
+    clause whose verb has no object of its own acts on the antecedent, whose actor (the
+    nearest before the relative word) is the object."""
+    T, rel = ctx.t, ctx.cfg.relative_pronouns
+    if not rel or subject.start < 0:
+        return None
+    start = min(subject.start, trig.start)
+    k = next((i for i in range(start - 1, max(st.sent.start, start - 3) - 1, -1) if T.norm[i] in rel), None)
+    if k is None or any(e in (k, k - 1) for c, _s, e in st.cues if c in ("speech", "according_to", "denial", "possible")) \
+            or any(t.end in (k, k - 1) for t in st.trigs) or (k > 0 and T.norm[k - 1] in ctx.cfg.all_preps):
+        return None  # "Iran said that Israel attacked" (a complementizer), "during which …" (a circumstance)
+    return next((g for g in reversed(st.groups) if g.end <= k and g is not subject and k - g.end <= 6
+                 and not set(g.keys) & set(subject.keys)), None)
+
+
 def _reciprocal_object(ctx: DocContext, trig: Mark, subject: Group) -> bool:
     """A reciprocal ("each other", "بعضهما") as the trigger's object: right after it, or
     right after a verb-first subject."""
@@ -213,6 +229,8 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         obj = pronoun_object(ctx, st, trig, limit, spec.obj_preps, subject)
     if obj is None and spec.locative_object:  # "struck its border posts": the owner
         obj = owner_object(ctx, st, trig, subject)
+    if obj is None and subject is not None and not spec.symmetric:
+        obj = _antecedent(ctx, st, trig, subject)
     if obj is None and spec.locative_object:
         obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
                     and not (subject is not None and set(g.keys) & set(subject.keys))), None)

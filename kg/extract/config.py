@@ -59,6 +59,7 @@ class ClaimConfig:
     conjunctions: frozenset[str] = _keys("morphology", "conjunctions")  # proclitic conjunctions ("و", "ف")
     accusing_speech: frozenset[str] = _keys("cues", "accusing_speech")  # relations (case-folded) a speaker's report accuses
     possible_before_imperfect: frozenset[str] = _keys("cues", "possible_before_imperfect")  # "قد": may, or has
+    relative_pronouns: frozenset[str] = _keys("syntax", "relative_pronouns")  # "which", "التي": the antecedent is acted on
     imperfect_prefixes: frozenset[str] = _keys("morphology", "imperfect_prefixes")
     progressive: frozenset[str] = _keys("syntax", "progressive_endings")  # "was targeting" is no passive
     agents: frozenset[str] = _keys("syntax", "agent_prepositions")
