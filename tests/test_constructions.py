@@ -181,3 +181,9 @@ def test_a_complement_clause_has_no_antecedent(ar_rows, en_rows, lang, text):
 def test_a_relative_after_a_preposition_is_a_circumstance(en_rows):
     rows = en_rows("Zelenskiy met Joe Biden at the White House, during which Biden pledged to deliver missiles.")
     assert not [r for r in rows if r[1] == "supplied" and r[2] == "USA"], rows
+
+
+@pytest.mark.parametrize("text", ["Egypt called for talks between Israel and Hamas.", "The UN urged Israel and Hamas to agree a truce."])
+def test_what_is_called_for_has_not_happened(en_rows, text):
+    rows = [r for r in en_rows(text) if r[1] in ("metWith", "cooperatedWith")]
+    assert rows and all(r[4] == "possible" for r in rows), rows
