@@ -25,6 +25,7 @@ from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import is_arabic, match_key
 from kg.nlp.orgs import org_key
 from kg.nlp.romanize import skeleton
+from kg.nlp.tokens import token_table
 
 QUOTED = r'[«"“]\s*([^"«»“”\n]{1,40}?)\s*[»"”]'
 QUOTE_CHARS = ('"', "«", "“")
@@ -93,10 +94,10 @@ class NamedGroups:
             spans = [s for s in spans if s not in inside]
             new.append(Span(doc, span.start, span.end, label="org", kb_id=key))
         names = discourse.names if discourse is not None else {}
-        if names:  # "JNIM" alone, once the text has introduced it
+        if names and any(n in text for n in names):  # "JNIM" alone, once the text has introduced it
             taken = {i for s in spans + new for i in range(s.start, s.end)}
-            for i, tok in enumerate(doc):
-                key = names.get(tok.text)
+            for i, word in enumerate(token_table(doc).text):
+                key = names.get(word)
                 if key is not None and i not in taken:
                     new.append(Span(doc, i, i + 1, label="org", kb_id=key))
         if new:
