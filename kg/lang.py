@@ -9,6 +9,7 @@ import functools
 import re
 import tomllib
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from pathlib import Path
 
 from kg.errors import GeoKGError
@@ -43,6 +44,15 @@ class Trigger:
     otherwise: tuple[str, frozenset[str], frozenset[str]] | None = None
 
 
+class SectionForms(NamedTuple):
+    """The forms of one trigger section."""
+
+    verbs: list[str]  # verb forms (all forms, where the language reads nouns like verbs)
+    nouns: list[str]  # nominal forms with frames of their own ([syntax] nominal_triggers)
+    instrument: list[str]  # forms that trigger only with a weapon after them
+    all: list[str]  # everything the matcher looks for, definite variants included
+
+
 @dataclass
 class LanguageData:
     code: str
@@ -50,6 +60,7 @@ class LanguageData:
     titles: dict[str, str] = field(default_factory=dict)  # title key -> role
     triggers: dict[str, Trigger] = field(default_factory=dict)
     _key_sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+    _sections: dict[str, "SectionForms"] = field(default_factory=dict, repr=False, compare=False)
 
     def keys(self, *path: str) -> frozenset[str]:
         """Match keys of a list in the data file, e.g. ``keys("cues", "negation")``; folded
@@ -67,31 +78,39 @@ class LanguageData:
         from its lemmas (``lemmas`` are verbs, ``noun_lemmas`` nouns), plus, where the file
         asks for it (``generate_definite_triggers``), each one-word form with the definite
         article ("ضربات" → "الضربات"): nouns are written once."""
-        spec = self.raw.get("triggers", {}).get(relation, {})
-        verbs, nouns = self.section_forms(relation)
-        armed = spec.get("with_instrument", {})
-        not_verbs = set(spec.get("forms", [])) | set(spec.get("nouns", [])) | set(expand(self.raw, spec.get("noun_lemmas", []), "noun")) \
-            | set(expand(self.raw, spec.get("lemmas", []), "verb_nominal"))  # participles: "المفروضة"
-        generated_verbs = set(expand(self.raw, spec.get("lemmas", []), "verb")) - not_verbs  # "دعم" is a noun too
-        armed_verbs = expand(self.raw, armed.get("lemmas", []), "verb")
-        # the article goes on nouns and written forms, not on generated verb forms ("الاتهموا")
-        definite = self.with_definite([f for f in verbs + nouns if f not in generated_verbs] + list(armed.get("forms", [])))
-        return list(dict.fromkeys(definite + [f for f in verbs if f in generated_verbs] + armed_verbs))
+        return self.section_forms(relation).all
 
-    def section_forms(self, relation: str) -> tuple[list[str], list[str]]:
-        """(verb forms, nominal forms) of a trigger section, written and generated. Where the
-        language reads nouns with frames of their own (``[syntax] nominal_triggers``) the
-        nouns are kept apart; elsewhere every form is read alike."""
+    def section_forms(self, relation: str) -> "SectionForms":
+        """The forms of a trigger section, written and generated once per section: every
+        lemma expanded here only (the generators run at language load, once)."""
+        found = self._sections.get(relation)
+        if found is None:
+            found = self._sections[relation] = self._make_section_forms(relation)
+        return found
+
+    def _make_section_forms(self, relation: str) -> "SectionForms":
         spec = self.raw.get("triggers", {}).get(relation, {})
-        verbs = list(spec.get("forms", [])) + expand(self.raw, spec.get("lemmas", []), "verb")
-        nouns = list(spec.get("nouns", [])) + expand(self.raw, spec.get("noun_lemmas", []), "noun")
-        if not self.value("syntax", "nominal_triggers", default=False):
-            return list(dict.fromkeys(verbs + nouns)), []
-        # a verb phrase whose first word is also a noun of the section reads as that noun
-        # ("meeting with" from "meet with": "held a meeting with X")
-        heads = {n for n in nouns if " " not in n}
-        nouns += [v for v in verbs if " " in v and v.split()[0] in heads]
-        return list(dict.fromkeys(verbs)), list(dict.fromkeys(nouns))
+        armed = spec.get("with_instrument", {})
+        verb_forms = expand(self.raw, spec.get("lemmas", []), "verb")
+        noun_forms = expand(self.raw, spec.get("noun_lemmas", []), "noun")
+        verbs = list(dict.fromkeys(list(spec.get("forms", [])) + verb_forms))
+        nouns = list(dict.fromkeys(list(spec.get("nouns", [])) + noun_forms))
+        # the article goes on nouns, participles and written forms, not on generated verb forms
+        # ("الاتهموا"); a form that is also a noun ("دعم") takes it
+        takes_article = set(spec.get("forms", [])) | set(nouns) | set(expand(self.raw, spec.get("lemmas", []), "verb_nominal"))
+        bare_verbs = [f for f in verb_forms if f not in takes_article]
+        armed_verbs = expand(self.raw, armed.get("lemmas", []), "verb")
+        instrument = self.with_definite(list(armed.get("forms", []))) + armed_verbs
+        if self.value("syntax", "nominal_triggers", default=False):
+            # a verb phrase whose first word is also a noun of the section reads as that noun
+            # ("meeting with" from "meet with": "held a meeting with X")
+            heads = {n for n in nouns if " " not in n}
+            nouns = list(dict.fromkeys(nouns + [v for v in verbs if " " in v and v.split()[0] in heads]))
+        else:
+            verbs, nouns = list(dict.fromkeys(verbs + nouns)), []
+        articled = self.with_definite([f for f in verbs + nouns if f not in bare_verbs])
+        return SectionForms(verbs=verbs, nouns=nouns, instrument=instrument,
+                            all=list(dict.fromkeys(articled + bare_verbs + instrument)))
 
     def with_definite(self, forms: list[str]) -> list[str]:
         """``forms`` and, where the file asks for it, their one-word definite variants."""
@@ -176,7 +195,7 @@ def load_language(code: str) -> LanguageData:
         data.triggers[relation] = Trigger(
             relation=spec.get("relation", relation),  # a section may name the converse of a relation
             forms=frozenset(match_key(f) for f in data.trigger_forms(relation)),
-            nouns=frozenset(match_key(f) for f in data.section_forms(relation)[1]),
+            nouns=frozenset(match_key(f) for f in data.section_forms(relation).nouns),
             obj_preps=tuple(match_key(p) for p in spec.get("obj_preps", [])),
             agent_preps=tuple(match_key(p) for p in spec.get("agent_preps", [])),
             symmetric=bool(spec.get("symmetric", False)),
@@ -191,8 +210,7 @@ def load_language(code: str) -> LanguageData:
             mutual=bool(spec.get("mutual", False)),
             otherwise=(otherwise["section"], frozenset(match_key(f) for f in otherwise["forms"]),
                        frozenset(match_key(f) for f in otherwise.get("unless", []))) if otherwise else None,
-            instrument_forms=frozenset(match_key(f) for f in data.with_definite(
-                list(armed.get("forms", [])) + expand(raw, armed.get("lemmas", []), "verb"))),
+            instrument_forms=frozenset(match_key(f) for f in data.section_forms(relation).instrument),
             instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
         )
     return data

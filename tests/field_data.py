@@ -28,3 +28,11 @@ def load_script(name: str, path):
     finally:
         del sys.modules[spec.name]
     return module
+
+
+def assert_licence_verbatim(text: str, licence_path) -> None:
+    """The source's LICENSE file stands in the derived file, commented line by line."""
+    from pathlib import Path
+
+    licence = Path(licence_path).read_text(encoding="utf-8").strip("\n")
+    assert "\n".join(("# " + line).rstrip() for line in licence.splitlines()) in text

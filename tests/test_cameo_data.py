@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from tests.field_data import assert_mit_notice, load_script
+from tests.field_data import assert_licence_verbatim, assert_mit_notice, load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "kg" / "data" / "lang" / "en.cameo.toml"
@@ -64,9 +64,7 @@ def test_carries_source_and_mit_notice():
 
 @needs_source
 def test_notice_is_the_source_licence_verbatim():
-    text = DATA.read_text(encoding="utf-8")
-    licence = (SOURCE.parent / "LICENSE").read_text(encoding="utf-8").strip()
-    assert "\n".join(("# " + line).rstrip() for line in licence.splitlines()) in text
+    assert_licence_verbatim(DATA.read_text(encoding="utf-8"), SOURCE.parent / "LICENSE")
 
 
 @needs_source

@@ -12,7 +12,7 @@ import pytest
 
 from kg import gazetteer
 from tests.conftest import run_extraction
-from tests.field_data import assert_mit_notice, load_script
+from tests.field_data import assert_licence_verbatim, assert_mit_notice, load_script
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "ontology" / "actors" / "phoenix-groups.toml"
@@ -75,10 +75,7 @@ def test_carries_source_and_mit_notice():
 
 @needs_source
 def test_notice_is_the_source_licence_verbatim():
-    text = DATA.read_text(encoding="utf-8")
-    licence = (SOURCE / "LICENSE").read_text(encoding="utf-8").strip("\n")
-    commented = "\n".join(("# " + line).rstrip() for line in licence.splitlines())
-    assert commented in text
+    assert_licence_verbatim(DATA.read_text(encoding="utf-8"), SOURCE / "LICENSE")
 
 
 def test_no_key_or_name_collides_with_a_curated_actor(data, curated, script):

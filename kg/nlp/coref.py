@@ -47,7 +47,8 @@ class Coref:
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
         self.personal = data.keys("coreference", "personal_pronouns")
-        self.not_names = data.keys("names", "stop")  # "علي" is also "على" once folded: never a surname
+        self.not_names = data.keys("names", "stop")
+        self.article = match_key(data.value("morphology", "definite_article", default="") or "")  # written on the noun (ال)  # "علي" is also "على" once folded: never a surname
 
     def __call__(self, doc: Doc) -> Doc:
         discourse = doc._.discourse
@@ -153,14 +154,12 @@ class Coref:
         return (known is not None and known.type == "Country") or \
             (affiliation in discourse.actors and discourse.actors[affiliation].type == "Country")
 
-    @staticmethod
-    def _named_by_head(doc: Doc, discourse, start: int, end: int) -> list[str]:
+    def _named_by_head(self, doc: Doc, discourse, start: int, end: int) -> list[str]:
         """"the movement", "الحركة": the most mentioned organization whose name holds that
         head noun ("حركة «إم 23»", "the Houthi movement"), before any other organization."""
-        head = match_key(doc[end - 1].text)
-        article = head[:2] if head.startswith("ال") else ""  # the Arabic article, when written
-        words = {head, head[len(article):]} if article else {head, head.removeprefix("the ")}
-        words = {w for w in words if len(w) >= 3}
+        head = match_key(doc[end - 1].text)  # the description's last word: its head noun
+        bare = head[len(self.article):] if self.article and head.startswith(self.article) else head  # "الحركة" -> "حركة"
+        words = {w for w in (head, bare) if len(w) >= 3}
 
         def holds(label: str) -> bool:  # a word of the label is the head, perhaps with a proclitic ("وحركة")
             return any(x.strip('"«»“”()').endswith(w) for x in match_key(label).split() for w in words)

@@ -68,7 +68,9 @@ class PersonFinder:
         # the written ending, not the key: ة folds to ه there ("الله" is no feminine noun)
         self.definite_endings = tuple(data.strings("names", "not_name_definite_endings")) or ("\0",)
         self.article = match_key(data.value("morphology", "definite_article", default="") or "")
-        self.contracted = "ل" + self.article[1:] if self.article and data.value("morphology", "lam_contraction", default=False) else ""
+        # ل + ال contracts to لل: the preposition is the article's last letter (as kg/extract/config reads it)
+        self.contracted = self.article[-1:] + self.article[1:] \
+            if self.article and data.value("morphology", "lam_contraction", default=False) else ""
         self.function_words = set(self.stop)
         for trig in data.triggers.values():
             self.function_words |= {f for f in trig.forms if " " not in f}
