@@ -32,6 +32,7 @@ class Trigger:
     require_object_prep: bool = False
     locative_object: bool = False  # "struck targets in Syria": the place hit stands for the target
     locative_single: bool = False  # ... only when it is one place ("companies in China, Russia and Turkey": third parties)
+    locative_direct: bool = False  # ... also right after an event noun ("air strikes in Kabul")
     event_object: bool = False  # "condemned the Israeli strikes": the agent of the event noun is the object
     # forms that trigger only with a weapon after them ("fired missiles at"; not "fired the minister")
     instrument_forms: frozenset[str] = frozenset()
@@ -204,6 +205,7 @@ def load_language(code: str) -> LanguageData:
             require_object_prep=bool(spec.get("require_object_prep", False)),
             locative_object=bool(spec.get("locative_object", False)),
             locative_single=spec.get("locative_object") == "single",
+            locative_direct=bool(spec.get("locative_direct", False)),
             event_object=bool(spec.get("event_object", False)),
             purpose_subject=bool(spec.get("purpose_subject", False)),
             converse=bool(spec.get("converse", False)),

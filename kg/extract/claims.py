@@ -34,6 +34,7 @@ from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
 from kg.extract.groups import actor_groups, backers
 from kg.extract.matchers import build_matchers
+from kg.extract.mediation import mediation_claims
 from kg.extract.reported import reported_claims
 from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
@@ -108,6 +109,7 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
     """The claims of one sentence, its triggers read in order."""
     claims: list[Claim] = []
     discourse = ctx.discourse
+    prior_pair = ctx.last_pair
     start, end, left = sent.start, sent.end, bisect.bisect_left
     sent_spans = ctx.spans[left(ctx.span_starts, start):left(ctx.span_starts, end)]
     backed = backers(ctx, sent_spans, sent) if ctx.cfg.backer_suffixes else []
@@ -134,6 +136,7 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
         found = claim_trigger(ctx, st, trig, forms)
         if found is not None:
             claims += _trigger_claims(ctx, st, *found)
+    claims = mediation_claims(ctx, st, claims, prior_pair)
     if discourse is not None:
         for g in groups:
             for k in g.keys:

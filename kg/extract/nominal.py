@@ -34,17 +34,18 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
             obj = g
     if obj is None and spec.locative_object and not passive_voice:
         # "sanctions on entities in Belarus", "غارات على أهداف في سوريا": the place of the
-        # object phrase stands for the target
+        # object phrase stands for the target; for some events the place right after the
+        # noun does too ("air strikes in Kabul", "غارات جوية في كابل")
         obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
-                    and any(T.norm[k] in spec.obj_preps or T.proclitic(k) in spec.obj_preps
-                            for k in T.words(trig.end, g.start))), None)
+                    and (any(T.norm[k] in spec.obj_preps or T.proclitic(k) in spec.obj_preps
+                             for k in T.words(trig.end, g.start)) or _place_after(ctx, trig, spec, g))), None)
     if subject is None and obj is None and len(before) >= 2 and not passive_voice and not spec.symmetric \
             and before[-1].end == trig.start and _possessor_of(ctx, before[-2], before[-1]) \
             and "Person" not in before[-1].types(ctx.discourse):
         subject, obj = before[-2], before[-1]  # "the UK's Iran sanctions": the UK sanctions Iran
     if subject is None and before and not passive_voice:
         g = before[-1]
-        gap = T.words(g.end, trig.start)
+        gap = [k for k in T.words(g.end, trig.start) if k not in ctx.adjuncts]  # "has so far held off on"
         possessive = bool(gap) and T.text[gap[0]] in cfg.possessive
         light = all(filler(ctx, t) for t in gap)
         between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) and t.start not in st.unarmed
@@ -67,3 +68,17 @@ def _possessor_of(ctx: DocContext, owner: Group, head: Group) -> bool:
     """``owner`` possesses ``head``: a possessive mark alone stands between them ("UK's Iran")."""
     gap = ctx.t.words(owner.end, head.start)
     return len(gap) == 1 and ctx.t.text[gap[0]] in ctx.cfg.possessive
+
+
+def _place_after(ctx: DocContext, trig: Mark, spec: Trigger, g: Group) -> bool:
+    """A place right after an event noun whose frame says the place is hit ("strikes in
+    Kabul"): only the locative marker and, where adjectives follow their noun, one
+    adjective stand between ("غارات جوية في كابل")."""
+    if not spec.locative_direct or len(g.keys) > 1:
+        return False
+    T = ctx.t
+    words = [k for k in T.words(trig.end, g.start) if not T.proclitic(k) or k != g.start]
+    if words and T.norm[words[-1]] in ctx.cfg.locative:
+        words = words[:-1]
+    return len(words) <= (1 if ctx.cfg.adjective_after else 0) and \
+        all(T.alpha[k] and not ctx.in_mention(k) and T.norm[k] not in ctx.cfg.all_preps for k in words)
