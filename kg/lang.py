@@ -37,6 +37,8 @@ class Trigger:
     # forms that trigger only with a weapon after them ("fired missiles at"; not "fired the minister")
     instrument_forms: frozenset[str] = frozenset()
     instruments: frozenset[str] = frozenset()
+    circumstantial_forms: frozenset[str] = frozenset()  # forms that are triggers only set off by a comma ("، متهمة")
+    instrument_window: int | None = None  # words after an armed form in which its instrument stands (else the component's)
     purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
     converse: bool = False  # "bought missiles from Russia": the object gives, the subject receives
     mutual: bool = False  # "India and Pakistan exchanged fire": each did it to the other
@@ -111,7 +113,8 @@ class LanguageData:
             verbs, nouns = list(dict.fromkeys(verbs + nouns)), []
         articled = self.with_definite([f for f in verbs + nouns if f not in bare_verbs])
         return SectionForms(verbs=verbs, nouns=nouns, instrument=instrument,
-                            all=list(dict.fromkeys(articled + bare_verbs + instrument)))
+                            all=list(dict.fromkeys(articled + bare_verbs + instrument
+                                                   + list(spec.get("circumstantial_forms", [])))))
 
     def with_definite(self, forms: list[str]) -> list[str]:
         """``forms`` and, where the file asks for it, their one-word definite variants."""
@@ -214,5 +217,7 @@ def load_language(code: str) -> LanguageData:
                        frozenset(match_key(f) for f in otherwise.get("unless", []))) if otherwise else None,
             instrument_forms=frozenset(match_key(f) for f in data.section_forms(relation).instrument),
             instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
+            circumstantial_forms=frozenset(match_key(f) for f in spec.get("circumstantial_forms", [])),
+            instrument_window=armed.get("window"),
         )
     return data

@@ -241,8 +241,11 @@ def test_generated_nouns_get_their_definite_and_exclusions_hold():
     for section, word in [("opposed", "مدينة"), ("metWith", "مجتمع"), ("metWith", "المستقبل"),
                           ("supported", "تشاد"), ("attacked", "مسقط"), ("attacked", "تدمر"),
                           ("cooperatedWith", "متوسط"), ("cooperatedWith", "توقع"), ("supplied", "مسلم"),
-                          ("supplied", "قدما"), ("accused", "متهمة"), ("visited", "أصل")]:
+                          ("supplied", "قدما"), ("visited", "أصل")]:
         assert match_key(word) not in triggers[section].forms, (section, word)
+    # the participle that is also the passive one is a trigger only set off by a comma ("، متهمة X")
+    accused = triggers["accused"]
+    assert match_key("متهمة") in accused.circumstantial_forms and match_key("المتهمة") not in accused.forms
 
 
 def _written(node) -> set[str]:

@@ -155,6 +155,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         spec = ctx.cfg.triggers[spec.otherwise[0]]
         pairs, keys = arguments(ctx, st, trig, spec)
     st.prev = (trig, spec, list(keys))
+    if keys and st.first_subject is None:
+        st.first_subject = list(keys)
     st.subjects |= set(keys)
     if not pairs and discourse is not None and keys:
         for k in keys:

@@ -12,6 +12,7 @@ line here. The others are derived, and :func:`claim_config` says how.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -83,6 +84,8 @@ class ClaimConfig:
     modal_verbs: frozenset[str] = _keys("syntax", "modal_verbs")
     backer_suffixes: frozenset[str] = _keys("syntax", "backer_suffixes")
     victim_nouns: frozenset[str] = _keys("syntax", "victim_nouns")
+    circumstantial_endings: frozenset[str] = _keys("syntax", "circumstantial_endings")  # "، متهمة X": a participle
+    circumstantial_patterns: tuple = ()  # compiled: what a circumstantial participle looks like ("^م")
     # -- the component's settings (``geokg_claims`` config), not the language's
     window: int = 12  # words after a trigger in which its arguments stand
     subject_gap: int = 2  # words between a subject and its verb
@@ -123,5 +126,6 @@ def claim_config(lang: str) -> ClaimConfig:
         victim_heads=frozenset(v.split()[0] for v in listed["victim_nouns"]),
         event_nouns=frozenset(n for t in data.triggers.values() if not t.symmetric for n in t.nouns if " " not in n),
         first_person=tuple(sorted(data.keys("coreference", "first_person_enclitics"))),
+        circumstantial_patterns=tuple(re.compile(p) for p in data.strings("syntax", "circumstantial_patterns")),
         **listed,
     )

@@ -121,3 +121,4 @@ class SentenceState:
     unarmed: set[int] = field(default_factory=set)  # starts of weapon-only triggers with no weapon
     subjects: set[str] = field(default_factory=set)  # subjects of the triggers read so far
     prev: tuple[Mark, Trigger, list[str]] | None = None  # (trigger, spec, subject keys) read last
+    first_subject: list[str] | None = None  # the subject of the sentence's first trigger that had one

@@ -4,6 +4,7 @@ cancellation ("was called off") and denial cues read against the trigger."""
 from __future__ import annotations
 
 from kg.extract.context import DocContext, Mark, SentenceState
+from kg.extract.triggers import circumstantial
 from kg.extract.words import complement_between, crosses_boundary, plain_word
 from kg.nlp.normalize import match_key
 
@@ -16,6 +17,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     cues, sent = st.cues, st.sent
     if not any(c == "negation" or c == "reversal" or c == "cancelled" for c, _, _ in cues):
         return "positive"
+    if circumstantial(ctx, trig):  # "نفت أن تكون الجزائر قدمت دعما، واصفة …": a clause of its own
+        cues = [c for c in cues if c[1] >= trig.start]
     T, cfg = ctx.t, ctx.cfg
     nominal = match_key(trig.text) in cfg.triggers[trig.label_].nouns  # "no military cooperation"
     for cue, s, e in cues:  # "the meeting between X and Y did not take place", "… was called off"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
-from kg.extract.triggers import is_argument
+from kg.extract.triggers import circumstantial, is_argument
 from kg.extract.words import crosses_boundary, filler
 from kg.lang import Trigger
 
@@ -138,3 +138,14 @@ def condemned_event(ctx: DocContext, st: SentenceState, trig: Mark, g: Group) ->
     refusals = {s for c, s, _ in st.cues if c == "negation"}  # "رفضت البرازيل إدانة …": one subject
     return any(cfg.triggers[t.label_].event_object and t.end <= g.start and len(T.words(t.end, g.start)) <= 1
                and t.start not in refusals for t in st.trigs if t.end <= trig.start)
+
+
+def circumstantial_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"هاجمت روسيا كييف، متهمة أوكرانيا بقصف …": a participle set off by a comma describes
+    the main clause's subject (the subject of the sentence's first verb, else the
+    sentence's first bare actor); the actor after it is its object, not its subject."""
+    if not circumstantial(ctx, trig):
+        return None
+    if st.first_subject:  # "رفضت الخارجية …، ونفت أن تكون الجزائر قدمت …، واصفة": the main clause's
+        return Group(list(st.first_subject), -1, -1, None)
+    return next((g for g in before if marker(ctx, g, ctx.cfg.all_preps) is None), None)

@@ -17,7 +17,8 @@ def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
     norm = ctx.t.norm
     if " ".join(norm[k] for k in range(trig.start, trig.end)) not in spec.instrument_forms:
         return True
-    return any(norm[k] in spec.instruments for k in ctx.t.words(trig.end, min(sent.end, trig.end + ctx.cfg.instrument_window)))
+    window = spec.instrument_window or ctx.cfg.instrument_window
+    return any(norm[k] in spec.instruments for k in ctx.t.words(trig.end, min(sent.end, trig.end + window)))
 
 
 def passive(ctx: DocContext, trig: Mark) -> bool:
@@ -107,7 +108,20 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
     spec = cfg.triggers[trig.label_]
     if trig.start in st.unarmed:
         return None
+    if spec.circumstantial_forms and match_key(trig.text) in spec.circumstantial_forms and not circumstantial(ctx, trig):
+        return None  # "روسيا متهمة بـ": a passive participle, not "، متهمة أوكرانيا"
     if cfg.noun_determiners and trig.start > 0 and T.norm[trig.start - 1] in cfg.noun_determiners \
             and match_key(trig.text) not in spec.nouns:
         return None  # "the hit was accurate", "the bombed hospital": no predicate
     return trig, spec
+
+
+def circumstantial(ctx: DocContext, trig: Mark) -> bool:
+    """A participle set off by a comma with no conjunction ("هاجمت روسيا كييف، متهمة أوكرانيا"),
+    shaped as the language data says (``[syntax] circumstantial_endings/_patterns``)."""
+    cfg, T = ctx.cfg, ctx.t
+    if not cfg.circumstantial_endings or trig.start == 0 or T.text[trig.start - 1] not in (",", "،") \
+            or T.proclitic(trig.start):
+        return False
+    word = T.norm[trig.start]
+    return word.endswith(tuple(cfg.circumstantial_endings)) and any(p.search(word) for p in cfg.circumstantial_patterns)
