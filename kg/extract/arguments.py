@@ -63,6 +63,12 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     return combine(spec, subject, obj, between), keys
 
 
+def _own_preposition(ctx: DocContext, trig: Mark, g: Group, mark: str) -> bool:
+    """The preposition before ``g`` is the last word of the trigger's own phrase ("sided
+    with", "lashed out at", "provided safe haven to"): it marks the phrase's object."""
+    return g.start == trig.end and trig.end - trig.start >= 2 and ctx.t.norm[trig.end - 1] == mark
+
+
 def _invitee(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
     """"Turkey invited Iran to visit Ankara", "دعا وزير الخارجية التركي نظيره الإيراني إلى زيارة
     أنقرة": after an invitation verb, the actor nearest before the trigger is its subject."""
@@ -187,7 +193,7 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
         if victim(ctx, g):
             continue  # "condemned the killing of X": X is no argument of the verb
         mark = marker(ctx, g, cfg.all_preps)
-        if mark is not None and mark in preps:
+        if mark is not None and (mark in preps or _own_preposition(ctx, trig, g, mark)):
             if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2):
                 obj = g
             continue

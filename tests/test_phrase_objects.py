@@ -1,0 +1,32 @@
+"""A trigger phrase that ends in its own preposition takes the actor right after it as its
+object ("sided with", "lashed out at", "provided safe haven to"); sheltering is support.
+Sentences written for these tests."""
+
+import pytest
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("en", "Iran stands with Hamas.", ("IRN", "supported", "hamas")),
+    ("en", "Russia sided with Iran in the dispute.", ("RUS", "supported", "IRN")),
+    ("en", "Russia lashed out at the United States.", ("RUS", "criticized", "USA")),
+    ("en", "Iran has long provided safe haven to Hamas.", ("IRN", "supported", "hamas")),
+    ("en", "Islamabad accuses Kabul of sheltering Hamas.", ("AFG", "supported", "hamas")),
+    ("en", "Turkey said Syria harbours the PKK.", ("SYR", "supported", "pkk")),
+    ("ar", "واتهمت مصر إثيوبيا بإيواء قادة حركة حماس.", ("ETH", "supported", "hamas")),
+    ("ar", "وقالت تركيا إن سوريا تؤوي مقاتلي حزب العمال الكردستاني.", ("SYR", "supported", "pkk")),
+    ("ar", "وتتهم باكستان أفغانستان بتوفير ملاذ آمن لحركة حماس.", ("AFG", "supported", "hamas")),
+])
+def test_phrase_objects_and_shelter(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, absent", [
+    ("en", "Iran sided with Russia on Tuesday against Ukraine.", ("IRN", "supported", "UKR")),
+    ("en", "The hotel in Qatar sheltered dozens of journalists.", ("QAT", "supported")),
+    ("ar", "وفرت المدرسة في قطر ملاذا آمنا للأطفال.", ("QAT", "supported")),
+    ("en", "Iran spoke with Qatar about Hamas.", ("IRN", "supported", "hamas")),
+])
+def test_phrase_objects_that_must_not_fire(ar_rows, en_rows, lang, text, absent):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not any(r[:len(absent)] == absent for r in rows), rows
