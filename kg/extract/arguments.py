@@ -132,7 +132,7 @@ def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list
     # subject right before the trigger (SVO; headlines in any language)
     if subject is None and before:
         g = before[-1]
-        gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in cfg.particles]
+        gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in cfg.particles and k not in ctx.adjuncts]
         accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
         between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) for t in sent_trigs)
         condemned = condemned_event(ctx, st, trig, g)

@@ -20,8 +20,9 @@ def crosses_boundary(ctx: DocContext, start: int, end: int, punctuation: bool = 
     """A clause boundary between the positions; with ``punctuation=False`` only a word that
     opens another clause ("which", "when", "الذي"), not a comma."""
     norm, text, boundaries, punct = ctx.t.norm, ctx.t.text, ctx.cfg.boundaries, CLAUSE_PUNCTUATION
+    adjuncts = ctx.adjuncts  # the commas around a time adjunct set off no clause ("أعلنت واشنطن، اليوم، عن")
     return any((norm[k] in boundaries or text[k] in boundaries) and (punctuation or text[k] not in punct)
-               for k in ctx.t.between(start, end))
+               and k not in adjuncts for k in ctx.t.between(start, end))
 
 
 def complement_between(ctx: DocContext, start: int, end: int) -> bool:
