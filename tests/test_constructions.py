@@ -11,6 +11,10 @@ import pytest
     ("ar", "وهددت كينيا، مساء الجمعة، الصومال بفرض عقوبات.", ("KEN", "threatened", "SOM")),
     ("ar", "وانتقدت مصر، في 12 مارس، إثيوبيا بسبب السد.", ("EGY", "criticized", "ETH")),
     ("en", "Iraq, on Sunday, accused Turkey of shelling positions in Duhok.", ("IRQ", "accused", "TUR")),
+    # ... and between the subject and an event noun, the commas around it included
+    ("ar", "أعلنت الولايات المتحدة، اليوم الثلاثاء، عن حزمة مساعدات عسكرية جديدة لأوكرانيا.", ("USA", "supplied", "UKR")),
+    ("ar", "وأعلنت ألمانيا، مساء الجمعة، عن شحنة أسلحة إلى أوكرانيا.", ("DEU", "supplied", "UKR")),
+    ("en", "Germany, on Friday, announced a new aid package for Ukraine.", ("DEU", "supplied", "UKR")),
     # a reciprocal object: each member of the subject on each other one
     ("en", "Armenia and Azerbaijan accused each other of breaking the truce.", ("AZE", "accused", "ARM")),
     ("en", "India and China blamed one another for the clash.", ("CHN", "accused", "IND")),

@@ -38,7 +38,7 @@ from kg.extract.mediation import mediation_claims
 from kg.extract.reported import reported_claims
 from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
-from kg.extract.polarity import denial, polarity
+from kg.extract.polarity import denial, polarity, rejecter
 from kg.extract.records import sentence_claim, threat_claims, title_claims, unique_claims
 from kg.extract.triggers import armed, claim_trigger
 from kg.extract.words import complement_between
@@ -166,12 +166,18 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         # "Pakistan and Afghanistan held talks. No agreement was reached": the parties of the talks
         pairs = [ctx.last_pair]
     claims = []
+    denier = rejecter(ctx, st, trig)
+    if denier:  # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
+        accused = denier[0]
+        pairs = [(accused, obj) for _subj, obj in pairs] or [(accused, k) for k in keys if k != accused]
     for subj, obj in pairs:
         if subj == obj or not subj or not obj:
             continue
         pol = polarity(ctx, st, trig)
         denied = pol == "negative" and denial(ctx, st, trig)
         mode = modality(ctx, st, trig)
+        if denied and mode == "alleged":
+            mode = "asserted"  # the denial is the denier's own statement
         cue_at = st.speaker_cue
         trailing = cue_at is not None and not any(t.start > cue_at for t in st.trigs) \
             and not complement_between(ctx, cue_at, sent.end)  # "…, Foreign Minister X said."

@@ -15,6 +15,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     ("عدم عقد اجتماع", "did not meet", "لن يفرض عقوبات", "نفت إيران تزويد"), or when a
     reversal ("lifted", "رفع") does, unless that reversal is negated itself."""
     cues, sent = st.cues, st.sent
+    if rejected_accusation(ctx, st, trig):
+        return "negative"
     if not any(c == "negation" or c == "reversal" or c == "cancelled" for c, _, _ in cues):
         return "positive"
     if circumstantial(ctx, trig):  # "نفت أن تكون الجزائر قدمت دعما، واصفة …": a clause of its own
@@ -59,9 +61,56 @@ def denial(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
     """"X denied supplying Y": the negated claim is X's own statement."""
     sent = st.sent
     return any(cue == "denial" and sent.start <= s and e <= trig.start and
-               (trig.start - e <= 3 or complement_between(ctx, e, trig.start)) for cue, s, e in st.cues)
+               (trig.start - e <= 3 or complement_between(ctx, e, trig.start)) for cue, s, e in st.cues) \
+        or rejected_accusation(ctx, st, trig)
 
 
+def _complement_of(ctx: DocContext, noun_end: int, trig: Mark) -> bool:
+    """The trigger is what the accusation noun ending at ``noun_end`` says: right after it
+    ("الاتهامات بتزويد"), after a preposition ("accusations of supplying") or a
+    complementizer right after it ("accusations that it supplied")."""
+    T, cfg = ctx.t, ctx.cfg
+    if T.proclitic(trig.start)[:1] in cfg.conjunctions and T.proclitic(trig.start):
+        return False  # "رفضت الاتهامات وهاجمت": a verb of its own
+    while noun_end < trig.start and ctx.in_mention(noun_end):
+        noun_end += 1  # the accuser's nisba or name: "الاتهامات الأميركية بتزويد"
+    if trig.start == noun_end:
+        return True
+    if trig.start - noun_end == 1 and T.norm[noun_end] in cfg.all_preps:
+        return True
+    return noun_end < trig.start and T.norm[noun_end] in cfg.complementizers and not crosses_boundary(ctx, noun_end + 1, trig.start)
+
+
+def rejected_accusation(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
+    """"Iran rejected accusations that it supplied drones", "رفضت إيران الاتهامات بتزويد روسيا":
+    the act an accusation names, after a dispute verb and the accusation noun, is denied."""
+    return _dispute_cue(ctx, st, trig) is not None
+
+
+def rejecter(ctx: DocContext, st: SentenceState, trig: Mark) -> list[str]:
+    """Who rejects the accusation that names ``trig``: the actor right before the dispute
+    verb, or right after it where the verb comes first ("رفضت إيران")."""
+    cue = _dispute_cue(ctx, st, trig)
+    if cue is None:
+        return []
+    s, e = cue
+    after = next((g for g in st.groups if 0 <= g.start - e <= 1), None)
+    before = next((g for g in reversed(st.groups) if 0 <= s - g.end <= 3), None)
+    found = (after or before) if ctx.cfg.verb_first else (before or after)
+    return list(found.keys) if found is not None else []
+
+
+def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, int] | None:
+    nouns = [(s, e) for c, s, e in st.cues if c == "accusation_nouns" and e <= trig.start]
+    if not nouns:
+        return None
+    for cue, s, e in st.cues:
+        if cue != "disputes" or e > trig.start:
+            continue
+        for ns, ne in nouns:
+            if 0 <= ns - e <= 3 and _complement_of(ctx, ne, trig) and not any(ne <= t.start < trig.start for t in st.trigs):
+                return s, e
+    return None
 def _coordinated_verb(ctx: DocContext, trig: Mark, nominal: bool) -> bool:
     """A verbal trigger that opens a coordinated clause ("واتهمت", "and accused"): a denial
     or refusal verb before the conjunction is not its negation (a particle still is: "did

@@ -6,6 +6,8 @@
   list none today: on the dev corpus the rule found one accusation the annotators made and
   seven they did not (a victim's statement of an attack is reported, not an accusation),
   so it is off until annotation settles the convention;
+* "Petro rejected Washington's accusations", "رفضت الخارجية الاتهامات المالية": who rejects
+  an actor's accusations opposes that actor;
 * "Sudan denied the accusations", "نفت أرمينيا الاتهامات": the acts earlier claims of the
   document allege against the denier are, by the denier's word, negative; the accusation
   noun itself is no claim of the denier's.
@@ -22,7 +24,7 @@ from kg.model import Claim
 
 def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
     """``claims`` with the accusations speakers make and the denials of earlier allegations."""
-    out = list(claims) + _accusations(ctx, claims)
+    out = list(claims) + _accusations(ctx, claims) + _rejected_accusers(ctx)
     for sent, denier in _denials(ctx):
         start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
         actor = ctx.discourse.actors.get(denier) if ctx.discourse is not None else None
@@ -83,4 +85,34 @@ def _denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
         near = [m for m in ctx.spans if sent.start <= m.start < sent.end and (0 <= s - m.end <= 3 or 0 <= m.start - e <= 1)]
         if near:
             found.append((sent, near[-1].kb_id_ if near[-1].end <= s else near[0].kb_id_))
+    return found
+
+
+def _rejected_accusers(ctx: DocContext) -> list[Claim]:
+    """"Petro rejected Washington's accusations", "Iran dismissed the US allegations",
+    "رفضت الخارجية الاتهامات المالية", "رفضت اتهامات واشنطن": a dispute verb before an
+    accusation noun whose owner is an actor (a possessor or modifier before it, a nisba
+    or a genitive right after it): the rejecter opposes the accuser."""
+    T, possessive = ctx.t, ctx.cfg.possessive
+    nouns = [(t.start, t.end) for t in ctx.trigs if t.label_ == "accused"] + \
+        [(s, e) for c, s, e in ctx.cues if c == "accusation_nouns"]
+    found = []
+    for cue, s, e in ctx.cues:
+        if cue != "disputes":
+            continue
+        noun = next(((ns, ne) for ns, ne in nouns if 0 <= ns - e <= 3), None)
+        if noun is None:
+            continue
+        sent = ctx.sent_at(s)
+        rejecter = [m for m in ctx.spans if sent.start <= m.start < sent.end and (0 <= s - m.end <= 3 or 0 <= m.start - e <= 1)]
+        if ctx.cfg.adjective_after:  # "الاتهامات المالية", "اتهامات واشنطن"
+            owner = next((m for m in ctx.spans if m.start == noun[1]), None)
+        else:  # "Washington's accusations", "the US allegations"
+            owner = next((m for m in ctx.spans if m.start >= e and (m.end == noun[0] or (
+                m.end == noun[0] - 1 and T.text[m.end] in possessive))), None)
+        if not rejecter or owner is None:
+            continue
+        who = rejecter[-1] if rejecter[-1].end <= s else rejecter[0]
+        if who.kb_id_ and owner.kb_id_ and who.kb_id_ != owner.kb_id_ and who is not owner:
+            found.append(sentence_claim(ctx.text, sent, ctx.offset, who.kb_id_, "opposed", owner.kb_id_))
     return found

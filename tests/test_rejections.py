@@ -1,0 +1,35 @@
+"""Rejected accusations, on sentences written for these tests: who rejects an actor's
+accusations opposes that actor, and the act the rejected accusation names is denied by the
+rejecter (negative, asserted, attributed to the rejecter)."""
+
+import pytest
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    ("en", "Colombia rejected Washington's accusations on social media.", ("COL", "opposed", "USA", "positive")),
+    ("en", "Iran dismissed the US allegations as baseless.", ("IRN", "opposed", "USA", "positive")),
+    ("ar", "ورفضت إيران الاتهامات الأميركية.", ("IRN", "opposed", "USA", "positive")),
+    ("ar", "ورفضت إيران اتهامات واشنطن.", ("IRN", "opposed", "USA", "positive")),
+    ("en", "Iran rejected accusations that it supplied drones to Russia.", ("IRN", "supplied", "RUS", "negative")),
+    ("en", "Iran rejected Israel's accusations that it attacked Israel.", ("IRN", "attacked", "ISR", "negative")),
+    ("ar", "ورفضت إيران الاتهامات بتزويد روسيا بالمسيرات.", ("IRN", "supplied", "RUS", "negative")),
+    ("ar", "ورفضت إيران الاتهامات الأميركية بتزويد روسيا بالمسيرات.", ("IRN", "supplied", "RUS", "negative")),
+])
+def test_rejected_accusations(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:4] == row for r in rows), rows
+    if row[3] == "negative":
+        assert any(r[:4] == row and r[4] == "asserted" and r[5] == row[0] for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, absent", [
+    # a verb of its own after the rejection
+    ("en", "Iran rejected the accusations and attacked Israel.", ("IRN", "attacked", "ISR", "negative")),
+    ("ar", "ورفضت إيران الاتهامات وهاجمت إسرائيل.", ("IRN", "attacked", "ISR", "negative")),
+    # the accuser is no rejecter of itself, and a rejected plan is no rejected accusation
+    ("ar", "ورفضت إيران الاتهامات الأميركية بتزويد روسيا بالمسيرات.", ("USA", "supplied", "RUS")),
+    ("en", "Iran rejected the US plan to supply Ukraine.", ("IRN", "opposed", "USA", "negative")),
+])
+def test_rejections_that_must_not_fire(ar_rows, en_rows, lang, text, absent):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not any(r[:len(absent)] == absent for r in rows), rows
