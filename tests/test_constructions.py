@@ -191,3 +191,26 @@ def test_a_relative_after_a_preposition_is_a_circumstance(en_rows):
 def test_what_is_called_for_has_not_happened(en_rows, text):
     rows = [r for r in en_rows(text) if r[1] in ("metWith", "cooperatedWith")]
     assert rows and all(r[4] == "possible" for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    ("ar", "أعلنت حركة حماس رفضها للخطة. وقال المتحدث باسم الحركة لورانس كانيوكا إن الاتفاق مهم.",
+     ("لورانس كانيوكا", "affiliatedWith", "hamas")),
+    ("ar", "هاجمت جماعة الحوثي سفينة. وقال المتحدث باسم الجماعة يحيى سريع إن الهجوم نجح.",
+     ("يحيى سريع", "affiliatedWith", "houthis")),
+    ("en", "Hamas rejected the plan. The movement's spokesman Hazem Qassem said the deal was dead.",
+     ("Hazem Qassem", "affiliatedWith", "hamas")),
+])
+def test_a_title_naming_its_body_by_a_head_noun(ar_rows, en_rows, lang, text, row):
+    """"المتحدث باسم الحركة X": the person speaks for the movement the head noun stands for."""
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == row for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "وقال المتحدث باسم الحركة لورانس كانيوكا إن الاتفاق مهم."),  # no movement named before
+    ("en", "The movement's spokesman Hazem Qassem said the deal was dead."),
+])
+def test_a_head_noun_with_no_body_before_gives_no_affiliation(ar_rows, en_rows, lang, text):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not any(r[1] == "affiliatedWith" for r in rows), rows

@@ -15,6 +15,13 @@ import pytest
     ("ar", "واتهمت مصر إثيوبيا بإيواء قادة حركة حماس.", ("ETH", "supported", "hamas")),
     ("ar", "وقالت تركيا إن سوريا تؤوي مقاتلي حزب العمال الكردستاني.", ("SYR", "supported", "pkk")),
     ("ar", "وتتهم باكستان أفغانستان بتوفير ملاذ آمن لحركة حماس.", ("AFG", "supported", "hamas")),
+    ("en", "Russia stands by Iran in the dispute.", ("RUS", "supported", "IRN")),
+    ("ar", "ووقفت روسيا إلى جانب إيران.", ("RUS", "supported", "IRN")),
+    ("ar", "واصطفت الجزائر إلى جانب باماكو.", ("DZA", "supported", "MLI")),
+    # arming is supplying; responsibility laid on someone is an accusation, the accused between
+    ("ar", "وتتهم الكونغو رواندا بتسليح حركة حماس.", ("RWA", "supplied", "hamas")),
+    ("ar", "وحملت إيران إسرائيل مسؤولية الهجوم.", ("IRN", "accused", "ISR")),
+    ("ar", "وحملت الحكومة العراقية تركيا مسؤولية الهجمات على دهوك.", ("IRQ", "accused", "TUR")),
 ])
 def test_phrase_objects_and_shelter(ar_rows, en_rows, lang, text, edge):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
@@ -26,6 +33,9 @@ def test_phrase_objects_and_shelter(ar_rows, en_rows, lang, text, edge):
     ("en", "The hotel in Qatar sheltered dozens of journalists.", ("QAT", "supported")),
     ("ar", "وفرت المدرسة في قطر ملاذا آمنا للأطفال.", ("QAT", "supported")),
     ("en", "Iran spoke with Qatar about Hamas.", ("IRN", "supported", "hamas")),
+    ("ar", "ووقف الرئيس الروسي في الساحة الحمراء مع إيران.", ("RUS", "supported")),
+    ("ar", "وقالت الفصائل المسلحة في سوريا إن إيران مستعدة.", ("IRN", "supplied")),
+    ("ar", "وحمل الجنود الأسلحة إلى إيران.", ("IRN", "accused")),
 ])
 def test_phrase_objects_that_must_not_fire(ar_rows, en_rows, lang, text, absent):
     rows = (ar_rows if lang == "ar" else en_rows)(text)

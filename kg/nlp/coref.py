@@ -104,9 +104,32 @@ class Coref:
                 added.append(Span(doc, token.i, token.i + 1, label="coref", kb_id=key))
                 discourse.touch(key)
                 continue
+        self._affiliate_by_head(doc, discourse)
         if added:
             set_actor_spans(doc, sorted(spans + added, key=lambda s: (s.start, s.end)))
         return doc
+
+    def _affiliate_by_head(self, doc: Doc, discourse) -> None:
+        """"المتحدث باسم الحركة لورانس كانيوكا", "the group's spokesman": a named person whose
+        title names its body by a definite head noun speaks for the organization that noun
+        stands for (the persons component runs before the discourse knows it)."""
+        records = [r for r in doc.user_data.get("titled_persons", []) if r.has_name and not r.affiliation]
+        if not records:
+            return
+        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
+        for r in records:
+            found = next(((s, e) for label, s, e in matches if label == "definite_organization"
+                          and (r.start <= s and e <= r.end or 0 <= r.start - e <= 1)), None)  # "the movement's spokesman"
+            if found is None:
+                continue
+            keys = self._group(doc, discourse, "definite_organization", *found)
+            key = keys[0].kb_id_ if keys else None
+            if not key or key == r.person:
+                continue
+            r.affiliation = key
+            person = discourse.actors.get(r.person)
+            if person is not None and not person.affiliation:
+                person.affiliation = key
 
     def _surname_candidates(self, doc: Doc, discourse) -> list[int]:
         """Tokens that may be a known surname, found by hash without making Token objects:
