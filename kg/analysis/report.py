@@ -74,6 +74,7 @@ def stats_data(g: Graph | nx.MultiDiGraph, *, top: int = 10, lang: str | None = 
                              "text": _edge_phrase(A, u, v, d, lang)}
                             for u, v, d in strongest[:top]],
         "seed": seed,
+        "headline_claims_left_out": G.graph.get("headline_claims", 0),
     }
 
 
@@ -96,6 +97,9 @@ def stats_report(g: Graph | nx.MultiDiGraph, *, top: int = 10, lang: str | None 
              f"{data['claims']} claims"]
     mods = ", ".join(f"{n} {i18n.t(L, m)}" for m, n in data["modalities"].items())
     lines.append(f"  {mods}; {data['negated']} negated; {data['attributed']} attributed")
+    if data["headline_claims_left_out"]:
+        lines.append(f"  ({data['headline_claims_left_out']} claims whose only evidence is a headline left out; "
+                     "--with-headlines counts them)")
     if data["relations"]:
         lines.append("  " + " · ".join(f"{r} {n}" for r, n in data["relations"].items()))
     lines += ["", f"{i18n.t(L, 'top_actors')} (PageRank; weights = articles)"]

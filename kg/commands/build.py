@@ -169,7 +169,7 @@ def existing_identifiers(graph) -> dict[str, str]:
     from kg.rdf.namespaces import GKG
 
     found = {}
-    for article in graph.subjects(RDF.type, GKG.Article):
+    for article in [*graph.subjects(RDF.type, GKG.Article), *graph.subjects(RDF.type, GKG.HeadlineList)]:
         ident = graph.value(article, DCTERMS.identifier)
         if ident is not None:
             found[str(ident)] = str(graph.value(article, DCTERMS.source) or "")
