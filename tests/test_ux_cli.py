@@ -381,3 +381,58 @@ def test_format_only_without_paths(capsys):
         main(["build", "--format", "nonsense_folder_that_is_a_path"])
     # 'nonsense…' is taken as a path, so --format has no format: a usage error naming --format
     assert "--format" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- 4. eval and the seed's gold
+
+
+def test_seed_ships_with_its_gold():
+    golds = sorted(SEEDS.glob("*.gold.json"))
+    assert golds
+    for gold in golds:
+        data = json.loads(gold.read_text(encoding="utf-8"))
+        assert {"actors", "relations", "lang"} <= set(data)
+        text = (SEEDS / gold.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        assert all(r["evidence"] in text for r in data["relations"])
+
+
+def test_eval_on_the_seed_without_shared(seed_build, capsys):
+    out, _ = seed_build
+    assert main(["eval", str(SEEDS), "--graph", str(out / "graph.ttl"), "--errors"]) == 0
+    text = capsys.readouterr().out
+    assert "((" not in text and "P/R/F (" not in text and "'positive'" not in text
+    lines = text.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("article"))
+    assert set(lines[header + 1]) <= {"-", " "}  # a rule under the header
+    row = lines[header + 2]
+    assert row.startswith("000_7a27a54a086accf8")
+    # numbers sit under their headers (right-aligned columns end together)
+    assert lines[header].index("act F1") + len("act F1") == row.index("0.", lines[header].index("act F1")) + 5
+    assert "relations" in text and "actors" in text
+
+
+def test_eval_json_is_plain_data(seed_build, capsys):
+    out, _ = seed_build
+    assert main(["eval", str(SEEDS), "--graph", str(out / "graph.ttl"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert 0.5 < data["relation_f1"] <= 1 and 0.5 < data["actor_f1"] <= 1
+    article = data["per_article"]["000_7a27a54a086accf8"]
+    assert all(isinstance(e, str) and "(" not in e.split(" (")[0] for e in article["false_edges"] + article["missed_edges"])
+    assert "ar" in data["by_language"]
+
+
+def test_eval_reads_other_formats_and_stores(seed_build, capsys):
+    out, store = seed_build
+    figures = []
+    for graph in (out / "graph.ttl", out / "graph.nq", store):
+        assert main(["eval", str(SEEDS), "--graph", str(graph), "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        figures.append((data["actor_f1"], data["relation_f1"]))
+    assert len(set(figures)) == 1
+
+
+def test_annotation_guide_ships():
+    guide = (ROOT / "docs" / "annotation.md").read_text(encoding="utf-8")
+    for term in ("gold.json", "names", "wikidata", "polarity", "modality", "attributed_to", "evidence",
+                 "metWith", "cooperatedWith", "kg eval seeds"):
+        assert term in guide
