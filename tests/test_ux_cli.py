@@ -436,3 +436,75 @@ def test_annotation_guide_ships():
     for term in ("gold.json", "names", "wikidata", "polarity", "modality", "attributed_to", "evidence",
                  "metWith", "cooperatedWith", "kg eval seeds"):
         assert term in guide
+
+
+# --------------------------------------------------------------------------- 7. tables and SPARQL errors
+
+
+def test_evidence_is_shortened_in_tables_only(seed_build, capsys):
+    out, _ = seed_build
+    graph = str(out / "graph.ttl")
+    assert main(["query", graph, "analyst-claims"]) == 0
+    table = capsys.readouterr().out
+    assert "…" in table
+    from kg.commands.query import MAX_CELL, _width
+
+    for line in table.splitlines():
+        for cell in line.split("  "):
+            assert _width(cell.strip()) <= max(MAX_CELL, 60)
+    assert main(["query", graph, "analyst-claims", "--format", "csv"]) == 0
+    csv_text = capsys.readouterr().out
+    assert "…" not in csv_text and max(len(line) for line in csv_text.splitlines()) > 150
+    assert main(["query", graph, "analyst-claims", "--full"]) == 0
+    assert "…" not in capsys.readouterr().out
+
+
+def test_shorten_cuts_at_a_word():
+    from kg.commands.query import shorten
+
+    text = "Russia and North Korea agreed on Tuesday to expand their military cooperation, officials said."
+    short = shorten(text, 40)
+    assert short.endswith("…") and len(short) <= 40 and text.startswith(short[:-1])
+    assert shorten("short", 40) == "short"
+
+
+def test_meetings_prints_no_identical_rows(seed_build, capsys):
+    out, _ = seed_build
+    assert main(["query", str(out / "graph.ttl"), "meetings"]) == 0
+    rows = capsys.readouterr().out.splitlines()[2:-1]
+    assert rows and len(rows) == len(set(rows))
+    assert main(["query", str(out / "graph.ttl"), "meetings", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert int(data["results"]["bindings"][0]["claims"]["value"]) >= 2  # the claims behind one meeting
+
+
+def test_supplied_to_drops_the_empty_item_column(seed_build, capsys):
+    out, _ = seed_build
+    assert main(["query", str(out / "graph.ttl"), "supplied-to"]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split()
+    assert "item" not in header and "sourceLabel" in header
+    assert main(["query", str(out / "graph.ttl"), "supplied-to", "--format", "csv"]) == 0
+    assert "item" in capsys.readouterr().out.splitlines()[0].split(",")  # csv keeps every variable
+
+
+@pytest.mark.parametrize("engine", ["oxigraph", "rdflib"])
+@pytest.mark.parametrize("query, where", [
+    ("SELECT ?x WHERE {\n  ?x a foo:Bar }", "line 2"),
+    ("SELECT ?x WHERE { ?x ?y }", "line 1"),
+])
+def test_bad_sparql_is_one_line_with_its_place(seed_build, capsys, engine, query, where):
+    out, _ = seed_build
+    assert main(["query", str(out / "graph.ttl"), query, "--engine", engine]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "SPARQL error" in err
+    if engine == "oxigraph":
+        assert where in err and "column" in err
+        assert "\\u{" not in err
+
+
+def test_unknown_prefix_is_named():
+    from kg.rdf.sparql_errors import describe
+
+    text = "SELECT ?x WHERE {\n  ?x a foo:Bar }"
+    err = SyntaxError("error at 2:14: expected one of Prefix not found, ['%']")
+    assert describe(err, text) == "line 2, column 14: unknown prefix 'foo:' in foo:Bar (declare it with PREFIX)"
