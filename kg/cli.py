@@ -89,8 +89,6 @@ def main(argv: list[str] | None = None) -> int:
 
     progress.set_quiet(args.quiet)
     log.set_verbose(args.verbose)
-    if args.verbose:
-        os.environ.setdefault("GEOKG_TRACEBACK", "1")
     try:
         return int(args.func(args) or 0)
     except GeoKGError as err:
@@ -113,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kg {args.command}: error: out of memory", file=sys.stderr)
         return 2
     except Exception as err:  # a bug: still one line, the traceback on request
-        if os.environ.get("GEOKG_TRACEBACK"):
+        if os.environ.get("GEOKG_TRACEBACK") or args.verbose:
             raise
         first = " ".join(str(err).split())[:200]
         print(f"kg {args.command}: internal error: {type(err).__name__}: {first} "

@@ -508,3 +508,13 @@ def test_unknown_prefix_is_named():
     text = "SELECT ?x WHERE {\n  ?x a foo:Bar }"
     err = SyntaxError("error at 2:14: expected one of Prefix not found, ['%']")
     assert describe(err, text) == "line 2, column 14: unknown prefix 'foo:' in foo:Bar (declare it with PREFIX)"
+
+
+def test_store_load_shows_progress(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("GEOKG_PROGRESS", "1")
+    from kg.rdf.store import load_into_store
+
+    ttl = tmp_path / "g.ttl"
+    ttl.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:d> .\n", encoding="utf-8")
+    assert load_into_store(ttl, tmp_path / "store", replace=True, expected=2) == 2
+    assert "loading the store" in capsys.readouterr().err

@@ -147,7 +147,8 @@ def _write_outputs(args, out: Path, store: Path | None, report, jobs: int,
     report.articles.clear()  # the articles (page text included) are no longer needed: free them before the view
     if store is not None:  # bulk load, not triple by triple (issue 6), into a new directory swapped in on commit (17)
         from kg.rdf.store import load_into_store
-        load_into_store(stage.staged(out / "graph.ttl"), store, replace=True, staging=stage, source_format=".ttl")
+        load_into_store(stage.staged(out / "graph.ttl"), store, replace=True, staging=stage, source_format=".ttl",
+                        expected=triples)
         written.append(store)
     if extra:
         from kg.rdf.exports import write_exports

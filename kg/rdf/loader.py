@@ -119,20 +119,25 @@ def store_index(path: Path | str, predicates=None):
     from kg.rdf.records import TripleIndex
     from kg.rdf.store import open_store, store_error
 
+    from kg.progress import bar
+
     store = open_store(path, read_only=True)
     convert = _TermCache()
     try:
         if predicates is None:
             quads = store.quads_for_pattern(None, None, None)
-            triples = ((convert(q.subject), convert(q.predicate), convert(q.object)) for q in quads)
-            return TripleIndex(dict.fromkeys(triples))
+            with bar(quads, desc="reading the store", unit="triple") as shown:
+                triples = ((convert(q.subject), convert(q.predicate), convert(q.object)) for q in shown)
+                return TripleIndex(dict.fromkeys(triples))
         import pyoxigraph as ox
 
         out: dict = {}
-        for predicate in predicates:
-            p = ox.NamedNode(str(predicate))
-            for q in store.quads_for_pattern(None, p, None):
-                out[convert(q.subject), predicate, convert(q.object)] = None
+        with bar(total=len(predicates), desc="reading the store", unit="predicate") as shown:
+            for predicate in predicates:
+                p = ox.NamedNode(str(predicate))
+                for q in store.quads_for_pattern(None, p, None):
+                    out[convert(q.subject), predicate, convert(q.object)] = None
+                shown.update(1)
         return TripleIndex(out)
     except (OSError, RuntimeError) as err:
         raise store_error(path, err) from None
