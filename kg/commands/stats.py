@@ -31,7 +31,7 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise GeoKGError("--top must be at least 1")
-    G = read_network(args.graph, lang=args.lang, include_headlines=args.with_headlines)
+    G = read_network(args.graph, lang=args.lang, include_headlines=args.with_headlines, evidence=False)
     if args.by_country:
         from kg.analysis.networks import by_country
 
