@@ -518,3 +518,12 @@ def test_store_load_shows_progress(tmp_path, monkeypatch, capsys):
     ttl.write_text("<urn:a> <urn:b> <urn:c> .\n<urn:a> <urn:b> <urn:d> .\n", encoding="utf-8")
     assert load_into_store(ttl, tmp_path / "store", replace=True, expected=2) == 2
     assert "loading the store" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("target", ["graph.trig", "graph.nq", "store"])
+def test_view_reads_every_form(seed_build, target, tmp_path, capsys):
+    out, store = seed_build
+    path = store if target == "store" else out / target
+    page = tmp_path / "view.html"
+    assert main(["view", str(path), "--out", str(page)]) == 0
+    assert page.is_file() and "Kim Jong Un" in page.read_text(encoding="utf-8")
