@@ -15,10 +15,11 @@ from typing import Literal
 from rdflib import Graph
 
 from kg.errors import GeoKGError
+from kg.ingest.language_check import language_warnings
 from kg.ingest.readers import iter_inputs
 from kg.model import ArticleResult
 from kg.parallel import extract_documents, extract_files, read_file
-from kg.runtime import bulk_allocation
+from kg.runtime import SETTLE_EVERY, bulk_allocation, settle
 from kg.rdf.namespaces import ACTOR
 from kg.rdf.records import TripleIndex, TurtleRender, can_render
 from kg.rdf.writer import build_graph, serialize_turtle
@@ -62,7 +63,7 @@ def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
             on_error(message)
 
     bad_arguments: list[str] = []
-    files = list(iter_inputs(list(paths), on_error=bad_arguments.append))
+    files = list(iter_inputs(list(paths), on_error=bad_arguments.append, on_skip=on_warning))
     if not files and bad_arguments:
         raise GeoKGError("; ".join(bad_arguments))
     for message in bad_arguments:
@@ -76,14 +77,15 @@ def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
         unique_identifiers(report.articles, on_warning=on_warning)
         return report
     # --- end issue 6
-    iterator = files
-    if progress:
-        from tqdm import tqdm
-        iterator = tqdm(files, unit="file", disable=len(files) < 20, file=sys.stderr)
-    with bulk_allocation():
-        for item in iterator:
+    # every file is read first, so the bar counts articles (a .jsonl file holds thousands)
+    reads = [(item, *read_file(item)) for item in files]
+    from kg.progress import bar
+
+    with bulk_allocation(), bar(total=sum(len(docs) for _, docs, _, _ in reads), desc="extracting",
+                                unit="article", show=None if progress else False) as shown:
+        for n, (item, docs, failure, notes) in enumerate(reads):
+            reads[n] = None  # the documents are freed as they are extracted
             report.files += 1
-            docs, failure, notes = read_file(item)
             for skipped, message in notes.in_order:
                 if skipped:
                     error(message)
@@ -91,7 +93,13 @@ def extract_paths(paths: Sequence[str | Path], *, progress: bool = False,
                     on_warning(message)
             if failure:
                 error(failure)
-            report.articles.extend(extract_documents(docs, on_error=error))
+            if on_warning:
+                language_warnings(docs, on_warning)
+            for doc in docs:  # one at a time, so that the bar moves inside a large .jsonl
+                report.articles.extend(extract_documents([doc], on_error=error))
+                shown.update(1)
+                if shown.n % SETTLE_EVERY == 0:
+                    settle()
     unique_identifiers(report.articles, on_warning=on_warning)
     return report
 

@@ -23,10 +23,49 @@ COMMAND_MODULES = (
 )
 
 
+EXIT_CODES = """exit status:
+  0    done (kg validate: the graph conforms)
+  1    kg build: the graph was written but some inputs were skipped (each named on
+       stderr: unreadable file, malformed record, article whose extraction failed);
+       kg validate: the graph does not conform
+  2    user error: bad arguments, a missing or unreadable file, nothing to build
+  3    internal error (a bug; GEOKG_TRACEBACK=1 or -v shows the traceback)
+  130  interrupted (Ctrl-C)
+"""
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options every command takes (a parent parser, so ``kg build -v`` and ``kg -v build``
+    both work)."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="say what is done and how long it takes; tracebacks of internal errors")
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS,
+                        help="no progress bars and no summary; errors and warnings only")
+    return common
+
+
+class _WithCommonOptions:
+    """The subparsers action, adding :func:`common_options` to every command it makes."""
+
+    def __init__(self, sub, common: argparse.ArgumentParser) -> None:
+        self._sub, self._common = sub, common
+
+    def add_parser(self, name: str, **kwargs) -> argparse.ArgumentParser:
+        kwargs["parents"] = [*kwargs.get("parents", ()), self._common]
+        return self._sub.add_parser(name, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self._sub, name)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kg", description="geopolitical knowledge graphs from news")
+    common = common_options()
+    parser = argparse.ArgumentParser(prog="kg", description="geopolitical knowledge graphs from news",
+                                     epilog=EXIT_CODES, parents=[common],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"geokg {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = _WithCommonOptions(parser.add_subparsers(dest="command", metavar="COMMAND"), common)
     for name in COMMAND_MODULES:
         try:
             module = importlib.import_module(f"kg.commands.{name}")
@@ -44,6 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    args.verbose = getattr(args, "verbose", False)
+    args.quiet = getattr(args, "quiet", False)
+    from kg import log, progress
+
+    progress.set_quiet(args.quiet)
+    log.set_verbose(args.verbose)
     try:
         return int(args.func(args) or 0)
     except GeoKGError as err:
@@ -66,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"kg {args.command}: error: out of memory", file=sys.stderr)
         return 2
     except Exception as err:  # a bug: still one line, the traceback on request
-        if os.environ.get("GEOKG_TRACEBACK"):
+        if os.environ.get("GEOKG_TRACEBACK") or args.verbose:
             raise
         first = " ".join(str(err).split())[:200]
         print(f"kg {args.command}: internal error: {type(err).__name__}: {first} "

@@ -22,6 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.ingest.language_check import language_warnings
 from kg.ingest.readers import InputFile, RawDocument, ReadNotes, read_documents
 from kg.model import ArticleResult
 from kg.runtime import SETTLE_EVERY, bulk_allocation, settle
@@ -140,13 +141,11 @@ def extract_files(files: Sequence[Path | str | InputFile], jobs: int, *, on_erro
                     on_error(message)
             elif on_warning:
                 on_warning(message)
-    bar = None
-    if progress and len(docs) >= 20:
-        import sys
+        if on_warning:
+            language_warnings(found, on_warning)
+    from kg.progress import bar as progress_bar
 
-        from tqdm import tqdm
-
-        bar = tqdm(total=len(docs), unit="doc", file=sys.stderr)
+    bar = progress_bar(total=len(docs), desc="extracting", unit="article", show=None if progress else False)
     articles: list[ArticleResult] = []
     collected = 0
     with bulk_allocation():  # unpickling results makes objects that all survive: collecting them was 3/4 of its cost
@@ -160,8 +159,6 @@ def extract_files(files: Sequence[Path | str | InputFile], jobs: int, *, on_erro
             if collected >= SETTLE_EVERY:
                 settle()
                 collected = 0
-            if bar is not None:
-                bar.update(n)
-    if bar is not None:
-        bar.close()
+            bar.update(n)
+    bar.close()
     return articles, errors

@@ -257,7 +257,7 @@ def test_load_graph_errors(tmp_path):
         load_graph(tmp_path / "missing.ttl")
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is <not turtle", encoding="utf-8")
-    with pytest.raises(GeoKGError, match="not a readable turtle graph") as err:
+    with pytest.raises(GeoKGError, match="not valid turtle") as err:
         load_graph(bad)
     assert "\n" not in str(err.value)
     empty = tmp_path / "empty.ttl"

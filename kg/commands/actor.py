@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.analysis.graph import load_graph, to_networkx
+from kg.analysis.graph import read_network
 from kg.analysis.report import actor_report
 
 
@@ -14,15 +14,17 @@ def register(subparsers) -> None:
                               description="NAME is a label, an alias, a key (RUS) or a Wikidata QID; case and "
                                           "Arabic spelling variants (hamza, ta marbuta, alef maqsura, "
                                           "diacritics) do not matter.")
-    p.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    p.add_argument("graph", metavar="GRAPH", help="graph written by kg build: a .ttl/.jsonld/.trig/.nq file or a --store folder")
     p.add_argument("name", metavar="NAME", help="the actor, in Arabic or English")
     p.add_argument("--lang", choices=("ar", "en"), help="labels and words in this language where known")
     p.add_argument("--evidence", type=int, default=3, metavar="N",
                    help="sentences shown per relation (3; 0 = all)")
+    p.add_argument("--with-headlines", action="store_true",
+                   help="also count claims whose only evidence is a headline (gkg:fromHeadline), left out by default")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    G = to_networkx(load_graph(args.graph), lang=args.lang)
+    G = read_network(args.graph, lang=args.lang, include_headlines=args.with_headlines)
     sys.stdout.write(actor_report(G, args.name, lang=args.lang, evidence=args.evidence))
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -9,21 +10,24 @@ from pathlib import Path
 from kg.build import existing_person_keys, extract_paths, merge_persons, unique_identifiers, write_graph
 from kg.errors import GeoKGError
 from kg.fsutil import Staging, clean_stale, ensure_directory, lock_path, locked, os_error
+from kg.rdf.exports import FORMATS
 from kg.rdf.namespaces import new_graph
 from kg.rdf.store import store_lock
 
 
 def register(sub) -> None:
-    p = sub.add_parser("build", help="build the knowledge graph from articles")
-    p.add_argument("paths", nargs="+", help="files or folders (.txt .md .html .jsonl)")
+    p = sub.add_parser("build", help="build the knowledge graph from articles",
+                       epilog="examples: kg build seeds --out output;  kg build --format jsonld,nq seeds;  "
+                              "kg build seeds --format ttl --format trig")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (.txt .md .html .htm .jsonl)")
     p.add_argument("--out", default="output", help="output directory (default: output)")
-    p.add_argument("--format", nargs="+", default=["ttl"], choices=["ttl", "jsonld", "trig", "nq"],
-                   help="graph formats to write besides the view")
+    p.add_argument("--format", action=FormatAction, default=None, nargs="+", metavar="FMT",
+                   help="graph formats to write besides the view: ttl, jsonld, trig, nq; a comma list "
+                        "(--format jsonld,nq) or repeated; paths may follow it (default: ttl)")
     p.add_argument("--append", action="store_true", help="add to the graph already in --out")
     p.add_argument("--actors", action="append", default=[], metavar="FILE.toml",
                    help="your own known actors and aliases, same schema as ontology/actors/*.toml (repeatable)")
     p.add_argument("--no-view", action="store_true", help="do not write graph.html")
-    p.add_argument("--quiet", action="store_true")
     # issue 6 (performance)
     p.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                    help="extract files in N worker processes (0: one per CPU; default 1)")
@@ -33,7 +37,36 @@ def register(sub) -> None:
     p.set_defaults(func=run)
 
 
+class FormatAction(argparse.Action):
+    """``--format``: comma lists and repeats (``--format jsonld,nq``, ``--format ttl --format
+    trig``), and the old space-separated form (``--format ttl nq``). argparse gives an
+    option with several values every word up to the next option, so in
+    ``kg build --format jsonld seeds`` the path ``seeds`` arrives here: a word that is not a
+    format name is handed back as a path (a folder really named ``ttl`` is written ``./ttl``)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        formats = list(getattr(namespace, self.dest, None) or [])
+        extra = list(getattr(namespace, "format_paths", None) or [])
+        for value in values:
+            words = [w.strip().lower().lstrip(".") for w in value.split(",")]
+            if all(w in FORMATS for w in words if w) and any(words):
+                formats += [w for w in words if w]
+            elif "," in value:
+                bad = next(w for w in words if w not in FORMATS)
+                parser.error(f"argument --format: invalid format {bad!r} (choose from {', '.join(FORMATS)})")
+            else:
+                extra.append(value)
+        if not formats:
+            parser.error(f"argument --format: give a format ({', '.join(FORMATS)}) before the paths")
+        setattr(namespace, self.dest, list(dict.fromkeys(formats)))
+        namespace.format_paths = extra
+
+
 def run(args) -> int:
+    args.paths = list(args.paths) + list(getattr(args, "format_paths", None) or [])
+    args.format = args.format or ["ttl"]
+    if not args.paths:
+        raise GeoKGError("give at least one file or folder of articles (kg build PATH... --out DIR)")
     if args.actors:
         import os
 
@@ -114,7 +147,8 @@ def _write_outputs(args, out: Path, store: Path | None, report, jobs: int,
     report.articles.clear()  # the articles (page text included) are no longer needed: free them before the view
     if store is not None:  # bulk load, not triple by triple (issue 6), into a new directory swapped in on commit (17)
         from kg.rdf.store import load_into_store
-        load_into_store(stage.staged(out / "graph.ttl"), store, replace=True, staging=stage, source_format=".ttl")
+        load_into_store(stage.staged(out / "graph.ttl"), store, replace=True, staging=stage, source_format=".ttl",
+                        expected=triples)
         written.append(store)
     if extra:
         from kg.rdf.exports import write_exports
@@ -136,7 +170,7 @@ def existing_identifiers(graph) -> dict[str, str]:
     from kg.rdf.namespaces import GKG
 
     found = {}
-    for article in graph.subjects(RDF.type, GKG.Article):
+    for article in [*graph.subjects(RDF.type, GKG.Article), *graph.subjects(RDF.type, GKG.HeadlineList)]:
         ident = graph.value(article, DCTERMS.identifier)
         if ident is not None:
             found[str(ident)] = str(graph.value(article, DCTERMS.source) or "")

@@ -29,7 +29,9 @@ def register(subparsers) -> None:
     p.add_argument("--param", "-p", action="append", default=[], metavar="NAME=VALUE",
                    help="query parameter; repeat for several (a name given twice matches either value)")
     p.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="table (labels, prefixed names), csv or json (SPARQL results formats)")
+                   help="table (labels, prefixed names, long text shortened with …), csv or json "
+                        "(SPARQL results formats, everything in full)")
+    p.add_argument("--full", action="store_true", help="table: do not shorten long cells")
     p.add_argument("--engine", choices=("oxigraph", "rdflib"), default="oxigraph",
                    help="SPARQL engine (oxigraph: fast; rdflib: pure Python); both give the same rows")
     p.add_argument("--list", action="store_true", help="list the cookbook queries and what they answer")
@@ -59,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "json":
         write_json(result)
     else:
-        write_table(result)
+        write_table(result, max_cell=None if args.full else MAX_CELL)
     return 0
 
 
@@ -92,12 +94,45 @@ def _cell(term) -> str:
     return " ".join(display_term(term).split()) if term is not None else ""
 
 
-def write_table(result: QueryResult, out=None) -> None:
-    """Aligned columns; a variable ``?x`` is hidden when the query also selects ``?xLabel``."""
+MAX_CELL = 60  # terminal columns per cell: evidence sentences run to 300+ characters
+# columns left out of a table when no row fills them: what was supplied is recorded only when
+# the text names it, and today's extraction records none; an empty column would only puzzle
+HIDE_WHEN_EMPTY = frozenset({"item"})
+
+
+def shorten(text: str, width: int = MAX_CELL) -> str:
+    """``text`` cut to ``width`` terminal columns, "…" marking the cut (at a space when one
+    is near: a word is not split)."""
+    if _width(text) <= width:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = _width(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    cut = "".join(out)
+    space = cut.rfind(" ")
+    if space > width * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,،;:") + "…"
+
+
+def write_table(result: QueryResult, out=None, max_cell: int | None = MAX_CELL) -> None:
+    """Aligned columns for a terminal. A variable ``?x`` is hidden when the query also
+    selects ``?xLabel``; an ``item`` column no row fills is left out (:data:`HIDE_WHEN_EMPTY`);
+    long cells (evidence) are shortened with "…" to ``max_cell``
+    columns (``None``: never). ``--format csv``/``json`` give everything in full."""
     out = out or sys.stdout
     shown = [i for i, v in enumerate(result.vars) if f"{v}Label" not in result.vars]
+    if result.rows:
+        shown = [i for i in shown if result.vars[i] not in HIDE_WHEN_EMPTY
+                 or any(row[i] is not None and str(row[i]) != "" for row in result.rows)]
     headers = [result.vars[i] for i in shown]
     rows = [[_cell(row[i]) for i in shown] for row in result.rows]
+    if max_cell:
+        rows = [[shorten(c, max_cell) for c in r] for r in rows]
     widths = [max([_width(h)] + [_width(r[c]) for r in rows]) for c, h in enumerate(headers)]
     out.write("  ".join(_pad(h, w) for h, w in zip(headers, widths)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from kg.analysis.graph import load_graph, to_networkx
+from kg.analysis.graph import read_network
 from kg.analysis.report import stats_data, stats_report
 from kg.errors import GeoKGError
 
@@ -16,20 +16,22 @@ def register(subparsers) -> None:
                               description="Print the most central actors (PageRank, degree, betweenness), "
                                           "the communities of the cooperation network (Louvain) and the "
                                           "edges most articles support.")
-    p.add_argument("graph", metavar="GRAPH", help="graph file written by kg build (Turtle, N-Triples, …)")
+    p.add_argument("graph", metavar="GRAPH", help="graph written by kg build: a .ttl/.jsonld/.trig/.nq file or a --store folder")
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many actors, communities, edges (10)")
     p.add_argument("--lang", choices=("ar", "en"), help="labels and words in this language where known")
     p.add_argument("--seed", type=int, default=42, help="seed of the community detection (42)")
     p.add_argument("--json", action="store_true", help="print the numbers as JSON")
     p.add_argument("--by-country", action="store_true",
                    help="lift each claim of a body or person to its state (state-to-state dyads)")
+    p.add_argument("--with-headlines", action="store_true",
+                   help="also count claims whose only evidence is a headline (gkg:fromHeadline), left out by default")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise GeoKGError("--top must be at least 1")
-    G = to_networkx(load_graph(args.graph), lang=args.lang)
+    G = read_network(args.graph, lang=args.lang, include_headlines=args.with_headlines, evidence=False)
     if args.by_country:
         from kg.analysis.networks import by_country
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kg.analysis.graph import load_graph, to_networkx
+from kg.analysis.graph import read_network
 from kg.errors import GeoKGError
 
 
@@ -15,7 +15,7 @@ def register(subparsers) -> None:
                                           "by relation, width by number of articles, dashed when possible or "
                                           "alleged; tooltips show the evidence. Big graphs are pruned to the "
                                           "most central actors, with a note saying so.")
-    p.add_argument("graph", metavar="GRAPH", help="graph file written by kg build")
+    p.add_argument("graph", metavar="GRAPH", help="graph written by kg build: a .ttl/.jsonld/.trig/.nq file or a --store folder")
     p.add_argument("--out", metavar="FILE.html", help="write the interactive view here")
     p.add_argument("--png", metavar="FILE.png", help="also (or only) write a static picture")
     p.add_argument("--actor", metavar="NAME", help="only this actor and its neighbours")
@@ -32,6 +32,8 @@ def register(subparsers) -> None:
     p.add_argument("--title", help="page title")
     p.add_argument("--by-country", action="store_true",
                    help="lift each claim of a body or person to its state (state-to-state dyads)")
+    p.add_argument("--with-headlines", action="store_true",
+                   help="also count claims whose only evidence is a headline (gkg:fromHeadline), left out by default")
     p.set_defaults(func=run)
 
 
@@ -40,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         raise GeoKGError("nothing to write: give --out FILE.html and/or --png FILE.png")
     if args.min_articles < 1:
         raise GeoKGError("--min-articles must be at least 1")
-    G = to_networkx(load_graph(args.graph), lang=args.lang)
+    G = read_network(args.graph, lang=args.lang, include_headlines=args.with_headlines)
     if args.by_country:
         from kg.analysis.networks import by_country
 

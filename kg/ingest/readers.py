@@ -100,14 +100,18 @@ def iter_input_files(paths: list[str | Path]) -> Iterator[Path]:
         yield item.path
 
 
-def iter_inputs(paths: list[str | Path], on_error: Callable[[str], None] | None = None) -> Iterator[InputFile]:
+def iter_inputs(paths: list[str | Path], on_error: Callable[[str], None] | None = None,
+                on_skip: Callable[[str], None] | None = None) -> Iterator[InputFile]:
     """:class:`InputFile` of every file under the given files and folders, in a stable
     order (sorted paths; unknown suffixes and hidden files skipped in folders).
 
     An argument that is missing, a symbolic link loop or not a file or folder, and a
     subfolder that cannot be read, are one line each to ``on_error`` (without it: an
     argument raises :class:`InputError`, an unreadable subfolder too). Symbolic links to
-    folders are not followed inside folders, so a loop cannot recurse."""
+    folders are not followed inside folders, so a loop cannot recurse. A file of a type
+    no reader takes (a ``.docx`` beside the articles) is one line to ``on_skip``: a user
+    who dropped it there expected it read (gold annotations ``*.gold.json`` are passed
+    over without a word: they sit beside their articles on purpose)."""
     seen: set[tuple[int, int]] = set()  # (device, inode): a file given twice is read once
 
     def first_time(path: Path, info: os.stat_result | None = None) -> bool:
@@ -129,7 +133,7 @@ def iter_inputs(paths: list[str | Path], on_error: Callable[[str], None] | None 
             _fail(InputError(path, _os_reason(err, path)), on_error)
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from (item for item in _walk(path, on_error) if first_time(item.path))
+            yield from (item for item in _walk(path, on_error, on_skip) if first_time(item.path))
         elif stat.S_ISREG(info.st_mode):
             if first_time(path, info):
                 yield InputFile.of(path)
@@ -155,15 +159,26 @@ def _os_reason(err: OSError, path: Path | None = None) -> str:
     return (err.strerror or "cannot read").lower()
 
 
-def _walk(root: Path, on_error: Callable[[str], None] | None) -> Iterator[InputFile]:
+SILENTLY_SKIPPED = (".gold.json",)  # companion files of articles, never articles
+
+
+def _walk(root: Path, on_error: Callable[[str], None] | None,
+          on_skip: Callable[[str], None] | None = None) -> Iterator[InputFile]:
     errors: list[OSError] = []
     found: list[Path] = []
     for folder, dirs, names in os.walk(root, onerror=errors.append):
         base = Path(folder)
         for name in names:
             child = base / name
-            if child.suffix.lower() in SUFFIXES and not name.startswith(".") and child.is_file():
-                found.append(child)
+            if name.startswith("."):
+                continue
+            if child.suffix.lower() in SUFFIXES:
+                if child.is_file():
+                    found.append(child)
+            elif on_skip is not None and not name.lower().endswith(SILENTLY_SKIPPED) and child.is_file():
+                kind = child.suffix.lower() or "without an extension"
+                on_skip(f"{child}: skipped, a file type geokg does not read ({kind}; it reads "
+                        f"{' '.join(SUFFIXES)})")
     for err in errors:
         _fail(InputError(err.filename or root, f"folder skipped ({_os_reason(err)})"), on_error)
     top = root.name or root.resolve().name

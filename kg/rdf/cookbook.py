@@ -228,7 +228,9 @@ class RdflibEngine(Engine):
         try:
             result = self.graph.query(text)
         except Exception as err:  # pyparsing / rdflib errors carry no common base
-            raise GeoKGError(f"SPARQL error: {_one_line(err)}") from err
+            from kg.rdf.sparql_errors import describe
+
+            raise GeoKGError(f"SPARQL error (syntax) at {describe(err, text)}") from err
         if result.type == "ASK":
             return QueryResult([], [], boolean=bool(result.askAnswer))
         if result.type in ("CONSTRUCT", "DESCRIBE"):
@@ -283,7 +285,11 @@ class OxigraphEngine(Engine):
 
         try:
             result = self.store.query(text, use_default_graph_as_union=True)
-        except (SyntaxError, ValueError, OSError, RuntimeError) as err:
+        except SyntaxError as err:
+            from kg.rdf.sparql_errors import describe
+
+            raise GeoKGError(f"SPARQL error (syntax) at {describe(err, text)}") from err
+        except (ValueError, OSError, RuntimeError) as err:
             raise GeoKGError(f"SPARQL error: {_one_line(err)}") from err
         if isinstance(result, ox.QueryBoolean):
             return QueryResult([], [], boolean=bool(result))

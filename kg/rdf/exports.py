@@ -25,71 +25,32 @@
 from __future__ import annotations
 
 import json
-import warnings
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import PROV, RDF, XSD
 
 from kg.atomic import write_text_atomic
 from kg.errors import GeoKGError
 from kg.rdf.namespaces import GKG, RELATIONS, new_graph
+from kg.rdf.loader import load_graph as _load
+from kg.rdf.loader import rdf_format  # noqa: F401  (imported from here by older code)
 from kg.rdf.writer import serialize_turtle
 
 ACTORS_GRAPH = URIRef("urn:geokg:actors")
 FORMATS = ("ttl", "jsonld", "trig", "nq")
 FILE_NAMES = {"ttl": "graph.ttl", "jsonld": "graph.jsonld", "trig": "graph.trig", "nq": "graph.nq"}
 
-_SUFFIX_FORMATS = {
-    ".ttl": "turtle", ".turtle": "turtle", ".nt": "nt", ".ntriples": "nt", ".nq": "nquads",
-    ".nquads": "nquads", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld",
-    ".rdf": "xml", ".owl": "xml", ".xml": "xml",
-}
-_DATASET_FORMATS = {"nquads", "trig"}
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def rdf_format(path: Path | str) -> str:
-    """The rdflib format name for a file, from its extension."""
-    suffix = Path(path).suffix.lower()
-    try:
-        return _SUFFIX_FORMATS[suffix]
-    except KeyError:
-        known = " ".join(sorted(_SUFFIX_FORMATS))
-        raise GeoKGError(f"{path}: unknown RDF file type {suffix or '(none)'!r} (known: {known})") from None
 
 
 def load_graph(path: Path | str) -> Graph:
-    """Read a Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML file into one graph
-    (named graphs are merged)."""
-    path = Path(path)
-    fmt = rdf_format(path)
-    if not path.exists():
-        raise GeoKGError(f"{path}: no such file")
-    if not path.is_file():
-        raise GeoKGError(f"{path}: not a file")
-    graph = new_graph()
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)  # rdflib's own parsers use deprecated APIs
-            if fmt in _DATASET_FORMATS:
-                dataset = Dataset()
-                dataset.parse(str(path), format=fmt)
-                for s, p, o, _ in dataset.quads((None, None, None, None)):
-                    graph.add((s, p, o))
-            else:
-                graph.parse(str(path), format=fmt)
-    except UnicodeDecodeError:
-        raise GeoKGError(f"{path}: not UTF-8 text") from None
-    except Exception as err:  # rdflib parsers raise many unrelated exception types
-        text = " ".join(str(err).split())[:200]
-        raise GeoKGError(f"{path}: not valid {fmt} ({text or type(err).__name__})") from err
-    return graph
+    """Read a Turtle, N-Triples, N-Quads, TriG, JSON-LD or RDF/XML file, or a store folder,
+    into one graph (named graphs are merged): :func:`kg.rdf.loader.load_graph`, an empty
+    graph allowed."""
+    return _load(path, allow_empty=True)
 
 
 # --------------------------------------------------------------------------- named graphs
@@ -99,7 +60,7 @@ def split_by_article(graph: Graph) -> dict[URIRef, Graph]:
     """Spread ``graph`` over named graphs: one per article, plus :data:`ACTORS_GRAPH`."""
     relations = {GKG[name] for name in RELATIONS}
     standing = {GKG.leaderOf, GKG.affiliatedWith}  # also part of actor descriptions
-    articles = set(graph.subjects(RDF.type, GKG.Article))
+    articles = set(graph.subjects(RDF.type, GKG.Article)) | set(graph.subjects(RDF.type, GKG.HeadlineList))
     sources: dict = {claim: sorted(graph.objects(claim, PROV.wasDerivedFrom))
                      for claim in graph.subjects(RDF.type, GKG.Claim)}
     support: dict[tuple, set] = defaultdict(set)

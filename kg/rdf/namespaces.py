@@ -25,6 +25,7 @@ class GKG(DefinedNamespace):
     Official: URIRef
     Analyst: URIRef
     Article: URIRef
+    HeadlineList: URIRef
     Claim: URIRef
     Polarity: URIRef
     Modality: URIRef
@@ -46,6 +47,7 @@ class GKG(DefinedNamespace):
     polarity: URIRef
     modality: URIRef
     evidence: URIRef
+    fromHeadline: URIRef
     attributedTo: URIRef
     startChar: URIRef
     endChar: URIRef

@@ -108,7 +108,7 @@ BATCH = 200_000  # quads per bulk write: bounds the bulk loader's memory (~300 M
 
 def load_into_store(source: Graph | Path | str | bytes, path: Path | str, *,
                     replace: bool = False, store=None, batch: int = BATCH, staging: Staging | None = None,
-                    source_format: str | None = None) -> int:
+                    source_format: str | None = None, expected: int | None = None) -> int:
     """Bulk-load ``source`` into the store at ``path`` and return the store's triple count.
 
     ``source`` is an rdflib ``Graph``, a graph file (Turtle, N-Triples, N-Quads, TriG,
@@ -125,8 +125,10 @@ def load_into_store(source: Graph | Path | str | bytes, path: Path | str, *,
     ``batch`` quads. One ``bulk_load`` of the whole file is a little faster but holds it
     all in memory (over 1 GiB for the 1.3 million triples of 10,000 articles); batches keep
     the peak near 300 MiB. A ``Graph`` goes through a temporary N-Triples file, which
-    rdflib writes line by line. Pass an open ``store`` to reuse it.
+    rdflib writes line by line. Pass an open ``store`` to reuse it. ``expected`` (the number
+    of triples, when the caller knows it) sizes the progress bar.
     """
+    _expected["total"] = expected
     p = Path(path)
     if store is not None:
         if replace:
@@ -214,14 +216,24 @@ def _load(store, source, batch: int, p: Path, source_format: str | None = None) 
 
 
 def _bulk(store, quads, batch: int) -> None:
+    """Batches of ``batch`` quads into Oxigraph's bulk loader, with a progress bar (a million
+    triples take ten seconds and more: :mod:`kg.progress`)."""
+    from kg.progress import bar
+
     chunk = []
-    for quad in quads:
-        chunk.append(quad)
-        if len(chunk) >= batch:
+    with bar(total=_expected.get("total"), desc="loading the store", unit="triple") as shown:
+        for quad in quads:
+            chunk.append(quad)
+            if len(chunk) >= batch:
+                store.bulk_extend(chunk)
+                shown.update(len(chunk))
+                chunk = []
+        if chunk:
             store.bulk_extend(chunk)
-            chunk = []
-    if chunk:
-        store.bulk_extend(chunk)
+            shown.update(len(chunk))
+
+
+_expected: dict[str, int | None] = {}  # the number of triples a load expects, for its bar
 
 
 def triple_count(path: Path | str) -> int:

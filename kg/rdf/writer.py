@@ -41,6 +41,7 @@ _TYPE, _SUBJECT, _PREDICATE, _OBJECT = RDF.type, RDF.subject, RDF.predicate, RDF
 _CLAIM, _POLARITY, _MODALITY, _DERIVED = GKG.Claim, GKG.polarity, GKG.modality, PROV.wasDerivedFrom
 _EVIDENCE, _START, _END, _ATTRIBUTED, _ITEM = GKG.evidence, GKG.startChar, GKG.endChar, GKG.attributedTo, GKG.item
 _DATE, _MENTIONS = DCTERMS.date, GKG.mentions
+_FROM_HEADLINE, _TRUE = GKG.fromHeadline, Literal(True)
 MODALITY = {"asserted": GKG.Asserted, "possible": GKG.Possible, "alleged": GKG.Alleged}
 
 
@@ -122,11 +123,46 @@ def actor_triples(g: Graph | None, actor: Actor) -> Iterator[tuple]:
         yield node, GKG.affiliatedWith, actor_iri(actor.affiliation)
 
 
+def is_headline_list(article: ArticleResult) -> bool:
+    """Whether the record is a page's list of related headlines ("read also", "related
+    articles"), a part of a page that is not an article (a page that is nothing but
+    headlines stays the page's article: there is no other to be part of)."""
+    return article.kind == "headlines" and article.part_of is not None
+
+
+def title_span(article: ArticleResult) -> tuple[int, int] | None:
+    """Offsets of the article's title in its text when the title is a line of it (a page's
+    first line, an HTML title put first), else None."""
+    title = (article.title or "").strip()
+    if not title or not article.text:
+        return None
+    text, start = article.text, 0
+    while True:
+        at = text.find(title, start)
+        if at < 0:
+            return None
+        before, after = text[:at].rsplit("\n", 1)[-1], text[at + len(title):].split("\n", 1)[0]
+        if not before.strip() and not after.strip():
+            return at, at + len(title)
+        start = at + 1
+
+
+def from_headline(article: ArticleResult, claim: Claim, title: tuple[int, int] | None) -> bool:
+    """Whether the claim's only evidence is a headline: a claim of a headline list, or one
+    whose evidence lies within the article's title. A headline compresses ("… as tensions
+    with China rise"), so what it seems to say is not counted as reported by default."""
+    if article.kind == "headlines":
+        return True
+    return title is not None and claim.end > claim.start and title[0] <= claim.start and claim.end <= title[1]
+
+
 def article_triples(article: ArticleResult) -> Iterator[tuple]:
     """Triples of one article: its description, mentions and claims (not the actors'
-    descriptions, which :func:`build_graph` writes once per actor)."""
+    descriptions, which :func:`build_graph` writes once per actor). A page's headline list
+    is a ``gkg:HeadlineList``, not a ``gkg:Article``, still ``dcterms:isPartOf`` its page;
+    claims whose only evidence is a headline carry ``gkg:fromHeadline true``."""
     node = article_iri(article.identifier)
-    yield node, RDF.type, GKG.Article
+    yield node, RDF.type, (GKG.HeadlineList if is_headline_list(article) else GKG.Article)
     yield node, DCTERMS.identifier, Literal(article.identifier)
     yield node, DCTERMS.language, Literal(article.lang)
     if article.title:
@@ -143,13 +179,15 @@ def article_triples(article: ArticleResult) -> Iterator[tuple]:
         yield node, DCTERMS.isPartOf, article_iri(article.part_of)
     for key in article.actors:
         yield node, _MENTIONS, actor_iri(key)
+    title = title_span(article) if article.claims and article.kind != "headlines" else None
     for claim in article.claims:
-        yield from claim_triples(article, node, claim, date)
+        yield from claim_triples(article, node, claim, date, headline=from_headline(article, claim, title))
 
 
 def claim_triples(article: ArticleResult, article_node: URIRef, claim: Claim,
-                  date: Literal | None = None) -> Iterator[tuple]:
-    """The reified claim; ``date`` is the article's date literal (made once per article)."""
+                  date: Literal | None = None, headline: bool = False) -> Iterator[tuple]:
+    """The reified claim; ``date`` is the article's date literal (made once per article);
+    ``headline``: its only evidence is a headline (``gkg:fromHeadline true``)."""
     node = claim_iri(article.identifier, claim)
     s, o = actor_iri(claim.subject), actor_iri(claim.object)
     p = RELATION_IRIS[claim.relation]
@@ -172,6 +210,8 @@ def claim_triples(article: ArticleResult, article_node: URIRef, claim: Claim,
         yield node, _DATE, date
     for item in claim.items:
         yield node, _ITEM, Literal(item, lang=article.lang)
+    if headline:
+        yield node, _FROM_HEADLINE, _TRUE
     if is_direct(claim):
         yield s, p, o
 
@@ -229,7 +269,7 @@ def _build_graph(articles: Iterable[ArticleResult], graph: Graph | None) -> Grap
     articles = list(articles)
     if len(g):
         for article in articles:
-            if (article_iri(article.identifier), RDF.type, GKG.Article) in g:
+            if (article_iri(article.identifier), DCTERMS.identifier, None) in g:
                 remove_article(g, article.identifier)
     # straight to the store: Graph.addN re-checks every term with isinstance (a quarter of
     # the stage); the terms here are made by this module and are valid by construction
