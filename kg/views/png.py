@@ -75,13 +75,31 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
               depth: int = 1, size: tuple[float, float] = (13.0, 9.0), dpi: int = 150,
               max_labels: int = 30) -> Path:
     """Draw the view of ``g`` (same arguments as :func:`kg.views.html.write_view`) to ``out``."""
+    fig = draw_figure(g, actor=actor, relations=relations, min_articles=min_articles, lang=lang,
+                      color_by=color_by, show_negated=show_negated, max_nodes=max_nodes, title=title,
+                      depth=depth, size=size, dpi=dpi, max_labels=max_labels)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+    return write_bytes_atomic(Path(out), buf.getvalue())
+
+
+def draw_figure(g: Graph, *, actor: str | None = None, relations: Sequence[str] | None = None,
+                min_articles: int = 1, lang: str | None = None, color_by: str = "class",
+                show_negated: bool = False, max_nodes: int = 400, title: str | None = None,
+                depth: int = 1, size: tuple[float, float] = (13.0, 9.0), dpi: int = 150,
+                max_labels: int = 30):
+    """The matplotlib ``Figure`` :func:`write_png` saves (tests look at its parts).
+
+    The legend is laid out first and the network gets the room to its left, so a long
+    legend (community names, Arabic relation words) is never cut at the picture's edge;
+    Arabic header lines are right-aligned, as Arabic text is read.
+    """
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
-        from matplotlib.lines import Line2D
         from matplotlib.patches import FancyArrowPatch
     except ImportError:
-        raise GeoKGError("--png needs matplotlib (pip install matplotlib)") from None
+        raise GeoKGError("--png needs matplotlib (pip install 'geokg[png]')") from None
 
     fonts = _fonts()
     shape = arabic_shaper()
@@ -101,7 +119,8 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
 
     fig = Figure(figsize=size, dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.01, 0.02, 0.74, 0.86))
+    right = _legend(fig, view, text, fonts)  # left edge of the legend, in figure coordinates
+    ax = fig.add_axes((0.01, 0.02, max(0.3, right - 0.02), 0.86))
     ax.set_axis_off()
     pos = {n["id"]: (n["x"], -n["y"]) for n in view.nodes}
     shrink = min(1.0, max(0.35, (60 / max(len(view.nodes), 1)) ** 0.5))
@@ -130,11 +149,21 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
         ax.set_ylim(min(ys) - pad, max(ys) + pad)
     ax.set_aspect("equal", adjustable="box")
 
-    fig.text(0.01, 0.975, text(view.title), fontsize=15, fontweight="bold", va="top", fontfamily=fonts)
+    rtl = i18n.ui_lang(view.lang) == "ar"
+    x, ha = (0.99, "right") if rtl else (0.01, "left")
+    fig.text(x, 0.975, text(view.title), fontsize=15, fontweight="bold", va="top", ha=ha, fontfamily=fonts,
+             gid="title")
     summary = i18n.t(view.lang, "summary", nodes=f"{len(view.nodes):,}", edges=f"{len(view.edges):,}")
-    notes = [text(summary)] + [text(n) for n in view.notes]
-    wrapped = "\n".join(textwrap.fill(n, 150) for n in notes[:3])
-    fig.text(0.01, 0.94, wrapped, fontsize=8, va="top", color="#444444", fontfamily=fonts)
+    # one text per line: each line is its own paragraph for the bidi algorithm
+    for i, line in enumerate(line for note in [summary] + view.notes[:2] for line in textwrap.wrap(note, 150)):
+        fig.text(x, 0.94 - 0.018 * i, text(line), fontsize=8, va="top", ha=ha, color="#444444", fontfamily=fonts,
+                 gid="header")
+    return fig
+
+
+def _legend(fig, view: View, text: Callable[[str], str], fonts: list[str]) -> float:
+    """Draw the legend at the figure's right edge; returns its left edge (figure coordinates)."""
+    from matplotlib.lines import Line2D
 
     handles = []
     for item in view.legend_nodes:
@@ -150,12 +179,12 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
     for item in view.line_styles:
         handles.append(Line2D([], [], color="#555555", linewidth=1.5, linestyle=LINESTYLES[item["key"]],
                               label=text(item["label"])))
-    if handles:
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.76, 0.9), frameon=True, fontsize=8,
-                   prop={"family": fonts, "size": 8})
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
-    return write_bytes_atomic(Path(out), buf.getvalue())
+    if not handles:
+        return 0.99
+    legend = fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.99, 0.9), frameon=True,
+                        prop={"family": fonts, "size": 8})
+    box = legend.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
+    return box.x0
 
 
 @lru_cache(maxsize=1)
