@@ -231,3 +231,19 @@ def test_png_header_in_arabic_is_right_aligned_with_isolated_options(g):
     joined = "\n".join(t.get_text() for t in header)
     assert "--show-negated" in joined and f"{i18n.LRI}--show-negated{i18n.PDI}" in joined
     assert all(t.get_ha() == "left" for t in draw_figure(g, lang="en").texts if t.get_gid() == "header")
+
+
+def test_shaping_for_an_older_matplotlib_keeps_brackets_and_options(monkeypatch):
+    """matplotlib < 3.11 draws Arabic through arabic_reshaper and python-bidi (the [png] extra):
+    the isolated option still reads "--show-negated" inside its brackets, no control
+    character is left to draw as a box."""
+    pytest.importorskip("arabic_reshaper")
+    pytest.importorskip("bidi")
+    from kg.views import png
+
+    monkeypatch.setattr(png, "matplotlib_shapes_arabic", lambda: False)
+    shape = png.arabic_shaper()
+    shown = shape(i18n.t("ar", "negated_hidden_1"))
+    assert shown.startswith(".(--show-negated ") and shown.count("(") == shown.count(")") == 1
+    assert not set(shown) & {"\u2066", "\u2067", "\u2068", "\u2069", "\u202a", "\u202b", "\u202c"}
+    assert shape("Russia") == "Russia"

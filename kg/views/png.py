@@ -28,6 +28,8 @@ MARKERS = {"dot": "o", "square": "s", "triangle": "^"}
 LINESTYLES = {"asserted": "-", "hedged": (0, (5, 4)), "negated": (0, (1, 3)), "structural": (0, (1, 2))}
 FONTS = ["DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "Arial"]
 MAX_ARROWS = 800
+_ISOLATE_AS_EMBEDDING = {0x2066: 0x202A, 0x2067: 0x202B, 0x2068: None, 0x2069: 0x202C}
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +61,17 @@ def arabic_shaper() -> Callable[[str], str] | None:
         return lambda text: text
     try:
         import arabic_reshaper
-        from bidi.algorithm import get_display
+        from bidi.algorithm import get_display  # mirrors brackets; knows embeddings, not isolates
     except ImportError:
         return None
 
     def shape(text: str) -> str:
-        return get_display(arabic_reshaper.reshape(text)) if ARABIC.search(text) else text
+        if not ARABIC.search(text):
+            return text
+        # the isolates of i18n.isolate_options as the embeddings this get_display knows; then
+        # no control character left for an older matplotlib to draw as a box
+        text = text.translate(_ISOLATE_AS_EMBEDDING)
+        return get_display(arabic_reshaper.reshape(text)).translate(_BIDI_CONTROLS)
 
     return shape
 

@@ -52,7 +52,7 @@ def whole_graph_title(articles: Mapping[str, Mapping], lang: str | None) -> str:
     names = input_names(a.get("source") for a in articles.values())
     if not names:
         return title
-    shown = ", ".join(names[:MAX_NAMES])
+    shown = i18n.comma(lang).join(names[:MAX_NAMES])
     if len(names) > MAX_NAMES:
         shown += " " + i18n.t(lang, "more", n=len(names) - MAX_NAMES)
     return f"{title} — {shown}"
