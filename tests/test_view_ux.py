@@ -219,6 +219,8 @@ def test_png_legend_stays_inside_the_picture(g):
         assert frame.x0 <= box.x0 and box.x1 <= frame.x1 and frame.y0 <= box.y0 and box.y1 <= frame.y1, kwargs
         (ax,) = fig.axes
         assert ax.get_position().x1 <= box.x0 / frame.width + 1e-6  # the network ends where the legend starts
+        lowest = min(t.get_window_extent(renderer).y0 for t in fig.texts if t.get_gid() in ("title", "header"))
+        assert box.y1 <= lowest, kwargs  # the legend starts below the header, whichever side it is on
 
 
 def test_png_header_in_arabic_is_right_aligned_with_isolated_options(g):

@@ -395,7 +395,7 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
                 legend_nodes.append({"label": i18n.t(lang, "other_communities"), "color": OTHER_COLOR, "count": count})
                 continue
             members = sorted(comms[ci], key=lambda u: (-pr.get(u, 0.0), u))[:3]
-            name = ", ".join(labels.get(m, m) for m in members) + ("…" if len(comms[ci]) > 3 else "")
+            name = i18n.comma(lang).join(labels.get(m, m) for m in members) + ("…" if len(comms[ci]) > 3 else "")
             legend_nodes.append({"label": f"{i18n.t(lang, 'community', n=ci + 1)}: {name}",
                                  "color": COMMUNITY_COLORS[ci], "count": count})
     else:

@@ -28,6 +28,7 @@ MARKERS = {"dot": "o", "square": "s", "triangle": "^"}
 LINESTYLES = {"asserted": "-", "hedged": (0, (5, 4)), "negated": (0, (1, 3)), "structural": (0, (1, 2))}
 FONTS = ["DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "Arial"]
 MAX_ARROWS = 800
+HEADER_LINE = 0.018  # height of one header line, in figure coordinates
 _ISOLATE_AS_EMBEDDING = {0x2066: 0x202A, 0x2067: 0x202B, 0x2068: None, 0x2069: 0x202C}
 _BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
@@ -126,8 +127,12 @@ def draw_figure(g: Graph, *, actor: str | None = None, relations: Sequence[str] 
 
     fig = Figure(figsize=size, dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
-    right = _legend(fig, view, text, fonts)  # left edge of the legend, in figure coordinates
-    ax = fig.add_axes((0.01, 0.02, max(0.3, right - 0.02), 0.86))
+    summary = i18n.t(view.lang, "summary", nodes=f"{len(view.nodes):,}", edges=f"{len(view.edges):,}")
+    # one text per line: each line is its own paragraph for the bidi algorithm
+    header = [line for note in [summary] + view.notes[:2] for line in textwrap.wrap(note, 150)]
+    top = 0.94 - HEADER_LINE * len(header) - 0.01  # the legend and the network start below the header
+    right = _legend(fig, view, text, fonts, top)  # left edge of the legend, in figure coordinates
+    ax = fig.add_axes((0.01, 0.02, max(0.3, right - 0.02), top - 0.02))
     ax.set_axis_off()
     pos = {n["id"]: (n["x"], -n["y"]) for n in view.nodes}
     shrink = min(1.0, max(0.35, (60 / max(len(view.nodes), 1)) ** 0.5))
@@ -160,16 +165,15 @@ def draw_figure(g: Graph, *, actor: str | None = None, relations: Sequence[str] 
     x, ha = (0.99, "right") if rtl else (0.01, "left")
     fig.text(x, 0.975, text(view.title), fontsize=15, fontweight="bold", va="top", ha=ha, fontfamily=fonts,
              gid="title")
-    summary = i18n.t(view.lang, "summary", nodes=f"{len(view.nodes):,}", edges=f"{len(view.edges):,}")
-    # one text per line: each line is its own paragraph for the bidi algorithm
-    for i, line in enumerate(line for note in [summary] + view.notes[:2] for line in textwrap.wrap(note, 150)):
-        fig.text(x, 0.94 - 0.018 * i, text(line), fontsize=8, va="top", ha=ha, color="#444444", fontfamily=fonts,
+    for i, line in enumerate(header):
+        fig.text(x, 0.94 - HEADER_LINE * i, text(line), fontsize=8, va="top", ha=ha, color="#444444", fontfamily=fonts,
                  gid="header")
     return fig
 
 
-def _legend(fig, view: View, text: Callable[[str], str], fonts: list[str]) -> float:
-    """Draw the legend at the figure's right edge; returns its left edge (figure coordinates)."""
+def _legend(fig, view: View, text: Callable[[str], str], fonts: list[str], top: float) -> float:
+    """Draw the legend at the figure's right edge from ``top`` down; returns its left edge
+    (figure coordinates)."""
     from matplotlib.lines import Line2D
 
     handles = []
@@ -188,7 +192,7 @@ def _legend(fig, view: View, text: Callable[[str], str], fonts: list[str]) -> fl
                               label=text(item["label"])))
     if not handles:
         return 0.99
-    legend = fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.99, 0.9), frameon=True,
+    legend = fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.99, top), frameon=True,
                         prop={"family": fonts, "size": 8})
     box = legend.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
     return box.x0
