@@ -22,7 +22,7 @@ from kg.parallel import extract_documents, extract_files, read_file
 from kg.runtime import SETTLE_EVERY, bulk_allocation, settle
 from kg.rdf.namespaces import ACTOR
 from kg.rdf.records import TripleIndex, TurtleRender, can_render
-from kg.rdf.writer import build_graph, serialize_turtle
+from kg.rdf.writer import build_graph, relativize_sources, serialize_turtle
 from kg.nlp.romanize import merge_person_keys
 
 
@@ -228,6 +228,7 @@ def write_graph(articles: list[ArticleResult], graph: Graph, jobs: int = 1,
     """
     direct = len(graph) == 0 and can_render(articles) and (jobs > 1 or keep != "graph")
     if not direct:
+        relativize_sources(graph)  # an appended-to graph may be older than relative sources
         build_graph(articles, graph)
         return serialize_turtle(graph), len(graph), graph
     render = TurtleRender(articles, jobs)

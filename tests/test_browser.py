@@ -411,3 +411,39 @@ def test_big_graph_is_pruned_and_opens_fast(page, tmp_path):
     assert load + elapsed / 1000 < 8, (load, elapsed)
     assert problems(page.log()) == []
     _shot(page, "view-2000.png", tmp_path)
+
+
+LEGEND_OVERLAP = """
+(function () {
+  var net = window.geokg.network, body = net.body;
+  var legend = document.getElementById('legend').getBoundingClientRect();
+  var stage = document.getElementById('network').getBoundingClientRect();
+  var covered = [], outside = [];
+  body.nodeIndices.forEach(function (id) {
+    var p = net.canvasToDOM(net.getPosition(id));
+    var x = stage.left + p.x, y = stage.top + p.y;
+    if (x >= legend.left && x <= legend.right && y >= legend.top && y <= legend.bottom) { covered.push(id); }
+    if (x < stage.left || x > stage.right || y < stage.top || y > stage.bottom) { outside.push(id); }
+  });
+  return {covered: covered, outside: outside, legend: [legend.left, legend.top, legend.width, legend.height],
+          stage: [stage.left, stage.top, stage.width, stage.height]};
+})()
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_legend_covers_no_node_at_1280x800(page, tmp_path, lang):
+    """At a laptop's 1280×800 the legend sits beside the network: no node under it, none cut off."""
+    page.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": 800, "deviceScaleFactor": 1,
+                                                     "mobile": False})
+    out = write_view(view_graph(), tmp_path / f"legend-{lang}.html", lang=lang, show_negated=True)
+    page.navigate(out.as_uri())
+    page.evaluate(WAIT_DRAWN % 15000, timeout=20)
+    result = page.evaluate(LEGEND_OVERLAP)
+    assert result["legend"][2] > 100 and result["stage"][2] > 700, result
+    (lx, ly, lw, lh), (sx, sy, sw, sh) = result["legend"], result["stage"]
+    apart = lx >= sx + sw - 0.5 or lx + lw <= sx + 0.5 or ly >= sy + sh - 0.5 or ly + lh <= sy + 0.5
+    assert apart, f"the legend lies over the drawing area: {result}"  # whatever the layout does
+    assert result["covered"] == [] and result["outside"] == [], result
+    assert problems(page.log()) == []
+    _shot(page, f"view-1280-{lang}.png", tmp_path)

@@ -5,6 +5,8 @@ Names of actors come from the graph's labels; these are only the words around th
 
 from __future__ import annotations
 
+import re
+
 RELATION_LABELS = {
     "en": {
         "metWith": "met with", "visited": "visited", "sanctioned": "sanctioned", "supplied": "supplied",
@@ -18,6 +20,11 @@ RELATION_LABELS = {
         "threatened": "هدد", "attacked": "هاجم", "cooperatedWith": "تعاون مع",
         "leaderOf": "يقود", "affiliatedWith": "تابع لـ",
     },
+}
+
+LANGUAGE_NAMES = {
+    "en": {"ar": "Arabic", "en": "English"},
+    "ar": {"ar": "العربية", "en": "الإنجليزية"},
 }
 
 CLASS_LABELS = {
@@ -54,6 +61,16 @@ STRINGS = {
         "incoming": "Incoming", "negated_section": "Reported as not happening", "members": "members",
         "no_relations": "No relations recorded.", "claims_about": "Attributed statements",
         "articles_heading": "Articles", "wikidata": "Wikidata",
+        # kg stats / kg actor
+        "stats_head": "{actors} actors ({kinds}), {articles} articles, {claims} claims",
+        "stats_quality": "{modalities}; {negated} negated; {attributed} attributed",
+        "headline_left_out": "({n} claims whose only evidence is a headline left out; --with-headlines counts them)",
+        "top_actors_how": "PageRank; weights = articles",
+        "col_actor": "actor", "col_class": "class", "col_pagerank": "PageRank", "col_degree": "degree",
+        "col_betweenness": "betweenness", "col_articles": "articles",
+        "communities_how": "Louvain on the cooperation projection, seed {seed}; {n} with 2+ actors",
+        "strongest_how": "by number of articles", "no_actors": "(no actors)", "none": "(none)",
+        "centrality_line": "PageRank {pagerank} (#{rank} of {n}) · degree {degree} · betweenness {betweenness}",
     },
     "ar": {
         "arrow": "←",
@@ -81,17 +98,51 @@ STRINGS = {
         "incoming": "علاقات واردة", "negated_section": "نُفي حدوثه", "members": "أعضاء",
         "no_relations": "لا علاقات مسجلة.", "claims_about": "تصريحات منسوبة إليه",
         "articles_heading": "المقالات", "wikidata": "ويكي بيانات",
+        # kg stats / kg actor
+        "stats_head": "{actors} فاعلا ({kinds})، {articles} مقالات، {claims} ادعاء",
+        "stats_quality": "{modalities}؛ {negated} منفي؛ {attributed} منسوب إلى قائل",
+        "headline_left_out": "(تُركت {n} ادعاءات دليلها الوحيد عنوان؛ الخيار --with-headlines يعدّها)",
+        "top_actors_how": "PageRank؛ الأوزان = عدد المقالات",
+        "col_actor": "الفاعل", "col_class": "الصنف", "col_pagerank": "PageRank", "col_degree": "الدرجة",
+        "col_betweenness": "البينية", "col_articles": "المقالات",
+        "communities_how": "Louvain على إسقاط التعاون، البذرة {seed}؛ {n} تضم فاعلين أو أكثر",
+        "strongest_how": "حسب عدد المقالات", "no_actors": "(لا فاعلين)", "none": "(لا شيء)",
+        "centrality_line": "PageRank {pagerank} (الترتيب {rank} من {n}) · الدرجة {degree} · البينية {betweenness}",
     },
 }
+
+
+# Proper names kept in Latin script inside Arabic text (algorithms); everything else is translated.
+LATIN_NAMES = ("PageRank", "Louvain")
+
+LRI, PDI = "\u2066", "\u2069"  # left-to-right isolate: a Latin run inside right-to-left text
+_OPTION = re.compile(r"--[a-z][a-z-]*")
 
 
 def ui_lang(lang: str | None) -> str:
     return "ar" if lang == "ar" else "en"
 
 
+def isolate_options(text: str) -> str:
+    """Command-line options in Arabic text wrapped in a left-to-right isolate.
+
+    Without it the bidi algorithm moves the leading ``--`` to the other end of the word
+    ("show-negated--") in the browser and in the PNG alike.
+    """
+    return _OPTION.sub(lambda m: f"{LRI}{m.group(0)}{PDI}", text)
+
+
 def t(lang: str | None, key: str, **kwargs) -> str:
-    text = STRINGS[ui_lang(lang)].get(key) or STRINGS["en"][key]
+    ui = ui_lang(lang)
+    text = STRINGS[ui].get(key) or STRINGS["en"][key]
+    if ui == "ar":
+        text = isolate_options(text)
     return text.format(**kwargs) if kwargs else text
+
+
+def comma(lang: str | None) -> str:
+    """The list separator: the Arabic comma in Arabic text."""
+    return "، " if ui_lang(lang) == "ar" else ", "
 
 
 def articles_text(lang: str | None, n: int) -> str:
@@ -100,6 +151,11 @@ def articles_text(lang: str | None, n: int) -> str:
 
 def relation_label(lang: str | None, relation: str) -> str:
     return RELATION_LABELS[ui_lang(lang)].get(relation, relation)
+
+
+def language_name(lang: str | None, code: str) -> str:
+    """A label's language in words ("العربية"), the code itself when unknown."""
+    return LANGUAGE_NAMES[ui_lang(lang)].get(code, code)
 
 
 def class_label(lang: str | None, cls: str) -> str:

@@ -96,40 +96,43 @@ def stats_report(g: Graph | nx.MultiDiGraph, *, top: int = 10, lang: str | None 
                  source: str | None = None) -> str:
     data = stats_data(g, top=top, lang=lang, seed=seed)
     L = lang
-    kinds = ", ".join(f"{n} {i18n.class_label(L, k)}" for k, n in data["actor_types"].items())
-    lines = [f"{source + ': ' if source else ''}{data['actors']} actors ({kinds}), {data['articles']} articles, "
-             f"{data['claims']} claims"]
-    mods = ", ".join(f"{n} {i18n.t(L, m)}" for m, n in data["modalities"].items())
-    lines.append(f"  {mods}; {data['negated']} negated; {data['attributed']} attributed")
+    sep = i18n.comma(L)
+    kinds = sep.join(f"{n} {i18n.class_label(L, k)}" for k, n in data["actor_types"].items())
+    head = i18n.t(L, "stats_head", actors=data["actors"], kinds=kinds, articles=data["articles"],
+                  claims=data["claims"])
+    lines = [f"{source + ': ' if source else ''}{head}"]
+    mods = sep.join(f"{n} {i18n.t(L, m)}" for m, n in data["modalities"].items())
+    lines.append("  " + i18n.t(L, "stats_quality", modalities=mods, negated=data["negated"],
+                               attributed=data["attributed"]))
     if data["headline_claims_left_out"]:
-        lines.append(f"  ({data['headline_claims_left_out']} claims whose only evidence is a headline left out; "
-                     "--with-headlines counts them)")
+        lines.append("  " + i18n.t(L, "headline_left_out", n=data["headline_claims_left_out"]))
     if data["relations"]:
-        lines.append("  " + " · ".join(f"{r} {n}" for r, n in data["relations"].items()))
-    lines += ["", f"{i18n.t(L, 'top_actors')} (PageRank; weights = articles)"]
+        lines.append("  " + " · ".join(f"{i18n.relation_label(L, r)} {n}" for r, n in data["relations"].items()))
+    lines += ["", f"{i18n.t(L, 'top_actors')} ({i18n.t(L, 'top_actors_how')})"]
     if data["top_actors"]:
-        rows = [["#", "actor", "class", "PageRank", "degree", "betweenness", "articles"]]
+        rows = [["#"] + [i18n.t(L, f"col_{c}") for c in ("actor", "class", "pagerank", "degree", "betweenness",
+                                                          "articles")]]
         for i, a in enumerate(data["top_actors"], 1):
             rows.append([str(i), f"{a['label']} [{a['actor']}]" if a["label"] != a["actor"] else a["actor"],
                          i18n.class_label(L, a["class"] or "Actor"), f"{a['pagerank']:.4f}", str(a["neighbours"]),
                          f"{a['betweenness']:.4f}", str(a["article_count"])])
         lines += _table(rows, right=(0, 3, 4, 5, 6))
     else:
-        lines.append("  (no actors)")
-    lines += ["", f"{i18n.t(L, 'communities')} (Louvain on the cooperation projection, seed {seed}; "
-                  f"{data['community_count']} with 2+ actors)"]
+        lines.append("  " + i18n.t(L, "no_actors"))
+    lines += ["", f"{i18n.t(L, 'communities')} "
+                  f"({i18n.t(L, 'communities_how', seed=seed, n=data['community_count'])})"]
     for i, c in enumerate(data["communities"], 1):
-        names = ", ".join(c["labels"][:8]) + (f", … (+{c['size'] - 8})" if c["size"] > 8 else "")
+        names = sep.join(c["labels"][:8]) + (f"{sep}… (+{c['size'] - 8})" if c["size"] > 8 else "")
         lines.append(f"  {i}. {c['size']} {i18n.t(L, 'members')}: {names}")
     if not data["communities"]:
-        lines.append("  (none)")
-    lines += ["", f"{i18n.t(L, 'strongest')} (by number of articles)"]
+        lines.append("  " + i18n.t(L, "none"))
+    lines += ["", f"{i18n.t(L, 'strongest')} ({i18n.t(L, 'strongest_how')})"]
     if data["strongest_edges"]:
         rows = [[e["text"], i18n.articles_text(L, e["article_count"]), _span(e["first_date"], e["last_date"])]
                 for e in data["strongest_edges"]]
         lines += _table(rows)
     else:
-        lines.append("  (none)")
+        lines.append("  " + i18n.t(L, "none"))
     return "\n".join(lines) + "\n"
 
 
@@ -152,10 +155,10 @@ def actor_report(g: Graph | nx.MultiDiGraph, name: str, *, lang: str | None = No
     out.append("  " + " · ".join(facts))
     labels = d.get("labels") or {}
     if labels:
-        out.append(f"  {i18n.t(L, 'labels')}: " + " · ".join(f"{k} {v}" for k, v in sorted(labels.items())))
+        out.append(f"  {i18n.t(L, 'labels')}: " + " · ".join(f"{i18n.language_name(L, k)}: {v}" for k, v in sorted(labels.items())))
     alt = d.get("alt_labels") or {}
     if alt:
-        out.append(f"  {i18n.t(L, 'aka')}: " + "; ".join(f"{k}: {', '.join(v)}" for k, v in sorted(alt.items())))
+        out.append(f"  {i18n.t(L, 'aka')}: " + "; ".join(f"{i18n.language_name(L, k)}: {i18n.comma(L).join(v)}" for k, v in sorted(alt.items())))
     if d.get("affiliation"):
         out.append(f"  {i18n.t(L, 'affiliation')}: {_label(G, d['affiliation'])}")
     scores = centrality(G, seed=seed)
@@ -163,8 +166,9 @@ def actor_report(g: Graph | nx.MultiDiGraph, name: str, *, lang: str | None = No
         order = top_actors(G, len(scores), scores=scores)
         rank = next(i for i, (n, _) in enumerate(order, 1) if n == u)
         s = scores[u]
-        out.append(f"  {i18n.t(L, 'centrality')}: PageRank {s['pagerank']:.4f} (#{rank} of {len(scores)}) · "
-                   f"degree {s['neighbours']} · betweenness {s['betweenness']:.4f}")
+        out.append(f"  {i18n.t(L, 'centrality')}: " + i18n.t(
+            L, "centrality_line", pagerank=f"{s['pagerank']:.4f}", rank=rank, n=len(scores), degree=s["neighbours"],
+            betweenness=f"{s['betweenness']:.4f}"))
     for i, c in enumerate(communities(G, seed=seed), 1):
         if u in c and len(c) > 1:
             others = sorted(c - {u}, key=lambda n: (-scores.get(n, {}).get("pagerank", 0), n))

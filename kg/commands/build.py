@@ -157,7 +157,7 @@ def _write_outputs(args, out: Path, store: Path | None, report, jobs: int,
         from kg.analysis.graph import to_networkx
         network = to_networkx(kept, include_negated=True)
         del kept
-        page = view(network, title="geokg: " + ", ".join(map(str, args.paths)))
+        page = view(network)  # titled from the graph: every input so far by name (kg.views.title)
         del network
         written.append(stage.write_text(out / "graph.html", page))
     return written, summary

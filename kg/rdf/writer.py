@@ -21,6 +21,7 @@ import functools
 import hashlib
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
@@ -85,8 +86,38 @@ def source_term(article: ArticleResult) -> URIRef | Literal | None:
         iri = web_iri(url)
         return URIRef(iri) if iri is not None else Literal(url.strip())
     if article.source_path:
-        return Literal(article.source_path)
+        return Literal(relative_source(article.source_path))
     return None
+
+
+def relative_source(path: str) -> str:
+    """A recorded file path without the machine's part: an absolute path keeps its last
+    folder and its name (``/home/me/data/dev/ar-001.txt`` → ``dev/ar-001.txt``, what
+    ``kg build /home/me/data/dev`` records), a relative one is kept as it is.
+
+    The readers already give paths from the input argument's parent; this holds the
+    graph to it whatever a caller passes, and cleans graphs written before that.
+    """
+    posix = PurePosixPath(path)
+    windows = PureWindowsPath(path)
+    if posix.is_absolute():
+        parts = posix.parts[1:]
+    elif windows.drive or windows.root:
+        parts = windows.parts[1:]
+    else:
+        return path
+    return "/".join(parts[-2:]) if parts else path
+
+
+def relativize_sources(g: Graph) -> int:
+    """Rewrite every absolute file path in ``dcterms:source`` of ``g`` (:func:`relative_source`);
+    returns how many were rewritten. ``kg build --append`` runs it on the graph it extends."""
+    changed = [(s, o) for s, o in g.subject_objects(DCTERMS.source)
+               if isinstance(o, Literal) and relative_source(str(o)) != str(o)]
+    for s, o in changed:
+        g.remove((s, DCTERMS.source, o))
+        g.add((s, DCTERMS.source, Literal(relative_source(str(o)))))
+    return len(changed)
 
 
 def claim_iri(article: str, claim: Claim) -> URIRef:

@@ -96,7 +96,8 @@ def to_pyvis(view: View):
                    "roundness": abs(e["curve"])} if e["curve"] else False)
         extra = {}
         if e["style"] == "negated":
-            extra = {"label": "✗", "font": {"color": "#b00020", "size": 16, "strokeWidth": 3, "align": "middle"}}
+            extra = {"label": "✗", "font": {"color": "#b00020", "size": 16, "strokeWidth": 0, "align": "middle",
+                                            "background": "#ffffff"}}
         net.add_edge(
             e["source"], e["target"], id=e["id"],
             color={"color": e["color"], "highlight": e["color"], "hover": e["color"],
@@ -116,13 +117,17 @@ def to_pyvis(view: View):
         "layout": {"improvedLayout": False, "randomSeed": 42},
         "nodes": {
             "shape": "dot", "borderWidthSelected": 3,
-            "font": {"face": FONT_FACE, "size": 14, "color": "#1b1b1b", "strokeWidth": 4, "strokeColor": "#ffffff"},
+            # a label drawn over lines stays readable on its own white box
+            "font": {"face": FONT_FACE, "size": 14, "color": "#1b1b1b", "strokeWidth": 0,
+                     "background": "rgba(255,255,255,0.85)"},
             "scaling": {"min": 9, "max": 40,
                         "label": {"enabled": True, "min": 13, "max": 28, "maxVisible": 34,
                                   "drawThreshold": 8 if big else 5}},
         },
         "edges": {"smooth": False, "selectionWidth": 2, "hoverWidth": 0.8, "color": {"inherit": False},
-                  "font": {"face": FONT_FACE}},
+                  # edge labels sit above their line, on a white box, never across it
+                  "font": {"face": FONT_FACE, "size": 12, "align": "top", "strokeWidth": 0,
+                           "background": "rgba(255,255,255,0.9)"}},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big,
                         "multiselect": True, "keyboard": False},
         "physics": physics,

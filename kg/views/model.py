@@ -23,6 +23,7 @@ from kg.analysis.graph import aggregate_edges, to_networkx
 from kg.analysis.names import find_actor, pick_label
 from kg.analysis.networks import check_relations, communities, ego_network, pagerank
 from kg.errors import GeoKGError
+from kg.views.title import whole_graph_title
 
 CLASS_COLORS = {
     "Country": "#1f77b4", "Organization": "#2ca02c", "Leader": "#d62728", "Official": "#ff7f0e",
@@ -59,7 +60,7 @@ class View:
     notes: list[str] = field(default_factory=list)
     legend_nodes: list[dict] = field(default_factory=list)  # label, color, shape?, count
     legend_shapes: list[dict] = field(default_factory=list)
-    legend_relations: list[dict] = field(default_factory=list)  # relation, label, color, count
+    legend_relations: list[dict] = field(default_factory=list)  # relation, label (plain words), color, count (claims)
     line_styles: list[dict] = field(default_factory=list)  # key, label, dashes
     physics: bool = False
     total_actors: int = 0
@@ -375,7 +376,7 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
             if len(group) > 1:
                 side = (1 if i % 2 == 0 else -1) * (i // 2 + 1)
                 curve = 0.18 * side if u == a else -0.18 * side
-            rel_count[d["relation"]] += 1
+            rel_count[d["relation"]] += d.get("claim_count", 0)  # claims, not lines: five reports of one meeting count 5
             edges.append({
                 "id": f"{u}|{v}|{k}", "source": u, "target": v, "relation": d["relation"],
                 "polarity": d["polarity"], "modality_group": d["modality_group"], "modalities": d["modalities"],
@@ -387,7 +388,6 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
             })
 
     # 6. legend
-    ui = i18n.ui_lang(lang)
     legend_nodes, legend_shapes = [], []
     if color_by == "community":
         for ci, count in sorted(comm_count.items(), key=lambda kv: (kv[0] < 0, kv[0])):
@@ -395,7 +395,7 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
                 legend_nodes.append({"label": i18n.t(lang, "other_communities"), "color": OTHER_COLOR, "count": count})
                 continue
             members = sorted(comms[ci], key=lambda u: (-pr.get(u, 0.0), u))[:3]
-            name = ", ".join(labels.get(m, m) for m in members) + ("…" if len(comms[ci]) > 3 else "")
+            name = i18n.comma(lang).join(labels.get(m, m) for m in members) + ("…" if len(comms[ci]) > 3 else "")
             legend_nodes.append({"label": f"{i18n.t(lang, 'community', n=ci + 1)}: {name}",
                                  "color": COMMUNITY_COLORS[ci], "count": count})
     else:
@@ -409,16 +409,17 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
             if shape_count.get(kind):
                 legend_shapes.append({"label": i18n.class_label(lang, kind), "glyph": SHAPE_GLYPHS[SHAPES[kind]],
                                       "count": shape_count[kind]})
-    legend_relations = [{"relation": r, "label": i18n.relation_label(lang, r) if ui == "ar" else r,
+    legend_relations = [{"relation": r, "label": i18n.relation_label(lang, r),
                          "color": RELATION_COLORS.get(r, "#888888"), "count": c}
                         for r, c in sorted(rel_count.items(), key=lambda kv: (-kv[1], kv[0]))]
     line_styles = [{"key": s, "label": i18n.t(lang, f"line_{s}"), "dashes": DASHES.get(s, False)}
                    for s in ("asserted", "hedged", "negated", "structural") if s in styles]
 
     if title is None:
-        title = i18n.t(lang, "title")
         if focus is not None:
-            title = f"{title}: {labels.get(focus, focus)}"
+            title = f"{i18n.t(lang, 'title')}: {labels.get(focus, focus)}"
+        else:
+            title = whole_graph_title(articles, lang)
     return View(nodes=nodes, edges=edges, title=title, lang=lang, color_by=color_by, notes=notes,
                 legend_nodes=legend_nodes, legend_shapes=legend_shapes, legend_relations=legend_relations,
                 line_styles=line_styles, physics=len(nodes) <= PHYSICS_MAX_NODES,

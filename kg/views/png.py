@@ -28,6 +28,9 @@ MARKERS = {"dot": "o", "square": "s", "triangle": "^"}
 LINESTYLES = {"asserted": "-", "hedged": (0, (5, 4)), "negated": (0, (1, 3)), "structural": (0, (1, 2))}
 FONTS = ["DejaVu Sans", "Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "Arial"]
 MAX_ARROWS = 800
+HEADER_LINE = 0.018  # height of one header line, in figure coordinates
+_ISOLATE_AS_EMBEDDING = {0x2066: 0x202A, 0x2067: 0x202B, 0x2068: None, 0x2069: 0x202C}
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
 
 
 @lru_cache(maxsize=1)
@@ -59,12 +62,17 @@ def arabic_shaper() -> Callable[[str], str] | None:
         return lambda text: text
     try:
         import arabic_reshaper
-        from bidi.algorithm import get_display
+        from bidi.algorithm import get_display  # mirrors brackets; knows embeddings, not isolates
     except ImportError:
         return None
 
     def shape(text: str) -> str:
-        return get_display(arabic_reshaper.reshape(text)) if ARABIC.search(text) else text
+        if not ARABIC.search(text):
+            return text
+        # the isolates of i18n.isolate_options as the embeddings this get_display knows; then
+        # no control character left for an older matplotlib to draw as a box
+        text = text.translate(_ISOLATE_AS_EMBEDDING)
+        return get_display(arabic_reshaper.reshape(text)).translate(_BIDI_CONTROLS)
 
     return shape
 
@@ -75,13 +83,31 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
               depth: int = 1, size: tuple[float, float] = (13.0, 9.0), dpi: int = 150,
               max_labels: int = 30) -> Path:
     """Draw the view of ``g`` (same arguments as :func:`kg.views.html.write_view`) to ``out``."""
+    fig = draw_figure(g, actor=actor, relations=relations, min_articles=min_articles, lang=lang,
+                      color_by=color_by, show_negated=show_negated, max_nodes=max_nodes, title=title,
+                      depth=depth, size=size, dpi=dpi, max_labels=max_labels)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
+    return write_bytes_atomic(Path(out), buf.getvalue())
+
+
+def draw_figure(g: Graph, *, actor: str | None = None, relations: Sequence[str] | None = None,
+                min_articles: int = 1, lang: str | None = None, color_by: str = "class",
+                show_negated: bool = False, max_nodes: int = 400, title: str | None = None,
+                depth: int = 1, size: tuple[float, float] = (13.0, 9.0), dpi: int = 150,
+                max_labels: int = 30):
+    """The matplotlib ``Figure`` :func:`write_png` saves (tests look at its parts).
+
+    The legend is laid out first and the network gets the room to its left, so a long
+    legend (community names, Arabic relation words) is never cut at the picture's edge;
+    Arabic header lines are right-aligned, as Arabic text is read.
+    """
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
-        from matplotlib.lines import Line2D
         from matplotlib.patches import FancyArrowPatch
     except ImportError:
-        raise GeoKGError("--png needs matplotlib (pip install matplotlib)") from None
+        raise GeoKGError("--png needs matplotlib (pip install 'geokg[png]')") from None
 
     fonts = _fonts()
     shape = arabic_shaper()
@@ -101,7 +127,12 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
 
     fig = Figure(figsize=size, dpi=dpi, facecolor="white")
     FigureCanvasAgg(fig)
-    ax = fig.add_axes((0.01, 0.02, 0.74, 0.86))
+    summary = i18n.t(view.lang, "summary", nodes=f"{len(view.nodes):,}", edges=f"{len(view.edges):,}")
+    # one text per line: each line is its own paragraph for the bidi algorithm
+    header = [line for note in [summary] + view.notes[:2] for line in textwrap.wrap(note, 150)]
+    top = 0.94 - HEADER_LINE * len(header) - 0.01  # the legend and the network start below the header
+    right = _legend(fig, view, text, fonts, top)  # left edge of the legend, in figure coordinates
+    ax = fig.add_axes((0.01, 0.02, max(0.3, right - 0.02), top - 0.02))
     ax.set_axis_off()
     pos = {n["id"]: (n["x"], -n["y"]) for n in view.nodes}
     shrink = min(1.0, max(0.35, (60 / max(len(view.nodes), 1)) ** 0.5))
@@ -130,11 +161,20 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
         ax.set_ylim(min(ys) - pad, max(ys) + pad)
     ax.set_aspect("equal", adjustable="box")
 
-    fig.text(0.01, 0.975, text(view.title), fontsize=15, fontweight="bold", va="top", fontfamily=fonts)
-    summary = i18n.t(view.lang, "summary", nodes=f"{len(view.nodes):,}", edges=f"{len(view.edges):,}")
-    notes = [text(summary)] + [text(n) for n in view.notes]
-    wrapped = "\n".join(textwrap.fill(n, 150) for n in notes[:3])
-    fig.text(0.01, 0.94, wrapped, fontsize=8, va="top", color="#444444", fontfamily=fonts)
+    rtl = i18n.ui_lang(view.lang) == "ar"
+    x, ha = (0.99, "right") if rtl else (0.01, "left")
+    fig.text(x, 0.975, text(view.title), fontsize=15, fontweight="bold", va="top", ha=ha, fontfamily=fonts,
+             gid="title")
+    for i, line in enumerate(header):
+        fig.text(x, 0.94 - HEADER_LINE * i, text(line), fontsize=8, va="top", ha=ha, color="#444444", fontfamily=fonts,
+                 gid="header")
+    return fig
+
+
+def _legend(fig, view: View, text: Callable[[str], str], fonts: list[str], top: float) -> float:
+    """Draw the legend at the figure's right edge from ``top`` down; returns its left edge
+    (figure coordinates)."""
+    from matplotlib.lines import Line2D
 
     handles = []
     for item in view.legend_nodes:
@@ -150,12 +190,12 @@ def write_png(g: Graph, out: Path, *, actor: str | None = None, relations: Seque
     for item in view.line_styles:
         handles.append(Line2D([], [], color="#555555", linewidth=1.5, linestyle=LINESTYLES[item["key"]],
                               label=text(item["label"])))
-    if handles:
-        fig.legend(handles=handles, loc="upper left", bbox_to_anchor=(0.76, 0.9), frameon=True, fontsize=8,
-                   prop={"family": fonts, "size": 8})
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", dpi=dpi, facecolor="white")
-    return write_bytes_atomic(Path(out), buf.getvalue())
+    if not handles:
+        return 0.99
+    legend = fig.legend(handles=handles, loc="upper right", bbox_to_anchor=(0.99, top), frameon=True,
+                        prop={"family": fonts, "size": 8})
+    box = legend.get_window_extent(fig.canvas.get_renderer()).transformed(fig.transFigure.inverted())
+    return box.x0
 
 
 @lru_cache(maxsize=1)
