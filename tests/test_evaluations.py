@@ -17,7 +17,10 @@ from kg.pipeline import make_nlp
     # circumstantial participles: the main clause's subject accuses the actor after them
     ("ar", "هاجمت روسيا كييف، متهمة أوكرانيا بقصف مناطقها الحدودية.", ("RUS", "accused", "UKR")),
     ("ar", "وصدمت سفينة خفر السواحل الصيني سفينة فلبينية، متهمة مانيلا بالاستفزاز المتعمد.", ("chn_coast_guard", "accused", "PHL")),
-    ("ar", "وقالت مصر إن إسرائيل هاجمت غزة، متهمة حماس بخرق الهدنة.", ("ISR", "accused", "hamas")),
+    ("ar", "وقالت مصر إن إسرائيل هاجمت غزة، متهمة حماس بخرق الهدنة.", ("EGY", "accused", "hamas")),
+    ("en", "Israel said Hamas attacked its border posts, accusing Iran of arming the group.", ("ISR", "accused", "IRN")),
+    ("en", "NATO chief Mark Rutte said the alliance's air defences worked, calling Russia's behaviour \"reckless\".",
+     ("Mark Rutte", "criticized", "RUS")),
 ])
 def test_reproaches_and_participles(ar_rows, en_rows, lang, text, edge):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
@@ -29,6 +32,7 @@ def test_reproaches_and_participles(ar_rows, en_rows, lang, text, edge):
     ("en", "Turkey described Greece as a close partner.", ("TUR", "criticized")),
     ("ar", "ووصف الرئيس التركي فرنسا بأنها شريك استراتيجي.", (None, "criticized")),
     ("ar", "وروسيا متهمة بقصف أوكرانيا.", ("RUS", "accused")),  # a passive participle: Russia is the accused
+    ("en", "The US imposed sanctions on Iran, targeting its oil exports.", ("USA", "attacked")),
     ("ar", "هاجمت روسيا كييف، متهمة أوكرانيا بقصف مناطقها الحدودية.", ("UKR", "attacked", "RUS", "positive", "asserted")),
 ])
 def test_reproaches_and_participles_that_must_not_fire(ar_rows, en_rows, lang, text, absent):

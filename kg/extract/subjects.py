@@ -142,10 +142,12 @@ def condemned_event(ctx: DocContext, st: SentenceState, trig: Mark, g: Group) ->
 
 def circumstantial_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
     """"هاجمت روسيا كييف، متهمة أوكرانيا بقصف …": a participle set off by a comma describes
-    the main clause's subject (the subject of the sentence's first verb, else the
-    sentence's first bare actor); the actor after it is its object, not its subject."""
+    the main clause's subject (the speaker of a reported clause before it, else the subject
+    of the sentence's first verb, else the sentence's first bare actor); the actor after it is its object, not its subject."""
     if not circumstantial(ctx, trig):
         return None
+    if st.speaker and st.speaker_cue is not None and st.speaker_cue < trig.start:
+        return Group([st.speaker], -1, -1, None)  # "Israel said Hamas attacked …, accusing Iran": the speaker's
     if st.first_subject:  # "رفضت الخارجية …، ونفت أن تكون الجزائر قدمت …، واصفة": the main clause's
         return Group(list(st.first_subject), -1, -1, None)
     return next((g for g in before if marker(ctx, g, ctx.cfg.all_preps) is None), None)
