@@ -19,7 +19,7 @@ import kg.nlp.extensions  # noqa: F401  (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import TokenTable
+from kg.nlp.tokens import TokenTable, token_table
 
 ACTOR_SPANS = "actors"
 
@@ -183,6 +183,11 @@ class ActorMatcher:
         for label, docs in orth_patterns.items():
             self.orth_matcher.add(label, docs)
         self.matchers = [m for m in (self.norm_matcher, self.orth_matcher) if len(m)]  # an empty one still scans the doc
+        data = self.lexicon.data
+        ambiguous = data.value("ambiguous_demonyms", "forms", default={}) or {}
+        self.ambiguous = {match_key(f) if not case_sensitive else f: tuple(keys) for f, keys in ambiguous.items()}
+        self.ambiguous_heads = data.keys("ambiguous_demonyms", "heads")
+        self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
 
     def __call__(self, doc: Doc) -> Doc:
         masked = doc._.masked or []
@@ -199,10 +204,34 @@ class ActorMatcher:
                         continue
                 spans.append(span)
         spans = filter_spans(spans)
+        if self.ambiguous:
+            spans = filter_spans(spans + self._ambiguous_demonyms(doc, spans))
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
             spans = [s for s in spans if not self._inside_longer_name(doc, s) and not self._place_name_tail(doc, s)]
         set_actor_spans(doc, spans)
         return doc
+
+    def _ambiguous_demonyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"الجيش المالي", "the Congolese army": a demonym no list takes alone (مالي is also
+        "financial", Congolese names two states) names a country next to a state's head noun
+        (army, government, president …), when the article names exactly one of its countries
+        unambiguously elsewhere ("باماكو", "Kinshasa"). Forms and heads are language data
+        (``[ambiguous_demonyms]``)."""
+        named = {s.kb_id_ for s in spans}
+        table = token_table(doc)
+        keys = table.text if self.case_sensitive else table.norm
+        found = []
+        for i, k in enumerate(keys):
+            candidates = self.ambiguous.get(k)
+            if not candidates:
+                continue
+            head = i - 1 if self.head_before else i + 1
+            if not (0 <= head < len(doc)) or table.norm[head] not in self.ambiguous_heads:
+                continue
+            mentioned = [c for c in candidates if c in named]
+            if len(mentioned) == 1:
+                found.append(Span(doc, i, i + 1, label="demonym", kb_id=mentioned[0]))
+        return found
 
     def _place_name_tail(self, doc: Doc, span: Span) -> bool:
         """"Mocimboa da Praia" is a town, not Cape Verde's capital: a capital after a name
