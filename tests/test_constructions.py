@@ -214,3 +214,26 @@ def test_a_title_naming_its_body_by_a_head_noun(ar_rows, en_rows, lang, text, ro
 def test_a_head_noun_with_no_body_before_gives_no_affiliation(ar_rows, en_rows, lang, text):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert not any(r[1] == "affiliatedWith" for r in rows), rows
+
+
+@pytest.mark.parametrize("text, row", [
+    ("وقال ترامب خلال استقباله ولي العهد السعودي الأمير محمد بن سلمان في البيت الأبيض إن الصفقة مهمة.",
+     ("دونالد ترامب", "metWith", "محمد بن سلمان")),
+    ("وأكد أردوغان خلال لقائه بوتين أن التعاون مستمر.", ("رجب طيب أردوغان", "metWith", "فلاديمير بوتين")),
+    ("وقالت مصر خلال استقبالها الوفد الإسرائيلي إن الهدنة صامدة.", ("EGY", "metWith", "ISR")),
+])
+def test_a_verbal_noun_after_a_temporal_preposition_has_its_pronoun_as_agent(ar_rows, text, row):
+    """"خلال استقباله X": his receiving X; the bare actor after the noun is its object."""
+    rows = ar_rows(text)
+    assert any(r[:3] == row for r in rows), rows
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a feminine pronoun is a state's, not the person's before it
+    ("وقال ترامب خلال استقبالها الوفد الإسرائيلي إن الهدنة صامدة.", ("دونالد ترامب", "metWith", "ISR")),
+    # a verb with an object pronoun, not a verbal noun
+    ("وقال ترامب إن بوتين استقبله في موسكو.", ("دونالد ترامب", "metWith", "فلاديمير بوتين", "positive", "asserted", "دونالد ترامب")),
+])
+def test_a_possessor_agent_that_must_not_fire(ar_rows, text, absent):
+    rows = ar_rows(text)
+    assert not any(r[:len(absent)] == absent for r in rows), rows

@@ -17,7 +17,7 @@ from kg.extract.objects import (event_agent, located_target, owned_object, owner
                                 victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, condemned_event, coordinated_subject,
-                                 fallback_subject, modal_subject,
+                                 fallback_subject, modal_subject, possessor_subject,
                                  pronoun_subject,
                                  purpose_subject, shared_subject)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
@@ -44,7 +44,8 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
         agent = after[0]
         obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in spec.obj_preps), None)
         return combine(spec, agent, obj, between), agent.keys
-    invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before)
+    possessed = possessor_subject(ctx, st, trig, before)
+    invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if cfg.verb_first and invited is None:
         subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)
@@ -54,7 +55,9 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
         # "Armenia and Azerbaijan accused each other", "اتهمت أرمينيا وأذربيجان بعضهما البعض"
         found = pairs(subject.keys)
         return list(dict.fromkeys(found + ([] if spec.symmetric else [(o, s) for s, o in found]))), subject.keys
-    subject, obj = _object_after(ctx, st, trig, spec, after, subject)
+    subject, obj = _object_after(ctx, st, trig, spec, after, subject, possessed=possessed is not None)
+    if possessed is not None and obj is not None and obj.label == "title":
+        obj = None  # "خلال لقائه الرئيس الروسي": an office with no name found is too vague an object here
     if obj is None:
         obj = _distant_object(ctx, st, trig, spec, after, subject, limit)
     if obj is not None:
@@ -180,7 +183,7 @@ def _subject_after(ctx: DocContext, trig: Mark, spec: Trigger, after: list[Group
 
 
 def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, after: list[Group],
-                  subject: Group | None) -> tuple[Group | None, Group | None]:
+                  subject: Group | None, possessed: bool = False) -> tuple[Group | None, Group | None]:
     """The groups after the trigger in order: the first one marked with an object
     preposition is the object, one marked as agent the subject; else an owner ("مواقع
     لحركة حماس") or the first near bare group is the object. Returns (subject, object)."""
@@ -217,7 +220,7 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
             paired = spec.symmetric and subject is not None and len(subject.keys) >= 2
             # "تهديداته بإغلاق خط الأنابيب البيلاروسي", "هاجمها": a trigger carrying a pronoun
             # (possessor or object) takes no bare object further on
-            suffixed = bool(T.enclitic(trig.end - 1))
+            suffixed = bool(T.enclitic(trig.end - 1)) and not possessed  # "خلال استقباله X": the pronoun is the agent
             if (near or not (spec.object_adjacent or paired)) and not suffixed \
                     and not crosses_boundary(ctx, trig.end, g.start, punctuation=False) and not source_between(st, trig.end, g.start) \
                     and (cfg.verb_first or not crosses_boundary(ctx, trig.end, g.start)):

@@ -85,6 +85,7 @@ class ClaimConfig:
     backer_suffixes: frozenset[str] = _keys("syntax", "backer_suffixes")
     victim_nouns: frozenset[str] = _keys("syntax", "victim_nouns")
     circumstantial_endings: frozenset[str] = _keys("syntax", "circumstantial_endings")  # "، متهمة X": a participle
+    nominal_markers: frozenset[str] = _keys("syntax", "nominal_markers")  # "خلال استقباله": a verbal noun follows
     circumstantial_patterns: tuple = ()  # compiled: what a circumstantial participle looks like ("^م")
     # -- the component's settings (``geokg_claims`` config), not the language's
     window: int = 12  # words after a trigger in which its arguments stand

@@ -151,3 +151,29 @@ def circumstantial_subject(ctx: DocContext, st: SentenceState, trig: Mark, befor
     if st.first_subject:  # "رفضت الخارجية …، ونفت أن تكون الجزائر قدمت …، واصفة": the main clause's
         return Group(list(st.first_subject), -1, -1, None)
     return next((g for g in before if marker(ctx, g, ctx.cfg.all_preps) is None), None)
+
+
+def possessor_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"قال ترامب خلال استقباله ولي العهد": a verbal noun after a temporal preposition (language
+    data ``[syntax] nominal_markers``) whose possessive pronoun names its agent; the pronoun
+    stands for the sentence's last bare actor before it, else the latest subject. The bare
+    actor after the noun is then its object, not its subject."""
+    cfg, T = ctx.cfg, ctx.t
+    if not cfg.nominal_markers or trig.start == 0 or T.norm[trig.start - 1] not in cfg.nominal_markers:
+        return None
+    enclitic = T.enclitic(trig.end - 1)
+    if enclitic not in cfg.masc | cfg.fem:
+        return None
+    discourse = ctx.discourse
+    # a masculine pronoun is a person's, a feminine one a state's or a body's
+    types = {"Person"} if enclitic in cfg.masc else {"Country", "Organization"}
+    owner = next((g for g in reversed(before) if marker(ctx, g, cfg.all_preps) is None
+                  and (discourse is None or g.types(discourse) & types)), None)
+    if owner is not None:
+        return Group(list(owner.keys), -1, -1, None)
+    if discourse is not None:
+        key = next((k for k in reversed(discourse.recent_subjects)
+                    if k in discourse.actors and discourse.actors[k].type in types), None)
+        if key is not None:
+            return Group([key], -1, -1, None)
+    return None

@@ -74,6 +74,9 @@ class Coref:
             if r.has_name:
                 continue
             found = discourse.last(types=("Person",), role=r.role, affiliation=r.affiliation)
+            if not found:  # "… خلال لقائه الرئيس الروسي" in a caption before "الرئيس الروسي فلاديمير بوتين"
+                found = [o.person for o in doc.user_data.get("titled_persons", []) if o.has_name and o.start > r.end
+                         and o.role == r.role and o.affiliation == r.affiliation and o.person][:1]
             if found:
                 r.person = found[0]
                 r.has_name = True
