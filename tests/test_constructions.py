@@ -237,3 +237,13 @@ def test_a_verbal_noun_after_a_temporal_preposition_has_its_pronoun_as_agent(ar_
 def test_a_possessor_agent_that_must_not_fire(ar_rows, text, absent):
     rows = ar_rows(text)
     assert not any(r[:len(absent)] == absent for r in rows), rows
+
+
+def test_a_deal_not_reached_names_the_last_parties_even_when_they_are_named_again(en_rows):
+    """"No agreement was reached …, leaving trucks stranded on both sides": "both sides" are the
+    parties of the last deal, no third actor."""
+    rows = en_rows("Pakistan and Afghanistan agreed to a ceasefire. No agreement was reached on reopening the "
+                   "border crossings, leaving thousands of trucks stranded on both sides, a Pakistani official said.")
+    assert any(r[1] == "cooperatedWith" and {r[0], r[2]} == {"PAK", "AFG"} and r[3] == "negative" for r in rows), rows
+    rows = en_rows("Pakistan and Afghanistan agreed to a ceasefire. No agreement was reached with India on trade.")
+    assert not any(r[3] == "negative" and {r[0], r[2]} == {"PAK", "AFG"} for r in rows), rows

@@ -162,7 +162,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         for k in keys:
             discourse.note_subject(k)
     if not pairs and spec.symmetric and ctx.last_pair is not None \
-            and all(g.keys == [st.speaker] for g in st.groups) and polarity(ctx, st, trig) == "negative":
+            and all(set(g.keys) <= {st.speaker, *ctx.last_pair} for g in st.groups) \
+            and polarity(ctx, st, trig) == "negative":
         # "Pakistan and Afghanistan held talks. No agreement was reached": the parties of the talks
         pairs = [ctx.last_pair]
     claims = []
