@@ -54,3 +54,13 @@ def test_no_body_without_a_state_and_a_body_noun(text, lang, state):
     assert not [k for k, a in found.items() if a.type == "Organization" and not k.startswith(("un", "nato"))], found
     if state:
         assert state in found
+
+
+@pytest.mark.parametrize("text, lang, key, label", [
+    ("Russia's defence ministry said its forces struck Kharkiv.", "en", "rus_mod", "defence ministry"),
+    ("وقالت وزارة الدفاع الروسية إن قواتها قصفت خاركيف.", "ar", "rus_mod", "وزارة الدفاع"),
+])
+def test_a_known_body_named_whole_also_has_the_body_alone_as_a_label(text, lang, key, label):
+    actors = {k: a for art in run_extraction(text, lang) for k, a in art.actors.items()}
+    names = {actors[key].labels.get(lang)} | actors[key].alt_labels.get(lang, set())
+    assert label in names, names

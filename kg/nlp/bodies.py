@@ -64,8 +64,10 @@ class StateBodies:
         text = doc_text(doc)
         taken = {i for s in spans for i in range(s.start, s.end)}
         replaced: dict[tuple[int, int], Span] = {}
+        span_at = {i: s for s in spans for i in range(s.start, s.end)}
         for body in sorted(matches, key=lambda m: (m.start, -len(m))):
             if any(i in taken for i in range(body.start, body.end)):
+                self._name_known_body(doc, span_at.get(body.start), body, table)
                 continue
             state = self._state(body, by_end, by_start, table)
             if state is None or (state.start, state.end) in replaced or not self._agrees(body, state, table):
@@ -105,6 +107,18 @@ class StateBodies:
         head = table.norm[body.start]
         adjective = table.norm[state.end - 1]
         return head.endswith(self.feminine_heads) == adjective.endswith(self.feminine_adjective)
+
+    def _name_known_body(self, doc: Doc, span: Span | None, body: Span, table) -> None:
+        """"Russia's defence ministry" matched whole as a known actor: the body alone ("defence
+        ministry") is one of its names too, as the text goes on naming it."""
+        if span is None or body.end > span.end or doc._.discourse is None:
+            return
+        known = self.lex.known.get(span.kb_id_)
+        if known is None or known.body != body.label_:
+            return
+        text = doc_text(doc)
+        self._register(doc, known.key, known.affiliation or "", text[doc[span.start].idx:doc[span.end - 1].idx + len(doc[span.end - 1].text)],
+                       without_proclitic(text[body.start_char:body.end_char], table.proclitic(body.start)))
 
     def _register(self, doc: Doc, key: str, state: str, whole: str, body_text: str) -> None:
         """The body's record, labelled by the whole mention and by the body alone, as the
