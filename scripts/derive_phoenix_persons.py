@@ -256,6 +256,26 @@ def roles_of(rec: Record, countries: set[str]) -> tuple[list[Role], list[str]]:
 
 # --------------------------------------------------------------------------- deciding
 
+# German particles, lower case inside a name ("Karl Theodor zu Guttenberg", "von der"); Dutch
+# and Flemish "Van" keeps the source's capital ("Herman Van Rompuy")
+PERSON_PARTICLES = {"von", "zu"}
+
+
+def person_case(name: str) -> str:
+    """A person's name as news writes it, from the groups script's spelling: capital after
+    O' and D' and in Mc ("O'Connor", "McKenzie"), European particles in lower case, and a
+    capital first letter ("Al Baghdadi Ali al Mahmudi")."""
+    words = name.split()
+    out = []
+    for i, w in enumerate(words):
+        if i and (w.lower() in PERSON_PARTICLES or (w.lower() == "der" and out[-1] == "von")):
+            w = w.lower()
+        w = re.sub(r"\b([OD])'([a-z])", lambda m: f"{m.group(1)}'{m.group(2).upper()}", w)
+        w = re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), w)
+        out.append(w)
+    name = " ".join(out)
+    return name[:1].upper() + name[1:]
+
 
 def _opens_with(phrase: str, titles) -> bool:
     p = phrase.upper().lstrip("_")
@@ -333,8 +353,8 @@ def decide(records: list[Record], ck, countries: set[str], group_names: set[str]
             ns, why = G.names_of(p)
             if why:
                 name_log.append((rec, p, "", why))
-            # a parenthesised part is no name of a person; a name opens with a capital ("Al Baghdadi ...")
-            names += [(p, n[:1].upper() + n[1:]) for n in ns[:1]]
+            # a parenthesised part is no name of a person
+            names += [(p, person_case(n)) for n in ns[:1]]
         cands.append((rec, sorted(set(kept)), names))
 
     # given names: words that open many person names of the file
@@ -352,6 +372,8 @@ def decide(records: list[Record], ck, countries: set[str], group_names: set[str]
             return "a place name"
         if re.search(r"\d", n):
             return "digits in the name"
+        if '"' in n:
+            return "a nickname in quotes"
         if len(words) <= 1:
             return "a single word"
         if any(len(w.rstrip(".")) <= 1 for w in words) and len(words) <= 2:

@@ -246,3 +246,13 @@ def test_curated_persons_hold_whatever_the_date():
     for date in ("2012-05-03", "2024-05-03"):
         _, claims = _extract("President Vladimir Putin met Chinese officials in Moscow.", date)
         assert ("putin", "leaderOf", "RUS") in claims, date
+
+
+def test_names_are_cased_as_news_writes_them(script, data):
+    assert script.person_case("Brendan O'connor") == "Brendan O'Connor"
+    assert script.person_case("Denis Mcdonough") == "Denis McDonough"
+    assert script.person_case("Karl Theodor Zu Guttenberg") == "Karl Theodor zu Guttenberg"
+    assert script.person_case("Herman Van Rompuy") == "Herman Van Rompuy"
+    assert script.person_case("al Baghdadi Ali al Mahmudi") == "Al Baghdadi Ali al Mahmudi"
+    names = {n for t in data.values() for n in t["en"]["names"]}
+    assert not {n for n in names if '"' in n}  # nicknames in quotes are no names
