@@ -32,6 +32,13 @@ everything else by a short lowercase slug)::
     affiliation = "RUS"
     ...
 
+    [hamid_karzai]              # persons only: roles bounded by dates (ISO, inclusive)
+    type = "Person"
+    roles = [{affiliation = "AFG", role = "Leader", start = "2001-12-22", end = "2015-12-31"}]
+
+A dated role holds for an article whose date falls within it (:meth:`KnownActor.role_on`);
+``role``/``affiliation`` of such a person are the latest role's, what holds without a date.
+
 A table named ``[_exclude]`` with ``ar = [...]`` / ``en = [...]`` removes
 surface forms (exact text after light cleaning) from every actor, including
 CLDR-derived ones.  It is how ambiguous forms ("عمان" = Oman and Amman,
@@ -41,6 +48,7 @@ CLDR-derived ones.  It is how ambiguous forms ("عمان" = Oman and Amman,
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import re
 import tomllib
@@ -51,6 +59,7 @@ from pathlib import Path
 __all__ = [
     "SurfaceForm",
     "KnownActor",
+    "DatedRole",
     "load_known_actors",
     "ontology_dir",
     "LANGS",
@@ -76,6 +85,14 @@ class SurfaceForm:
 
 
 @dataclass(frozen=True)
+class DatedRole:
+    affiliation: str
+    role: str  # "Leader" | "Official" | ...
+    start: str | None  # ISO date, inclusive; None: since ever
+    end: str | None  # ISO date, inclusive; None: still
+
+
+@dataclass(frozen=True)
 class KnownActor:
     key: str  # ISO 3166-1 alpha-3 for countries ("RUS"); short lowercase slug otherwise
     type: str  # "Country" | "Organization" | "Person"
@@ -85,6 +102,22 @@ class KnownActor:
     labels: dict[str, str]  # preferred label per language
     forms: tuple[SurfaceForm, ...]  # every surface form, both languages, incl. labels
     body: str | None = None  # which of its state's bodies it is ("mod", "army"): see kg/nlp/bodies.py
+    roles: tuple[DatedRole, ...] = ()  # date-bounded roles (persons), oldest first
+
+    def role_on(self, date: str | None) -> tuple[str | None, str | None]:
+        """(role, affiliation) that hold on an ISO ``date``: without dated roles the actor's
+        own; with them the role whose dates hold the date (the latest of several), none
+        when no role holds then, the latest role when there is no date."""
+        if not self.roles:
+            return self.role, self.affiliation
+        if not date:
+            return self.role, self.affiliation
+        day = date[:10]
+        held = [r for r in self.roles if (r.start is None or r.start <= day) and (r.end is None or day <= r.end)]
+        if not held:
+            return None, None
+        r = held[-1]
+        return r.role, r.affiliation
 
     def forms_for(self, lang: str, kind: str | None = None) -> tuple[SurfaceForm, ...]:
         return tuple(f for f in self.forms if f.lang == lang and (kind is None or f.kind == kind))
@@ -110,6 +143,8 @@ _PAREN = re.compile(r"^(.*?)\s*\((.*?)\)\s*$")
 
 
 def _clean(text: str, lang: str) -> str:
+    if text.isascii():  # most English forms: nothing to normalise but spaces
+        return " ".join(text.split())
     text = unicodedata.normalize("NFC", text)
     if lang == "ar":
         text = _AR_MARKS.sub("", text)
@@ -188,7 +223,7 @@ def _alpha2_for(key: str, table: dict) -> str | None:
 class _Builder:
     """Mutable accumulator for one actor before it is frozen into KnownActor."""
 
-    __slots__ = ("key", "type", "role", "wikidata", "affiliation", "body", "labels", "forms")
+    __slots__ = ("key", "type", "role", "wikidata", "affiliation", "body", "labels", "forms", "roles")
 
     def __init__(self, key: str, type_: str):
         self.key = key
@@ -199,6 +234,7 @@ class _Builder:
         self.body: str | None = None
         self.labels: dict[str, str] = {}
         self.forms: dict[tuple[str, str], str] = {}  # (lang, text) -> kind
+        self.roles: tuple[DatedRole, ...] = ()
 
     def add(self, text: str, lang: str, kind: str) -> None:
         text = _clean(text, lang)
@@ -215,6 +251,10 @@ class _Builder:
                 setattr(self, field, table[field])
         if "type" in table:
             self.type = table["type"]
+        if "roles" in table:
+            self.roles = _dated_roles(table["roles"], f"{source}: [{self.key}]")
+            latest = self.roles[-1]  # what holds when an article has no date
+            self.role, self.affiliation = latest.role, latest.affiliation
         for lang in LANGS:
             spec = table.get(lang, {})
             if not isinstance(spec, dict):
@@ -241,7 +281,8 @@ class _Builder:
         forms = [
             SurfaceForm(text, lang, kind)
             for (lang, text), kind in self.forms.items()
-            if _fold(text, lang) not in excluded.get(lang, ())
+            # forms are clean already (add): folding is case alone
+            if (text.casefold() if lang == "en" else text) not in excluded.get(lang, ())
         ]
         labels: dict[str, str] = {}
         for lang in LANGS:
@@ -270,7 +311,28 @@ class _Builder:
             labels=labels,
             forms=tuple(forms),
             body=self.body,
+            roles=self.roles,
         )
+
+
+def _dated_roles(values, where: str) -> tuple[DatedRole, ...]:
+    if not isinstance(values, list) or not values:
+        raise ValueError(f"{where}.roles must be a non-empty list of tables")
+    out = []
+    for v in values:
+        if not isinstance(v, dict) or not isinstance(v.get("affiliation"), str) or v.get("role") not in ROLES:
+            raise ValueError(f"{where}.roles: each needs affiliation and role in {ROLES}")
+        unknown = set(v) - {"affiliation", "role", "start", "end"}
+        if unknown:
+            raise ValueError(f"{where}.roles has unknown keys {sorted(unknown)}")
+        start, end = v.get("start") or None, v.get("end") or None
+        for d in (start, end):
+            if d is not None and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(d)):
+                raise ValueError(f"{where}.roles: {d!r} is not an ISO date (YYYY-MM-DD)")
+        out.append(DatedRole(v["affiliation"], v["role"], start and str(start), end and str(end)))
+    # oldest first by end (open ends last), so the last is the latest
+    out.sort(key=lambda r: (r.end or "9999", r.start or ""))
+    return tuple(out)
 
 
 def _fold(text: str, lang: str) -> str:
@@ -281,7 +343,8 @@ def _fold(text: str, lang: str) -> str:
 
 # curated files first, then generated ones: a generated table never overrides a curated one
 # (scripts/derive_phoenix_groups.py checks that no key or name of it collides with them)
-_DEFAULT_FILES = ("countries.toml", "organizations.toml", "persons.toml", "phoenix-groups.toml")
+_DEFAULT_FILES = ("countries.toml", "organizations.toml", "persons.toml", "phoenix-groups.toml",
+                  "phoenix-persons.toml")
 
 
 def _load(root: str, extra: tuple[str, ...]) -> dict[str, KnownActor]:
@@ -327,7 +390,15 @@ def _load(root: str, extra: tuple[str, ...]) -> dict[str, KnownActor]:
 
 @functools.lru_cache(maxsize=8)
 def _load_cached(root: str, extra: tuple[str, ...]) -> dict[str, KnownActor]:
-    return _load(root, extra)
+    # thousands of small objects, none of them garbage: the cyclic collector would only walk
+    # the process's heap again and again (in a big process, most of the loading time)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, extra)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_known_actors(*extra_files: str | Path) -> dict[str, KnownActor]:

@@ -161,13 +161,27 @@ def _expand_cue_lemmas(raw: dict) -> None:
         cues[base] = have + [f for f in expand(raw, cues[name], "verb") if f not in have]
 
 
+# supplement sections that are data of their own, not trigger lemmas: ``[agents]`` (agent
+# nouns by sector, ``en.agents.toml`` from the Phoenix agents dictionary, ``ar.agents.toml``)
+DATA_SUPPLEMENTS = frozenset({"agents"})
+
+
 def _merge_supplements(code: str, raw: dict) -> None:
     """Lexicon supplements derived from other resources (``<code>.<name>.toml``, e.g.
     ``en.cameo.toml`` from the CAMEO verb dictionary): each ``[section] lemmas`` joins the
-    lemmas of the trigger section of that name, whose frame it takes."""
+    lemmas of the trigger section of that name, whose frame it takes; a section of
+    ``DATA_SUPPLEMENTS`` joins the language's data as it is."""
     for path in sorted(LANG_DIR.glob(f"{code}.*.toml")):
         supplement = tomllib.loads(path.read_text(encoding="utf-8"))
         for section, spec in supplement.items():
+            if section in DATA_SUPPLEMENTS:  # a data section of its own: lists join the language file's
+                have = raw.setdefault(section, {})
+                for name, values in spec.items():
+                    if not isinstance(values, list):
+                        raise GeoKGError(f"{path.name}: [{section}] {name} must be a list")
+                    old = list(have.get(name, []))
+                    have[name] = old + [v for v in values if v not in old]
+                continue
             trigger = raw.setdefault("triggers", {}).get(section)
             if trigger is None:
                 raise GeoKGError(f"{path.name}: [{section}] is no trigger section of {code}.toml")

@@ -693,8 +693,8 @@ def load_checker() -> Checker:
 
     from kg import gazetteer
 
-    own = DEFAULT_OUTPUT.name
-    curated_files = tuple(f for f in gazetteer._DEFAULT_FILES if f != own)
+    # the curated files only: the generated ones (phoenix-*.toml) are never curated
+    curated_files = tuple(f for f in gazetteer._DEFAULT_FILES if not f.startswith("phoenix-"))
     saved = gazetteer._DEFAULT_FILES
     gazetteer._DEFAULT_FILES = curated_files
     try:

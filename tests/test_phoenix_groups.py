@@ -46,7 +46,7 @@ def curated() -> dict[str, gazetteer.KnownActor]:
 
 def test_loaded_after_the_curated_files():
     assert gazetteer._DEFAULT_FILES[:3] == CURATED
-    assert gazetteer._DEFAULT_FILES[3:] == ("phoenix-groups.toml",)
+    assert gazetteer._DEFAULT_FILES[3:] == ("phoenix-groups.toml", "phoenix-persons.toml")
 
 
 def test_tables_are_organizations_in_the_actor_schema(data):

@@ -22,6 +22,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
     locative = lex.data.keys("syntax", "locative")
     discourse = Discourse()
     text = page.doc.text
+    published = page.doc.meta.get("published")
     results: list[ArticleResult] = []
     for seg in page.segments:
         result = ArticleResult(
@@ -35,6 +36,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
         for start, end in seg.spans:
             doc = nlp.make_doc(text[start:end])
             doc.user_data["text"] = text[start:end]
+            doc.user_data["published"] = published  # dated roles of known persons hold for it
             doc._.discourse = discourse
             doc._.offset = start
             doc._.masked = page.masked
@@ -47,7 +49,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
                 key, label, s, e = span.kb_id_, span.label_, span.start, span.end
                 actor = discourse.actors.get(key)
                 if actor is None and key in lex.known:
-                    actor = discourse.register(known_to_actor(lex.known[key]))
+                    actor = discourse.register(known_to_actor(lex.known[key], published))
                 if actor is None:
                     continue
                 s_char, e_char = table.start_char(s), table.end_char(e)
@@ -72,7 +74,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
         for actor in list(result.actors.values()):
             aff = actor.affiliation
             if aff and aff not in result.actors and aff not in result.referenced:
-                known = discourse.actors.get(aff) or (known_to_actor(lex.known[aff]) if aff in lex.known else None)
+                known = discourse.actors.get(aff) or (known_to_actor(lex.known[aff], published) if aff in lex.known else None)
                 if known is not None:
                     result.referenced[aff] = known
                 else:

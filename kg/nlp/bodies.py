@@ -127,7 +127,7 @@ class StateBodies:
         if discourse is None:
             return
         known = self.lex.known.get(key)
-        actor = discourse.register(known_to_actor(known) if known is not None
+        actor = discourse.register(known_to_actor(known, doc.user_data.get("published")) if known is not None
                                    else Actor(key=key, type="Organization", affiliation=state))
         actor.add_label(doc.lang_, whole)
         actor.add_label(doc.lang_, body_text)

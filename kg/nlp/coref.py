@@ -57,7 +57,7 @@ class Coref:
         spans = actor_spans(doc)
         for s in spans:
             if s.kb_id_ not in discourse.actors and s.kb_id_ in self.lex.known:
-                discourse.register(known_to_actor(self.lex.known[s.kb_id_]))
+                discourse.register(known_to_actor(self.lex.known[s.kb_id_], doc.user_data.get("published")))
         taken = {i for s in spans for i in range(s.start, s.end)}
         for r in doc.user_data.get("titled_persons", []):
             taken |= set(range(r.start, r.end))
@@ -219,7 +219,10 @@ def _all_labels(actor) -> list[str]:
     return list(actor.labels.values()) + [t for texts in actor.alt_labels.values() for t in texts]
 
 
-def known_to_actor(known: KnownActor) -> Actor:
-    """A fresh graph record of a known actor, with its preferred labels."""
-    return Actor(key=known.key, type=known.type, role=known.role, wikidata=known.wikidata,
-                 affiliation=known.affiliation, labels=dict(known.labels))
+def known_to_actor(known: KnownActor, date: str | None = None) -> Actor:
+    """A fresh graph record of a known actor, with its preferred labels; a person with dated
+    roles has the role that holds on the article's ``date`` (ISO; none when no role holds then,
+    the latest when the article has no date)."""
+    role, affiliation = known.role_on(date)
+    return Actor(key=known.key, type=known.type, role=role, wikidata=known.wikidata,
+                 affiliation=affiliation, labels=dict(known.labels))

@@ -273,7 +273,7 @@ class PersonFinder:
                 start, end, known = name
                 key = known or person_key(self.name_text(doc, start, end))
                 if known and affiliation is None:
-                    affiliation = self.lex.known[known].affiliation
+                    affiliation = self.lex.known[known].role_on(doc.user_data.get("published"))[1]
                 if known is not None:
                     end = self._extend_known(doc, end, actor_at)
                 actor = self._person(doc, key, self.name_text(doc, start, end), role, affiliation, known,
@@ -367,11 +367,14 @@ class PersonFinder:
                 continue
             title = next((t for t in titles if t.start == s.start and t.end < s.end), None)
             known = self.lex.known.get(key)
-            if title is None or known is None or not known.affiliation:
+            if title is None or known is None:
                 continue
-            role = known.role if known.role in ("Leader", "Official") else \
+            known_role, known_affiliation = known.role_on(doc.user_data.get("published"))
+            if not known_affiliation:
+                continue
+            role = known_role if known_role in ("Leader", "Official") else \
                 self._role(match_key(title.text), " ".join(tok.norm_ for tok in title))
-            found.append(TitledPerson(key, role, known.affiliation, s.start, s.end, True))
+            found.append(TitledPerson(key, role, known_affiliation, s.start, s.end, True))
             recorded.add(key)
         return found
 
@@ -463,8 +466,9 @@ class PersonFinder:
                 *, title_role: bool = True) -> Actor:
         if known is not None:
             k = self.lex.known[known]
-            actor = Actor(key=known, type="Person", role=(role if title_role and role else k.role) or role,
-                          wikidata=k.wikidata, affiliation=k.affiliation or affiliation, labels=dict(k.labels))
+            k_role, k_affiliation = k.role_on(doc.user_data.get("published"))  # dated roles: the article's date
+            actor = Actor(key=known, type="Person", role=(role if title_role and role else k_role) or role,
+                          wikidata=k.wikidata, affiliation=k_affiliation or affiliation, labels=dict(k.labels))
         else:
             actor = Actor(key=key, type="Person", role=role, affiliation=affiliation)
         actor.add_label(self.lang, text)
