@@ -311,7 +311,7 @@ def connect(scheduler: str, jobs: int):
         raise GeoKGError("--scheduler needs dask and distributed (pip install 'geokg[scale]')") from None
     if scheduler == "local":
         cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR, memory_limit=0)
+                               dashboard_address=":0", silence_logs=logging.ERROR, memory_limit=0)
         return Client(cluster)
     if not scheduler.startswith(("tcp://", "tls://")):
         raise GeoKGError(f"--scheduler {scheduler}: give 'local' or a scheduler address tcp://HOST:PORT")
@@ -374,9 +374,10 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
     cache = out / CACHE_NAME
     cache.mkdir(exist_ok=True)
     with locked(lock_path(out / "manifest.json"), f"the output folder {out}"), store_lock(store_path):
-        old = None if rebuild else read_manifest(out)
+        known = None if rebuild else read_manifest(out)
+        old = known
         if old is not None and (old.store != str(store_path.resolve()) or not is_store(store_path)):
-            old = None  # another store, or it is gone: build it afresh
+            old = None  # another store, or it is gone: build it afresh (from the cached extractions)
         report.incremental = old is not None
         report.files = len(files)
         entries: dict[str, FileEntry] = {}
@@ -392,7 +393,7 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
             except OSError:
                 size = 0
             sizes.append(size)
-            previous = old.files.get(name) if old is not None else None
+            previous = known.files.get(name) if known is not None else None
             cached = (cache / f"{key}.pkl").is_file()
             if previous is not None and previous.key == key and cached:
                 entries[name] = previous
