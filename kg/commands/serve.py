@@ -20,7 +20,13 @@ def register(sub) -> None:
     p.add_argument("--port", type=int, default=7878, help="port on 127.0.0.1 (default 7878)")
     p.add_argument("--writable", action="store_true",
                    help="read-write server (accepts SPARQL Update and Graph Store Protocol writes)")
+    p.add_argument("--timeout", type=float, metavar="SECONDS",
+                   help="stop a query after this long (a shared server should not run one query for ever)")
     p.set_defaults(func=run)
+
+
+def _interrupt(_signum, _frame) -> None:
+    raise KeyboardInterrupt
 
 
 def run(args) -> int:
@@ -38,13 +44,16 @@ def run(args) -> int:
         store.mkdir(parents=True, exist_ok=True)
     else:
         store = find_store(args.dir)
-    proc = start_server(store, args.port, writable=args.writable)
+    signal.signal(signal.SIGTERM, _interrupt)  # stopped by a supervisor: stop the server too
+    try:
+        proc = start_server(store, args.port, writable=args.writable, query_timeout=args.timeout)
+    except KeyboardInterrupt:
+        return 130
     base = f"http://127.0.0.1:{args.port}"
     print(f"serving {store} ({'read-write' if args.writable else 'read-only'})\n"
           f"  SPARQL query  {base}/query\n"
           + (f"  SPARQL update {base}/update\n  Graph Store   {base}/store\n" if args.writable else "")
           + "  Ctrl-C stops it", flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     try:
         code = proc.wait()
     except KeyboardInterrupt:

@@ -47,7 +47,8 @@ from kg.scale.manifest import (CACHE_NAME, FileEntry, Manifest, content_key, fil
                                render_key)
 
 STANDING = ("leaderOf", "affiliatedWith")  # relation triples also in the actor graph (see split_by_article)
-PARTITION_BYTES = 4 << 20  # input bytes per task at most
+PARTITION_BYTES = 4 << 20  # input bytes per extraction task at most
+PARTITION_ARTICLES = 1000  # articles per render task (and shard) at most: ~100,000 quads
 TASKS_PER_WORKER = 8  # at least this many tasks per worker when there is enough input
 
 
@@ -86,8 +87,6 @@ def render_partition(items: Sequence[tuple[str, list[list] | None, dict[str, str
     """Render the files ``(key, final identifiers or None, person map, write?)``: the
     N-Quads of those to write go to ``shard``; returns the partition's actors merged in
     order, the named graphs of each file and the number of quads written."""
-    import pyoxigraph as ox
-
     from kg.rdf.writer import merge_actors
 
     all_articles = []
@@ -107,9 +106,7 @@ def render_partition(items: Sequence[tuple[str, list[list] | None, dict[str, str
         all_articles.extend(articles)
     written = 0
     if shard is not None and quads:
-        tmp = Path(shard + ".tmp")
-        ox.serialize(quads, output=str(tmp), format=ox.RdfFormat.N_QUADS)
-        os.replace(tmp, shard)
+        _write_lines(Path(shard), quads)
         written = len(quads)
     return {"actors": merge_actors(all_articles), "graphs": graphs, "quads": written}
 
@@ -155,46 +152,44 @@ def apply_person_map(articles, mapping: dict[str, str]) -> None:
                 actor.affiliation = mapping[actor.affiliation]
 
 
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 class _Terms:
-    """rdflib terms as pyoxigraph terms (IRIs cached: actors and predicates repeat)."""
+    """rdflib terms as N-Quads text (IRIs cached: actors and predicates repeat). Text
+    rather than pyoxigraph objects: making a Python object per term was two thirds of the
+    render stage, and Oxigraph's bulk loader parses the text in Rust anyway."""
 
     def __init__(self) -> None:
-        import pyoxigraph as ox
+        self.iris: dict[str, str] = {}
 
-        self.ox = ox
-        self.iris: dict[str, object] = {}
-
-    def __call__(self, term):
+    def __call__(self, term) -> str:
         from rdflib import BNode, Literal
 
-        ox = self.ox
         if isinstance(term, Literal):
+            text = '"' + str(term).translate(_ESCAPES) + '"'
             if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None:
-                return ox.Literal(str(term), datatype=self.iri(str(term.datatype)))
-            return ox.Literal(str(term))
+                return f"{text}@{term.language}"
+            if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+                return f"{text}^^<{term.datatype}>"
+            return text
         if isinstance(term, BNode):
-            return ox.BlankNode(str(term))
-        return self.iri(str(term))
-
-    def iri(self, value: str):
-        node = self.iris.get(value)
-        if node is None:
+            return f"_:{term}"
+        text = self.iris.get(term)
+        if text is None:
             if len(self.iris) > 200_000:
                 self.iris.clear()
-            node = self.iris[value] = self.ox.NamedNode(value)
-        return node
+            text = self.iris[term] = f"<{term}>"
+        return text
 
 
-def article_quads(articles, actors_graph_only: bool = False) -> list:
-    """The quads of the articles' own triples: each in the graph named by its article; a
-    direct ``actor relation actor`` triple in the graph of the article whose claim
-    supports it (a standing relation also in the actor graph), as
+def article_quads(articles, actors_graph_only: bool = False) -> list[str]:
+    """The N-Quads lines of the articles' own triples: each in the graph named by its
+    article; a direct ``actor relation actor`` triple in the graph of the article whose
+    claim supports it (a standing relation also in the actor graph), as
     :func:`kg.rdf.exports.split_by_article` places them. ``actors_graph_only``: only the
-    standing relations' quads of the actor graph."""
-    import pyoxigraph as ox
-
+    standing relations' lines of the actor graph."""
     from kg.rdf.exports import ACTORS_GRAPH
     from kg.rdf.namespaces import ACTOR, GKG
     from kg.rdf.writer import article_iri, article_triples
@@ -202,35 +197,40 @@ def article_quads(articles, actors_graph_only: bool = False) -> list:
     term = _Terms()
     actor_ns = str(ACTOR)
     standing = {GKG[name] for name in STANDING}
-    actors_graph = term(ACTORS_GRAPH)
-    quads = []
+    in_actors = f" {term(ACTORS_GRAPH)} .\n"
+    lines = []
     for article in articles:
-        graph = term(article_iri(article.identifier))
+        in_graph = f" {term(article_iri(article.identifier))} .\n"
         for s, p, o in dict.fromkeys(article_triples(article)):
             if actors_graph_only and p not in standing:
                 continue
-            triple = (term(s), term(p), term(o))
+            triple = f"{term(s)} {term(p)} {term(o)}"
             if not actors_graph_only:
-                quads.append(ox.Quad(*triple, graph))
-            if p in standing and str(s).startswith(actor_ns):
-                quads.append(ox.Quad(*triple, actors_graph))
-    return quads
+                lines.append(triple + in_graph)
+            if p in standing and s.startswith(actor_ns):
+                lines.append(triple + in_actors)
+    return lines
 
 
-def actor_quads(actors: dict) -> list:
-    """The quads of ``urn:geokg:actors``: every actor described once, in key order."""
-    import pyoxigraph as ox
-
+def actor_quads(actors: dict) -> list[str]:
+    """The N-Quads lines of ``urn:geokg:actors``: every actor described once, in key order."""
     from kg.rdf.exports import ACTORS_GRAPH
     from kg.rdf.writer import actor_triples
 
     term = _Terms()
-    graph = term(ACTORS_GRAPH)
-    quads = []
+    in_actors = f" {term(ACTORS_GRAPH)} .\n"
+    lines = []
     for key in sorted(actors):
         for s, p, o in dict.fromkeys(actor_triples(None, actors[key])):
-            quads.append(ox.Quad(term(s), term(p), term(o), graph))
-    return quads
+            lines.append(f"{term(s)} {term(p)} {term(o)}{in_actors}")
+    return lines
+
+
+def _write_lines(path: Path, lines: list[str]) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+        fh.writelines(lines)
+    os.replace(tmp, path)
 
 
 def _write_pickle(path: Path, obj) -> None:
@@ -283,11 +283,12 @@ def person_map(keys: set[str]) -> dict[str, str]:
     return {k: v for k, v in mapping.items() if k != v}
 
 
-def partitions(items: list, sizes: list[int], workers: int) -> list[list]:
-    """Contiguous groups of items, each of at most ``PARTITION_BYTES`` of input, and
-    enough of them to keep every worker busy to the end."""
+def partitions(items: list, sizes: list[int], workers: int, cap: int = PARTITION_BYTES) -> list[list]:
+    """Contiguous groups of items, each of at most ``cap`` in size (bytes of input, or
+    articles), and enough of them to keep every worker busy to the end. A fixed cap keeps
+    what one task holds, and what the driver loads at once, the same at any corpus size."""
     total = sum(sizes) or 1
-    budget = max(1, min(PARTITION_BYTES, total // max(1, workers * TASKS_PER_WORKER)))
+    budget = max(1, min(cap, total // max(1, workers * TASKS_PER_WORKER)))
     groups: list[list] = []
     current: list = []
     used = 0
@@ -310,6 +311,12 @@ def connect(scheduler: str, jobs: int):
     except ImportError:
         raise GeoKGError("--scheduler needs dask and distributed (pip install 'geokg[scale]')") from None
     if scheduler == "local":
+        import dask
+
+        # the workers' statistical profiler samples every thread's stack every 10 ms: on
+        # spaCy's deep stacks that was a tenth of a worker's CPU (set it off on a real
+        # cluster too: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False)
+        dask.config.set({"distributed.worker.profile.enabled": False})
         cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR, memory_limit=0)
         return Client(cluster)
@@ -362,7 +369,13 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
         if on_error:
             on_error(message)
 
-    say = progress or (lambda _m: None)
+    import time
+
+    started = time.perf_counter()
+
+    def say(message: str) -> None:
+        if progress:
+            progress(f"[{time.perf_counter() - started:6.1f} s] {message}")
     check_store_path(store_path)
     bad: list[str] = []
     files = list(iter_inputs(list(paths), on_error=bad.append))
@@ -371,7 +384,8 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
     for message in bad:
         error(message)
     ensure_directory(out)
-    cache = out / CACHE_NAME
+    local = getattr(client, "cluster", None) is not None
+    cache = (out / CACHE_NAME).resolve()
     cache.mkdir(exist_ok=True)
     with locked(lock_path(out / "manifest.json"), f"the output folder {out}"), store_lock(store_path):
         known = None if rebuild else read_manifest(out)
@@ -397,9 +411,15 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
             cached = (cache / f"{key}.pkl").is_file()
             if previous is not None and previous.key == key and cached:
                 entries[name] = previous
+                for skipped, message in previous.messages:
+                    if skipped:
+                        error(message)
+                    elif on_warning:
+                        on_warning(message)
             else:
                 entries[name] = FileEntry(path=str(f.path), sha256=sha or "", key=key)
-                todo.append((str(f.path), f.identifier, f.source, key))
+                # local workers share this process's folder; a cluster's need absolute paths
+                todo.append((str(f.path if local else f.path.resolve()), f.identifier, f.source, key))
                 todo_sizes.append(size)
         workers = _workers(client, jobs)
         # 1. extraction of what is new or changed
@@ -411,6 +431,7 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
                 for r in results:
                     e = by_key[r["key"]]
                     e.articles, e.persons, e.touches = r["articles"], r["persons"], r["touches"]
+                    e.messages = r["messages"]
                     e.graphs = []
                     e.render = ""
                     for skipped, message in r["messages"]:
@@ -428,16 +449,15 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
         unique_identifiers(list(itertools.chain.from_iterable(stubs)), on_warning=on_warning)
         mapping = person_map({k for e in ordered for k in e.persons})
         report.articles = sum(len(s) for s in stubs)
+        if not report.articles and old is None:
+            raise GeoKGError("no article could be read from " + ", ".join(map(str, paths)))
         plan = []
-        kept_renders = set()
         for name, e, file_stubs in zip(names, ordered, stubs):
             finals = [[s.identifier, s.part_of] for s in file_stubs]
             renamed = finals if any(f != [a[0], a[1]] for f, a in zip(finals, e.articles)) else None
             sub = {k: mapping[k] for k in e.touches if k in mapping}
             rkey = render_key(e.key, finals, sub)
             write = not (old is not None and e.render == rkey and e.key)
-            if not write:
-                kept_renders.add(rkey)
             plan.append((e, rkey, (e.key, renamed, sub, write)))
         new_render = dict(zip(names, (rkey for _e, rkey, _item in plan)))
         stale = [] if old is None else [
@@ -450,13 +470,13 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
             report.triples = old.triples
             return report
         # 3. render on the workers: shards of article graphs, actors merged per partition
-        shards = out / f".kg-shards-{os.getpid()}"
+        shards = out.resolve() / f".kg-shards-{os.getpid()}"
         shutil.rmtree(shards, ignore_errors=True)
         shards.mkdir()
         try:
             render_items = [item for _e, _r, item in plan if item[0]]
             render_sizes = [max(1, len(e.articles)) for e, _r, item in plan if item[0]]
-            groups = partitions(render_items, render_sizes, workers)
+            groups = partitions(render_items, render_sizes, workers, cap=PARTITION_ARTICLES)
             say(f"rendering {sum(1 for i in render_items if i[3])} files into N-Quads shards")
             shard_paths = [str(shards / f"part-{n:06d}.nq") for n in range(len(groups))]
             actors: dict = {}
@@ -473,10 +493,8 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
                 for item, g in zip(group, result["graphs"]):
                     graphs_of[item[0]] = g
                 report.rendered += sum(1 for item in group if item[3])
-            import pyoxigraph as ox
-
             actor_shard = shards / "actors.nq"
-            ox.serialize(actor_quads(actors), output=str(actor_shard), format=ox.RdfFormat.N_QUADS)
+            _write_lines(actor_shard, actor_quads(actors))
             del actors
             for e, rkey, item in plan:
                 e.render = rkey if e.key else ""
@@ -487,6 +505,8 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
             if old is None:
                 with Staging() as stage:
                     new = stage.directory(store_path)
+                    import pyoxigraph as ox
+
                     report.triples = _load_shards(ox.Store(str(new)), loads, [], store_path)
                     stage.commit()
             else:
@@ -495,6 +515,7 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
                 from kg.rdf.store import open_store
 
                 report.triples = _load_shards(open_store(store_path), loads, sorted(drop), store_path)
+            say(f"loaded: {report.triples} quads")
             manifest = Manifest(store=str(store_path.resolve()), triples=report.triples,
                                 files=dict(zip(names, ordered)))
             manifest.write(out)
@@ -509,13 +530,13 @@ def _load_shards(store, loads: list[str], drop: list[str], store_path: Path) -> 
     import pyoxigraph as ox
 
     from kg.rdf.exports import ACTORS_GRAPH
-    from kg.rdf.store import BATCH, _bulk, store_error
+    from kg.rdf.store import store_error
 
     try:
         for name in [*drop, str(ACTORS_GRAPH)]:
             store.remove_graph(ox.NamedNode(name))
-        quads = itertools.chain.from_iterable(ox.parse(path=p, format=ox.RdfFormat.N_QUADS) for p in loads)
-        _bulk(store, quads, BATCH)
+        for path in loads:  # Oxigraph parses and sorts each shard itself (a shard is one partition)
+            store.bulk_load(path=path, format=ox.RdfFormat.N_QUADS)
         store.flush()
         return len(store)
     except (OSError, RuntimeError, ValueError, SyntaxError) as err:

@@ -64,20 +64,28 @@ def free_port(host: str = "127.0.0.1") -> int:
         return s.getsockname()[1]
 
 
-def server_command(store: Path, port: int, *, writable: bool = False, host: str = "127.0.0.1") -> list[str]:
+def server_command(store: Path, port: int, *, writable: bool = False, host: str = "127.0.0.1",
+                   query_timeout: float | None = None) -> list[str]:
     """The command line of Oxigraph's server on ``store``: read-only by default (several
     readers may share the store), the default graph the union of the named graphs as
     ``kg query`` reads it."""
     mode = "serve" if writable else "serve-read-only"
-    return [oxigraph_binary(), mode, "--location", str(store), "--bind", f"{host}:{port}", "--union-default-graph"]
+    command = [oxigraph_binary(), mode, "--location", str(store), "--bind", f"{host}:{port}", "--union-default-graph"]
+    if query_timeout:
+        command += ["--timeout-s", str(max(1, round(query_timeout)))]
+    return command
 
 
 def start_server(store: Path, port: int, *, writable: bool = False, host: str = "127.0.0.1",
-                 timeout: float = 30.0) -> subprocess.Popen:
+                 timeout: float = 30.0, query_timeout: float | None = None) -> subprocess.Popen:
     """Start the server and return once it answers (or raise one line with its error)."""
-    proc = subprocess.Popen(server_command(store, port, writable=writable, host=host),
+    proc = subprocess.Popen(server_command(store, port, writable=writable, host=host, query_timeout=query_timeout),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    wait_ready(f"http://{host}:{port}/query", proc, timeout)
+    try:
+        wait_ready(f"http://{host}:{port}/query", proc, timeout)
+    except BaseException:  # not ready, or interrupted meanwhile: never leave a server behind
+        stop_server(proc)
+        raise
     return proc
 
 

@@ -34,7 +34,9 @@ class FileEntry:
     ``articles``: (identifier, part_of, url, source_path) of each article the file gave,
     before identifiers are made unique across files; ``persons``: the person keys of its
     articles' actors (what the cross-article merge looks at); ``touches``: every person
-    key its records refer to; ``graphs``: the named graphs it owns in the store."""
+    key its records refer to; ``graphs``: the named graphs it owns in the store;
+    ``messages``: what reading it reported (a record skipped, a warning), repeated by
+    every build as a build from scratch would."""
 
     path: str
     sha256: str
@@ -44,6 +46,7 @@ class FileEntry:
     persons: list[str] = field(default_factory=list)
     touches: list[str] = field(default_factory=list)
     graphs: list[str] = field(default_factory=list)
+    messages: list[list] = field(default_factory=list)  # [skipped?, line]: said again on every build
 
 
 @dataclass
