@@ -231,3 +231,31 @@ def test_push_round_trips_the_triples(built, tmp_path, capsys):
 
 def test_oxigraph_server_is_installed():
     assert Path(oxigraph_binary()).is_file()
+
+
+def test_http_engine_cut_answer_and_no_server_are_one_line():
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from kg.errors import GeoKGError
+
+    class Cut(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 - http.server's name
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            self.wfile.write(b'{"head": {"vars": ["x"]}, "results": {"bindings": [')
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Cut)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(GeoKGError, match="incomplete answer"):
+            HttpEngine(f"http://127.0.0.1:{server.server_port}/query").query("SELECT * WHERE { ?s ?p ?o }")
+    finally:
+        server.shutdown()
+    with pytest.raises(GeoKGError, match="cannot reach"):
+        HttpEngine(f"http://127.0.0.1:{free_port()}/query", timeout=5).query("ASK {}")

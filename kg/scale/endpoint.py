@@ -158,7 +158,11 @@ class HttpEngine(Engine):
     def query(self, text: str) -> QueryResult:
         kind, body = self.request(text)
         if "json" in kind:
-            data = json.loads(body)
+            try:
+                data = json.loads(body)
+            except ValueError:  # a server stopping a query at its timeout cuts the answer short
+                raise GeoKGError(f"{self.url}: the endpoint sent an incomplete answer "
+                                 "(a query stopped at the server's timeout?)") from None
             if "boolean" in data:
                 return QueryResult([], [], boolean=bool(data["boolean"]))
             names = data["head"].get("vars", [])
