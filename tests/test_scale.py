@@ -259,3 +259,16 @@ def test_http_engine_cut_answer_and_no_server_are_one_line():
         server.shutdown()
     with pytest.raises(GeoKGError, match="cannot reach"):
         HttpEngine(f"http://127.0.0.1:{free_port()}/query", timeout=5).query("ASK {}")
+
+
+def test_leftovers_of_a_killed_build_are_removed(tmp_path, cluster):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(ARTICLES["r5.txt"] + "\n", encoding="utf-8")
+    out = tmp_path / "o"
+    (out / ".kg-shards-99999").mkdir(parents=True)
+    (out / ".kg-shards-99999" / "part-000000.nq").write_text("junk")
+    (out / ".kg-cache").mkdir()
+    (out / ".kg-cache" / ".x.pkl.1.tmp").write_bytes(b"junk")
+    build_scaled([corpus], out, out / "store", cluster[1])
+    assert not list(out.glob(".kg-shards-*")) and not list((out / ".kg-cache").glob(".*"))

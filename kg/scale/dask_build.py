@@ -388,6 +388,13 @@ def build_scaled(paths: Sequence[str | Path], out: Path, store_path: Path, clien
     cache = (out / CACHE_NAME).resolve()
     cache.mkdir(exist_ok=True)
     with locked(lock_path(out / "manifest.json"), f"the output folder {out}"), store_lock(store_path):
+        # what a killed build left (its shards, a worker's half-written cache file): no
+        # other build of this folder runs while the lock is held
+        for leftover in [*out.glob(".kg-shards-*"), *cache.glob(".*.tmp")]:
+            if leftover.is_dir():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
         known = None if rebuild else read_manifest(out)
         old = known
         if old is not None and (old.store != str(store_path.resolve()) or not is_store(store_path)):
