@@ -162,26 +162,29 @@ class _Terms:
     render stage, and Oxigraph's bulk loader parses the text in Rust anyway."""
 
     def __init__(self) -> None:
+        from rdflib import BNode, Literal, URIRef
+
         self.iris: dict[str, str] = {}
+        self.uriref, self.literal, self.bnode = URIRef, Literal, BNode
 
     def __call__(self, term) -> str:
-        from rdflib import BNode, Literal
-
-        if isinstance(term, Literal):
+        if type(term) is self.uriref:  # most terms: one dictionary look-up
+            text = self.iris.get(term)
+            if text is None:
+                if len(self.iris) > 200_000:
+                    self.iris.clear()
+                text = self.iris[term] = f"<{term}>"
+            return text
+        if isinstance(term, self.literal):
             text = '"' + str(term).translate(_ESCAPES) + '"'
             if term.language:
                 return f"{text}@{term.language}"
             if term.datatype is not None and str(term.datatype) != _XSD_STRING:
                 return f"{text}^^<{term.datatype}>"
             return text
-        if isinstance(term, BNode):
+        if isinstance(term, self.bnode):
             return f"_:{term}"
-        text = self.iris.get(term)
-        if text is None:
-            if len(self.iris) > 200_000:
-                self.iris.clear()
-            text = self.iris[term] = f"<{term}>"
-        return text
+        return f"<{term}>"
 
 
 def article_quads(articles, actors_graph_only: bool = False) -> list[str]:
