@@ -19,7 +19,7 @@ from kg import __version__
 from kg.errors import GeoKGError
 
 COMMAND_MODULES = (
-    "build", "query", "eval", "validate", "stats", "actor", "view", "bench",
+    "build", "query", "eval", "validate", "stats", "actor", "view", "bench", "serve", "push",
 )
 
 

@@ -34,6 +34,11 @@ def register(sub) -> None:
     p.add_argument("--store", metavar="DIR",
                    help="also bulk-load the graph into an on-disk Oxigraph store at DIR (replacing its content "
                         "atomically: a failed build keeps the previous store)")
+    # issue 19 (scale): extraction on Dask into the store, incremental over a manifest
+    p.add_argument("--scheduler", metavar="local|tcp://HOST:PORT",
+                   help="extract on Dask (local: a cluster of --jobs workers here) into the Oxigraph store "
+                        "(--store, default OUT/store), N-Quads shards bulk-loaded; reruns are incremental")
+    p.add_argument("--rebuild", action="store_true", help="with --scheduler: ignore the manifest, build afresh")
     p.set_defaults(func=run)
 
 
@@ -82,6 +87,9 @@ def run(args) -> int:
     if not jobs:
         from kg.parallel import default_jobs
         jobs = default_jobs()
+    if getattr(args, "scheduler", None):
+        from kg.commands.scale_build import run_scaled
+        return run_scaled(args, out, jobs)
     store = Path(args.store) if getattr(args, "store", None) else None
     if store is not None:
         from kg.rdf.store import check_store_path

@@ -1,0 +1,201 @@
+"""Issue 19: one process vs Dask, the driver's memory as the corpus grows, and SPARQL
+latency over HTTP (``kg serve``) for every cookbook query. One run does everything.
+
+    python benchmarks/make_corpus.py -n 100000               # benchmarks/data/corpus-100000/
+    python benchmarks/bench_scale.py --sizes 10000 100000    # both modes at both sizes
+    python benchmarks/bench_scale.py --sizes 10000 --modes dask2
+
+A corpus of N articles is the first N/500 shards of ``corpus-100000`` (symbolic links in
+``benchmarks/data/scale-N/``), so every size reads the same articles.
+
+Modes, each a fresh ``python -m kg build`` process whose own peak resident memory
+(``ru_maxrss`` of that process alone: the driver, not the workers) is reported, with
+the CPU seconds of the build and all its processes (workers included) and the machine's
+load average before and after (this host is shared: other sessions' work slows a run
+down, CPU seconds per article much less):
+
+* ``single``: ``kg build DIR --store DIR/store --no-view --jobs 1``, today's embedded
+  build in one process (Turtle and the Oxigraph store);
+* ``dask2``: ``kg build DIR --scheduler local --jobs 2``, a LocalCluster of two worker
+  processes, N-Quads shards bulk-loaded into the store;
+* ``dask1``: the same with one worker (the cost of the Dask path itself).
+
+Then the store of each size built by ``dask2`` is served by ``kg serve``'s server
+(Oxigraph, read-only, union default graph) and every cookbook query (no parameters: the
+answer for everyone) is sent over HTTP with :class:`kg.scale.endpoint.HttpEngine`: the
+first run, then the median of ``--repeat`` more. Results go to
+``benchmarks/results/scale.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "benchmarks" / "data"
+RESULTS = ROOT / "benchmarks" / "results"
+sys.path.insert(0, str(ROOT))
+
+DRIVER = """
+import resource, sys, time
+sys.argv = ["kg"] + sys.argv[1:]
+from kg.cli import main
+t = time.perf_counter()
+code = main(sys.argv[1:])
+print("BENCH", time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, code,
+      file=sys.stderr)
+"""
+
+MODES = {
+    "single": lambda corpus, out: [str(corpus), "--out", str(out), "--store", str(out / "store"),
+                                   "--no-view", "--quiet", "--jobs", "1"],
+    "dask1": lambda corpus, out: [str(corpus), "--out", str(out), "--scheduler", "local", "--jobs", "1", "--quiet"],
+    "dask2": lambda corpus, out: [str(corpus), "--out", str(out), "--scheduler", "local", "--jobs", "2", "--quiet"],
+}
+
+
+def corpus_of(size: int) -> Path:
+    source = DATA / "corpus-100000"
+    shards = sorted(source.glob("part-*.jsonl"))
+    if not shards:
+        raise SystemExit("no corpus: run python benchmarks/make_corpus.py -n 100000")
+    need = max(1, size // 500)
+    if need > len(shards):
+        raise SystemExit(f"corpus-100000 has {len(shards) * 500} articles, fewer than {size}")
+    folder = DATA / f"scale-{size}"
+    if not folder.exists() or len(list(folder.glob("*.jsonl"))) != need:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        for shard in shards[:need]:
+            (folder / shard.name).symlink_to(shard)
+    return folder
+
+
+def run_build(mode: str, size: int) -> dict:
+    corpus = corpus_of(size)
+    out = DATA / f"scale-out-{mode}-{size}"
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    cmd = [sys.executable, "-c", DRIVER, "build", *MODES[mode](corpus, out)]
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    line = next((x for x in proc.stderr.splitlines() if x.startswith("BENCH ")), None)
+    if line is None:
+        raise SystemExit(f"{mode} {size} failed: {proc.stderr[-2000:]}")
+    _tag, seconds, peak, code = line.split()
+    from kg.rdf.store import triple_count
+
+    triples = triple_count(out / "store")
+    row = {"mode": mode, "articles": size, "seconds": round(float(seconds), 1), "wall": round(wall, 1),
+           "articles_per_s": round(size / float(seconds), 1), "driver_peak_mib": round(int(peak) / 2**20, 1),
+           "quads": triples, "exit": int(code), "cpu_s": round(cpu, 1),
+           "cpu_ms_per_article": round(1000 * cpu / size, 2), "load_before": round(load, 2),
+           "load_after": round(os.getloadavg()[0], 2)}
+    print(json.dumps(row), flush=True)
+    return row
+
+
+def _spin(seconds: float) -> int:
+    n, end = 0, time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        for _ in range(10_000):
+            n += 1
+    return n
+
+
+def ceiling(seconds: float = 5.0) -> float:
+    """The speed-up this shared host offers two processes right now: a pure-Python loop in
+    two processes against one (2.0 on two idle cores)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    one = _spin(seconds)
+    with ProcessPoolExecutor(2) as pool:
+        two = sum(pool.map(_spin, [seconds, seconds]))
+    ratio = round(two / one, 2)
+    print(json.dumps({"ceiling_2_processes": ratio}), flush=True)
+    return ratio
+
+
+def query_latency(store: Path, repeat: int, timeout: float = 120.0) -> list[dict]:
+    from kg.rdf.cookbook import list_queries, run_query
+    from kg.scale.endpoint import HttpEngine, free_port, start_server, stop_server
+
+    port = free_port()
+    proc = start_server(store, port, query_timeout=timeout)
+    rows = []
+    try:
+        engine = HttpEngine(f"http://127.0.0.1:{port}/query", timeout=timeout + 30)
+        for q in list_queries():
+            t = time.perf_counter()
+            try:
+                first = run_query(engine, q)
+            except Exception as err:  # the server's timeout: reported, the next query runs
+                row = {"query": q.name, "rows": None, "first_ms": None, "median_ms": None,
+                       "error": f"over {timeout:.0f} s ({' '.join(str(err).split())[:80]})"}
+                print(json.dumps(row), flush=True)
+                rows.append(row)
+                continue
+            first_s = time.perf_counter() - t
+            times = []
+            if first_s < 20:
+                for _ in range(repeat):
+                    t = time.perf_counter()
+                    run_query(engine, q)
+                    times.append(time.perf_counter() - t)
+            row = {"query": q.name, "rows": len(first.rows), "first_ms": round(first_s * 1000, 1),
+                   "median_ms": round(statistics.median(times) * 1000, 1) if times else None}
+            print(json.dumps(row), flush=True)
+            rows.append(row)
+    finally:
+        stop_server(proc)
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    ap.add_argument("--modes", nargs="+", default=["single", "dask2"], choices=sorted(MODES))
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--no-queries", action="store_true")
+    ap.add_argument("--queries-only", action="store_true", help="only the query latency over built stores")
+    ap.add_argument("--query-timeout", type=float, default=120.0, help="seconds per query at most")
+    ap.add_argument("--results", type=Path, default=RESULTS / "scale.json")
+    args = ap.parse_args(argv)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = args.results
+    results = json.loads(path.read_text()) if path.exists() else {"builds": [], "queries": {}}
+    for size in args.sizes:
+        for mode in ([] if args.queries_only else args.modes):
+            before = ceiling()
+            row = run_build(mode, size)
+            row["ceiling_before"], row["ceiling_after"] = before, ceiling()
+            results["builds"] = [r for r in results["builds"] if (r["mode"], r["articles"]) != (mode, size)] + [row]
+            path.write_text(json.dumps(results, indent=1) + "\n")
+        if not args.no_queries and ("dask2" in args.modes or args.queries_only):
+            store = DATA / f"scale-out-dask2-{size}" / "store"
+            from kg.rdf.store import triple_count
+
+            key = f"{size} articles, {triple_count(store)} quads"
+            results["queries"] = {k: v for k, v in results["queries"].items() if not k.startswith(f"{size} ")}
+            results["queries"][key] = query_latency(store, args.repeat, args.query_timeout)
+            path.write_text(json.dumps(results, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
