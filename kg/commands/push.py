@@ -15,7 +15,6 @@ def register(sub) -> None:
     p.add_argument("dir", metavar="DIR", help="a build folder with store/, an Oxigraph store, or a graph file")
     p.add_argument("--endpoint", required=True, metavar="URL",
                    help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store or http://host:3030/ds/data")
-    p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=run)
 
 
@@ -25,7 +24,7 @@ def run(args) -> int:
     store = source_store(args.dir)
     auth = os.environ.get("GEOKG_PUSH_AUTH")  # user:password for Basic auth, never on the command line
     bar = None
-    if not args.quiet and sys.stderr.isatty():
+    if not getattr(args, "quiet", False) and sys.stderr.isatty():
         from tqdm import tqdm
 
         bar = tqdm(unit="graph", file=sys.stderr)

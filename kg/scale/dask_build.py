@@ -60,6 +60,7 @@ def extract_partition(items: Sequence[tuple[str, str, str, str]], cache: str) ->
     at ``cache/KEY.pkl``; returns per file what the driver needs (no article text)."""
     from kg.ingest.readers import InputFile
     from kg.parallel import extract_chunk, read_file
+    from kg.rdf.writer import title_span
 
     results = []
     for path, identifier, source, key in items:
@@ -70,7 +71,10 @@ def extract_partition(items: Sequence[tuple[str, str, str, str]], cache: str) ->
         articles, errors = extract_chunk(docs)
         messages += [[True, m] for m in errors]
         for a in articles:
-            a.text = ""  # offsets point into it, no triple does: the cache stays small
+            # offsets point into the text and no triple holds it: the cache keeps only what the
+            # title test of gkg:fromHeadline reads (the text up to the end of the title line)
+            span = title_span(a) if a.claims and a.kind != "headlines" else None
+            a.text = a.text[:span[1]] if span else ""
         if failure is None:
             _write_pickle(Path(cache) / f"{key}.pkl", articles)
         results.append({
