@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from kg.extract.context import Cue, Mark, longest_first
 from kg.lang import LanguageData
-from kg.nlp.components import Normalizer
+from kg.nlp.components import Normalizer, pattern_keywords
 from kg.nlp.tokens import TokenTable
 
 CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
@@ -39,17 +39,18 @@ class Matchers:
 def build_matchers(nlp: Language, data: LanguageData) -> Matchers:
     """Matchers over the normalised forms (lower case in English), as the text is read."""
     attr = "NORM" if nlp.lang != "en" else "LOWER"
-    normalizer = Normalizer(nlp)
-
-    def pattern(text: str) -> Doc:
-        return normalizer(nlp.make_doc(text)) if nlp.lang != "en" else nlp.make_doc(text.lower())
-
+    sections = [(relation, data.trigger_forms(relation)) for relation in data.triggers]
+    cue_lists = [(cue, forms) for cue in CUES if (forms := data.strings("cues", cue))]
+    texts = [f for _, forms in sections + cue_lists for f in forms]
+    # the patterns of every list made in one go (the tokens of normalised docs, lower case in English)
+    if nlp.lang != "en":
+        found = iter(pattern_keywords(nlp, texts, attr, Normalizer(nlp)))
+    else:
+        found = iter(pattern_keywords(nlp, [t.lower() for t in texts], attr))
     triggers = PhraseMatcher(nlp.vocab, attr=attr)
-    for relation in data.triggers:
-        triggers.add(relation, [pattern(f) for f in data.trigger_forms(relation)])
+    for relation, forms in sections:
+        triggers.add(relation, [next(found) for _ in forms])
     cues = PhraseMatcher(nlp.vocab, attr=attr)
-    for cue in CUES:
-        forms = data.strings("cues", cue)
-        if forms:
-            cues.add(cue, [pattern(f) for f in forms])
+    for cue, forms in cue_lists:
+        cues.add(cue, [next(found) for _ in forms])
     return Matchers(triggers, cues)

@@ -60,8 +60,10 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
     """"supplies" is a noun in "U.S. supplies of missiles to Kyiv" and a verb in "China
     supplies Serbia": a determiner or possessive before, or "of"/"between"/an object
     preposition after, make the noun reading."""
-    if match_key(trig.text) not in spec.forms - spec.nouns and " " in trig.text:
-        return True
+    if " " in trig.text:
+        key = match_key(trig.text)  # not a verb form of the section (not in forms - nouns, without building that set)
+        if key not in spec.forms or key in spec.nouns:
+            return True
     T, cfg = ctx.t, ctx.cfg
     prev = trig.start - 1 if trig.start > 0 else None
     nxt = trig.end if trig.end < len(T) else None

@@ -77,6 +77,48 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
     return split
 
 
+PATTERN_BATCH = 2000  # texts tokenized together by pattern_keywords
+
+
+def pattern_keywords(nlp: Language, texts: list[str], attr: str, normalizer: Normalizer | None = None) -> list[list[int]]:
+    """What ``PhraseMatcher.add`` reads of one pattern Doc per text (each token's ``attr``
+    value: ``NORM`` after ``normalizer``, ``ORTH``, ``LOWER``), found from a few docs of
+    many texts one per line rather than a Doc each: the tokenizer reads each run of
+    non-space characters on its own and the normalizer each word form, so the values are
+    the same. A batch whose lines do not come back as its texts is made one Doc a text."""
+    strings = nlp.vocab.strings
+    newline = strings.add("\n")
+    out: list[list[int]] = []
+    for b in range(0, len(texts), PATTERN_BATCH):
+        batch = texts[b:b + PATTERN_BATCH]
+        out += _batch_keywords(nlp, batch, attr, normalizer, strings, newline) or \
+            [_keyword(normalizer(nlp.make_doc(t)) if normalizer is not None else nlp.make_doc(t), attr) for t in batch]
+    return out
+
+
+def _batch_keywords(nlp: Language, batch: list[str], attr: str, normalizer: Normalizer | None, strings,
+                    newline: int) -> list[list[int]] | None:
+    if any("\n" in t or not t or t.isspace() for t in batch):
+        return None
+    doc = nlp.make_doc("\n".join(batch))
+    if normalizer is not None:
+        doc = normalizer(doc)
+    pieces: list[list[int]] = [[]]
+    written = [""]
+    for orth, space, value in doc.to_array(["ORTH", "SPACY", attr]).tolist():
+        if orth == newline:
+            pieces.append([])
+            written.append("")
+            continue
+        pieces[-1].append(value)
+        written[-1] += strings[orth] + (" " if space else "")
+    return pieces if written == batch else None
+
+
+def _keyword(doc: Doc, attr: str) -> list[int]:
+    return doc.to_array([attr]).reshape(-1).tolist() if len(doc) else []
+
+
 def doc_text(doc: Doc) -> str:
     """The doc's text, from the copy the reader put in ``user_data`` when there is one:
     ``Doc.text`` rebuilds the string token by token on every call."""
@@ -156,8 +198,8 @@ class ActorMatcher:
         self.stop_words = self.lexicon.data.keys("names", "stop")
         self.particles = frozenset(p.lower() for p in self.lexicon.data.strings("names", "inner_particles"))
         lowercase_heads = {w.lower() for w in self.lexicon.data.strings("names", "lowercase_heads")}
-        norm_patterns: dict[str, list[Doc]] = {}
-        orth_patterns: dict[str, list[Doc]] = {}
+        norm_patterns: dict[str, list[str]] = {}
+        orth_patterns: dict[str, list[str]] = {}
         for text, (key, kind) in self.lexicon.forms.items():
             label = f"{key}|{kind}"
             if case_sensitive:
@@ -175,13 +217,14 @@ class ActorMatcher:
                     if "’" in v:
                         variants.add(v.replace("’", "'"))
                 for v in variants:
-                    orth_patterns.setdefault(label, []).append(nlp.make_doc(v))
+                    orth_patterns.setdefault(label, []).append(v)
             else:
-                norm_patterns.setdefault(label, []).append(normalizer(nlp.make_doc(text)))
-        for label, docs in norm_patterns.items():
-            self.norm_matcher.add(label, docs)
-        for label, docs in orth_patterns.items():
-            self.orth_matcher.add(label, docs)
+                norm_patterns.setdefault(label, []).append(text)
+        for matcher, patterns, attr, norm in ((self.norm_matcher, norm_patterns, "NORM", normalizer),
+                                              (self.orth_matcher, orth_patterns, "ORTH", None)):
+            found = iter(pattern_keywords(nlp, [t for texts in patterns.values() for t in texts], attr, norm))
+            for label, texts in patterns.items():
+                matcher.add(label, [next(found) for _ in texts])
         self.matchers = [m for m in (self.norm_matcher, self.orth_matcher) if len(m)]  # an empty one still scans the doc
         data = self.lexicon.data
         ambiguous = data.value("ambiguous_demonyms", "forms", default={}) or {}

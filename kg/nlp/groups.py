@@ -31,6 +31,7 @@ QUOTED = r'[«"“]\s*([^"«»“”\n]{1,40}?)\s*[»"”]'
 QUOTE_CHARS = ('"', "«", "“")
 MAX_QUOTED_WORDS = 4  # a longer quotation is speech ("لا يعني التخلي عن مطالبنا السياسية"), not a name
 CAPITALISED = r"[A-Z0-9][\w'’.-]*"
+NAME_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what CAPITALISED opens with
 ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
 
 
@@ -69,6 +70,11 @@ class NamedGroups:
             if heads and openers else None
         # a regex runs only on texts that hold one of its words (a substring test costs little)
         self.head_words = tuple(h.split()[0] for h in heads)
+        # the patterns that open with a head (and a proclitic) are tried only where one stands
+        # (see _head_starts), not at every character of the text
+        self.heads = tuple(dict.fromkeys(heads))
+        self.proclitics = tuple(p for p in spec.get("proclitics", []) if p)
+        self.head_first_flags = flags
         self.after_words = tuple(spec.get("heads_after_name", []))
         after = "|".join(map(re.escape, spec.get("heads_after_name", [])))
         self.head_after = re.compile(rf"\b({CAPITALISED}(?:\s+{CAPITALISED}){{0,2}})\s+(?:{after})\b") if after else None
@@ -113,24 +119,67 @@ class NamedGroups:
                 if found is not None:
                     yield found + (True,)
         has_head = any(h in text for h in self.head_words)
+        starts = self._head_starts(text) if has_head else []
         if self.quoted is not None and has_head and any(q in text for q in QUOTE_CHARS):
-            for m in self.quoted.finditer(text):
+            for m in _finditer_at(self.quoted, text, starts):
                 name = m.group(1).strip()
                 between = text[m.start():m.start(1)].split()[1:]
                 if name and len(name.split()) <= MAX_QUOTED_WORDS and not self.boundaries & {match_key(w) for w in between}:
                     yield m.start(), m.end(), name, None, False
         if self.opened is not None and has_head:
-            for m in self.opened.finditer(text):
+            for m in _finditer_at(self.opened, text, starts):
                 if match_key(m.group("name").split()[-1]) not in self.boundaries | self.stop:
                     yield m.start("whole"), m.end(), m.group("whole").strip(), None, True
         for pattern, present in ((self.head_first, has_head), (self.head_after, any(a in text for a in self.after_words))):
             if pattern is not None and present:
-                for m in pattern.finditer(text):
+                if pattern is self.head_after:
+                    found = _finditer_at(pattern, text, self._name_starts_before_heads(text))
+                elif not self.head_first_flags:
+                    found = _finditer_at(pattern, text, starts)
+                else:
+                    found = pattern.finditer(text)
+                for m in found:
                     name = m.group(1)
                     while name and match_key(name.split()[0]) in self.stop:  # "The M23 rebels"
                         name = name[len(name.split()[0]):].lstrip()
                     if name and not self._stop(name):
                         yield m.end(1) - len(name), m.end(1), name, None, False
+
+    def _head_starts(self, text: str) -> list[int]:
+        """Where a head (with a proclitic before it) stands in ``text``, in order: the only
+        places where the head-first patterns can match."""
+        found: set[int] = set()
+        for head in self.heads:
+            i = text.find(head)
+            while i != -1:
+                found.add(i)
+                for p in self.proclitics:
+                    if i >= len(p) and text.startswith(p, i - len(p)):
+                        found.add(i - len(p))
+                i = text.find(head, i + 1)
+        return sorted(found)
+
+    def _name_starts_before_heads(self, text: str) -> list[int]:
+        """Where the name of ``head_after`` can start: a capital or digit in the three words
+        (runs of non-space) before a head that follows a space; the only places where the
+        pattern can match."""
+        found: set[int] = set()
+        for head in self.after_words:
+            i = text.find(head)
+            while i != -1:
+                j = i
+                if j > 0 and text[j - 1].isspace():
+                    for _ in range(3):
+                        while j > 0 and text[j - 1].isspace():
+                            j -= 1
+                        end = j
+                        while j > 0 and not text[j - 1].isspace():
+                            j -= 1
+                        found.update(k for k in range(j, end) if text[k] in NAME_INITIALS)
+                        if j == 0:
+                            break
+                i = text.find(head, i + 1)
+        return sorted(found)
 
     def _stop(self, name: str) -> bool:
         """Not a name: a stop word or a title first ("the company CEO Patrick Pouyanne"), or
@@ -186,6 +235,18 @@ def group_key(name: str) -> str:
         return org_key(name)
     parts = [p if p.isdigit() else skeleton(p).lower() for p in re.split(r"[\s\-]+", match_key(name)) if p]
     return "org-" + ("-".join(p for p in parts if p) or "unknown")
+
+
+def _finditer_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """The matches ``pattern.finditer(text)`` gives, for a pattern that can only match at
+    one of ``starts`` (sorted): tried there alone, left to right, none overlapping."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                end = max(m.end(), start + 1)
+                yield m
 
 
 def _subsequence(needle: str, hay: str) -> bool:

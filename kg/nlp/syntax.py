@@ -58,21 +58,38 @@ class SyntaxLayer:
     def __call__(self, doc: Doc) -> Doc:
         T = token_table(doc)
         adjuncts: set[int] = set()
-        if self.anchors:
+        present = self.anchors.intersection(T.norm) if self.anchors else ()
+        if present:
+            # a run of time words and numbers with an anchor in it ("on Sunday", "في 12 مارس"):
+            # found from the anchors (a few per text) rather than from every time word ("the", "في")
             norm, num, text = T.norm, T.num, T.text
-            words, anchors = self.time_words, self.anchors
-            hits = [i for i, w in enumerate(norm) if w in words or num[i]]  # one pass in C, then the few hits
+            words = self.time_words
             n = len(norm)
-            k = 0
-            while k < len(hits):
-                i = j = hits[k]
-                while k < len(hits) and hits[k] == j:
+            done = 0  # end of the last run taken
+            for a in sorted(k for w in present for k in _positions(norm, w)):
+                if a < done or not (norm[a] in words or num[a]):
+                    continue
+                i, j = a, a + 1
+                while i > 0 and (norm[i - 1] in words or num[i - 1]):
+                    i -= 1
+                while j < n and (norm[j] in words or num[j]):
                     j += 1
-                    k += 1
-                if any(norm[x] in anchors for x in range(i, j)):
-                    adjuncts.update(range(i, j))
-                    if i > 0 and j < n and text[i - 1] in COMMAS and text[j] in COMMAS:
-                        adjuncts.update((i - 1, j))  # "، يوم الأحد،": the commas go with it
+                done = j
+                adjuncts.update(range(i, j))
+                if i > 0 and j < n and text[i - 1] in COMMAS and text[j] in COMMAS:
+                    adjuncts.update((i - 1, j))  # "، يوم الأحد،": the commas go with it
         reciprocals = {s: e for _, s, e in self.reciprocal_matcher(doc)} if len(self.reciprocal_matcher) else {}
         doc.user_data["syntax"] = Syntax(frozenset(adjuncts), reciprocals)
         return doc
+
+
+def _positions(seq, item) -> list[int]:
+    """Every index of ``item`` in ``seq`` (``seq.index`` runs in C)."""
+    found = []
+    i = -1
+    try:
+        while True:
+            i = seq.index(item, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
