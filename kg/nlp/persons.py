@@ -448,6 +448,9 @@ class PersonFinder:
         span = actor_at.get(k)
         if span is not None:
             return (span.start, span.end, span.kb_id_) if self._is_person(span.kb_id_) else None
+        norm = doc[k].norm_
+        if norm in self.function_words or norm in self.title_words or norm in self.qualifiers:
+            return None  # "ولا موعد": and no date, not a second name
         end = k + 1
         while end < len(doc) and end - k < self.max_name and end not in actor_at and self._name_like(doc[end], False):
             end += 1
