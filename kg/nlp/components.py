@@ -260,9 +260,11 @@ class ActorMatcher:
         (army, government, president …), when the article names exactly one of its countries
         unambiguously elsewhere ("باماكو", "Kinshasa"). Forms and heads are language data
         (``[ambiguous_demonyms]``)."""
-        named = {s.kb_id_ for s in spans}
         table = token_table(doc)
         keys = table.text if self.case_sensitive else table.norm
+        if self.ambiguous.keys().isdisjoint(keys):
+            return []  # the common case, tested in C
+        named = {s.kb_id_ for s in spans}
         found = []
         for i, k in enumerate(keys):
             candidates = self.ambiguous.get(k)
