@@ -220,6 +220,9 @@ def test_a_head_noun_with_no_body_before_gives_no_affiliation(ar_rows, en_rows, 
     ("وقال ترامب خلال استقباله ولي العهد السعودي الأمير محمد بن سلمان في البيت الأبيض إن الصفقة مهمة.",
      ("دونالد ترامب", "metWith", "محمد بن سلمان")),
     ("وأكد أردوغان خلال لقائه بوتين أن التعاون مستمر.", ("رجب طيب أردوغان", "metWith", "فلاديمير بوتين")),
+    # a nationality inside the person's title chain is not the one met
+    ("وقال ترامب خلال استقباله ولي العهد رئيس مجلس الوزراء السعودي الأمير محمد بن سلمان إن الصفقة مهمة.",
+     ("دونالد ترامب", "metWith", "محمد بن سلمان")),
     ("وقالت مصر خلال استقبالها الوفد الإسرائيلي إن الهدنة صامدة.", ("EGY", "metWith", "ISR")),
 ])
 def test_a_verbal_noun_after_a_temporal_preposition_has_its_pronoun_as_agent(ar_rows, text, row):

@@ -64,3 +64,9 @@ def test_a_known_body_named_whole_also_has_the_body_alone_as_a_label(text, lang,
     actors = {k: a for art in run_extraction(text, lang) for k, a in art.actors.items()}
     names = {actors[key].labels.get(lang)} | actors[key].alt_labels.get(lang, set())
     assert label in names, names
+
+
+def test_a_seat_of_government_stands_for_its_government():
+    """"أربيل", "Erbil": the Kurdistan Regional Government, as the Kremlin is Russia's."""
+    assert "krg" in actors("واتهمت أربيل بغداد بخرق الاتفاق.", "ar")
+    assert "krg" in actors("Erbil accused Baghdad of breaking the deal.", "en")

@@ -190,11 +190,14 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
     T, cfg = ctx.t, ctx.cfg
     preps = spec.obj_preps
     obj: Group | None = None
-    for g in after:
+    for i, g in enumerate(after):
         if g is subject:
             continue
         if victim(ctx, g):
             continue  # "condemned the killing of X": X is no argument of the verb
+        if g.label == "demonym" and i + 1 < len(after) and after[i + 1].start - g.end <= 1 \
+                and "Person" in after[i + 1].types(ctx.discourse):
+            continue  # "ولي العهد … السعودي الأمير محمد بن سلمان": the nationality of the person's title
         mark = marker(ctx, g, cfg.all_preps)
         if mark is not None and (mark in preps or _own_preposition(ctx, trig, g, mark)):
             if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2):
