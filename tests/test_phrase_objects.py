@@ -18,6 +18,11 @@ import pytest
     ("en", "Russia stands by Iran in the dispute.", ("RUS", "supported", "IRN")),
     ("ar", "ووقفت روسيا إلى جانب إيران.", ("RUS", "supported", "IRN")),
     ("ar", "واصطفت الجزائر إلى جانب باماكو.", ("DZA", "supported", "MLI")),
+    # designations: onto a terror or sanctions list a sanction, as an ally support
+    ("en", "The United States designated the Houthis a foreign terrorist organization.", ("USA", "sanctioned", "houthis")),
+    ("en", "Trump designated Saudi Arabia a major non-NATO ally.", ("Donald Trump", "supported", "SAU")),
+    ("ar", "وصنفت الولايات المتحدة الحوثيين منظمة إرهابية.", ("USA", "sanctioned", "houthis")),
+    ("ar", "فيما أعلن ترامب تصنيف السعودية حليفا رئيسيا من خارج حلف شمال الأطلسي.", ("دونالد ترامب", "supported", "SAU")),
     # arming is supplying; responsibility laid on someone is an accusation, the accused between
     ("ar", "وتتهم الكونغو رواندا بتسليح حركة حماس.", ("RWA", "supplied", "hamas")),
     ("ar", "وحملت إيران إسرائيل مسؤولية الهجوم.", ("IRN", "accused", "ISR")),
@@ -36,6 +41,11 @@ def test_phrase_objects_and_shelter(ar_rows, en_rows, lang, text, edge):
     ("ar", "ووقف الرئيس الروسي في الساحة الحمراء مع إيران.", ("RUS", "supported")),
     ("ar", "وقالت الفصائل المسلحة في سوريا إن إيران مستعدة.", ("IRN", "supplied")),
     ("ar", "وحمل الجنود الأسلحة إلى إيران.", ("IRN", "accused")),
+    ("en", "Trump designated Saudi Arabia a major non-NATO ally.", ("Donald Trump", "sanctioned")),
+    ("en", "Kenya designated a new ambassador to Russia.", ("KEN", "sanctioned")),
+    # a form of three tokens waits for its word like a form of one
+    ("en", "The U.S. re-designated the Houthis as a terrorist group, citing attacks on its partners.", ("USA", "supported")),
+    ("ar", "وصنفت مصر الأردن ضمن أكبر الشركاء التجاريين.", ("EGY", "sanctioned")),
 ])
 def test_phrase_objects_that_must_not_fire(ar_rows, en_rows, lang, text, absent):
     rows = (ar_rows if lang == "ar" else en_rows)(text)

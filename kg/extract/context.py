@@ -118,7 +118,7 @@ class SentenceState:
     groups: list[Group]
     speaker: str | None = None  # whom the sentence is attributed to
     speaker_cue: int | None = None  # token where the attribution is said ("قال", "according to")
-    unarmed: set[int] = field(default_factory=set)  # starts of weapon-only triggers with no weapon
+    unarmed: set[tuple[int, str]] = field(default_factory=set)  # (start, section) of weapon-only triggers with no weapon
     subjects: set[str] = field(default_factory=set)  # subjects of the triggers read so far
     prev: tuple[Mark, Trigger, list[str]] | None = None  # (trigger, spec, subject keys) read last
     first_subject: list[str] | None = None  # the subject of the sentence's first trigger that had one

@@ -23,6 +23,9 @@ CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuati
 class Matchers:
     triggers: PhraseMatcher  # match id: the trigger section's name
     cues: PhraseMatcher  # match id: one of CUES
+    # sections whose forms all wait for a word after them ("designated … terrorist" / "… ally"):
+    # the same form may open two of them, each read with its own words
+    armed_only: frozenset[str] = frozenset()
 
     def find_cues(self, doc: Doc) -> list[Cue]:
         """(cue, start, end) of every cue word, by start."""
@@ -32,8 +35,18 @@ class Matchers:
     def find_triggers(self, doc: Doc, T: TokenTable, text: str) -> list[Mark]:
         """The trigger matches, overlapping ones resolved longest first, by start."""
         strings = doc.vocab.strings
-        return longest_first([Mark(s, e, strings[m], text=text[T.start_char(s):T.end_char(e)])
-                              for m, s, e in self.triggers(doc)])
+        marks = [Mark(s, e, strings[m], text=text[T.start_char(s):T.end_char(e)]) for m, s, e in self.triggers(doc)]
+        kept = longest_first(marks)
+        if not self.armed_only:
+            return kept
+        shared = {(m.start, m.end) for m in kept if m.label_ in self.armed_only}
+        seen = {(m.start, m.end, m.label_) for m in kept}
+        extra = [m for m in marks if m.label_ in self.armed_only and (m.start, m.end) in shared
+                 and (m.start, m.end, m.label_) not in seen]
+        if not extra:
+            return kept
+        extra = list({(m.start, m.end, m.label_): m for m in extra}.values())
+        return sorted(kept + extra, key=lambda m: m.start)
 
 
 def build_matchers(nlp: Language, data: LanguageData) -> Matchers:
@@ -53,4 +66,6 @@ def build_matchers(nlp: Language, data: LanguageData) -> Matchers:
     cues = PhraseMatcher(nlp.vocab, attr=attr)
     for cue, forms in cue_lists:
         cues.add(cue, [next(found) for _ in forms])
-    return Matchers(triggers, cues)
+    armed_only = frozenset(name for name, spec in data.raw.get("triggers", {}).items()
+                           if spec.get("with_instrument") and not any(spec.get(k) for k in ("lemmas", "forms", "noun_lemmas", "nouns")))
+    return Matchers(triggers, cues, armed_only)

@@ -48,7 +48,7 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         gap = [k for k in T.words(g.end, trig.start) if k not in ctx.adjuncts]  # "has so far held off on"
         possessive = bool(gap) and T.text[gap[0]] in cfg.possessive
         light = all(filler(ctx, t) for t in gap)
-        between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) and t.start not in st.unarmed
+        between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) and (t.start, t.label_) not in st.unarmed
                             for t in st.trigs)
         if marker(ctx, g, all_preps) is None and not crosses_boundary(ctx, g.end, trig.start) \
                 and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 6)):

@@ -15,7 +15,8 @@ def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
     if not spec.instrument_forms:
         return True
     norm = ctx.t.norm
-    if " ".join(norm[k] for k in range(trig.start, trig.end)) not in spec.instrument_forms:
+    if " ".join(norm[k] for k in range(trig.start, trig.end)) not in spec.instrument_forms \
+            and match_key(trig.text) not in spec.instrument_forms:  # "re-designated": three tokens, one form
         return True
     window = spec.instrument_window or ctx.cfg.instrument_window
     return any(norm[k] in spec.instruments for k in ctx.t.words(trig.end, min(sent.end, trig.end + window)))
@@ -108,7 +109,7 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
             and not (trig.end < st.sent.end and T.norm[trig.end] in BETWEEN):
         return None  # "this summit": an event told before, its actors are not here ("this meeting between X and Y": they are)
     spec = cfg.triggers[trig.label_]
-    if trig.start in st.unarmed:
+    if (trig.start, trig.label_) in st.unarmed:
         return None
     if spec.circumstantial_forms and match_key(trig.text) in spec.circumstantial_forms and not circumstantial(ctx, trig):
         return None  # "روسيا متهمة بـ": a passive participle, not "، متهمة أوكرانيا"
