@@ -250,3 +250,20 @@ def test_a_deal_not_reached_names_the_last_parties_even_when_they_are_named_agai
     assert any(r[1] == "cooperatedWith" and {r[0], r[2]} == {"PAK", "AFG"} and r[3] == "negative" for r in rows), rows
     rows = en_rows("Pakistan and Afghanistan agreed to a ceasefire. No agreement was reached with India on trade.")
     assert not any(r[3] == "negative" and {r[0], r[2]} == {"PAK", "AFG"} for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, absent, present", [
+    # a place that names a deal or talks is no party to it
+    ("ar", "ويأتي اتفاق الدوحة بعد توقيع الكونغو الديمقراطية ورواندا اتفاق سلام.", ("QAT", "cooperatedWith"), ("COD", "cooperatedWith", "RWA")),
+    ("en", "The Doha talks between the US and the Taliban ended.", ("QAT", "metWith"), ("USA", "metWith", "taliban")),
+    # a verb is no deal's name: the place after it is its subject
+    ("ar", "وقعت الدوحة اتفاقا مع كينشاسا.", ("QAT", "none"), ("QAT", "cooperatedWith", "COD")),
+    # the two ministers are the ones named right after, not the salient pair before
+    ("ar", "التقى أمير قطر رئيس الكونغو. ووقع وزيرا خارجية الكونغو الديمقراطية ورواندا اتفاق سلام.",
+     ("QAT", "cooperatedWith"), ("COD", "cooperatedWith", "RWA")),
+])
+def test_deal_names_and_dual_owners(ar_rows, en_rows, lang, text, absent, present):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    symmetric = lambda r, e: r[1] == e[1] and {r[0], r[2]} == {e[0], e[2]}
+    assert any(symmetric(r, present) for r in rows), rows
+    assert not any(r[1] == absent[1] and absent[0] in (r[0], r[2]) for r in rows), rows

@@ -32,7 +32,7 @@ from kg.extract.arguments import arguments
 from kg.extract.attribution import speaker
 from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
-from kg.extract.groups import actor_groups, backers
+from kg.extract.groups import actor_groups, backers, deal_place_names
 from kg.extract.matchers import build_matchers
 from kg.extract.mediation import mediation_claims
 from kg.extract.reported import reported_claims
@@ -121,9 +121,10 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
             ctx.modifier_tokens.update(range(m.start, min(m.end + 2, sent.end)))
         sent_spans = [m for m in sent_spans if id(m) not in modifiers]
     groups = actor_groups(ctx, sent_spans)
+    sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
+    groups = deal_place_names(ctx, groups, sent_trigs)
     cues = ctx.cues[left(ctx.cue_starts, start):left(ctx.cue_starts, end)]
     said, cue_at = speaker(ctx, sent, groups, cues)
-    sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
     if backed:
         compounds = {m.end + 1 for _, _, m in backed}
         sent_trigs = [t for t in sent_trigs if t.start not in compounds]

@@ -187,3 +187,23 @@ def backers(ctx: DocContext, spans: list[Mark], sent: Sentence) -> list[Backer]:
 def _person(ctx: DocContext, key: str) -> bool:
     actor = ctx.discourse.actors.get(key) if ctx.discourse is not None else None
     return actor is not None and actor.type == "Person"
+
+
+def deal_place_names(ctx: DocContext, groups: list[Group], trigs: list[Mark]) -> list[Group]:
+    """``groups`` without the capitals that name a deal or talks ("اتفاق الدوحة", "the Minsk
+    agreement", "the Doha talks"): a place joined to a symmetric event noun, right after it
+    where adjectives follow their noun (the genitive), right before it elsewhere, is the
+    event's name, no party to it. A possessive keeps the party ("Washington's deal with X").
+    The event nouns are language data (``[syntax] deal_nouns``): a verb ("وقعت الدوحة") is no name."""
+    cfg, T = ctx.cfg, ctx.t
+    nouns = [t for t in trigs if T.norm[t.end - 1] in cfg.deal_nouns
+             or (cfg.definite and T.norm[t.end - 1][len(cfg.definite):] in cfg.deal_nouns)]
+    if not nouns:
+        return groups
+    def named(g: Group) -> bool:
+        if g.label != "metonym" or len(g.keys) != 1:
+            return False
+        if cfg.adjective_after:
+            return any(g.start == t.end and not T.proclitic(g.start) for t in nouns)
+        return any(g.end == t.start for t in nouns)
+    return [g for g in groups if not named(g)]

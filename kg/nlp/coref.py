@@ -156,6 +156,8 @@ class Coref:
         if label == "dual_leaders":
             keys = discourse.salient(types=("Person",), role="Leader", n=2)
         elif label in ("dual_officials", "dual_countries"):
+            if label == "dual_officials" and self._owners_follow(doc, end):
+                return []  # "وزيري خارجية الكونغو ورواندا": the two are named right after
             keys = discourse.salient(types=("Country",), n=2)
         elif label == "definite_organization":
             # "the movement", "the bloc" name a group or a union, never a state's own body (a ministry)
@@ -173,6 +175,12 @@ class Coref:
         if label.startswith("dual") and len(keys) < 2:
             return []
         return [Span(doc, start, end, label="dual" if label.startswith("dual") else "coref", kb_id=k) for k in keys]
+
+    @staticmethod
+    def _owners_follow(doc: Doc, end: int) -> bool:
+        """An actor named within two words after the group noun: its owners are in the text."""
+        spans = actor_spans(doc)
+        return any(end <= s.start <= end + 2 for s in spans)
 
     def _state_body(self, discourse, key: str) -> bool:
         affiliation = discourse.actors[key].affiliation
