@@ -18,6 +18,9 @@ import pytest
     ("en", "Russia stands by Iran in the dispute.", ("RUS", "supported", "IRN")),
     ("ar", "ووقفت روسيا إلى جانب إيران.", ("RUS", "supported", "IRN")),
     ("ar", "واصطفت الجزائر إلى جانب باماكو.", ("DZA", "supported", "MLI")),
+    # a trigger word inside an actor's name ("تحالف") does not end the verb's reach
+    ("ar", "وسرعان ما اصطفت بقية أعضاء تحالف دول الساحل إلى جانب باماكو.", ("aes", "supported", "MLI")),
+    ("en", "The Alliance of Sahel States stood by Bamako.", ("aes", "supported", "MLI")),
     # designations: onto a terror or sanctions list a sanction, as an ally support
     ("en", "The United States designated the Houthis a foreign terrorist organization.", ("USA", "sanctioned", "houthis")),
     ("en", "Trump designated Saudi Arabia a major non-NATO ally.", ("Donald Trump", "supported", "SAU")),

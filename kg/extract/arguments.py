@@ -113,6 +113,7 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
     window of words after it."""
     norm = ctx.t.norm
     other_trigs = [t for t in st.trigs if t.start >= trig.end and t.label_ != trig.label_
+                   and not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
                    and not (spec.object_adjacent and t.start - trig.end <= 1)
                    and norm[t.start] not in spec.instruments]  # "تبادلت إسرائيل القصف مع …": its own weapon
     reach = trig.end + ctx.cfg.window
