@@ -30,6 +30,9 @@ import pytest
     ("ar", "وتتهم الكونغو رواندا بتسليح حركة حماس.", ("RWA", "supplied", "hamas")),
     ("ar", "وحملت إيران إسرائيل مسؤولية الهجوم.", ("IRN", "accused", "ISR")),
     ("ar", "وحملت الحكومة العراقية تركيا مسؤولية الهجمات على دهوك.", ("IRQ", "accused", "TUR")),
+    # "حكومة الإقليم": the region's government named before
+    ("ar", "أعلنت حكومة إقليم كردستان تعليق الصادرات. وحمّلت حكومة الإقليم هيئة الحشد الشعبي مسؤولية الهجمات.",
+     ("krg", "accused", "pmf")),
 ])
 def test_phrase_objects_and_shelter(ar_rows, en_rows, lang, text, edge):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
