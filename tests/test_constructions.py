@@ -267,3 +267,21 @@ def test_deal_names_and_dual_owners(ar_rows, en_rows, lang, text, absent, presen
     symmetric = lambda r, e: r[1] == e[1] and {r[0], r[2]} == {e[0], e[2]}
     assert any(symmetric(r, present) for r in rows), rows
     assert not any(r[1] == absent[1] and absent[0] in (r[0], r[2]) for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    ("ar", "وقالت مصادر إن حكومة بنيامين نتنياهو أبلغت واشنطن تحفظها على الصفقة.", ("بنيامين نتنياهو", "leaderOf", "ISR")),
+    ("ar", "وانتقدت إدارة ترامب الخطوة.", ("دونالد ترامب", "leaderOf", "USA")),
+    ("en", "The Netanyahu government rejected the plan.", ("Benjamin Netanyahu", "leaderOf", "ISR")),
+    ("en", "The Trump administration criticized the move.", ("Donald Trump", "leaderOf", "USA")),
+])
+def test_a_government_named_after_its_leader(ar_rows, en_rows, lang, text, row):
+    assert any(r[:3] == row for r in (ar_rows if lang == "ar" else en_rows)(text))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Biden met Netanyahu in Washington."),
+    ("ar", "والتقى ترامب نتنياهو في البيت الأبيض."),
+])
+def test_no_leadership_without_a_government_noun(ar_rows, en_rows, lang, text):
+    assert not any(r[1] == "leaderOf" for r in (ar_rows if lang == "ar" else en_rows)(text))

@@ -39,7 +39,7 @@ from kg.extract.reported import reported_claims
 from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
 from kg.extract.polarity import denial, polarity, rejecter
-from kg.extract.records import sentence_claim, threat_claims, title_claims, unique_claims
+from kg.extract.records import government_claims, sentence_claim, threat_claims, title_claims, unique_claims
 from kg.extract.triggers import armed, claim_trigger
 from kg.extract.words import complement_between
 from kg.lang import Trigger
@@ -74,7 +74,7 @@ class ClaimExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = self.context(doc)
-        claims = title_claims(ctx)
+        claims = title_claims(ctx) + government_claims(ctx)
         text = ctx.text
         for sent in ctx.sents:
             if not text[sent.start_char:sent.end_char].strip():

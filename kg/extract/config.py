@@ -87,6 +87,7 @@ class ClaimConfig:
     circumstantial_endings: frozenset[str] = _keys("syntax", "circumstantial_endings")  # "، متهمة X": a participle
     nominal_markers: frozenset[str] = _keys("syntax", "nominal_markers")  # "خلال استقباله": a verbal noun follows
     deal_nouns: frozenset[str] = _keys("syntax", "deal_nouns")  # "اتفاق الدوحة", "the Minsk agreement": named by a place
+    government_nouns: frozenset[str] = _keys("titles", "government_of")  # "حكومة نتنياهو", "the Trump administration"
     circumstantial_patterns: tuple = ()  # compiled: what a circumstantial participle looks like ("^م")
     # -- the component's settings (``geokg_claims`` config), not the language's
     window: int = 12  # words after a trigger in which its arguments stand

@@ -34,6 +34,29 @@ def title_claims(ctx: DocContext) -> list[Claim]:
     return claims
 
 
+def government_claims(ctx: DocContext) -> list[Claim]:
+    """"حكومة بنيامين نتنياهو", "the Trump administration": a person whose name gives a
+    government its name leads the state (or body) the person belongs to. The government nouns are
+    language data (``[titles] government_of``); they stand before the name where adjectives
+    follow their noun, after it elsewhere."""
+    nouns, discourse = ctx.cfg.government_nouns, ctx.discourse
+    if not nouns or discourse is None:
+        return []
+    T, text, offset = ctx.t, ctx.text, ctx.offset
+    claims = []
+    for m in ctx.spans:
+        actor = discourse.actors.get(m.kb_id_)
+        if actor is None or actor.type != "Person" or not actor.affiliation:
+            continue
+        k = m.start - 1 if ctx.cfg.adjective_after else m.end
+        if not (0 <= k < len(T)) or T.norm[k] not in nouns:
+            continue
+        s, e = min(k, m.start), max(k + 1, m.end)
+        claims.append(Claim(m.kb_id_, "leaderOf", actor.affiliation, evidence=text[T.start_char(s):T.end_char(e)],
+                            start=T.start_char(s) + offset, end=T.end_char(e) + offset))
+    return claims
+
+
 def threat_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
     """"X threatened to impose sanctions on Y": X also threatened Y; the threat holds
     whatever the act threatened ("threatened to cut gas supplies to Europe"), unless the
