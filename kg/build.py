@@ -179,7 +179,12 @@ def merge_persons(articles: list[ArticleResult], existing_keys: Sequence[str] = 
         kept = next((k for k in sorted(group) if k in existing), target)
         for k in group:
             mapping[k] = kept
-    mapping = {k: v for k, v in mapping.items() if k != v}
+    apply_person_map(articles, {k: v for k, v in mapping.items() if k != v})
+
+
+def apply_person_map(articles, mapping: dict[str, str]) -> None:
+    """Rename merged person keys in the records (actors, mentions, claims, affiliations);
+    the Dask driver applies the same map it makes from every article's keys."""
     if not mapping:
         return
     for a in articles:

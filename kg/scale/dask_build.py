@@ -39,7 +39,7 @@ import pickle
 import shutil
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import GeoKGError
@@ -136,24 +136,9 @@ def _person_refs(articles) -> set[str]:
 def apply_person_map(articles, mapping: dict[str, str]) -> None:
     """Rename merged person keys in the records, as :func:`kg.build.merge_persons` does
     once it has its map (the map is made by the driver from every article's keys)."""
-    if not mapping:
-        return
-    for a in articles:
-        for old, new in mapping.items():
-            if old in a.actors:
-                actor = a.actors.pop(old)
-                actor.key = new
-                if new in a.actors:
-                    a.actors[new].merge(actor)
-                else:
-                    a.actors[new] = actor
-        a.mentions = [replace(m, actor=mapping.get(m.actor, m.actor)) for m in a.mentions]
-        a.claims = [replace(c, subject=mapping.get(c.subject, c.subject), object=mapping.get(c.object, c.object),
-                            attributed_to=mapping.get(c.attributed_to, c.attributed_to) if c.attributed_to else None)
-                    for c in a.claims]
-        for actor in a.actors.values():
-            if actor.affiliation in mapping:
-                actor.affiliation = mapping[actor.affiliation]
+    from kg.build import apply_person_map as apply
+
+    apply(articles, mapping)
 
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
