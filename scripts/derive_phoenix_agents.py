@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import re
 import sys
 from collections import Counter, defaultdict
@@ -45,19 +44,9 @@ DEFAULT_OUTPUT = REPO_ROOT / "kg" / "data" / "lang" / "en.agents.toml"
 AGENTS = "Phoenix.agents.txt"
 
 
-def _groups_module():
-    path = Path(__file__).resolve().parent / "derive_phoenix_groups.py"
-    spec = importlib.util.spec_from_file_location("derive_phoenix_groups", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
-
-
-G = _groups_module()
+# scripts/derive_phoenix_groups.py, beside this one: name spelling, collision keys, checks, output helpers
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import derive_phoenix_groups as G  # noqa: E402
 
 # code prefix -> sector name in the output
 SECTORS = {
