@@ -285,3 +285,20 @@ def test_a_government_named_after_its_leader(ar_rows, en_rows, lang, text, row):
 ])
 def test_no_leadership_without_a_government_noun(ar_rows, en_rows, lang, text):
     assert not any(r[1] == "leaderOf" for r in (ar_rows if lang == "ar" else en_rows)(text))
+
+
+@pytest.mark.parametrize("lang, text, absent, present", [
+    # who opposes an event is not its agent (the seed's "روسيا تعارض تشديد العقوبات")
+    ("ar", "ورغم أن روسيا تعارض تشديد العقوبات على كوريا الشمالية فإنها لم تسع إلى رفعها.", ("RUS", "sanctioned", "PRK"), None),
+    ("en", "Russia opposes tighter sanctions on North Korea.", ("RUS", "sanctioned", "PRK"), None),
+    ("en", "Russia criticized new sanctions on Iran.", ("RUS", "sanctioned", "IRN"), None),
+    # the agent's own act stays
+    ("ar", "وفرضت روسيا عقوبات على أوكرانيا.", None, ("RUS", "sanctioned", "UKR")),
+    ("en", "Russia imposed sanctions on Ukraine, which it opposes.", None, ("RUS", "sanctioned", "UKR")),
+])
+def test_who_opposes_an_event_is_not_its_agent(ar_rows, en_rows, lang, text, absent, present):
+    rows = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    if absent:
+        assert absent not in rows, rows
+    if present:
+        assert present in rows, rows

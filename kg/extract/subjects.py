@@ -126,18 +126,25 @@ def fallback_subject(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigg
     return Group([topic], -1, -1, None) if topic else None
 
 
+OPPOSING = frozenset({"opposed", "criticized"})  # a subject that opposes an event is not its agent
+
+
 def condemned_event(ctx: DocContext, st: SentenceState, trig: Mark, g: Group) -> bool:
     """"نددت الصين بصفقة الأسلحة الأمريكية", "أدانت مصر الهجوم على …", "أدانت قطر زيارة
     بن غفير": the trigger is an event noun (governed by a preposition, definite, or
     right after the verb's subject, where its object stands) that is the object of a
-    verb like condemning whose subject is ``g``: ``g`` is the condemner, not the event's agent."""
+    verb like condemning whose subject is ``g``: ``g`` is the condemner, not the event's agent;
+    so is a subject before a verb of opposing that governs the event ("روسيا تعارض تشديد
+    العقوبات", "Russia opposes new sanctions")."""
     T, cfg = ctx.t, ctx.cfg
     object_slot = len(T.words(g.end, trig.start)) <= 1 and not T.proclitic(trig.start)  # "أدانت قطر زيارة …"
     if not (is_argument(ctx, trig) or T.norm[trig.start].startswith(cfg.definite) or object_slot):
         return False
     refusals = {s for c, s, _ in st.cues if c == "negation"}  # "رفضت البرازيل إدانة …": one subject
     return any(cfg.triggers[t.label_].event_object and t.end <= g.start and len(T.words(t.end, g.start)) <= 1
-               and t.start not in refusals for t in st.trigs if t.end <= trig.start)
+               and t.start not in refusals for t in st.trigs if t.end <= trig.start) \
+        or any(cfg.triggers[t.label_].relation in OPPOSING and g.end <= t.start and len(T.words(t.end, trig.start)) <= 2
+               and t.start not in refusals for t in st.trigs if t.end <= trig.start)  # "روسيا تعارض تشديد العقوبات"
 
 
 def circumstantial_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
