@@ -70,3 +70,12 @@ def test_a_seat_of_government_stands_for_its_government():
     """"أربيل", "Erbil": the Kurdistan Regional Government, as the Kremlin is Russia's."""
     assert "krg" in actors("واتهمت أربيل بغداد بخرق الاتفاق.", "ar")
     assert "krg" in actors("Erbil accused Baghdad of breaking the deal.", "en")
+
+
+def test_a_nameless_office_is_no_name_of_its_state():
+    """"زعيم كوريا الشمالية" stands for the state where no holder is found, but it is not one
+    of the state's names."""
+    arts = run_extraction("قال زعيم كوريا الشمالية إن بلاده مستعدة.", "ar")
+    names = {n for a in arts if "PRK" in a.actors
+             for n in [a.actors["PRK"].labels.get("ar")] + sorted(a.actors["PRK"].alt_labels.get("ar", set()))}
+    assert "زعيم كوريا الشمالية" not in names, names

@@ -56,7 +56,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
                 surface = seg_text[s_char:e_char]
                 if label == "person":
                     actor.add_label(page.lang, person_names.get((s, e), surface))
-                elif label not in ("pronoun", "dual", "coref"):
+                elif label not in ("pronoun", "dual", "coref", "title"):  # "زعيم كوريا الشمالية" names an office, not the state
                     actor.add_label(page.lang, without_proclitic(surface, table.proclitic(s)))
                 if s == 0 or table.norm[s - 1] not in locative or actor.type == "Person":
                     participants.add(key)
