@@ -343,13 +343,19 @@ def _fold(text: str, lang: str) -> str:
 
 # curated files first, then generated ones: a generated table never overrides a curated one
 # (scripts/derive_phoenix_groups.py checks that no key or name of it collides with them)
-_DEFAULT_FILES = ("countries.toml", "organizations.toml", "persons.toml", "phoenix-groups.toml",
-                  "phoenix-persons.toml")
+CURATED_FILES = ("countries.toml", "organizations.toml", "persons.toml")
+GENERATED_FILES = ("phoenix-groups.toml", "phoenix-persons.toml")  # scripts/derive_phoenix_*.py
+_DEFAULT_FILES = CURATED_FILES + GENERATED_FILES
 
 
-def _load(root: str, extra: tuple[str, ...]) -> dict[str, KnownActor]:
+def curated_actors() -> dict[str, KnownActor]:
+    """The known actors of the curated files alone (what generated data must not collide with)."""
+    return _load(str(ontology_dir()), (), files=CURATED_FILES)
+
+
+def _load(root: str, extra: tuple[str, ...], files: tuple[str, ...] = _DEFAULT_FILES) -> dict[str, KnownActor]:
     actors_dir = Path(root) / "actors"
-    files = [actors_dir / name for name in _DEFAULT_FILES] + [Path(p) for p in extra]
+    files = [actors_dir / name for name in files] + [Path(p) for p in extra]
     builders: dict[str, _Builder] = {}
     excluded: dict[str, set[str]] = {lang: set() for lang in LANGS}
     cldr = None

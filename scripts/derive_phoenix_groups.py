@@ -694,13 +694,8 @@ def load_checker() -> Checker:
     from kg import gazetteer
 
     # the curated files only: the generated ones (phoenix-*.toml) are never curated
-    curated_files = tuple(f for f in gazetteer._DEFAULT_FILES if not f.startswith("phoenix-"))
-    saved = gazetteer._DEFAULT_FILES
-    gazetteer._DEFAULT_FILES = curated_files
-    try:
-        actors = gazetteer._load(str(gazetteer.ontology_dir()), ())
-    finally:
-        gazetteer._DEFAULT_FILES = saved
+    curated_files = gazetteer.CURATED_FILES
+    actors = gazetteer.curated_actors()
     curated: dict[str, str] = {}
     for key, actor in actors.items():
         curated.setdefault(collide_key(key.replace("_", " ")), key)

@@ -36,12 +36,7 @@ def script():
 @pytest.fixture(scope="module")
 def curated() -> dict[str, gazetteer.KnownActor]:
     """The known actors of the curated files alone (CLDR country names included)."""
-    saved = gazetteer._DEFAULT_FILES
-    gazetteer._DEFAULT_FILES = CURATED
-    try:
-        return gazetteer._load(str(gazetteer.ontology_dir()), ())
-    finally:
-        gazetteer._DEFAULT_FILES = saved
+    return gazetteer.curated_actors()
 
 
 def test_loaded_after_the_curated_files():

@@ -42,12 +42,7 @@ def script():
 
 @pytest.fixture(scope="module")
 def curated() -> dict[str, KnownActor]:
-    saved = gazetteer._DEFAULT_FILES
-    gazetteer._DEFAULT_FILES = CURATED
-    try:
-        return gazetteer._load(str(gazetteer.ontology_dir()), ())
-    finally:
-        gazetteer._DEFAULT_FILES = saved
+    return gazetteer.curated_actors()
 
 
 # ------------------------------------------------------------------ the data

@@ -172,20 +172,22 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if denier:  # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
         accused = denier[0]
         pairs = [(accused, obj) for _subj, obj in pairs] or [(accused, k) for k in keys if k != accused]
+    pairs = [(subj, obj) for subj, obj in pairs if subj and obj and subj != obj]
+    if not pairs:
+        return claims
+    # polarity, modality and speaker are the trigger's, the same for each of its pairs
+    pol = polarity(ctx, st, trig)
+    denied = pol == "negative" and denial(ctx, st, trig)
+    mode = modality(ctx, st, trig)
+    if denied and mode == "alleged":
+        mode = "asserted"  # the denial is the denier's own statement
+    cue_at = st.speaker_cue
+    trailing = cue_at is not None and not any(t.start > cue_at for t in st.trigs) \
+        and not complement_between(ctx, cue_at, sent.end)  # "…, Foreign Minister X said."
+    said = st.speaker if (cue_at is None or cue_at < trig.start or trailing) else None
+    if mode == "asserted" and unnamed_source(st):
+        mode = "alleged"  # "according to officials": reported, not established
     for subj, obj in pairs:
-        if subj == obj or not subj or not obj:
-            continue
-        pol = polarity(ctx, st, trig)
-        denied = pol == "negative" and denial(ctx, st, trig)
-        mode = modality(ctx, st, trig)
-        if denied and mode == "alleged":
-            mode = "asserted"  # the denial is the denier's own statement
-        cue_at = st.speaker_cue
-        trailing = cue_at is not None and not any(t.start > cue_at for t in st.trigs) \
-            and not complement_between(ctx, cue_at, sent.end)  # "…, Foreign Minister X said."
-        said = st.speaker if (cue_at is None or cue_at < trig.start or trailing) else None
-        if mode == "asserted" and unnamed_source(st):
-            mode = "alleged"  # "according to officials": reported, not established
         claims.append(sentence_claim(ctx.text, sent, ctx.offset, subj, spec.relation, obj, polarity=pol,
                                      modality=mode, attributed_to=subj if denied else said))
         if spec.symmetric and pol == "positive":

@@ -32,7 +32,8 @@ def mediation_claims(ctx: DocContext, st: SentenceState, claims: list[Claim],
     if not mediators:
         return claims
     mediated = [c for c in claims if c.relation in PARTY_RELATIONS and (c.subject in mediators or c.object in mediators)]
-    kept = [c for c in claims if not any(c is m for m in mediated)]
+    dropped = {id(c) for c in mediated}
+    kept = [c for c in claims if id(c) not in dropped]
     parties = [c for c in kept if c.relation in PARTY_RELATIONS and c.polarity == "positive"]
     # "وقعت إسرائيل وحماس اتفاقا برعاية أميركية" read as each signing with "أميركية": the
     # members paired with a mediator are the parties
@@ -57,13 +58,11 @@ def mediation_claims(ctx: DocContext, st: SentenceState, claims: list[Claim],
     relation = "cooperatedWith" if of_deal or any(c is None or c.relation == "cooperatedWith" for _, _, c in pairs) \
         else "metWith"
     modality = "asserted" if of_deal else next((c.modality for _, _, c in pairs if c is not None), "asserted")
-    sides = list(dict.fromkeys(k for s, o, _ in pairs for k in (s, o)))
-    ordered = sorted(mediators, key=list(mediators).index)
+    party_keys = list(dict.fromkeys(k for s, o, _ in pairs for k in (s, o)))  # no mediator among them
+    ordered = list(mediators)
     added = []
     for m in ordered:
-        for side in sides:
-            if side in mediators:
-                continue
+        for side in party_keys:
             added.append(sentence_claim(ctx.text, st.sent, ctx.offset, m, relation, side, modality=modality,
                                         attributed_to=st.speaker))
     for i, m in enumerate(ordered):  # co-mediators work together
