@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -325,15 +324,13 @@ def test_nisba_forms():
         nisba_forms("روس")
 
 
-def test_cached_and_fast():
+def test_cached():
+    """Loaded once per process (its speed is benchmarks/bench_gazetteer.py's, not a unit test's)."""
     first = load_known_actors()
     assert load_known_actors() is first
     load_known_actors.cache_clear()
-    t0 = time.perf_counter()
     again = load_known_actors()
-    elapsed = time.perf_counter() - t0
     assert again is not first and again.keys() == first.keys()
-    assert elapsed < 0.5, f"loading took {elapsed:.2f}s"
 
 
 def test_ontology_dir_env_override(monkeypatch, tmp_path):

@@ -53,3 +53,29 @@ def test_liberation_fronts_need_no_quotes(text, name):
 
 def test_liberating_a_city_is_no_group():
     assert not orgs("تحرير المدينة من المسلحين أولوية للحكومة العراقية.", "ar")
+
+
+@pytest.mark.parametrize("text, name, state", [
+    ("UK Export Finance, Britain's export credit agency, said it was reconsidering its support.", "UK Export Finance", "GBR"),
+    ("Sonatrach, Algeria's state energy company, halted gas supplies to Spain.", "Sonatrach", "DZA"),
+    ("Rosatom, Russia's nuclear agency, said the plant was safe.", "Rosatom", "RUS"),
+])
+def test_a_name_in_apposition_to_a_states_company_is_its_organization(text, name, state):
+    found = orgs(text, "en")
+    assert name in found and found[name].affiliation == state, found
+
+
+@pytest.mark.parametrize("text", [
+    "In March, Britain's export agency said it would review the loan.",  # a date, not a name
+    "John Smith, Britain's ambassador, said the talks failed.",  # an ambassador is no company
+])
+def test_apposition_without_a_name_or_a_company_head_gives_no_organization(text):
+    assert not [n for n in orgs(text, "en") if n], orgs(text, "en")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Civilians were killed, according to the conflict monitor Cabo Ligado.", "Cabo Ligado"),
+    ("The deal was signed by the Turkish firm Shahin Co.", "Shahin Co."),
+])
+def test_a_name_at_the_end_of_a_sentence_leaves_its_full_stop(text, name):
+    assert name in orgs(text, "en"), orgs(text, "en")

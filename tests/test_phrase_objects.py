@@ -56,3 +56,20 @@ def test_phrase_objects_and_shelter(ar_rows, en_rows, lang, text, edge):
 def test_phrase_objects_that_must_not_fire(ar_rows, en_rows, lang, text, absent):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert not any(r[:len(absent)] == absent for r in rows), rows
+
+
+# the owner of what is condemned, past the verb's own preposition's reach, in quotes or not
+@pytest.mark.parametrize("lang, text, edge", [
+    ("ar", "دانت تركيا الأفعال الاستفزازية لليونان.", ("TUR", "opposed", "GRC")),
+    ("ar", "أدانت تركيا \"الأفعال الاستفزازية\" لليونان.", ("TUR", "opposed", "GRC")),
+    ("ar", "ودانت السفارة الأميركية في مانيلا \"الأفعال المتهورة\" للصين.", ("usa_embassy_phl", "opposed", "CHN")),
+    ("en", "Turkey condemned Greece's \"provocative actions\" in the Aegean.", ("TUR", "opposed", "GRC")),
+])
+def test_the_owner_of_a_condemned_thing_is_the_object(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows), rows
+
+
+def test_an_owner_farther_than_a_short_noun_is_no_object(ar_rows):
+    rows = ar_rows("أدانت تركيا الهجوم الذي وقع أمس قرب الحدود لليونان.")
+    assert not any(r[:3] == ("TUR", "opposed", "GRC") for r in rows), rows

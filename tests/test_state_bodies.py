@@ -79,3 +79,21 @@ def test_a_nameless_office_is_no_name_of_its_state():
     names = {n for a in arts if "PRK" in a.actors
              for n in [a.actors["PRK"].labels.get("ar")] + sorted(a.actors["PRK"].alt_labels.get("ar", set()))}
     assert "زعيم كوريا الشمالية" not in names, names
+
+
+@pytest.mark.parametrize("text, lang, key", [
+    ("The U.S. embassy in Manila condemned China's reckless actions.", "en", "usa_embassy_phl"),
+    ("Russia's embassy in Amman said the meeting was cancelled.", "en", "rus_embassy_jor"),
+    ("ودانت السفارة الأميركية في مانيلا الأفعال الصينية.", "ar", "usa_embassy_phl"),
+    ("وقالت السفارة الروسية لدى الأردن إن الاجتماع ألغي.", "ar", "rus_embassy_jor"),
+])
+def test_an_embassy_is_a_body_of_its_state_named_with_its_host(text, lang, key):
+    found = actors(text, lang)
+    assert key in found, sorted(found)
+    assert found[key].affiliation == key[:3].upper()
+    assert key[-3:].upper() not in found  # the host is a place in the name, not an actor
+
+
+def test_an_embassy_without_a_state_is_no_body():
+    found = actors("The embassy in Manila was closed on Friday.", "en")
+    assert not any("embassy" in k for k in found), sorted(found)

@@ -203,7 +203,9 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
         if mark is not None and (mark in preps or _own_preposition(ctx, trig, g, mark)):
             if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2):
                 obj = g
-            continue
+                continue
+            if obj is not None or mark not in cfg.owner_preps:
+                continue  # too far for the verb's own preposition, maybe an owner: "أدانت الأفعال المتهورة للصين"
         if mark is not None and spec.agent_preps and mark in spec.agent_preps and subject is None:
             subject = g
             continue

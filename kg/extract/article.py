@@ -7,6 +7,7 @@ article resolve in its headlines and captions.
 from __future__ import annotations
 
 from kg.ingest.segment import Page
+from kg.extract.participation import participation
 from kg.model import Actor, ArticleResult, Mention
 from kg.nlp.coref import known_to_actor
 from kg.nlp.discourse import Discourse
@@ -19,7 +20,7 @@ from kg.pipeline import get_nlp
 def extract_page(page: Page) -> list[ArticleResult]:
     nlp = get_nlp(page.lang)
     lex = get_lexicon(page.lang)
-    locative = lex.data.keys("syntax", "locative")
+    takes_part = participation(page.lang)
     discourse = Discourse()
     text = page.doc.text
     published = page.doc.meta.get("published")
@@ -31,7 +32,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
             source_path=page.doc.source_path,
             part_of=None if seg.identifier == page.doc.identifier else page.doc.identifier,
             kind=seg.kind)
-        participants: set[str] = set()  # actors mentioned as more than a place ("in China")
+        participants: set[str] = set()  # actors mentioned as more than a place ("in China"), a source …
         located: dict[str, Actor] = {}
         for start, end in seg.spans:
             doc = nlp.make_doc(text[start:end])
@@ -45,7 +46,9 @@ def extract_page(page: Page) -> list[ArticleResult]:
             table = token_table(doc)
             seg_text = doc.user_data["text"]
             person_names = doc.user_data.get("person_names", {})
-            for span in actor_spans(doc) + actor_spans(doc, "consumed"):
+            spans = actor_spans(doc) + actor_spans(doc, "consumed")
+            places = takes_part.places(table, spans)
+            for span in spans:
                 key, label, s, e = span.kb_id_, span.label_, span.start, span.end
                 actor = discourse.actors.get(key)
                 if actor is None and key in lex.known:
@@ -58,7 +61,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
                     actor.add_label(page.lang, person_names.get((s, e), surface))
                 elif label not in ("pronoun", "dual", "coref", "title"):  # "زعيم كوريا الشمالية" names an office, not the state
                     actor.add_label(page.lang, without_proclitic(surface, table.proclitic(s)))
-                if s == 0 or table.norm[s - 1] not in locative or actor.type == "Person":
+                if takes_part.counts(table, span, actor, places):
                     participants.add(key)
                 located.setdefault(key, actor)
                 result.mentions.append(Mention(key, s_char + start, e_char + start, surface))

@@ -64,6 +64,8 @@ class Group:
     conjoined: bool = False  # joined by a real conjunction, not commas alone
 
     def types(self, discourse) -> set[str]:
+        if discourse is None:  # a doc made by nlp() alone
+            return set()
         return {discourse.actors[k].type for k in self.keys if k in discourse.actors}
 
 

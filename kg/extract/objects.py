@@ -8,7 +8,7 @@ import bisect
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
-from kg.extract.words import crosses_boundary
+from kg.extract.words import QUOTE_MARKS, crosses_boundary
 from kg.lang import Trigger
 
 
@@ -70,7 +70,10 @@ def owned_object(ctx: DocContext, trig: Mark, subject: Group | None, g: Group) -
     words = T.words(start, g.start)
     if words and T.norm[words[-1]] in cfg.owner_preps:
         words = words[:-1]  # the marker as a token of its own
-    return 1 <= len(words) <= 2 and all(
+    quoted = [k for k in words if T.text[k] in QUOTE_MARKS]
+    if len(quoted) == 2 and words[0] == quoted[0] and words[-1] == quoted[1]:
+        words = words[1:-1]  # the noun in quotes: ""الأفعال المتهورة" للصين", "China's "reckless actions""
+    return 1 <= len(words) <= 2 + bool(quoted) and all(
         T.alpha[k] and T.norm[k] not in cfg.all_preps and T.norm[k] not in cfg.boundaries
         and not T.proclitic(k) and not ctx.in_mention(k) for k in words)
 

@@ -12,7 +12,8 @@ from kg.extract.config import CLAUSE_PUNCTUATION
 from kg.extract.context import DocContext
 from kg.nlp.tokens import TokenTable
 
-QUOTES = frozenset({'"', "“", "”", "«", "»", ")", "("})
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
+QUOTES = QUOTE_MARKS | {")", "("}
 SYMBOLS = frozenset({"-", "–", "$", "€", "£", "¥"})  # may stand between a subject and its trigger
 
 

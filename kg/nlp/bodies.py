@@ -47,6 +47,10 @@ class StateBodies:
         self.known_bodies = {(k.affiliation, k.body): k.key for k in self.lex.known.values() if k.body and k.affiliation}
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
         normalizer = Normalizer(nlp)
+        # bodies that stand in another state ("the U.S. embassy in Manila", "السفارة الأميركية لدى
+        # الفلبين"): the host is part of the name and of the key, one embassy per host
+        self.hosted = frozenset(spec.get("hosted", []))
+        self.host_prepositions = frozenset(match_key(p) if nlp.lang != "en" else p for p in spec.get("host_prepositions", []))
         for body, forms in spec.get("bodies", {}).items():
             docs = [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f.lower()) for f in forms]
             self.matcher.add(body, docs)
@@ -74,14 +78,19 @@ class StateBodies:
                 continue
             start, end = min(state.start, body.start), max(state.end, body.end)
             key = self.known_bodies.get((state.kb_id_, body.label_)) or body_key(state.kb_id_, body.label_)
+            host = self._host(body, end, by_start, table)
+            if host is not None:
+                key, end = f"{key}_{host.kb_id_.lower()}", host.end
             whole = text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
             self._register(doc, key, state.kb_id_, without_proclitic(whole, table.proclitic(start)),
                            without_proclitic(text[body.start_char:body.end_char], table.proclitic(body.start)))
             replaced[(state.start, state.end)] = Span(doc, start, end, label="org", kb_id=key)
+            if host is not None:
+                replaced[(host.start, host.end)] = None  # the host is part of the body's name
             taken.update(range(start, end))
         if replaced:
             kept = [replaced.get((s.start, s.end), s) for s in spans]
-            set_actor_spans(doc, sorted(kept, key=lambda s: (s.start, s.end)))
+            set_actor_spans(doc, sorted((s for s in kept if s is not None), key=lambda s: (s.start, s.end)))
         return doc
 
     def _state(self, body: Span, by_end, by_start, table) -> Span | None:
@@ -93,6 +102,20 @@ class StateBodies:
                 span = by_end.get(body.start - 1)
         else:
             span = by_start.get(body.end)
+        if span is None or span.label_ not in STATE_LABELS:
+            return None
+        known = self.lex.known.get(span.kb_id_)
+        return span if known is not None and known.type == "Country" else None
+
+    def _host(self, body: Span, end: int, by_start, table) -> Span | None:
+        """The state a hosted body stands in: a country named right after a host preposition
+        ("embassy in Manila", "السفارة … لدى الفلبين")."""
+        if body.label_ not in self.hosted:
+            return None
+        words = table.words(end, end + 3)
+        if len(words) < 2 or table.norm[words[0]] not in self.host_prepositions:
+            return None
+        span = by_start.get(words[1])
         if span is None or span.label_ not in STATE_LABELS:
             return None
         known = self.lex.known.get(span.kb_id_)

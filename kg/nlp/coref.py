@@ -232,5 +232,9 @@ def known_to_actor(known: KnownActor, date: str | None = None) -> Actor:
     roles has the role that holds on the article's ``date`` (ISO; none when no role holds then,
     the latest when the article has no date)."""
     role, affiliation = known.role_on(date)
-    return Actor(key=known.key, type=known.type, role=role, wikidata=known.wikidata,
-                 affiliation=affiliation, labels=dict(known.labels))
+    actor = Actor(key=known.key, type=known.type, role=role, wikidata=known.wikidata,
+                  affiliation=affiliation, labels=dict(known.labels))
+    for form in known.forms:  # its other names, so that a query finds it by any ("State Department")
+        if form.kind != "demonym":
+            actor.add_label(form.lang, form.text)
+    return actor

@@ -75,6 +75,12 @@ class NamedGroups:
         self.heads = tuple(dict.fromkeys(heads))
         self.proclitics = tuple(p for p in spec.get("proclitics", []) if p)
         self.head_first_flags = flags
+        # "UK Export Finance, Britain's export credit agency": a name and, in apposition, a known
+        # actor's company or agency (languages that write possessives with 's)
+        company = "|".join(map(re.escape, sorted(spec.get("company_heads", []), key=len, reverse=True)))
+        self.apposition = re.compile(
+            rf"(?P<name>{CAPITALISED}(?:\s+{CAPITALISED}){{0,4}}),\s+(?P<owner>{CAPITALISED}(?:\s+{CAPITALISED})?)['’]s"
+            rf"\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{company})\b") if company and spec.get("apposition_names") else None
         self.after_words = tuple(spec.get("heads_after_name", []))
         after = "|".join(map(re.escape, spec.get("heads_after_name", [])))
         self.head_after = re.compile(rf"\b({CAPITALISED}(?:\s+{CAPITALISED}){{0,2}})\s+(?:{after})\b") if after else None
@@ -85,7 +91,7 @@ class NamedGroups:
         discourse = doc._.discourse
         spans = actor_spans(doc)
         new: list[Span] = []
-        for start, end, name, short, holds_names in self._candidates(text):
+        for start, end, name, short, holds_names, state in self._candidates(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
@@ -96,7 +102,7 @@ class NamedGroups:
             if crossing or any(s in new for s in inside) or (inside and not holds_names):
                 continue
             key = group_key(name)
-            self._register(doc, key, name, short, text[start:end])
+            self._register(doc, key, name, short, text[start:end], state)
             spans = [s for s in spans if s not in inside]
             new.append(Span(doc, span.start, span.end, label="org", kb_id=key))
         names = discourse.names if discourse is not None else {}
@@ -117,7 +123,7 @@ class NamedGroups:
             for m in ACRONYM.finditer(text):
                 found = self._acronym_name(text, m)
                 if found is not None:
-                    yield found + (True,)
+                    yield found + (True, None)
         has_head = any(h in text for h in self.head_words)
         starts = self._head_starts(text) if has_head else []
         if self.quoted is not None and has_head and any(q in text for q in QUOTE_CHARS):
@@ -125,11 +131,20 @@ class NamedGroups:
                 name = m.group(1).strip()
                 between = text[m.start():m.start(1)].split()[1:]
                 if name and len(name.split()) <= MAX_QUOTED_WORDS and not self.boundaries & {match_key(w) for w in between}:
-                    yield m.start(), m.end(), name, None, False
+                    yield m.start(), m.end(), name, None, False, None
         if self.opened is not None and has_head:
             for m in _finditer_at(self.opened, text, starts):
                 if match_key(m.group("name").split()[-1]) not in self.boundaries | self.stop:
-                    yield m.start("whole"), m.end(), m.group("whole").strip(), None, True
+                    yield m.start("whole"), m.end(), m.group("whole").strip(), None, True, None
+        if self.apposition is not None and ("'s " in text or "’s " in text):
+            for m in self.apposition.finditer(text):
+                name = m.group("name")
+                while name and match_key(name.split()[0]) in self.stop:  # "In March, …"
+                    name = name[len(name.split()[0]):].lstrip()
+                owner = self.lex.forms.get(m.group("owner"))
+                if name and owner is not None and not self._stop(name):
+                    state = owner[0] if owner[0] in self.lex.known and self.lex.known[owner[0]].type == "Country" else None
+                    yield m.end("name") - len(name), m.end("name"), name, None, True, state
         for pattern, present in ((self.head_first, has_head), (self.head_after, any(a in text for a in self.after_words))):
             if pattern is not None and present:
                 if pattern is self.head_after:
@@ -142,8 +157,10 @@ class NamedGroups:
                     name = m.group(1)
                     while name and match_key(name.split()[0]) in self.stop:  # "The M23 rebels"
                         name = name[len(name.split()[0]):].lstrip()
+                    start = m.end(1) - len(name)
+                    name = _without_full_stop(name)
                     if name and not self._stop(name):
-                        yield m.end(1) - len(name), m.end(1), name, None, False
+                        yield start, start + len(name), name, None, False, None
 
     def _head_starts(self, text: str) -> list[int]:
         """Where a head (with a proclitic before it) stands in ``text``, in order: the only
@@ -216,11 +233,11 @@ class NamedGroups:
         parts = [match_key(p) for w in name.split() for p in re.split(r"-", w)]
         return any(p in self.lex.forms or p.title() in self.lex.forms or p.upper() in self.lex.forms for p in parts if len(p) >= 2)
 
-    def _register(self, doc: Doc, key: str, name: str, short: str | None, whole: str) -> None:
+    def _register(self, doc: Doc, key: str, name: str, short: str | None, whole: str, state: str | None = None) -> None:
         discourse = doc._.discourse
         if discourse is None:
             return
-        actor = discourse.register(Actor(key=key, type="Organization"))
+        actor = discourse.register(Actor(key=key, type="Organization", affiliation=state))
         actor.add_label(doc.lang_, name)
         actor.add_label(doc.lang_, whole)  # with its head noun: "the movement" can then find it
         if short:
@@ -247,6 +264,15 @@ def _finditer_at(pattern: re.Pattern, text: str, starts: list[int]):
             if m is not None:
                 end = max(m.end(), start + 1)
                 yield m
+
+
+def _without_full_stop(name: str) -> str:
+    """A name at the end of a sentence without its full stop ("Cabo Ligado."), an
+    abbreviation with it ("Shahin Co.", "U.S.")."""
+    last = name.split()[-1]
+    if last.endswith(".") and len(last) > 4 and "." not in last[:-1]:
+        return name[:-1]
+    return name
 
 
 def _subsequence(needle: str, hay: str) -> bool:

@@ -63,6 +63,9 @@ class PersonFinder:
         self.analyst_mods = data.keys("titles", "analyst_modifiers")
         self.stop = data.keys("names", "stop")
         self.particles = data.keys("names", "inner_particles")
+        self.kunya = data.keys("names", "kunya")
+        # qualifiers of titles that are also surnames after a name: "الناطق العسكري" / "أحمد العسكري"
+        self.nisba_qualifiers = frozenset(q for q in self.qualifiers if self.lang != "en" and q.startswith("ال") and q.endswith("ي"))
         self.first = self.lex.first_names
         self.not_name = [re.compile(p) for p in data.strings("names", "not_name_patterns")]
         # the written ending, not the key: ة folds to ه there ("الله" is no feminine noun)
@@ -71,6 +74,8 @@ class PersonFinder:
         # ل + ال contracts to لل: the preposition is the article's last letter (as kg/extract/config reads it)
         self.contracted = self.article[-1:] + self.article[1:] \
             if self.article and data.value("morphology", "lam_contraction", default=False) else ""
+        # definite words a title steps over: "المسؤول الأمني للكتائب أبو علي العسكري"
+        self.definite_heads = tuple(x for x in ("ال", self.contracted) if x)
         self.function_words = set(self.stop)
         for trig in data.triggers.values():
             self.function_words |= {f for f in trig.forms if " " not in f}
@@ -134,6 +139,8 @@ class PersonFinder:
             return None  # "مسؤول إيراني وصحيفة …": a coordinated noun, not a name
         starts_with_first = tok.norm_ in self.first
         end = k + 1
+        if tok.norm_ in self.kunya and end < len(doc) and doc[end].is_alpha and end not in actor_at:
+            starts_with_first, end = True, end + 1  # "أبو علي", "أبو مازن": the father's name is a name whatever word it is
         while end < len(doc) and end - k < self.max_name and end not in actor_at:
             nxt = doc[end]
             if nxt.norm_ in self.particles and end + 1 < len(doc):
@@ -143,6 +150,8 @@ class PersonFinder:
                 end += 1  # "al-Aiban"
                 continue
             if not self._name_like(nxt, False):
+                if nxt.norm_ in self.nisba_qualifiers:
+                    end += 1  # "أحمد العسكري": a nisba after a name is its surname, and ends it
                 break
             end += 1
         if self.lang == "en":
@@ -258,7 +267,7 @@ class PersonFinder:
                 name = self._scan_name(doc, k, actor_at)
                 if name is not None:
                     break
-                if tok.norm_ in self.qualifiers or (self.lang != "en" and tok.norm_.startswith("ال") and gap < 3
+                if tok.norm_ in self.qualifiers or (self.lang != "en" and tok.norm_.startswith(self.definite_heads) and gap < 3
                                                     and tok.norm_ not in self.function_words) or \
                         (self.lang == "en" and tok.is_lower and gap < 3 and tok.norm_ not in self.function_words):
                     k += 1

@@ -1,0 +1,104 @@
+"""Which mentions make an actor one of an article's actors.
+
+An article names many countries and bodies that take no part in what it reports: places
+("companies in China"), the country of a thing ("the Turkish port of Ceyhan", "the French
+energy group", "النفط الخام الروسي"), a modifier ("an al Qaeda-linked group") and the
+agencies it quotes ("Reuters reported", "نقلت وكالة رويترز"). The annotation convention
+(docs/annotation.md) counts only actors that take part in an interaction or a statement,
+and analysts filter by the actors an article *mentions*: a mention of this kind does not
+make the actor one of them. An actor in a claim is one whatever its mentions say
+(:func:`kg.extract.article.extract_page` adds claim participants back).
+
+Heads and suffixes are language data (``[participation]``), read once per language.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from kg.extract.words import QUOTE_MARKS
+from kg.model import Actor
+from kg.nlp.lexicon import get_lexicon
+from kg.nlp.tokens import TokenTable
+
+class Participation:
+    """Whether one mention shows its actor taking part (see the module docstring)."""
+
+    def __init__(self, lang: str) -> None:
+        lex = get_lexicon(lang)
+        data = lex.data
+        self.locative = data.keys("syntax", "locative")
+        self.coordinators = data.keys("syntax", "coordinators") | {","}
+        self.thing_heads = data.keys("participation", "thing_heads")
+        self.modifier_suffixes = data.keys("participation", "modifier_suffixes")
+        self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
+        # news agencies report what others do: they act only where a claim says so
+        self.reporters = frozenset(k for k, a in lex.known.items() if a.body == "news_agency")
+
+    def places(self, table: TokenTable, spans: list[Span]) -> set[int]:
+        """Starts of the mentions that name a place: after a locative preposition ("in
+        Syria"), or a member of a list that one opens ("in Syria and Iraq", "in Mali, Niger,
+        and Chad", "في سوريا والعراق"); "in Syria, and Iraq condemned …" joins clauses."""
+        found: set[int] = set()
+        listed: set[int] = set()  # places reached through a list
+        previous: Span | None = None
+        for span in sorted(spans, key=lambda x: x.start):
+            s = span.start
+            if s > 0 and table.norm[s - 1] in self.locative:
+                found.add(s)
+            elif previous is not None and previous.start in found and self._listed(table, previous, span, listed):
+                found.add(s)
+                listed.add(s)
+            previous = span
+        return found
+
+    def _listed(self, table: TokenTable, previous: Span, span: Span, listed: set[int]) -> bool:
+        between = [table.norm[i] for i in table.words(previous.end, span.start)]
+        if not between:  # "والعراق": the conjunction is a proclitic of the next name
+            return table.proclitic(span.start) in self.coordinators
+        if len(between) == 1 and between[0] != ",":
+            return between[0] in self.coordinators
+        if between == [","]:  # a middle member: the list goes on after it
+            after = table.words(span.end, span.end + 1)
+            return bool(after) and table.norm[after[0]] in self.coordinators
+        return len(between) == 2 and between[0] == "," and between[1] in self.coordinators and previous.start in listed
+
+    def counts(self, table: TokenTable, span: Span, actor: Actor, places: set[int]) -> bool:
+        if actor.type == "Person":
+            return True
+        if span.kb_id_ in self.reporters or span.start in places:
+            return False
+        s, e = span.start, span.end
+        if self._modifier(table, e):
+            return False
+        return not (span.label_ == "demonym" and self._of_a_thing(table, s, e))
+
+    def _modifier(self, table: TokenTable, end: int) -> bool:
+        """"al Qaeda-linked": the name is half of a compound adjective."""
+        words = table.words(end, end + 2)
+        return len(words) == 2 and table.text[words[0]] == "-" and table.norm[words[1]] in self.modifier_suffixes
+
+    def _of_a_thing(self, table: TokenTable, start: int, end: int) -> bool:
+        """A demonym whose head noun is a place or a thing ("Japanese lenders", "ميناء جيهان
+        التركي"): the head, or the word after (before) it when the head is a compound's first
+        word or a name ("French energy group"), is in ``thing_heads``."""
+        heads = self._heads_before(table, start) if self.head_before else table.words(end, end + 2)
+        return any(table.norm[i] in self.thing_heads for i in heads)
+
+    def _heads_before(self, table: TokenTable, start: int) -> list[int]:
+        """The two words before a post-nominal demonym, over other demonyms' coordination
+        ("القيادة البولندية والليتوانية") and a quoted name ("شركة "دي إن أو" النرويجية")."""
+        words = table.words(max(0, start - 12), start)
+        if words and table.text[words[-1]] in QUOTE_MARKS:
+            opening = next((k for k in range(len(words) - 2, -1, -1) if table.text[words[k]] in QUOTE_MARKS), None)
+            if opening is None:
+                return []
+            return words[max(0, opening - 1):opening]
+        return words[-2:]
+
+
+@lru_cache(maxsize=None)
+def participation(lang: str) -> Participation:
+    return Participation(lang)
