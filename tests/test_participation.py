@@ -79,3 +79,26 @@ def test_a_name_in_a_compound_adjective_is_no_actor():
     assert "al_qaeda" not in actors_of("An al Qaeda-linked group tightened its blockade on the capital.", "en")
     assert "USA" in actors_of("A US-backed militia took the town.", "en")
 
+
+
+@pytest.mark.parametrize("text, lang, absent", [
+    ("The bloc, which includes Niger and Chad, recalled its envoys.", "en", "TCD"),
+    ("The alliance comprises Mali, Niger and Chad, officials said.", "en", "NER"),
+    ("أعلن مجلس الكونفدرالية، التي تضم أيضا النيجر وتشاد، استدعاء سفرائها.", "ar", "TCD"),
+])
+def test_members_listed_after_a_verb_of_membership_are_no_actors(text, lang, absent):
+    assert absent not in actors_of(text, lang)
+
+
+def test_a_member_that_acts_is_an_actor():
+    assert "TCD" in actors_of("The bloc includes Niger. Chad recalled its envoy from Paris.", "en")
+
+
+@pytest.mark.parametrize("text, lang, present", [
+    ("Several Western governments urged their citizens to leave.", "en", False),
+    ("وطالبت الدول الغربية رعاياها بالمغادرة.", "ar", False),
+    ("The West imposed sanctions on Russia.", "en", True),
+    ("فرض الغرب عقوبات على روسيا.", "ar", True),
+])
+def test_western_countries_are_no_bloc_the_west_is(text, lang, present):
+    assert ("west" in actors_of(text, lang)) == present

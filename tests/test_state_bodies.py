@@ -97,3 +97,20 @@ def test_an_embassy_is_a_body_of_its_state_named_with_its_host(text, lang, key):
 def test_an_embassy_without_a_state_is_no_body():
     found = actors("The embassy in Manila was closed on Friday.", "en")
     assert not any("embassy" in k for k in found), sorted(found)
+
+
+@pytest.mark.parametrize("text, lang, state", [
+    ("The U.S. State Department ordered its staff to leave Bamako.", "en", "USA"),
+    ("The Ethiopian army shelled positions near the border.", "en", "ETH"),
+    ("وأعلنت وزارة الخارجية الأمريكية إجلاء موظفيها.", "ar", "USA"),
+])
+def test_the_state_named_in_a_bodys_name_is_mentioned(text, lang, state):
+    art = run_extraction(text, lang)[0]
+    assert state in art.actors and state in {m.actor for m in art.mentions}
+
+
+def test_a_state_inside_a_bodys_name_is_no_argument():
+    """"the U.S. State Department criticized Iran": the department criticized, not the state."""
+    rows = {(c.subject, c.relation, c.object) for art in run_extraction("The U.S. State Department criticized Iran.", "en")
+            for c in art.claims}
+    assert ("us_state_dept", "criticized", "IRN") in rows and not any(r[0] == "USA" for r in rows)

@@ -12,7 +12,7 @@ from kg.model import Actor, ArticleResult, Mention
 from kg.nlp.coref import known_to_actor
 from kg.nlp.discourse import Discourse
 from kg.nlp.lexicon import get_lexicon
-from kg.nlp.components import actor_spans
+from kg.nlp.components import ENCLOSED_SPANS, actor_spans
 from kg.nlp.tokens import token_table, without_proclitic
 from kg.pipeline import get_nlp
 
@@ -46,7 +46,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
             table = token_table(doc)
             seg_text = doc.user_data["text"]
             person_names = doc.user_data.get("person_names", {})
-            spans = actor_spans(doc) + actor_spans(doc, "consumed")
+            spans = actor_spans(doc) + actor_spans(doc, "consumed") + actor_spans(doc, ENCLOSED_SPANS)
             places = takes_part.places(table, spans)
             for span in spans:
                 key, label, s, e = span.kb_id_, span.label_, span.start, span.end

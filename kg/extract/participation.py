@@ -31,6 +31,8 @@ class Participation:
         data = lex.data
         self.locative = data.keys("syntax", "locative")
         self.coordinators = data.keys("syntax", "coordinators") | {","}
+        self.member_verbs = data.keys("participation", "member_verbs")
+        self.adverbs = data.keys("participation", "adverbs")
         self.thing_heads = data.keys("participation", "thing_heads")
         self.modifier_suffixes = data.keys("participation", "modifier_suffixes")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
@@ -38,21 +40,32 @@ class Participation:
         self.reporters = frozenset(k for k, a in lex.known.items() if a.body == "news_agency")
 
     def places(self, table: TokenTable, spans: list[Span]) -> set[int]:
-        """Starts of the mentions that name a place: after a locative preposition ("in
-        Syria"), or a member of a list that one opens ("in Syria and Iraq", "in Mali, Niger,
-        and Chad", "في سوريا والعراق"); "in Syria, and Iraq condemned …" joins clauses."""
+        """Starts of the mentions that name a place or a member: after a locative preposition
+        ("in Syria") or a verb of membership ("the confederation, which includes Niger", "التي
+        تضم أيضا النيجر"), or a member of a list that one opens ("in Syria and Iraq", "in Mali,
+        Niger, and Chad", "في سوريا والعراق"); "in Syria, and Iraq condemned …" joins clauses."""
         found: set[int] = set()
         listed: set[int] = set()  # places reached through a list
         previous: Span | None = None
         for span in sorted(spans, key=lambda x: x.start):
             s = span.start
-            if s > 0 and table.norm[s - 1] in self.locative:
+            if self._opens_list(table, s):
                 found.add(s)
             elif previous is not None and previous.start in found and self._listed(table, previous, span, listed):
                 found.add(s)
                 listed.add(s)
             previous = span
         return found
+
+    def _opens_list(self, table: TokenTable, start: int) -> bool:
+        words = table.words(max(0, start - 4), start)
+        if words and table.norm[words[-1]] in self.adverbs:  # "تضم أيضا", "includes also"
+            words = words[:-1]
+        if not words:
+            return False
+        last = table.norm[words[-1]]
+        two = " ".join(table.norm[i] for i in words[-2:])
+        return last in self.locative or last in self.member_verbs or two in self.member_verbs
 
     def _listed(self, table: TokenTable, previous: Span, span: Span, listed: set[int]) -> bool:
         between = [table.norm[i] for i in table.words(previous.end, span.start)]

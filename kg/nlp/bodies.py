@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.model import Actor
-from kg.nlp.components import Normalizer, actor_spans, doc_text, set_actor_spans
+from kg.nlp.components import ENCLOSED_SPANS, Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.coref import known_to_actor
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
@@ -89,6 +89,9 @@ class StateBodies:
                 replaced[(host.start, host.end)] = None  # the host is part of the body's name
             taken.update(range(start, end))
         if replaced:
+            # "the U.S. State Department": the state is mentioned too, as in a title ("Russian foreign minister")
+            states = [s for s in spans if (s.start, s.end) in replaced and replaced[(s.start, s.end)] is not None]
+            set_actor_spans(doc, actor_spans(doc, ENCLOSED_SPANS) + states, ENCLOSED_SPANS)
             kept = [replaced.get((s.start, s.end), s) for s in spans]
             set_actor_spans(doc, sorted((s for s in kept if s is not None), key=lambda s: (s.start, s.end)))
         return doc

@@ -34,6 +34,9 @@ def actor_spans(doc: Doc, group: str = ACTOR_SPANS) -> list[Span]:
     return list(doc.spans.get(group, []))
 
 
+ENCLOSED_SPANS = "enclosed"  # states named inside their bodies' names: mentions, not arguments
+
+
 def set_actor_spans(doc: Doc, spans: list[Span], group: str = ACTOR_SPANS) -> None:
     doc.spans[group] = spans
     doc.user_data[("spans", group)] = tuple(spans)
@@ -246,13 +249,28 @@ class ActorMatcher:
                     if any(ms < e and s < me for ms, me in masked):
                         continue
                 spans.append(span)
+        found = spans
         spans = filter_spans(spans)
+        states = self._states_in_names(found, spans) if len(found) > len(spans) else []
+        if states:  # "the U.S. State Department": the state is mentioned too (not made salient)
+            set_actor_spans(doc, states, ENCLOSED_SPANS)
         if self.ambiguous:
             spans = filter_spans(spans + self._ambiguous_demonyms(doc, spans))
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
             spans = [s for s in spans if not self._inside_longer_name(doc, s) and not self._place_name_tail(doc, s)]
         set_actor_spans(doc, spans)
         return doc
+
+    def _states_in_names(self, found: list[Span], kept: list[Span]) -> list[Span]:
+        """Country mentions inside a kept name of one of that country's bodies."""
+        known = self.lexicon.known
+        owners = {(s.start, s.end): known[s.kb_id_].affiliation for s in kept
+                  if s.kb_id_ in known and known[s.kb_id_].affiliation}
+        if not owners:
+            return []
+        kept_ids = {(s.start, s.end, s.kb_id_) for s in kept}
+        return [s for s in found if (s.start, s.end, s.kb_id_) not in kept_ids and any(
+            a <= s.start and s.end <= b and owner == s.kb_id_ for (a, b), owner in owners.items())]
 
     def _ambiguous_demonyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"الجيش المالي", "the Congolese army": a demonym no list takes alone (مالي is also
