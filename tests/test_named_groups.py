@@ -79,3 +79,8 @@ def test_apposition_without_a_name_or_a_company_head_gives_no_organization(text)
 ])
 def test_a_name_at_the_end_of_a_sentence_leaves_its_full_stop(text, name):
     assert name in orgs(text, "en"), orgs(text, "en")
+
+
+def test_a_name_ends_with_its_sentence():
+    found = orgs("Civilians were killed, according to the conflict monitor Cabo Ligado. About 4,000 Rwandan soldiers stayed.", "en")
+    assert "Cabo Ligado" in found and not [n for n in found if n and "About" in n], found

@@ -114,3 +114,22 @@ def test_a_state_inside_a_bodys_name_is_no_argument():
     rows = {(c.subject, c.relation, c.object) for art in run_extraction("The U.S. State Department criticized Iran.", "en")
             for c in art.claims}
     assert ("us_state_dept", "criticized", "IRN") in rows and not any(r[0] == "USA" for r in rows)
+
+
+@pytest.mark.parametrize("text, lang, key, group", [
+    ("Islamic State's Mozambique branch attacked villages in the north.", "en", "isis_moz", "isis"),
+    ("Al-Qaeda's Yemen branch claimed the attack.", "en", "al_qaeda_yem", "al_qaeda"),
+    ("وهاجم مقاتلو فرع تنظيم الدولة في موزمبيق قرى في الشمال.", "ar", "isis_moz", "isis"),
+    ("وتبنى فرع تنظيم القاعدة في اليمن الهجوم.", "ar", "al_qaeda_yem", "al_qaeda"),
+])
+def test_a_groups_branch_in_a_state_is_a_body_of_the_group(text, lang, key, group):
+    found = actors(text, lang)
+    assert key in found and found[key].affiliation == group, sorted(found)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russia's Mozambique branch closed.", "en"),  # a state has no branch
+    ("افتتح فرع البنك في مصر.", "ar"),  # no known group
+])
+def test_no_branch_without_a_group_and_a_state(text, lang):
+    assert not [k for k in actors(text, lang) if "_" in k], sorted(actors(text, lang))

@@ -51,11 +51,16 @@ class StateBodies:
         # الفلبين"): the host is part of the name and of the key, one embassy per host
         self.hosted = frozenset(spec.get("hosted", []))
         self.host_prepositions = frozenset(match_key(p) if nlp.lang != "en" else p for p in spec.get("host_prepositions", []))
+        # a group's branch in a state: "Islamic State's Mozambique branch", "فرع تنظيم الدولة في
+        # موزمبيق": an Organization of its own, affiliated with the group
+        self.branch_nouns = frozenset(match_key(b) if nlp.lang != "en" else b for b in spec.get("branch_nouns", []))
         for body, forms in spec.get("bodies", {}).items():
             docs = [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f.lower()) for f in forms]
             self.matcher.add(body, docs)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.branch_nouns:
+            self._branches(doc)
         if not len(self.matcher):
             return doc
         matches = self.matcher(doc, as_spans=True)
@@ -95,6 +100,42 @@ class StateBodies:
             kept = [replaced.get((s.start, s.end), s) for s in spans]
             set_actor_spans(doc, sorted((s for s in kept if s is not None), key=lambda s: (s.start, s.end)))
         return doc
+
+    def _branches(self, doc: Doc) -> None:
+        table = token_table(doc)
+        nouns = [i for i, norm in enumerate(table.norm if self.lex.lang != "en" else table.text) if norm in self.branch_nouns]
+        if not nouns:
+            return
+        spans = actor_spans(doc)
+        by_end = {s.end: s for s in spans}
+        by_start = {s.start: s for s in spans}
+        found: dict[tuple[int, int], Span] = {}  # the group's span -> the branch's
+        for i in nouns:
+            if self.state_first:  # "ORG's STATE branch"
+                state = by_end.get(i)
+                group = by_end.get(state.start - 1) if state is not None and state.start > 0 \
+                    and table.text[state.start - 1] in self.possessive else None
+                start, end = (group.start, i + 1) if group is not None else (0, 0)
+            else:  # "فرع ORG في STATE"
+                group = by_start.get(i + 1)
+                words = table.words(group.end, group.end + 2) if group is not None else []
+                state = by_start.get(words[1]) if len(words) == 2 and table.norm[words[0]] in self.host_prepositions else None
+                start, end = (i, state.end) if state is not None else (0, 0)
+            if group is None or state is None or not self._is_type(group, "Organization") or not self._is_type(state, "Country"):
+                continue
+            key = f"{group.kb_id_}_{state.kb_id_.lower()}"
+            text = doc_text(doc)
+            whole = without_proclitic(text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)], table.proclitic(start))
+            self._register(doc, key, group.kb_id_, whole, whole)
+            found[(group.start, group.end)] = Span(doc, start, end, label="org", kb_id=key)
+            found[(state.start, state.end)] = None
+        if found:
+            kept = [found.get((s.start, s.end), s) for s in spans]
+            set_actor_spans(doc, sorted((s for s in kept if s is not None), key=lambda s: (s.start, s.end)))
+
+    def _is_type(self, span: Span, type_: str) -> bool:
+        known = self.lex.known.get(span.kb_id_)
+        return known is not None and known.type == type_
 
     def _state(self, body: Span, by_end, by_start, table) -> Span | None:
         """The country span the body belongs to: right before it ("Egyptian army", "Mali's

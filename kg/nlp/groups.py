@@ -267,11 +267,12 @@ def _finditer_at(pattern: re.Pattern, text: str, starts: list[int]):
 
 
 def _without_full_stop(name: str) -> str:
-    """A name at the end of a sentence without its full stop ("Cabo Ligado."), an
-    abbreviation with it ("Shahin Co.", "U.S.")."""
-    last = name.split()[-1]
-    if last.endswith(".") and len(last) > 4 and "." not in last[:-1]:
-        return name[:-1]
+    """A name up to the end of its sentence, without the full stop ("Cabo Ligado. About
+    4,000 …" is "Cabo Ligado"); an abbreviation keeps its point ("Shahin Co.", "U.S.")."""
+    words = name.split()
+    for i, word in enumerate(words):
+        if word.endswith(".") and len(word) > 4 and "." not in word[:-1]:
+            return " ".join(words[:i] + [word[:-1]])
     return name
 
 
