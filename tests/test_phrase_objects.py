@@ -73,3 +73,25 @@ def test_the_owner_of_a_condemned_thing_is_the_object(ar_rows, en_rows, lang, te
 def test_an_owner_farther_than_a_short_noun_is_no_object(ar_rows):
     rows = ar_rows("أدانت تركيا الهجوم الذي وقع أمس قرب الحدود لليونان.")
     assert not any(r[:3] == ("TUR", "opposed", "GRC") for r in rows), rows
+
+
+# a coordinated group after the symmetric trigger's preposition is the other side, not a pair
+@pytest.mark.parametrize("lang, text, edge, absent", [
+    ("ar", "وأعلن الجيش الفلبيني أنه سيجري الأسبوع المقبل نشاطا بحريا تعاونيا مع الولايات المتحدة واليابان.",
+     ("phl_army", "cooperatedWith", "JPN"), ("USA", "cooperatedWith", "JPN")),
+    ("ar", "وأعلنت مصر أنها ستجري دوريات مشتركة مع اليونان وقبرص.", ("EGY", "cooperatedWith", "CYP"), ("GRC", "cooperatedWith", "CYP")),
+    ("en", "The Kenyan navy said it would hold a joint maritime activity with France and Japan.",
+     ("ken_navy", "cooperatedWith", "JPN"), ("FRA", "cooperatedWith", "JPN")),
+])
+def test_the_group_after_with_is_the_other_side(ar_rows, en_rows, lang, text, edge, absent):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows) and not any(r[:3] in (absent, absent[::-1]) for r in rows), rows
+
+
+def test_a_pair_named_together_still_meets(ar_rows):
+    rows = ar_rows("وتناولت قمة فلاديمير بوتين وكيم جونغ أون التعاون العسكري.")
+    assert any(set((r[0], r[2])) == {"فلاديمير بوتين", "كيم جونغ أون"} for r in rows if r[1] == "metWith"), rows
+
+
+def test_a_trigger_word_inside_a_name_makes_no_claim(en_rows):
+    assert not en_rows("The Alliance of Sahel States recalled its envoys from Algeria and Mali.")

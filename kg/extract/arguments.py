@@ -265,8 +265,9 @@ def _repair(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, befor
             subject, obj = obj, subject
         if not (obj.types(discourse) & set(spec.object_types)):
             obj = None
-    if spec.symmetric and subject is None and obj is not None and len(obj.keys) >= 2:
-        subject, obj = obj, None  # "تفاهمات بوتين-كيم": the pair met
+    if spec.symmetric and subject is None and obj is not None and len(obj.keys) >= 2 \
+            and marker(ctx, obj, ctx.cfg.all_preps) not in spec.obj_preps:
+        subject, obj = obj, None  # "تفاهمات بوتين-كيم": the pair met; "… مع أمريكا واليابان" is the other side
     if subject is None and obj is not None and not is_argument(ctx, trig):
         subject = fallback_subject(ctx, st, trig, spec, before, obj)
     if subject is None and obj is not None:

@@ -64,6 +64,7 @@ class PersonFinder:
         self.stop = data.keys("names", "stop")
         self.particles = data.keys("names", "inner_particles")
         self.kunya = data.keys("names", "kunya")
+        self._found: dict = {}  # the article's actors, set per doc
         # qualifiers of titles that are also surnames after a name: "الناطق العسكري" / "أحمد العسكري"
         self.nisba_qualifiers = frozenset(q for q in self.qualifiers if self.lang != "en" and q.startswith("ال") and q.endswith("ي"))
         self.first = self.lex.first_names
@@ -182,6 +183,9 @@ class PersonFinder:
     # --- component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         discourse = doc._.discourse
+        # bodies and groups found by pattern in this article are affiliations as known ones are
+        # ("المتحدث باسم خفر السواحل الفلبيني", "the spokesman of the M44 rebels")
+        self._found = discourse.actors if discourse is not None else {}
         actors = actor_spans(doc)
         actor_at = {s.start: s for s in actors}
         covered = {i for s in actors for i in range(s.start, s.end)}
@@ -225,8 +229,10 @@ class PersonFinder:
                 k = tail.end
             # "Ali Shamkhani, the secretary of Iran's …": the name is before; look ahead only
             # for the body the title belongs to
-            apposition = self.lang == "en" and t.start >= 2 and doc[t.start - 1].lower_ in ("the", "a", "an") \
-                and doc[t.start - 2].text == ","
+            apposition = self.lang == "en" and t.start >= 2 and (
+                (doc[t.start - 1].lower_ in ("the", "a", "an") and doc[t.start - 2].text == ",")
+                # "Jay Tarriela, spokesman of the coast guard": a bare title, with its body after it
+                or (doc[t.start - 1].text == "," and t.end < len(doc) and doc[t.end].lower_ in ("of", "for", "at")))
             # "title [qualifiers|affiliation|, ] name"
             while k < len(doc) and gap <= self.max_gap:
                 tok = doc[k]
@@ -237,6 +243,12 @@ class PersonFinder:
                         gap += 1
                         continue
                     break
+                if span is not None and not self._is_person(span.kb_id_) and self.lang == "en" and span.label_ == "name" \
+                        and span.end < len(doc) and doc[span.end].is_lower and doc[span.end].is_alpha \
+                        and doc[span.end].lower_ not in self.title_words and gap < 3:
+                    k = span.end  # "director of the Iran project at …": a name that qualifies a noun is no affiliation
+                    gap += 1
+                    continue
                 if span is not None and not self._is_person(span.kb_id_):
                     if affiliation is not None and aff_spans and not self._marked(doc, span):
                         break  # "وزير الخارجية الإيراني دمشق": a second bare place is the verb's, not the title's
@@ -429,7 +441,7 @@ class PersonFinder:
         return None
 
     def _affiliation_of(self, key: str) -> str | None:
-        actor = self.lex.known.get(key)
+        actor = self.lex.known.get(key) or self._found.get(key)
         if actor is None:
             return None
         return key if actor.type in ("Country", "Organization") else actor.affiliation
