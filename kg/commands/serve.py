@@ -50,11 +50,11 @@ def run(args) -> int:
     except KeyboardInterrupt:
         return 130
     base = f"http://127.0.0.1:{args.port}"
-    print(f"serving {store} ({'read-write' if args.writable else 'read-only'})\n"
-          f"  SPARQL query  {base}/query\n"
-          + (f"  SPARQL update {base}/update\n  Graph Store   {base}/store\n" if args.writable else "")
-          + "  Ctrl-C stops it", flush=True)
-    try:
+    try:  # a client may stop us as soon as the line is out: the interrupt lands in this block
+        print(f"serving {store} ({'read-write' if args.writable else 'read-only'})\n"
+              f"  SPARQL query  {base}/query\n"
+              + (f"  SPARQL update {base}/update\n  Graph Store   {base}/store\n" if args.writable else "")
+              + "  Ctrl-C stops it", flush=True)
         code = proc.wait()
     except KeyboardInterrupt:
         from kg.scale.endpoint import stop_server

@@ -28,6 +28,7 @@ import bisect
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.alliances import alliance_claims
 from kg.extract.arguments import arguments
 from kg.extract.attribution import speaker
 from kg.extract.config import claim_config
@@ -139,6 +140,7 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
         found = claim_trigger(ctx, st, trig, forms)
         if found is not None:
             claims += _trigger_claims(ctx, st, *found)
+    claims += alliance_claims(ctx, st)
     claims = mediation_claims(ctx, st, claims, prior_pair)
     if discourse is not None:
         for g in groups:

@@ -58,6 +58,7 @@ class ClaimConfig:
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
     negation_near: frozenset[str] = _keys("cues", "negation_near")  # particles ("not", "لم"); other negation cues are verbs
     conjunctions: frozenset[str] = _keys("morphology", "conjunctions")  # proclitic conjunctions ("و", "ف")
+    ally_nouns: frozenset[str] = _keys("alliances", "nouns")  # "Russia's ally Belarus" (kg/extract/alliances.py)
     accusing_speech: frozenset[str] = _keys("cues", "accusing_speech")  # relations (case-folded) a speaker's report accuses
     possible_before_imperfect: frozenset[str] = _keys("cues", "possible_before_imperfect")  # "قد": may, or has
     relative_pronouns: frozenset[str] = _keys("syntax", "relative_pronouns")  # "which", "التي": the antecedent is acted on
