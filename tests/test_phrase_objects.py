@@ -95,3 +95,27 @@ def test_a_pair_named_together_still_meets(ar_rows):
 
 def test_a_trigger_word_inside_a_name_makes_no_claim(en_rows):
     assert not en_rows("The Alliance of Sahel States recalled its envoys from Algeria and Mali.")
+
+
+# a relative pronoun right before the verb: the actor before it is the subject
+@pytest.mark.parametrize("lang, text, edge, absent", [
+    ("ar", "وتتهم باماكو الجزائر بدعم حركة \"فانو\" التي تهاجم الجيش الإثيوبي.", ("org-fn", "attacked", "eth_army"),
+     ("eth_army", "attacked", "org-fn")),
+    ("ar", "وقصفت إسرائيل مواقع حزب الله الذي يقاتل إسرائيل منذ عام.", ("hezbollah", "attacked", "ISR"), None),
+    ("ar", "وتدعم إيران الحوثيين الذين يهاجمون السعودية.", ("houthis", "attacked", "SAU"), ("SAU", "attacked", "houthis")),
+    ("en", "Algeria backs the Azawad Liberation Front, which fights the Malian army in the north.",
+     ("org-azawad-liberation-front", "attacked", "mli_army"), None),
+])
+def test_the_antecedent_of_a_relative_pronoun_is_the_subject(ar_rows, en_rows, lang, text, edge, absent):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows) and not any(r[:3] == absent for r in rows), rows
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("ورفضت مصر الخطة التي اقترحتها إسرائيل.", ("ISR", "opposed")),  # the verb resumes the antecedent: no subject swap
+    ("هدد بإغلاق خط الأنابيب البيلاروسي، الذي يمد أوروبا بالغاز.", ("BLR", "supplied")),  # a nationality is no antecedent
+    ("وشنت روسيا هجوما قاتلا على أوكرانيا، وقال المقاتلون إنهم صامدون.", ("UKR", "attacked")),  # قاتل, مقاتل: no verb
+])
+def test_relative_and_fighting_readings_that_must_not_fire(ar_rows, text, absent):
+    rows = ar_rows(text)
+    assert not any(r[:len(absent)] == absent for r in rows), rows

@@ -17,7 +17,7 @@ from kg.extract.objects import (event_agent, located_target, owned_object, owner
                                 victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, condemned_event, coordinated_subject,
-                                 fallback_subject, modal_subject, possessor_subject,
+                                 fallback_subject, modal_subject, possessor_subject, relative_subject,
                                  pronoun_subject,
                                  purpose_subject, shared_subject)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
@@ -45,7 +45,8 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
         obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in spec.obj_preps), None)
         return combine(spec, agent, obj, between), agent.keys
     possessed = possessor_subject(ctx, st, trig, before)
-    invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed
+    invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed \
+        or relative_subject(ctx, st, trig, before)
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if cfg.verb_first and invited is None:
         subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)

@@ -184,3 +184,25 @@ def possessor_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: li
         if key is not None:
             return Group([key], -1, -1, None)
     return None
+
+
+def relative_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"جبهة تحرير أزواد التي تقاتل الجيش المالي", "the Front, which fights the army": a
+    relative pronoun right before the verb makes the actor right before the pronoun its
+    subject (the actor after the verb is then its object, not a verb-first subject). A verb
+    that carries a pronoun ("الخطة التي رفضتها مصر") resumes the antecedent as its object:
+    no subject here."""
+    T, rel = ctx.t, ctx.cfg.relative_pronouns
+    if not rel or not before or T.enclitic(trig.start):
+        return None
+    words = T.words(max(st.sent.start, trig.start - 3), trig.start)
+    k = next((j for j in reversed(words) if T.norm[j] in rel), None)
+    if k is None or any(T.alpha[j] and T.norm[j] not in ctx.cfg.particles for j in words if j > k):
+        return None
+    antecedent = before[-1]
+    if antecedent.label == "demonym":
+        return None  # "خط الأنابيب البيلاروسي، الذي يمد أوروبا": the pipeline supplies, not Belarus
+    between = T.words(antecedent.end, k)
+    if any(T.alpha[j] for j in between) or len(between) > 2:
+        return None  # "the report on Iran, which …": the pronoun's antecedent is no actor
+    return antecedent
