@@ -119,3 +119,22 @@ def test_the_antecedent_of_a_relative_pronoun_is_the_subject(ar_rows, en_rows, l
 def test_relative_and_fighting_readings_that_must_not_fire(ar_rows, text, absent):
     rows = ar_rows(text)
     assert not any(r[:len(absent)] == absent for r in rows), rows
+
+
+# members named by the body they belong to stand for it; loyalty is no membership
+@pytest.mark.parametrize("lang, text, edge", [
+    ("ar", "وأعلنت فصائل منضوية في هيئة الحشد الشعبي استهداف القوات الأمريكية.", ("pmf", "attacked", "USA")),
+    ("en", "Israel struck fighters belonging to Hezbollah in Lebanon.", ("ISR", "attacked", "hezbollah")),
+])
+def test_members_stand_for_the_body_they_belong_to(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, absent", [
+    ("en", "Militias loyal to Iran attacked a U.S. base in Syria.", ("IRN", "attacked")),
+    ("ar", "وهاجمت فصائل موالية لإيران قاعدة أمريكية في سوريا.", ("IRN", "attacked")),
+])
+def test_loyal_militias_are_no_part_of_a_state(ar_rows, en_rows, lang, text, absent):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not any(r[:2] == absent for r in rows), rows

@@ -76,6 +76,7 @@ class ClaimConfig:
     determiners: frozenset[str] = _keys("syntax", "determiners")
     delegations: frozenset[str] = _keys("syntax", "delegations")  # "وفد من حماس": Hamas
     delegation_preps: frozenset[str] = _keys("syntax", "delegation_prepositions")
+    member_links: frozenset[str] = _keys("syntax", "member_links")  # "militias loyal to Iran": Iran
     membership_nouns: frozenset[str] = _keys("syntax", "membership_nouns")  # "Sweden's NATO membership"
     noun_determiners: frozenset[str] = _keys("syntax", "noun_determiners")
     control_markers: frozenset[str] = _keys("syntax", "control_markers")

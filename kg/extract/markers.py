@@ -14,11 +14,13 @@ def marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
     Hamas": the body a delegation comes from stands for it, unmarked."""
     found = _raw_marker(ctx, group, preps)
     cfg = ctx.cfg
-    if found is not None and found in cfg.delegation_preps and group.start >= 2:
+    if found is not None and group.start >= 2:
         norm = ctx.t.norm
         j = group.start - 1 if norm[group.start - 1] == found else group.start
-        if norm[j - 1] in cfg.delegations:
+        if found in cfg.delegation_preps and norm[j - 1] in cfg.delegations:
             return None
+        if norm[j - 1] in cfg.member_links:
+            return None  # "فصائل منضوية في هيئة الحشد", "militias loyal to Iran": the body they belong to
     return found
 
 
