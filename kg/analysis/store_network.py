@@ -20,8 +20,8 @@ counted in two groups here and in one by the claim graph.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 import networkx as nx
 
@@ -38,14 +38,10 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
 """
 _RELATION_VALUES = " ".join(f"gkg:{r}" for r in RELATIONS)
-_SYMMETRIC_VALUES = " ".join(f"gkg:{r}" for r in sorted(SYMMETRIC_RELATIONS))
 _ACTOR_VALUES = " ".join(f"gkg:{c}" for c in (*ACTOR_CLASSES, "Actor"))
 ACTOR_PREDICATES = ("rdf:type", "rdfs:label", "owl:sameAs", "gkg:affiliatedWith")
-ARTICLE_PREDICATES = ("rdf:type", "dcterms:identifier", "dcterms:title", "dcterms:date", "dcterms:language",
-                      "dcterms:publisher", "dcterms:source", "dcterms:isPartOf", "gkg:mentions")
 ITEM_SEPARATOR = "\u001f"  # items are phrases ("artillery shells"): joined by a character no text holds
 _HEADLINE = '?c gkg:fromHeadline ?h . FILTER(LCASE(STR(?h)) IN ("true", "1"))'
-_CLAIM = f"?c a gkg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o . VALUES ?p {{ {_RELATION_VALUES} }}"
 
 
 def _table(variables: str, pattern: str) -> str:
