@@ -194,3 +194,27 @@ def test_cli_bad_file_is_one_line(tmp_path, capsys, name, content, message):
     err = capsys.readouterr().err
     assert err.startswith("kg validate: error: ") and message in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_store_is_validated_like_its_file(tmp_path, capsys):
+    """A store is read for the shapes alone (the predicates they name) and validated in
+    place: the same violations as its file, and the store's own triple count."""
+    import json
+
+    from kg.rdf.store import load_into_store
+    from kg.rdf.validate import shape_predicates
+
+    graph = contract_graph()
+    claim = claim_of(graph, "USA", "sanctioned", "RUS", "en-001")
+    graph.remove((claim, GKG.evidence, None))
+    graph.remove((ACTOR.EU, RDFS.label, None))
+    path, store = tmp_path / "broken.ttl", tmp_path / "store"
+    path.write_text(serialize_turtle(graph), encoding="utf-8")
+    load_into_store(graph, store)
+    assert GKG.evidence in shape_predicates() and DCTERMS.source not in shape_predicates()
+    assert main(["validate", str(path), "--json"]) == 1
+    from_file = json.loads(capsys.readouterr().out)
+    assert main(["validate", str(store), "--json"]) == 1
+    from_store = json.loads(capsys.readouterr().out)
+    assert from_store["violations"] == from_file["violations"] and len(from_store["violations"]) == 2
+    assert from_store["triples"] == from_file["triples"] == len(graph)

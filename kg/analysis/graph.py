@@ -10,7 +10,9 @@ articles support it and over which dates.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote
 
 import networkx as nx
@@ -18,6 +20,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.util import guess_format
 
+from kg.analysis.aggregate import HEDGED, aggregate_edges, claim_counts, edge_key, modality_group  # noqa: F401
 from kg.analysis.names import pick_label
 from kg.errors import GeoKGError
 from kg.rdf.namespaces import ACTOR, ACTOR_CLASSES, GKG, GKG_NS, RELATIONS, SYMMETRIC_RELATIONS, WD
@@ -25,7 +28,6 @@ from kg.runtime import bulk_allocation
 
 POLARITIES = {str(GKG.Positive): "positive", str(GKG.Negative): "negative"}
 MODALITIES = {str(GKG.Asserted): "asserted", str(GKG.Possible): "possible", str(GKG.Alleged): "alleged"}
-HEDGED = frozenset({"possible", "alleged"})
 _SPECIFIC = ("Leader", "Official", "Analyst")  # most specific class of a person first
 _RELATION_IRIS = {str(GKG_NS[r]): r for r in RELATIONS}
 
@@ -187,29 +189,9 @@ def to_networkx(g: Graph, *, lang: str | None = None, include_negated: bool = Tr
     Claims marked ``gkg:fromHeadline`` (their only evidence is a headline) are left out
     unless ``include_headlines``; ``G.graph["headline_claims"]`` says how many were.
     """
-    articles = _article_table(g, lang)
-    headline_lists = _article_table(g, lang, GKG.HeadlineList)
-    sources = {**headline_lists, **articles}
-    mentions: dict[str, set[str]] = defaultdict(set)
-    for a, actor in g.subject_objects(GKG.mentions):
-        if include_headlines or str(a) not in headline_lists:  # a headline list is not an article
-            mentions[str(actor)].add(str(a))
-
-    G = nx.MultiDiGraph(lang=lang, articles=articles, headline_lists=headline_lists,
-                        include_negated=include_negated, include_headlines=include_headlines, headline_claims=0)
+    G, ensure = actor_network(g, lang=lang, include_negated=include_negated, include_headlines=include_headlines)
+    sources = {**G.graph["headline_lists"], **G.graph["articles"]}
     headline = {c for c, v in g.subject_objects(GKG.fromHeadline) if str(v).lower() in ("true", "1")}
-    actors = set()
-    for cls in ACTOR_CLASSES + ("Actor",):
-        actors.update(g.subjects(RDF.type, GKG[cls]))
-    for iri in sorted(actors, key=str):
-        G.add_node(node_id(iri), **_actor_attrs(g, iri, lang, mentions))
-
-    def ensure(iri) -> str:
-        n = node_id(iri)
-        if n not in G:
-            G.add_node(n, **_actor_attrs(g, iri, lang, mentions))
-        return n
-
     idx = {p: _index(g, p) for p in (RDF.subject, RDF.predicate, RDF.object, GKG.polarity, GKG.modality,
                                      PROV.wasDerivedFrom, GKG.evidence, GKG.attributedTo, DCTERMS.date)}
     items: dict = defaultdict(list)
@@ -258,91 +240,40 @@ def to_networkx(g: Graph, *, lang: str | None = None, include_negated: bool = Tr
                 evidence_lang=None, attributed_to=None, date=None, items=[],
                 symmetric=relation in SYMMETRIC_RELATIONS, structural=True,
             )
-    counts: dict[str, int] = defaultdict(int)
-    for u, v, d in G.edges(data=True):
-        if not d["structural"]:
-            counts[u] += 1
-            counts[v] += 1
+    counts = claim_counts((u, v, 1) for u, v, d in G.edges(data=True) if not d["structural"])
     for n in G:
         G.nodes[n]["claim_count"] = counts.get(n, 0)
     return G
 
 
-# --------------------------------------------------------------------------- aggregation
+def actor_network(g: Graph, *, lang: str | None = None, include_negated: bool = True,
+                  include_headlines: bool = False, articles: dict[str, dict] | None = None,
+                  headline_lists: dict[str, dict] | None = None,
+                  mentions: Iterable[tuple[str, str]] | None = None) -> tuple[nx.MultiDiGraph, Callable[[Any], str]]:
+    """The nodes of :func:`to_networkx` (every typed actor, sorted by IRI) and its graph
+    attributes, no edges yet, with ``ensure(iri) -> node`` that adds an actor no class names
+    (described as far as ``g`` can). Shared by the claim graph and the store's aggregated
+    graph (:mod:`kg.analysis.store_network`), whose ``g`` holds the actors only and which
+    passes the ``articles`` and ``headline_lists`` tables and the ``mentions`` (article,
+    actor) itself, read as plain strings."""
+    articles = _article_table(g, lang) if articles is None else articles
+    headline_lists = _article_table(g, lang, GKG.HeadlineList) if headline_lists is None else headline_lists
+    by_actor: dict[str, set[str]] = defaultdict(set)
+    for a, actor in (g.subject_objects(GKG.mentions) if mentions is None else mentions):
+        if include_headlines or str(a) not in headline_lists:  # a headline list is not an article
+            by_actor[str(actor)].add(str(a))
+    G = nx.MultiDiGraph(lang=lang, articles=articles, headline_lists=headline_lists,
+                        include_negated=include_negated, include_headlines=include_headlines, headline_claims=0)
+    actors = set()
+    for cls in ACTOR_CLASSES + ("Actor",):
+        actors.update(g.subjects(RDF.type, GKG[cls]))
+    for iri in sorted(actors, key=str):
+        G.add_node(node_id(iri), **_actor_attrs(g, iri, lang, by_actor))
 
-def modality_group(modality: str) -> str:
-    """``asserted`` or ``hedged`` (possible and alleged claims draw as one dashed edge)."""
-    return "hedged" if modality in HEDGED else "asserted"
+    def ensure(iri) -> str:
+        n = node_id(iri)
+        if n not in G:
+            G.add_node(n, **_actor_attrs(g, iri, lang, by_actor))
+        return n
 
-
-def edge_key(relation: str, polarity: str, group: str) -> str:
-    return f"{relation}|{polarity}|{group}"
-
-
-def aggregate_edges(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """One edge per (subject, relation, object, polarity, modality group).
-
-    Symmetric relations (metWith, cooperatedWith) are grouped whatever the direction the
-    sentence gave, and stored from the smaller to the larger node id. Edge attributes:
-    ``relation, polarity, modality_group`` (asserted|hedged), ``modalities``, ``symmetric``,
-    ``structural``, ``claims``, ``articles``, ``article_count`` (= ``weight``),
-    ``claim_count``, ``first_date``, ``last_date``, ``attributed_to``, ``items`` and
-    ``evidences`` (dicts: text, lang, claim, article, article_id, title, date, modality,
-    attributed_to; newest first).
-    """
-    if G.graph.get("aggregated"):
-        return G
-    # stats asks for the aggregate five times (centrality, projections, strongest edges):
-    # at a million triples each pass cost seconds. Cached on G while G is unchanged; read-only.
-    size = (G.number_of_nodes(), G.number_of_edges())
-    cached = G.graph.get(_AGGREGATE_CACHE)
-    if cached is not None and cached[0] == size:
-        return cached[1]
-    A = _aggregate(G)
-    G.graph[_AGGREGATE_CACHE] = (size, A)
-    return A
-
-
-_AGGREGATE_CACHE = "_aggregate_cache"
-
-
-def _aggregate(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    A = nx.MultiDiGraph(**{**{k: v for k, v in G.graph.items() if k != _AGGREGATE_CACHE}, "aggregated": True})
-    A.add_nodes_from(G.nodes(data=True))
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for u, v, d in G.edges(data=True):
-        if d.get("symmetric") and v < u:
-            u, v = v, u
-        groups[(u, v, edge_key(d["relation"], d["polarity"], modality_group(d["modality"])))].append(d)
-    for (u, v, key), claims in sorted(groups.items()):
-        first = claims[0]
-        articles = sorted({d["article"] for d in claims if d.get("article")})
-        dates = sorted(d["date"] for d in claims if d.get("date"))
-        evidences = [{
-            "text": d.get("evidence"), "lang": d.get("evidence_lang"), "claim": d.get("claim"),
-            "article": d.get("article"), "article_id": d.get("article_id"),
-            "title": d.get("article_title"), "date": d.get("date"), "modality": d["modality"],
-            "attributed_to": d.get("attributed_to"),
-        } for d in claims if d.get("claim")]
-        evidences.sort(key=lambda e: (e["date"] or "", e["article_id"] or "", e["claim"] or ""), reverse=True)
-        A.add_edge(
-            u, v, key=key,
-            relation=first["relation"], polarity=first["polarity"],
-            modality_group=modality_group(first["modality"]),
-            modalities=sorted({d["modality"] for d in claims}),
-            symmetric=bool(first.get("symmetric")),
-            structural=all(d.get("structural") for d in claims),
-            claims=[d["claim"] for d in claims if d.get("claim")],
-            articles=articles, article_count=len(articles), weight=len(articles),
-            claim_count=sum(1 for d in claims if d.get("claim")),
-            first_date=dates[0] if dates else None, last_date=dates[-1] if dates else None,
-            attributed_to=sorted({d["attributed_to"] for d in claims if d.get("attributed_to")}),
-            items=sorted({i for d in claims for i in d.get("items") or ()}),
-            evidences=evidences,
-        )
-    return A
-
-
-def rdf_to_aggregated(g: Graph, *, lang: str | None = None, include_negated: bool = True) -> nx.MultiDiGraph:
-    """``aggregate_edges(to_networkx(g, ...))``."""
-    return aggregate_edges(to_networkx(g, lang=lang, include_negated=include_negated))
+    return G, ensure

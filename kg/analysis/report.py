@@ -49,27 +49,32 @@ LARGE_SOURCES = 100  # (300 below): on 3,000 actors 300 sources were half the ti
 
 def stats_data(g: Graph | nx.MultiDiGraph, *, top: int = 10, lang: str | None = None, seed: int = 42) -> dict:
     """Counts, top actors, communities and strongest edges as plain data."""
-    G = _graph(g, lang)
-    A = aggregate_edges(G)
-    claims = [d for _, _, d in G.edges(data=True) if not d.get("structural")]
-    kinds = Counter(d.get("type") or "Actor" for _, d in G.nodes(data=True))
-    scores = centrality(G, seed=seed, betweenness_k=LARGE_SOURCES if G.number_of_nodes() > LARGE else None)
-    comms = [c for c in communities(G, seed=seed) if len(c) > 1]
+    A = aggregate_edges(_graph(g, lang))
+    kinds = Counter(d.get("type") or "Actor" for _, d in A.nodes(data=True))
+    scores = centrality(A, seed=seed, betweenness_k=LARGE_SOURCES if A.number_of_nodes() > LARGE else None)
+    comms = [c for c in communities(A, seed=seed) if len(c) > 1]
+    edges = [d for _, _, d in A.edges(data=True)]
     strongest = sorted(
         ((u, v, d) for u, v, d in A.edges(data=True) if not d.get("structural") and d["polarity"] == "positive"),
         key=lambda e: (-e[2]["article_count"], -(e[2]["claim_count"]), e[2]["relation"], e[0], e[1]))
+    modalities: Counter = Counter()
+    relations: Counter = Counter()
+    for d in edges:
+        modalities.update(d["modality_counts"])
+        relations[d["relation"]] += d["claim_count"]
     return {
-        "actors": G.number_of_nodes(), "actor_types": dict(sorted(kinds.items())),
-        "articles": len(G.graph.get("articles", {})), "claims": len(claims),
-        "modalities": dict(sorted(Counter(d["modality"] for d in claims).items())),
-        "negated": sum(1 for d in claims if d["polarity"] == "negative"),
-        "attributed": sum(1 for d in claims if d.get("attributed_to")),
-        "relations": dict(Counter(d["relation"] for d in claims).most_common()),
-        "top_actors": [{"actor": u, "label": _label(G, u), "class": G.nodes[u].get("class"),
-                        "article_count": G.nodes[u].get("article_count", 0), **{k: round(v, 6) for k, v in s.items()}}
-                       for u, s in top_actors(G, top, scores=scores)],
+        "actors": A.number_of_nodes(), "actor_types": dict(sorted(kinds.items())),
+        "articles": len(A.graph.get("articles", {})), "claims": sum(d["claim_count"] for d in edges),
+        "modalities": dict(sorted(modalities.items())),
+        "negated": sum(d["claim_count"] for d in edges if d["polarity"] == "negative"),
+        "attributed": sum(d["attributed_count"] for d in edges),
+        # most claims first; ties by name (the order claims happened to be read in was no order)
+        "relations": dict(sorted(((r, n) for r, n in relations.items() if n), key=lambda rn: (-rn[1], rn[0]))),
+        "top_actors": [{"actor": u, "label": _label(A, u), "class": A.nodes[u].get("class"),
+                        "article_count": A.nodes[u].get("article_count", 0), **{k: round(v, 6) for k, v in s.items()}}
+                       for u, s in top_actors(A, top, scores=scores)],
         "communities": [{"size": len(c), "members": sorted(c, key=lambda u: (-scores.get(u, {}).get("pagerank", 0), u)),
-                         "labels": [_label(G, u) for u in sorted(c, key=lambda u: (-scores.get(u, {}).get("pagerank", 0), u))]}
+                         "labels": [_label(A, u) for u in sorted(c, key=lambda u: (-scores.get(u, {}).get("pagerank", 0), u))]}
                         for c in comms[:top]],
         "community_count": len(comms),
         "strongest_edges": [{"source": u, "target": v, "relation": d["relation"], "modality": d["modality_group"],
@@ -78,7 +83,7 @@ def stats_data(g: Graph | nx.MultiDiGraph, *, top: int = 10, lang: str | None = 
                              "text": _edge_phrase(A, u, v, d, lang)}
                             for u, v, d in strongest[:top]],
         "seed": seed,
-        "headline_claims_left_out": G.graph.get("headline_claims", 0),
+        "headline_claims_left_out": A.graph.get("headline_claims", 0),
     }
 
 
@@ -139,10 +144,15 @@ def stats_report(g: Graph | nx.MultiDiGraph, *, top: int = 10, lang: str | None 
 # --------------------------------------------------------------------------- actor
 
 def actor_report(g: Graph | nx.MultiDiGraph, name: str, *, lang: str | None = None, evidence: int = 3,
-                 seed: int = 42) -> str:
-    """Everything the graph knows about one actor, with the sentences behind each relation."""
+                 seed: int = 42, network: nx.MultiDiGraph | None = None) -> str:
+    """Everything the graph knows about one actor, with the sentences behind each relation.
+
+    ``network`` is the whole graph's network when ``g`` holds only this actor's claims
+    (:func:`kg.analysis.store_network.actor_claims`): centrality, communities and the
+    labels of other actors come from it."""
     G = _graph(g, lang)
     A = aggregate_edges(G)
+    N = network if network is not None else G
     u = find_actor(G, name)
     d = G.nodes[u]
     L = lang
@@ -160,27 +170,27 @@ def actor_report(g: Graph | nx.MultiDiGraph, name: str, *, lang: str | None = No
     if alt:
         out.append(f"  {i18n.t(L, 'aka')}: " + "; ".join(f"{i18n.language_name(L, k)}: {i18n.comma(L).join(v)}" for k, v in sorted(alt.items())))
     if d.get("affiliation"):
-        out.append(f"  {i18n.t(L, 'affiliation')}: {_label(G, d['affiliation'])}")
-    scores = centrality(G, seed=seed)
+        out.append(f"  {i18n.t(L, 'affiliation')}: {_label(N, d['affiliation'])}")
+    scores = centrality(N, seed=seed)
     if u in scores:
-        order = top_actors(G, len(scores), scores=scores)
+        order = top_actors(N, len(scores), scores=scores)
         rank = next(i for i, (n, _) in enumerate(order, 1) if n == u)
         s = scores[u]
         out.append(f"  {i18n.t(L, 'centrality')}: " + i18n.t(
             L, "centrality_line", pagerank=f"{s['pagerank']:.4f}", rank=rank, n=len(scores), degree=s["neighbours"],
             betweenness=f"{s['betweenness']:.4f}"))
-    for i, c in enumerate(communities(G, seed=seed), 1):
+    for i, c in enumerate(communities(N, seed=seed), 1):
         if u in c and len(c) > 1:
             others = sorted(c - {u}, key=lambda n: (-scores.get(n, {}).get("pagerank", 0), n))
             more = f", … (+{len(others) - 8})" if len(others) > 8 else ""
-            out.append(f"  {i18n.t(L, 'community', n=i)}: " + ", ".join(_label(G, n) for n in others[:8]) + more)
+            out.append(f"  {i18n.t(L, 'community', n=i)}: " + ", ".join(_label(N, n) for n in others[:8]) + more)
 
     def block(title: str, edges: list) -> None:
         if not edges:
             return
         out.extend(["", title])
         for a, b, e in edges:
-            head = f"  {_edge_phrase(A, a, b, e, L)}"
+            head = f"  {_edge_phrase(N, a, b, e, L)}"
             tail = [i18n.articles_text(L, e["article_count"])] if not e.get("structural") else []
             if e["first_date"]:
                 tail.append(_span(e["first_date"], e["last_date"]))
@@ -196,7 +206,7 @@ def actor_report(g: Graph | nx.MultiDiGraph, name: str, *, lang: str | None = No
                 if ev.get("modality") and ev["modality"] != "asserted":
                     src.append(i18n.t(L, ev["modality"]))
                 if ev.get("attributed_to"):
-                    src.append(i18n.t(L, "according_to", who=_label(G, ev["attributed_to"])))
+                    src.append(i18n.t(L, "according_to", who=_label(N, ev["attributed_to"])))
                 out.append("        — " + " · ".join(s for s in src if s))
             if len(evs) > len(shown):
                 out.append("      " + i18n.t(L, "more", n=len(evs) - len(shown)))
@@ -222,7 +232,7 @@ def actor_report(g: Graph | nx.MultiDiGraph, name: str, *, lang: str | None = No
             agg = {"symmetric": e["symmetric"], "relation": e["relation"], "polarity": e["polarity"],
                    "modality_group": "hedged" if e["modality"] in ("possible", "alleged") else "asserted",
                    "modalities": [e["modality"]]}
-            out.append(f"  {_edge_phrase(A, a, b, agg, L)}   {e.get('date') or ''}".rstrip())
+            out.append(f"  {_edge_phrase(N, a, b, agg, L)}   {e.get('date') or ''}".rstrip())
             if e.get("evidence"):
                 out.append(f"      “{' '.join(e['evidence'].split())}”")
     arts = [G.graph.get("articles", {}).get(a, {}) for a in d.get("articles", [])]

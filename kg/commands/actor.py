@@ -7,6 +7,7 @@ import sys
 
 from kg.analysis.graph import read_network
 from kg.analysis.report import actor_report
+from kg.rdf.loader import is_store, resolve_graph_path
 
 
 def register(subparsers) -> None:
@@ -25,6 +26,17 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    G = read_network(args.graph, lang=args.lang, include_headlines=args.with_headlines)
-    sys.stdout.write(actor_report(G, args.name, lang=args.lang, evidence=args.evidence))
+    path = resolve_graph_path(args.graph)
+    if is_store(path):  # the network counted by Oxigraph, the sentences of this actor only
+        from kg.analysis.names import find_actor
+        from kg.analysis.store_network import actor_claims, store_network
+
+        network = store_network(path, lang=args.lang, include_headlines=args.with_headlines, alt_labels=True)
+        node = find_actor(network, args.name)
+        text = actor_report(actor_claims(path, node, network), node, lang=args.lang, evidence=args.evidence,
+                            network=network)
+    else:
+        G = read_network(path, lang=args.lang, include_headlines=args.with_headlines)
+        text = actor_report(G, args.name, lang=args.lang, evidence=args.evidence)
+    sys.stdout.write(text)
     return 0

@@ -8,6 +8,7 @@ import sys
 
 from kg.analysis.graph import read_network
 from kg.analysis.report import stats_data, stats_report
+from kg.analysis.store_network import read_aggregated
 from kg.errors import GeoKGError
 
 
@@ -31,11 +32,12 @@ def register(subparsers) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise GeoKGError("--top must be at least 1")
-    G = read_network(args.graph, lang=args.lang, include_headlines=args.with_headlines, evidence=False)
-    if args.by_country:
+    if args.by_country:  # lifts each claim to its states: needs the claims themselves
         from kg.analysis.networks import by_country
 
-        G = by_country(G)
+        G = by_country(read_network(args.graph, lang=args.lang, include_headlines=args.with_headlines, evidence=False))
+    else:
+        G = read_aggregated(args.graph, lang=args.lang, include_headlines=args.with_headlines)
     if args.json:
         json.dump(stats_data(G, top=args.top, lang=args.lang, seed=args.seed), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")

@@ -8,7 +8,7 @@ import sys
 
 from kg import log
 from kg.rdf.loader import is_store, load_graph, resolve_graph_path
-from kg.rdf.validate import ValidationReport, strict_parse_violations, validate_graph
+from kg.rdf.validate import ValidationReport, shape_predicates, strict_parse_violations, validate_graph
 
 
 def register(subparsers) -> None:
@@ -27,18 +27,27 @@ def register(subparsers) -> None:
 
 def run(args: argparse.Namespace) -> int:
     path = resolve_graph_path(args.graph)
+    store = is_store(path)
     with log.step(f"read {path}"):
-        graph = load_graph(path, allow_empty=True)
+        if store:  # only what the shapes read, streamed from Oxigraph; validated in place
+            from kg.rdf.loader import store_graph
+            from kg.rdf.store import triple_count
+
+            triples = triple_count(path)
+            graph = store_graph(path, shape_predicates())
+        else:
+            graph = load_graph(path, allow_empty=True)
+            triples = len(graph)
     with log.step(f"validated {len(graph)} triples"):
-        report = validate_graph(graph, lang=args.lang)
+        report = validate_graph(graph, lang=args.lang, in_place=store)
     # IRIs rdflib resolved or let through; a store was parsed by Oxigraph when it was loaded
-    strict = [] if is_store(path) else strict_parse_violations(path, lang=args.lang)
+    strict = [] if store else strict_parse_violations(path, lang=args.lang)
     if strict:
         results = strict + report.results
         report = ValidationReport(conforms=False, violations=[str(v) for v in results], results=results)
     if args.json:
         data = {
-            "graph": str(args.graph), "triples": len(graph), "conforms": report.conforms,
+            "graph": str(args.graph), "triples": triples, "conforms": report.conforms,
             "violations": [
                 {"focus": v.focus, "kind": v.kind, "message": v.message, "detail": v.detail,
                  "path": v.path, "component": v.component, "severity": v.severity, "text": str(v)}
@@ -48,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     elif report.conforms:
-        print(f"conforms ({args.graph}, {len(graph)} triples)")
+        print(f"conforms ({args.graph}, {triples} triples)")
     else:
         for line in report.violations:
             print(line)

@@ -14,6 +14,8 @@ A store can also be read without rdflib (:func:`store_index`): for ``kg stats`` 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Dataset, Graph
@@ -117,28 +119,47 @@ def store_index(path: Path | str, predicates=None):
     fraction of rdflib's cost (terms converted once each, no triple indexes). Only the
     ``predicates`` given (rdflib IRIs) are read when they are given."""
     from kg.rdf.records import TripleIndex
-    from kg.rdf.store import open_store, store_error
 
+    with store_triples(path, predicates) as triples:
+        return TripleIndex(dict.fromkeys(triples))
+
+
+def store_graph(path: Path | str, predicates=None) -> Graph:
+    """An rdflib graph of the store's triples (only ``predicates`` when given), streamed
+    from Oxigraph term by term: no N-Triples text dumped and parsed again (``kg validate``,
+    whose shapes read nearly every predicate)."""
+    from kg.rdf.namespaces import new_graph
+
+    graph = new_graph()
+    with store_triples(path, predicates) as triples:
+        graph.store.addN((s, p, o, graph) for s, p, o in triples)
+    return graph
+
+
+@contextmanager
+def store_triples(path: Path | str, predicates=None) -> Iterator[Iterator[tuple]]:
+    """The triples of the store at ``path`` as rdflib terms, each distinct term converted
+    once (:class:`_TermCache`), only ``predicates`` when given, with a progress bar."""
     from kg.progress import bar
+    from kg.rdf.store import open_store, store_error
 
     store = open_store(path, read_only=True)
     convert = _TermCache()
     try:
         if predicates is None:
-            quads = store.quads_for_pattern(None, None, None)
-            with bar(quads, desc="reading the store", unit="triple") as shown:
-                triples = ((convert(q.subject), convert(q.predicate), convert(q.object)) for q in shown)
-                return TripleIndex(dict.fromkeys(triples))
+            with bar(store.quads_for_pattern(None, None, None), desc="reading the store", unit="triple") as shown:
+                yield ((convert(q.subject), convert(q.predicate), convert(q.object)) for q in shown)
+            return
         import pyoxigraph as ox
 
-        out: dict = {}
-        with bar(total=len(predicates), desc="reading the store", unit="predicate") as shown:
+        def by_predicate(shown) -> Iterator[tuple]:
             for predicate in predicates:
-                p = ox.NamedNode(str(predicate))
-                for q in store.quads_for_pattern(None, p, None):
-                    out[convert(q.subject), predicate, convert(q.object)] = None
+                for q in store.quads_for_pattern(None, ox.NamedNode(str(predicate)), None):
+                    yield convert(q.subject), predicate, convert(q.object)
                 shown.update(1)
-        return TripleIndex(out)
+
+        with bar(total=len(predicates), desc="reading the store", unit="predicate") as shown:
+            yield by_predicate(shown)
     except (OSError, RuntimeError) as err:
         raise store_error(path, err) from None
 

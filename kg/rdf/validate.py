@@ -98,23 +98,46 @@ def _values(data: Graph, focus, path) -> list:
 CHUNK = 2000  # focus nodes per pyshacl call: small enough for the bar to move every second or so
 
 
+_PATH_PREDICATES = (SH.path, SH.targetSubjectsOf, SH.targetObjectsOf, SH.lessThan, SH.lessThanOrEquals,
+                    SH.equals, SH.disjoint)
+
+
+def shape_predicates() -> list[URIRef] | None:
+    """The predicates the shapes read (``rdf:type`` and every property they name), or
+    ``None`` when a shape names a path that is not a plain property: then all are needed.
+    Reading a store to validate it, the other triples need not become rdflib objects."""
+    shapes = shapes_graph()
+    found = {RDF.type}
+    for predicate in _PATH_PREDICATES:
+        for value in shapes.objects(None, predicate):
+            if not isinstance(value, URIRef):
+                return None
+            found.add(value)
+    return sorted(found)
+
+
 def validate_graph(data: Graph | Dataset, *, lang: str = "en", chunk: int = CHUNK,
-                   progress: bool | None = None) -> ValidationReport:
+                   progress: bool | None = None, in_place: bool = False) -> ValidationReport:
     """Validate ``data`` with pyshacl against the shapes, the ontology mixed in.
 
     ``lang`` picks the language of the messages (``en`` or ``ar``). ``data`` is not modified.
     Each node shape is run on its focus nodes ``chunk`` at a time (pyshacl ``use_shapes`` and
     ``focus_nodes``): the same results as one pass, and a progress bar (:mod:`kg.progress`)
-    that moves; half a million triples took minutes without a word.
+    that moves; half a million triples took minutes without a word. ``in_place`` mixes the
+    ontology into ``data`` itself instead of a copy (a graph read from a store for this alone:
+    a million triples copied cost seconds and a gigabyte).
     """
     from kg.progress import bar
 
     shapes = shapes_graph()
-    mixed = Graph(bind_namespaces="none")
-    if isinstance(data, Dataset):  # named graphs are validated as one graph
-        mixed.store.addN((s, p, o, mixed) for s, p, o, _ in data.quads((None, None, None, None)))
+    if in_place and not isinstance(data, Dataset):
+        mixed = data
     else:
-        mixed.store.addN((s, p, o, mixed) for s, p, o in data)
+        mixed = Graph(bind_namespaces="none")
+        if isinstance(data, Dataset):  # named graphs are validated as one graph
+            mixed.store.addN((s, p, o, mixed) for s, p, o, _ in data.quads((None, None, None, None)))
+        else:
+            mixed.store.addN((s, p, o, mixed) for s, p, o in data)
     mixed.store.addN((s, p, o, mixed) for s, p, o in ontology_graph())
     work = []
     for shape, nodes in _targets(shapes, mixed):
