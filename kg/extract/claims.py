@@ -47,7 +47,7 @@ from kg.model import Claim
 from kg.nlp.components import actor_spans, doc_text
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import sentence_bounds, token_table
+from kg.nlp.tokens import positions, sentence_bounds, token_table
 
 
 @Language.factory("geokg_claims", default_config={"window": 12, "subject_gap": 2, "modality_window": 6,
@@ -101,7 +101,7 @@ class ClaimExtractor:
             brackets=[i for i, t in enumerate(T.text) if t == "("] if "(" in text else [],
             cues=cues, cue_starts=[s for _, s, _ in cues],
             trigs=trigs, trig_starts=[t.start for t in trigs], trig_tokens={k for t in trigs for k in range(t.start, t.end)},
-            victim_at=[i for i, n in enumerate(T.norm) if n in heads] if heads else [],
+            victim_at=positions(T.norm, heads),
             sents=sents, sent_starts=[x.start for x in sents])
 
 

@@ -19,7 +19,7 @@ import kg.nlp.extensions  # noqa: F401  (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import TokenTable, token_table
+from kg.nlp.tokens import TokenTable, positions, token_table
 
 ACTOR_SPANS = "actors"
 
@@ -248,7 +248,9 @@ class ActorMatcher:
                 spans.append(span)
         spans = filter_spans(spans)
         if self.ambiguous:
-            spans = filter_spans(spans + self._ambiguous_demonyms(doc, spans))
+            extra = self._ambiguous_demonyms(doc, spans)
+            if extra:  # filter_spans of spans it returned gives them back: only with new ones
+                spans = filter_spans(spans + extra)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
             spans = [s for s in spans if not self._inside_longer_name(doc, s) and not self._place_name_tail(doc, s)]
         set_actor_spans(doc, spans)
@@ -262,12 +264,13 @@ class ActorMatcher:
         (``[ambiguous_demonyms]``)."""
         table = token_table(doc)
         keys = table.text if self.case_sensitive else table.norm
-        if self.ambiguous.keys().isdisjoint(keys):
-            return []  # the common case, tested in C
+        at = positions(keys, self.ambiguous.keys())  # none in the common case, tested in C
+        if not at:
+            return []
         named = {s.kb_id_ for s in spans}
         found = []
-        for i, k in enumerate(keys):
-            candidates = self.ambiguous.get(k)
+        for i in at:
+            candidates = self.ambiguous[keys[i]]
             if not candidates:
                 continue
             head = i - 1 if self.head_before else i + 1
