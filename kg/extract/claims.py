@@ -167,7 +167,9 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
             and polarity(ctx, st, trig) == "negative":
         # "Pakistan and Afghanistan held talks. No agreement was reached": the parties of the talks
         pairs = [ctx.last_pair]
-    claims = []
+    claims: list[Claim] = []
+    if not pairs and not keys:
+        return claims  # no pair and no subject: a rejecter would have nothing to pair (half the triggers)
     denier = rejecter(ctx, st, trig)
     if denier:  # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
         accused = denier[0]
