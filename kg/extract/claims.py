@@ -47,7 +47,7 @@ from kg.model import Claim
 from kg.nlp.components import actor_spans, doc_text
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import positions, sentence_bounds, token_table
+from kg.nlp.tokens import indices_of, positions, sentence_bounds, token_table
 
 
 @Language.factory("geokg_claims", default_config={"window": 12, "subject_gap": 2, "modality_window": 6,
@@ -98,7 +98,7 @@ class ClaimExtractor:
             adjuncts=layer.adjuncts, reciprocals=layer.reciprocals,
             doc=doc, cfg=self.cfg, t=T, text=text, offset=doc._.offset, discourse=doc._.discourse,
             spans=spans, span_starts=[m.start for m in spans], covered={k for m in spans for k in range(m.start, m.end)},
-            brackets=[i for i, t in enumerate(T.text) if t == "("] if "(" in text else [],
+            brackets=indices_of(T.text, "(") if "(" in text else [],
             cues=cues, cue_starts=[s for _, s, _ in cues],
             trigs=trigs, trig_starts=[t.start for t in trigs], trig_tokens={k for t in trigs for k in range(t.start, t.end)},
             victim_at=positions(T.norm, heads),

@@ -16,7 +16,7 @@ from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.components import Normalizer, actor_spans, set_actor_spans
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import token_table
+from kg.nlp.tokens import positions, token_table
 from kg.gazetteer import KnownActor
 from kg.model import Actor
 
@@ -69,7 +69,8 @@ class Coref:
         for s in spans:
             actor = discourse.actors.get(s.kb_id_)
             if actor is not None and actor.type == "Person":
-                self._learn_surname(discourse, s, names.get((s.start, s.end), s.text))
+                name = names.get((s.start, s.end))
+                self._learn_surname(discourse, s, s.text if name is None else name)  # Span.text joins its tokens: only when needed
         for r in doc.user_data.get("titled_persons", []):
             if r.has_name:
                 continue
@@ -149,7 +150,7 @@ class Coref:
         table = token_table(doc)
         if self.lang == "en":
             return [i for i, text in enumerate(table.text) if text.lower() in forms]
-        return [i for i, norm in enumerate(table.norm) if norm in forms]
+        return positions(table.norm, forms)
 
     def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[Span]:
         """Dual nouns ("البلدين", "the two leaders") and "his country"."""
