@@ -113,16 +113,17 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
     """Where the trigger's reach ends: at the next trigger of another relation, else a
     window of words after it."""
     norm = ctx.t.norm
-    other_trigs = [t for t in st.trigs if t.start >= trig.end and t.label_ != trig.label_
-                   and not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
-                   and not (spec.object_adjacent and t.start - trig.end <= 1)
-                   and norm[t.start] not in spec.instruments]  # "تبادلت إسرائيل القصف مع …": its own weapon
+    # the sentence's triggers are in order: the first that ends the reach is the nearest
+    other = next((t.start for t in st.trigs if t.start >= trig.end and t.label_ != trig.label_
+                  and not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
+                  and not (spec.object_adjacent and t.start - trig.end <= 1)
+                  and norm[t.start] not in spec.instruments), None)  # "تبادلت إسرائيل القصف مع …": its own weapon
     reach = trig.end + ctx.cfg.window
     if ctx.cfg.verb_first:  # "وصل رئيس المكتب السياسي لحركة حماس إسماعيل هنية … إلى القاهرة": a long
         first = next((g for g in st.groups if trig.end <= g.start <= trig.end + 1), None)  # subject does not use up the window
         if first is not None:
             reach += first.end - first.start
-    return min([t.start for t in other_trigs] + [reach])
+    return reach if other is None else min(other, reach)
 
 
 def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> tuple[Group | None, bool]:
@@ -137,16 +138,10 @@ def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list
     # subject right before the trigger (SVO; headlines in any language)
     if subject is None and before:
         g = before[-1]
-        gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in cfg.particles and k not in ctx.adjuncts]
-        accusation_before = any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
-        between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) for t in sent_trigs)
-        condemned = condemned_event(ctx, st, trig, g)
         shared = shared_subject(ctx, st, g, trig)
         if shared is not None:
             subject = shared
-        elif len(gap) <= cfg.subject_gap and not between_trigs and not condemned \
-                and not crosses_boundary(ctx, g.end, trig.start) \
-                and (marker(ctx, g, all_preps) is None or accusation_before):
+        elif _subject_right_before(ctx, st, trig, g):
             subject = g
         elif modal_subject(ctx, g, trig):
             subject = g
@@ -157,11 +152,33 @@ def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list
             gap = T.words(g.end, trig.start)
             if len(gap) <= 6 and all(filler(ctx, k) or in_control(ctx, k, sent_trigs) for k in gap) \
                     and marker(ctx, g, all_preps) is None \
-                    and not any(g.end <= t.start < trig.start and not control(ctx, t) for t in sent_trigs):
+                    and not _predicate_between(ctx, st, g.end, trig.start):
                 subject = g
         if subject is None:
             subject = pronoun_subject(ctx, trig)
     return subject, strong_subject
+
+
+def _predicate_between(ctx: DocContext, st: SentenceState, start: int, end: int) -> bool:
+    """A trigger other than a control verb ("threatened to") starts between the positions:
+    an actor before it is that predicate's subject."""
+    return any(start <= t.start < end and not control(ctx, t) for t in st.trigs)
+
+
+def _subject_right_before(ctx: DocContext, st: SentenceState, trig: Mark, g: Group) -> bool:
+    """``g`` is the subject standing right before the trigger: few words between (particles
+    and time adjuncts aside), no other predicate or clause boundary between, no event the
+    subject condemns, unmarked (or the accused after "accused"). The tests run cheapest
+    first and stop at the first that fails: most groups before a trigger are too far."""
+    T, cfg, sent_trigs = ctx.t, ctx.cfg, st.trigs
+    particles, adjuncts = cfg.particles, ctx.adjuncts
+    gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in particles and k not in adjuncts]
+    if len(gap) > cfg.subject_gap or _predicate_between(ctx, st, g.end, trig.start):
+        return False
+    if condemned_event(ctx, st, trig, g) or crosses_boundary(ctx, g.end, trig.start):
+        return False
+    return marker(ctx, g, cfg.all_preps) is None \
+        or any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
 
 
 def _subject_after(ctx: DocContext, trig: Mark, spec: Trigger, after: list[Group], subject: Group | None,

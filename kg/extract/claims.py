@@ -48,7 +48,7 @@ from kg.model import Claim
 from kg.nlp.components import actor_spans, doc_text
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import sentence_bounds, token_table
+from kg.nlp.tokens import indices_of, positions, sentence_bounds, token_table
 
 
 @Language.factory("geokg_claims", default_config={"window": 12, "subject_gap": 2, "modality_window": 6,
@@ -99,10 +99,10 @@ class ClaimExtractor:
             adjuncts=layer.adjuncts, reciprocals=layer.reciprocals,
             doc=doc, cfg=self.cfg, t=T, text=text, offset=doc._.offset, discourse=doc._.discourse,
             spans=spans, span_starts=[m.start for m in spans], covered={k for m in spans for k in range(m.start, m.end)},
-            brackets=[i for i, t in enumerate(T.text) if t == "("] if "(" in text else [],
+            brackets=indices_of(T.text, "(") if "(" in text else [],
             cues=cues, cue_starts=[s for _, s, _ in cues],
             trigs=trigs, trig_starts=[t.start for t in trigs], trig_tokens={k for t in trigs for k in range(t.start, t.end)},
-            victim_at=[i for i, n in enumerate(T.norm) if n in heads] if heads else [],
+            victim_at=positions(T.norm, heads),
             sents=sents, sent_starts=[x.start for x in sents])
 
 
@@ -171,7 +171,9 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
             and polarity(ctx, st, trig) == "negative":
         # "Pakistan and Afghanistan held talks. No agreement was reached": the parties of the talks
         pairs = [ctx.last_pair]
-    claims = []
+    claims: list[Claim] = []
+    if not pairs and not keys:
+        return claims  # no pair and no subject: a rejecter would have nothing to pair (half the triggers)
     denier = rejecter(ctx, st, trig)
     if denier:  # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
         accused = denier[0]

@@ -96,11 +96,11 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
     norm, clitics = T.norm, T.clitics
     first_person_ends = cfg.first_person
     speaker = st.speaker
+    speaker_object = bool(speaker) and speaker not in exclude  # "علينا": only a speaker can be "us"
     for i in range(trig.end, min(limit, len(T))):
         enclitic = clitics[i][1] if i in clitics else ""
-        first_person = enclitic in first_person_ends or norm[i].endswith(first_person_ends) and any(
-            norm[i].endswith(e) and len(norm[i]) >= len(e) + 3 for e in first_person_ends)  # endswith: most words, in C
-        if first_person and speaker and speaker not in exclude:
+        if speaker_object and (enclitic in first_person_ends or norm[i].endswith(first_person_ends) and any(
+                norm[i].endswith(e) and len(norm[i]) >= len(e) + 3 for e in first_person_ends)):  # endswith: most words, in C
             if (i > 0 and norm[i - 1] in preps) or T.proclitic(i).lstrip("وف") in preps:
                 return Group([speaker], i, i + 1, "pronoun")
         if not enclitic or norm[i] not in cfg.hosts or norm[i] not in preps:
@@ -108,6 +108,7 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
         sent = ctx.sent_at(i)
         if any(clitics[k][1] and norm[k] in cfg.subject_hosts for k in range(sent.start, i) if k in clitics):
             exclude |= st.subjects  # "… فإنها لم … المفروضة عليها": not the same actor
+            speaker_object = speaker_object and speaker not in exclude
         types = ("Country", "Organization") if enclitic in cfg.fem else ("Person",) if enclitic in cfg.masc else ()
         if not types:
             continue

@@ -16,6 +16,7 @@ other).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -84,8 +85,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
 CUE_PREFIX = 120  # characters of a line read for its cue: cues are short phrases at its start
 
 
+@functools.lru_cache(maxsize=64)
+def _prefixes(cues: frozenset[str]) -> tuple[str, ...]:
+    """A cue list as ``str.startswith`` takes it, made once per list rather than per line."""
+    return tuple(cues)
+
+
 def _starts_with_any(key: str, cues: frozenset[str]) -> str | None:
-    if not key.startswith(tuple(cues)):  # one C-level test for the common case: no cue
+    if not key.startswith(_prefixes(cues)):  # one C-level test for the common case: no cue
         return None
     return max((cue for cue in cues if key.startswith(cue)), key=len)
 

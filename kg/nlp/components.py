@@ -7,6 +7,8 @@ persons → coref → claims. Each component reads the data of its language thro
 
 from __future__ import annotations
 
+from itertools import compress, count
+
 import numpy
 from spacy.language import Language
 from spacy.attrs import IDX, NORM, ORTH, SENT_START
@@ -19,7 +21,7 @@ import kg.nlp.extensions  # noqa: F401  (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import TokenTable, token_table
+from kg.nlp.tokens import TokenTable, positions, token_table
 
 ACTOR_SPANS = "actors"
 
@@ -148,28 +150,29 @@ class Normalizer:
         """One array pass: norms by ``Doc.from_array``, clitics in ``doc.user_data`` and the
         doc's :class:`TokenTable`, so no Token object is made for the thousands of tokens
         that need nothing else. Everything is cached per distinct word form."""
-        cache = self._cache
+        get, vocab = self._cache.get, doc.vocab
         orth, idx = doc.to_array([ORTH, IDX]).T.tolist() if len(doc) else ([], [])
-        rows = []
-        for h in orth:
-            row = cache.get(h)
-            if row is None:
-                row = self._analyze(doc.vocab, h)
-                if len(cache) < 500_000:
-                    cache[h] = row
-            rows.append(row)
+        rows = [get(h) or self._row(vocab, h) for h in orth]  # a row is a non-empty tuple
         if rows:
-            norm_hashes, procl, encl, *columns = zip(*rows)
+            norm_hashes, clitic_col, *columns = zip(*rows)
             doc.from_array([NORM], numpy.array(norm_hashes, dtype="uint64").reshape(-1, 1))
-            clitics = {i: (p, e) for i, (p, e) in enumerate(zip(procl, encl)) if p or e}
+            # the few tokens with a clitic, picked in C: (proclitic, enclitic) by index
+            clitics = dict(zip(compress(count(), clitic_col), filter(None, clitic_col)))
         else:
             columns, clitics = [()] * 6, {}
         doc.user_data["clitics"] = clitics
         doc.user_data["token_table"] = TokenTable(*columns, clitics=clitics, idx=idx)
         return doc
 
+    def _row(self, vocab, orth: int) -> tuple:
+        """The row of a word form not seen yet, kept for the next docs (up to a bound)."""
+        row = self._analyze(vocab, orth)
+        if len(self._cache) < 500_000:
+            self._cache[orth] = row
+        return row
+
     def _analyze(self, vocab, orth: int) -> tuple:
-        """(norm hash, proclitic, enclitic) and the TokenTable columns of one word form."""
+        """(norm hash, (proclitic, enclitic) or None) and the TokenTable columns of one word form."""
         lex = vocab[orth]
         text = lex.orth_
         if text.isspace():
@@ -178,8 +181,8 @@ class Normalizer:
             key = match_key(text)
             reading = self.analyzer.analyze(key, self.vocab) if self.analyzer.active else None
             stem, procl, encl = (key, "", "") if reading is None else (reading.stem, reading.proclitic, reading.enclitic)
-        return (vocab.strings.add(stem), procl, encl, text, stem, lex.is_space, lex.is_alpha, lex.is_lower,
-                lex.like_num)
+        return (vocab.strings.add(stem), (procl, encl) if procl or encl else None, text, stem, lex.is_space,
+                lex.is_alpha, lex.is_lower, lex.like_num)
 
 
 @Language.factory("geokg_actors", default_config={})
@@ -234,15 +237,15 @@ class ActorMatcher:
         self.ambiguous = {match_key(f) if not case_sensitive else f: tuple(keys) for f, keys in ambiguous.items()}
         self.ambiguous_heads = data.keys("ambiguous_demonyms", "heads")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
+        self._labels: dict[int, tuple[int, int]] = {}  # match id -> (kind, key) hashes
 
     def __call__(self, doc: Doc) -> Doc:
         masked = doc._.masked or []
         offset = doc._.offset
-        strings = doc.vocab.strings
         spans = []
         for matcher in self.matchers:
             for match_id, start, end in matcher(doc):
-                key, kind = strings[match_id].split("|", 1)
+                kind, key = self._label(doc.vocab.strings, match_id)
                 span = Span(doc, start, end, label=kind, kb_id=key)
                 if masked:
                     s, e = span.start_char + offset, span.end_char + offset
@@ -255,7 +258,9 @@ class ActorMatcher:
         if states:  # "the U.S. State Department": the state is mentioned too (not made salient)
             set_actor_spans(doc, states, ENCLOSED_SPANS)
         if self.ambiguous:
-            spans = filter_spans(spans + self._ambiguous_demonyms(doc, spans))
+            extra = self._ambiguous_demonyms(doc, spans)
+            if extra:  # filter_spans of spans it returned gives them back: only with new ones
+                spans = filter_spans(spans + extra)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
             spans = [s for s in spans if not self._inside_longer_name(doc, s) and not self._place_name_tail(doc, s)]
         set_actor_spans(doc, spans)
@@ -272,6 +277,15 @@ class ActorMatcher:
         return [s for s in found if (s.start, s.end, s.kb_id_) not in kept_ids and any(
             a <= s.start and s.end <= b and owner == s.kb_id_ for (a, b), owner in owners.items())]
 
+    def _label(self, strings, match_id: int) -> tuple[int, int]:
+        """(kind, key) of a match id ("key|kind"), as string hashes: split once per id, and
+        a Span made with hashes does not look its strings up again."""
+        found = self._labels.get(match_id)
+        if found is None:
+            key, kind = strings[match_id].split("|", 1)
+            found = self._labels[match_id] = (strings.add(kind), strings.add(key))
+        return found
+
     def _ambiguous_demonyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"الجيش المالي", "the Congolese army": a demonym no list takes alone (مالي is also
         "financial", Congolese names two states) names a country next to a state's head noun
@@ -280,12 +294,13 @@ class ActorMatcher:
         (``[ambiguous_demonyms]``)."""
         table = token_table(doc)
         keys = table.text if self.case_sensitive else table.norm
-        if self.ambiguous.keys().isdisjoint(keys):
-            return []  # the common case, tested in C
+        at = positions(keys, self.ambiguous.keys())  # none in the common case, tested in C
+        if not at:
+            return []
         named = {s.kb_id_ for s in spans}
         found = []
-        for i, k in enumerate(keys):
-            candidates = self.ambiguous.get(k)
+        for i in at:
+            candidates = self.ambiguous[keys[i]]
             if not candidates:
                 continue
             head = i - 1 if self.head_before else i + 1

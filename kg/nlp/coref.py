@@ -16,7 +16,7 @@ from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.components import Normalizer, actor_spans, set_actor_spans
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import token_table
+from kg.nlp.tokens import positions, token_table
 from kg.gazetteer import KnownActor
 from kg.model import Actor
 
@@ -69,7 +69,8 @@ class Coref:
         for s in spans:
             actor = discourse.actors.get(s.kb_id_)
             if actor is not None and actor.type == "Person":
-                self._learn_surname(discourse, s, names.get((s.start, s.end), s.text))
+                name = names.get((s.start, s.end))
+                self._learn_surname(discourse, s, s.text if name is None else name)  # Span.text joins its tokens: only when needed
         for r in doc.user_data.get("titled_persons", []):
             if r.has_name:
                 continue
@@ -84,8 +85,8 @@ class Coref:
             else:  # "رئيس جهاز المخابرات الإسرائيلي": the office stands for the body that holds it
                 added.append(Span(doc, r.start, r.end, label="title", kb_id=r.affiliation))
         # surnames and pronouns, in text order so that salience follows reading
-        group_matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)
-                          if not any(i in taken for i in range(s, e))]
+        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]  # read twice: matched once
+        group_matches = [(label, s, e) for label, s, e in matches if not any(i in taken for i in range(s, e))]
         group_starts = {s for _, s, _ in group_matches}
         events = sorted([(s.start, 0, "span", s) for s in spans] +
                         [(s, 1, "group", (label, s, e)) for label, s, e in group_matches] +
@@ -107,19 +108,19 @@ class Coref:
                 added.append(Span(doc, token.i, token.i + 1, label="coref", kb_id=key))
                 discourse.touch(key)
                 continue
-        self._affiliate_by_head(doc, discourse)
+        self._affiliate_by_head(doc, discourse, matches)
         if added:
             set_actor_spans(doc, sorted(spans + added, key=lambda s: (s.start, s.end)))
         return doc
 
-    def _affiliate_by_head(self, doc: Doc, discourse) -> None:
+    def _affiliate_by_head(self, doc: Doc, discourse, matches: list[tuple[str, int, int]]) -> None:
         """"المتحدث باسم الحركة لورانس كانيوكا", "the group's spokesman": a named person whose
         title names its body by a definite head noun speaks for the organization that noun
-        stands for (the persons component runs before the discourse knows it)."""
+        stands for (the persons component runs before the discourse knows it). ``matches``:
+        the (label, start, end) hits of the component's matcher in ``doc``."""
         records = [r for r in doc.user_data.get("titled_persons", []) if r.has_name and not r.affiliation]
         if not records:
             return
-        matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         for r in records:
             found = next(((s, e) for label, s, e in matches if label == "definite_organization"
                           and (r.start <= s and e <= r.end or 0 <= r.start - e <= 1)), None)  # "the movement's spokesman"
@@ -149,7 +150,7 @@ class Coref:
         table = token_table(doc)
         if self.lang == "en":
             return [i for i, text in enumerate(table.text) if text.lower() in forms]
-        return [i for i, norm in enumerate(table.norm) if norm in forms]
+        return positions(table.norm, forms)
 
     def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[Span]:
         """Dual nouns ("البلدين", "the two leaders") and "his country"."""

@@ -20,7 +20,7 @@ from kg.model import Actor
 from kg.nlp.components import Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import token_table
+from kg.nlp.tokens import positions, token_table
 from kg.nlp.romanize import person_key
 
 @dataclass
@@ -341,7 +341,7 @@ class PersonFinder:
             taken |= set(range(r.start, r.end))
         if self.first:
             first = self.first
-            for i in [i for i, norm in enumerate(token_table(doc).norm) if norm in first]:  # no Token objects for the rest
+            for i in positions(token_table(doc).norm, first):  # no Token objects for the rest
                 if i in taken:
                     continue
                 name = self._scan_name(doc, i, actor_at)

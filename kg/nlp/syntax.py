@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.components import Normalizer
 from kg.nlp.lexicon import get_lexicon
-from kg.nlp.tokens import token_table
+from kg.nlp.tokens import indices_of, token_table
 
 COMMAS = frozenset({",", "،"})
 
@@ -66,7 +66,7 @@ class SyntaxLayer:
             words = self.time_words
             n = len(norm)
             done = 0  # end of the last run taken
-            for a in sorted(k for w in present for k in _positions(norm, w)):
+            for a in sorted(k for w in present for k in indices_of(norm, w)):
                 if a < done or not (norm[a] in words or num[a]):
                     continue
                 i, j = a, a + 1
@@ -81,15 +81,3 @@ class SyntaxLayer:
         reciprocals = {s: e for _, s, e in self.reciprocal_matcher(doc)} if len(self.reciprocal_matcher) else {}
         doc.user_data["syntax"] = Syntax(frozenset(adjuncts), reciprocals)
         return doc
-
-
-def _positions(seq, item) -> list[int]:
-    """Every index of ``item`` in ``seq`` (``seq.index`` runs in C)."""
-    found = []
-    i = -1
-    try:
-        while True:
-            i = seq.index(item, i + 1)
-            found.append(i)
-    except ValueError:
-        return found

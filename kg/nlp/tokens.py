@@ -10,7 +10,7 @@ filled from ``Doc.to_array`` in one call, gives the same answers by index.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, NORM, ORTH, SENT_START
@@ -51,8 +51,13 @@ class TokenTable:
         return self.clitics.get(i, _EMPTY)[1]
 
     def between(self, start: int, end: int) -> range:
-        """Indices of ``tokens[start:end]``, with Python's slice meaning of negative bounds."""
-        return range(*slice(start, end).indices(len(self.text)))
+        """Indices of ``tokens[start:end]``, with Python's slice meaning of negative bounds.
+        The rules ask this tens of thousands of times per thousand articles, nearly always
+        with bounds inside the doc: those skip building a slice."""
+        n = len(self.text)
+        if start >= 0 and end >= 0:
+            return range(start if start < n else n, end if end < n else n)
+        return range(*slice(start, end).indices(n))
 
     def words(self, start: int, end: int) -> list[int]:
         """Indices of the non-space tokens of ``tokens[start:end]``."""
@@ -104,6 +109,28 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
             return [(0, n)]
         starts = [i for i, v in enumerate(doc.to_array(SENT_START).tolist()) if v == 1 or i == 0]
     return list(zip(starts, starts[1:] + [n]))
+
+
+def positions(words: Sequence[str], wanted: AbstractSet[str]) -> list[int]:
+    """Indices of the words that are in ``wanted``, in order. Found in C rather than by a
+    loop over the tokens: most docs hold none of a short list (one set test passes them
+    over), the others a few of its words, each looked up by ``indices_of``."""
+    if not wanted or wanted.isdisjoint(words):
+        return []
+    present = wanted & set(words)
+    return sorted(i for w in present for i in indices_of(words, w))
+
+
+def indices_of(seq: Sequence[str], item: str) -> list[int]:
+    """Every index of ``item`` in ``seq`` (``seq.index`` runs in C)."""
+    found = []
+    i = -1
+    try:
+        while True:
+            i = seq.index(item, i + 1)
+            found.append(i)
+    except ValueError:
+        return found
 
 
 def without_proclitic(text: str, proclitic: str) -> str:
