@@ -33,6 +33,7 @@ class Participation:
         self.coordinators = data.keys("syntax", "coordinators") | {","}
         self.member_verbs = data.keys("participation", "member_verbs")
         self.adverbs = data.keys("participation", "adverbs")
+        self.two_word_verbs = any(" " in v for v in self.member_verbs)
         self.thing_heads = data.keys("participation", "thing_heads")
         self.modifier_suffixes = data.keys("participation", "modifier_suffixes")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
@@ -58,14 +59,16 @@ class Participation:
         return found
 
     def _opens_list(self, table: TokenTable, start: int) -> bool:
-        words = table.words(max(0, start - 4), start)
-        if words and table.norm[words[-1]] in self.adverbs:  # "تضم أيضا", "includes also"
-            words = words[:-1]
-        if not words:
+        j = _word_before(table, start)
+        if j >= 0 and table.norm[j] in self.adverbs:  # "تضم أيضا", "includes also"
+            j = _word_before(table, j)
+        if j < 0:
             return False
-        last = table.norm[words[-1]]
-        two = " ".join(table.norm[i] for i in words[-2:])
-        return last in self.locative or last in self.member_verbs or two in self.member_verbs
+        last = table.norm[j]
+        if last in self.locative or last in self.member_verbs:
+            return True
+        i = _word_before(table, j) if self.two_word_verbs else -1
+        return i >= 0 and f"{table.norm[i]} {last}" in self.member_verbs
 
     def _listed(self, table: TokenTable, previous: Span, span: Span, listed: set[int]) -> bool:
         between = [table.norm[i] for i in table.words(previous.end, span.start)]
@@ -90,8 +93,9 @@ class Participation:
 
     def _modifier(self, table: TokenTable, end: int) -> bool:
         """"al Qaeda-linked": the name is half of a compound adjective."""
-        words = table.words(end, end + 2)
-        return len(words) == 2 and table.text[words[0]] == "-" and table.norm[words[1]] in self.modifier_suffixes
+        if not self.modifier_suffixes or end + 1 >= len(table) or table.text[end] != "-":
+            return False
+        return table.norm[end + 1] in self.modifier_suffixes
 
     def _of_a_thing(self, table: TokenTable, start: int, end: int) -> bool:
         """A demonym whose head noun is a place or a thing ("Japanese lenders", "ميناء جيهان
@@ -110,6 +114,14 @@ class Participation:
                 return []
             return words[max(0, opening - 1):opening]
         return words[-2:]
+
+
+def _word_before(table: TokenTable, i: int) -> int:
+    """The index of the last non-space token before ``i``, -1 at the start."""
+    j = i - 1
+    while j >= 0 and table.space[j]:
+        j -= 1
+    return j
 
 
 @lru_cache(maxsize=None)

@@ -19,7 +19,7 @@ from kg.nlp.components import ENCLOSED_SPANS, Normalizer, actor_spans, doc_text,
 from kg.nlp.coref import known_to_actor
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import token_table, without_proclitic
+from kg.nlp.tokens import positions, token_table, without_proclitic
 
 STATE_LABELS = frozenset({"name", "demonym", "metonym"})
 
@@ -103,7 +103,7 @@ class StateBodies:
 
     def _branches(self, doc: Doc) -> None:
         table = token_table(doc)
-        nouns = [i for i, norm in enumerate(table.norm if self.lex.lang != "en" else table.text) if norm in self.branch_nouns]
+        nouns = positions(table.norm if self.lex.lang != "en" else table.text, self.branch_nouns)
         if not nouns:
             return
         spans = actor_spans(doc)

@@ -233,9 +233,25 @@ def known_to_actor(known: KnownActor, date: str | None = None) -> Actor:
     roles has the role that holds on the article's ``date`` (ISO; none when no role holds then,
     the latest when the article has no date)."""
     role, affiliation = known.role_on(date)
-    actor = Actor(key=known.key, type=known.type, role=role, wikidata=known.wikidata,
-                  affiliation=affiliation, labels=dict(known.labels))
-    for form in known.forms:  # its other names, so that a query finds it by any ("State Department")
-        if form.kind != "demonym":
-            actor.add_label(form.lang, form.text)
-    return actor
+    # its other names, so that a query finds it by any ("State Department")
+    return Actor(key=known.key, type=known.type, role=role, wikidata=known.wikidata,
+                 affiliation=affiliation, labels=dict(known.labels),
+                 alt_labels={lang: set(names) for lang, names in _other_names(known).items()})
+
+
+_OTHER_NAMES: dict[tuple[str, int], dict[str, frozenset[str]]] = {}
+
+
+def _other_names(known: KnownActor) -> dict[str, frozenset[str]]:
+    """A known actor's names and metonyms per language, its preferred label left out;
+    worked out once per actor record."""
+    cache_key = (known.key, id(known.forms))
+    found = _OTHER_NAMES.get(cache_key)
+    if found is None:
+        names: dict[str, set[str]] = {}
+        for form in known.forms:
+            text = " ".join(form.text.split())
+            if form.kind != "demonym" and text != known.labels.get(form.lang):
+                names.setdefault(form.lang, set()).add(text)
+        found = _OTHER_NAMES[cache_key] = {lang: frozenset(texts) for lang, texts in names.items()}
+    return found
