@@ -141,6 +141,25 @@ def test_incremental_rerun_add_change_remove(tmp_path, cluster):
     assert len(list((out / ".kg-cache").glob("*.pkl"))) == 7
 
 
+def test_clashing_identifiers_without_person_merge(tmp_path, cluster):
+    """No person merged: the quads loaded as files arrive stay, but the two articles that
+    shared the identifier ``x`` (one graph while loading) are written again, both."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text(ARTICLES["r3.txt"] + "\n", encoding="utf-8")
+    (corpus / "y.jsonl").write_text(json.dumps({"id": "x", "text": ARTICLES["r4.txt"]}, ensure_ascii=False) + "\n",
+                                    encoding="utf-8")
+    said: list[str] = []
+    out = tmp_path / "o"
+    report = build_scaled([corpus], out, out / "store", cluster[1], progress=said.append)
+    assert report.extracted == 2 and report.articles == 2
+    assert any("rendering 2 files again" in m for m in said)
+    assert not any("every file's actors" in m for m in said)  # the actors merged on arrival were kept
+    single = tmp_path / "single"
+    main(["build", str(corpus), "--out", str(single), "--format", "nq", "--no-view", "--quiet"])
+    assert quads(out / "store") == nq_quads(single / "graph.nq")
+
+
 def test_rebuild_and_lost_store(tmp_path, cluster):
     client = cluster[1]
     corpus = write_corpus(tmp_path / "in")
