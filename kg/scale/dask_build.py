@@ -50,7 +50,7 @@ from kg.errors import GeoKGError
 from kg.scale.manifest import (CACHE_NAME, FileEntry, Manifest, content_key, file_sha256, read_manifest,
                                render_key)
 from kg.scale.nquads import actor_quads, write_lines
-from kg.scale.tasks import extract_partition, render_partition
+from kg.scale.tasks import extract_partition, patch_partition, render_partition
 
 PARTITION_BYTES = 4 << 20  # input bytes per extraction task at most
 PARTITION_ARTICLES = 1000  # articles per render task (and shard) at most: ~100,000 quads
@@ -311,9 +311,10 @@ class _Run:
                 self.say("nothing changed")
                 report.triples = old.triples
                 return
-            # the actors merged as files arrived hold every file, in order, with no person renamed
-            rebuild_actors = old is not None or len(self.todo) < len(self.names) or any(sub for _k, _r, sub in items)
-            self.render(target, plan, items, writes, rebuild_actors)
+            if old is None and len(self.extracted) == len(self.names):
+                self.patch(target, plan, items)  # what was loaded as extracted stays, but what step 2 changed
+            else:
+                self.render(target, plan, items, writes, rebuild_actors=True)
             actor_shard = self.shards / "actors.nq"
             write_lines(actor_shard, actor_quads(self.actors))
             self.actors = {}
@@ -376,6 +377,54 @@ class _Run:
             items.append((e.key, renamed, sub))
         return plan, items
 
+    def patch(self, target, plan, items) -> None:
+        """Step 3 of a fresh build: the articles step 2 changed rendered again (their graphs
+        as loaded dropped first, with any graph a renamed article shared); after a person
+        merge, the actors merged again from every file's actor records, the merged keys'
+        lines in the actor graph removed."""
+        from kg.rdf.writer import actor_iri, article_iri
+
+        for (_name, e, rkey), _item in zip(plan, items):
+            e.render = rkey if e.key else ""
+        renamed = {str(article_iri(a[0])) for (_n, e, _r), (_k, finals, _s) in zip(plan, items) if finals
+                   for a, f in zip(e.articles, finals) if f != a[:2]}
+        sources = {k for _k, _f, sub in items for k in sub}
+        work, entries = [], []
+        for (_name, e, _r), (key, finals, sub) in zip(plan, items):
+            redo = [iri for iri in (str(article_iri(a[0])) for a in e.articles) if iri in renamed]
+            render = bool(finals or sub or redo)
+            if e.key and (render or sources):
+                work.append((key, finals, sub, redo, render))
+                entries.append(e)
+        if not work:
+            return
+        groups = partitions(work, [max(1, len(e.articles)) for e in entries], _workers(self.client, self.jobs),
+                            cap=PARTITION_ARTICLES)
+        self.say(f"rendering again the articles of {sum(1 for w in work if w[4])} files that identifiers made "
+                 f"unique or {len(sources)} merged person keys changed")
+        shards = [str(self.shards / f"p-{n:06d}.nq") for n in range(len(groups))]
+        drop: set[str] = set()
+        loads = []
+        actors: dict = {}
+        entry_of = dict(zip((w[0] for w in work), entries))
+        for group, shard, result in zip(groups, shards, _ordered(self.client, patch_partition, groups,
+                                                                 [str(self.cache)] * len(groups), shards,
+                                                                 [bool(sources)] * len(groups))):
+            drop.update(result["drop"])
+            for item, graphs in zip(group, result["graphs"]):
+                if graphs is not None:
+                    entry_of[item[0]].graphs = graphs
+            if result["actors"] is not None:
+                _merge_into(actors, result["actors"])
+            if result["quads"]:
+                loads.append(Path(shard))
+        if sources:
+            self.actors = actors
+            target.drop_actor_lines(str(actor_iri(k)) for k in sources)
+        target.drop(sorted(drop))
+        for shard in loads:
+            target.load(shard)
+
     def render(self, target, plan, items, writes: set[str], rebuild_actors: bool) -> None:
         """Step 3: the files to write rendered again from the cache, their old graphs
         dropped first; with ``rebuild_actors``, every file's actors (and standing relations)
@@ -412,10 +461,10 @@ class _Run:
 
 
 def _clean_cache(cache: Path, keep: set[str]) -> None:
-    """Remove cached extractions of files no longer in the build."""
+    """Remove cached extractions (``KEY.pkl``, ``KEY.actors.pkl``) of files no longer in the build."""
     try:
         for p in cache.glob("*.pkl"):
-            if p.stem not in keep:
+            if p.name.split(".", 1)[0] not in keep:
                 p.unlink(missing_ok=True)
     except OSError:
         pass

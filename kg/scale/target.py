@@ -50,6 +50,20 @@ class StoreTarget:
             for name in graphs:
                 self.store.remove_graph(ox.NamedNode(name))
 
+    def drop_actor_lines(self, actors: Iterable[str]) -> None:
+        """Remove the quads of the actor graph that name one of these actors (keys a person
+        merge renamed: their standing relations, loaded as extracted)."""
+        import pyoxigraph as ox
+
+        from kg.rdf.exports import ACTORS_GRAPH
+
+        graph = ox.NamedNode(str(ACTORS_GRAPH))
+        with _store_errors(self.path):
+            for iri in map(ox.NamedNode, actors):
+                for quad in [*self.store.quads_for_pattern(iri, None, None, graph),
+                             *self.store.quads_for_pattern(None, None, iri, graph)]:
+                    self.store.remove(quad)
+
     def load(self, shard: Path) -> None:
         """Bulk-load one N-Quads shard (Oxigraph parses and sorts it, the GIL released:
         the driver's Dask thread keeps the workers fed meanwhile), then delete it."""

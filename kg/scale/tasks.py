@@ -9,9 +9,13 @@ Two tasks, each over a partition of input files:
   here rather than in a second pass is what lets the driver load shards while the workers
   go on extracting, and on most builds (no identifier clash, no person merged across
   articles) those quads are the final ones: nothing reads the cache back.
-* :func:`render_partition`: for the files the driver's whole-graph steps changed (an
-  identifier made unique, a person key merged) or whose graphs are not in the store:
-  load the cached records, apply the driver's renames and person map, write a shard.
+* :func:`patch_partition`, after a fresh build's extraction, where the driver's
+  whole-graph steps changed something (an identifier made unique, a person key merged):
+  only the articles they change are rendered again, and with a person merge every file's
+  actors are merged again from a small side file of the cache (``KEY.actors.pkl``: the
+  actor records alone, what :func:`kg.rdf.writer.merge_actors` reads);
+* :func:`render_partition`, on incremental builds and stores made afresh from the cache:
+  whole files rendered from the cache with the driver's renames and person map.
 
 Both send back only what the driver needs: identifiers, person keys, messages, the named
 graphs of each file and the partition's actors merged in order (never article text).
@@ -32,6 +36,7 @@ def extract_partition(items: Sequence[tuple[str, str, str, str]], cache: str, sh
     Returns ``{"files": [per file: key, messages, cached, articles, persons, touches,
     graphs], "actors": merged in order, "quads": lines written to shard}``."""
     from kg.ingest.readers import InputFile
+    from kg.model import ArticleResult
     from kg.parallel import extract_chunk, read_file
     from kg.rdf.writer import merge_actors, title_span
 
@@ -52,6 +57,8 @@ def extract_partition(items: Sequence[tuple[str, str, str, str]], cache: str, sh
             a.text = a.text[:span[1]] if span else ""
         if failure is None:
             _write_pickle(Path(cache) / f"{key}.pkl", articles)
+            _write_pickle(Path(cache) / f"{key}.actors.pkl", [
+                ArticleResult(a.identifier, a.lang, actors=a.actors, referenced=a.referenced) for a in articles])
         quads.extend(article_quads(articles))
         every.extend(articles)
         files.append({
@@ -72,24 +79,72 @@ def render_partition(items: Sequence[tuple[str, list[list] | None, dict[str, str
     cache: the N-Quads of those to write go to ``shard`` (of the others, only their
     standing relations in the actor graph, rebuilt whole); returns the partition's actors
     merged in order, the named graphs of each file and the number of quads written."""
-    from kg.build import apply_person_map
     from kg.rdf.writer import merge_actors
 
     every = []
     graphs: list[list[str]] = []
     quads: list[str] = []
     for key, identifiers, mapping, write in items:
-        articles = _read_pickle(Path(cache) / f"{key}.pkl")
-        if identifiers is not None:
-            for a, (ident, part_of) in zip(articles, identifiers):
-                a.identifier, a.part_of = ident, part_of
-        apply_person_map(articles, mapping)
+        articles = _records(Path(cache) / f"{key}.pkl", identifiers, mapping)
         graphs.append(graphs_of(articles))
         quads.extend(article_quads(articles, actors_graph_only=not write))
         every.extend(articles)
     if quads:
         write_lines(Path(shard), quads)
     return {"actors": merge_actors(every), "graphs": graphs, "quads": len(quads)}
+
+
+def patch_partition(items: Sequence[tuple[str, list[list] | None, dict[str, str], list[str], bool]], cache: str,
+                    shard: str, actors: bool) -> dict:
+    """Patch what :func:`extract_partition` loaded of the files ``(key, final identifiers
+    or None, person map, redo, render?)``: of those to render, the articles whose
+    identifier changed, whose graph (as loaded, named by the identifier read) is in
+    ``redo`` (it was shared with a renamed article) or that refer to a merged person go
+    to ``shard``; with ``actors``, every file's actors merged again, the person map
+    applied, in order. Returns the graphs to drop first (as loaded), each file's graphs
+    (None when not rendered), the actors (or None) and the number of quads written."""
+    from kg.rdf.writer import article_iri, merge_actors
+
+    drop: set[str] = set()
+    graphs: list[list[str] | None] = []
+    quads: list[str] = []
+    records = []
+    for key, identifiers, mapping, redo, render in items:
+        if actors:
+            records.extend(_records(Path(cache) / f"{key}.actors.pkl", None, mapping))
+        if not render:
+            graphs.append(None)
+            continue
+        articles = _read_pickle(Path(cache) / f"{key}.pkl")
+        loaded = [str(article_iri(a.identifier)) for a in articles]
+        before = [(a.identifier, a.part_of, person_refs([a])) for a in articles]
+        _rename(articles, identifiers, mapping)
+        again = set(redo)
+        chosen = [n for n, (a, iri, (ident, part_of, refs)) in enumerate(zip(articles, loaded, before))
+                  if iri in again or (a.identifier, a.part_of) != (ident, part_of) or not refs.isdisjoint(mapping)]
+        drop.update(loaded[n] for n in chosen)
+        quads.extend(article_quads([articles[n] for n in chosen]))
+        graphs.append(graphs_of(articles))
+    if quads:
+        write_lines(Path(shard), quads)
+    return {"drop": sorted(drop), "graphs": graphs, "actors": merge_actors(records) if actors else None,
+            "quads": len(quads)}
+
+
+def _records(path: Path, identifiers: list[list] | None, mapping: dict[str, str]) -> list:
+    """A file's cached records with the driver's final identifiers and person map."""
+    articles = _read_pickle(path)
+    _rename(articles, identifiers, mapping)
+    return articles
+
+
+def _rename(articles, identifiers: list[list] | None, mapping: dict[str, str]) -> None:
+    from kg.build import apply_person_map
+
+    if identifiers is not None:
+        for a, (ident, part_of) in zip(articles, identifiers):
+            a.identifier, a.part_of = ident, part_of
+    apply_person_map(articles, mapping)
 
 
 def graphs_of(articles) -> list[str]:
