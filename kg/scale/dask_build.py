@@ -16,10 +16,15 @@ preferred one). Most of the time these change nothing an article's own quads hol
    as it arrives (Oxigraph releases the GIL: the driver's Dask thread keeps the workers
    fed) and merges the actors in order;
 2. the driver makes identifiers unique and maps person keys (small data);
-3. *render* (workers, :func:`kg.scale.tasks.render_partition`), only where step 2 changed
-   something or the store lacks a file's graphs: the file's graphs are dropped and
-   written again from the cache. When persons were merged (or files came from the cache),
-   the actor graph is rebuilt from every file's records, as the merge needs them in order;
+3. only where step 2 changed something: after a fresh extraction
+   (:func:`kg.scale.tasks.patch_partition`) the articles whose identifier changed, that
+   shared a graph with one renamed, or that name a merged person are rendered again, their
+   graphs as loaded dropped first; after a person merge the actors are merged again, in
+   order, from each file's small actor side file, and the merged keys' lines in the actor
+   graph replaced. On incremental builds and stores made afresh from the cache
+   (:func:`kg.scale.tasks.render_partition`), whole files whose graphs changed or are
+   missing are written again from the cache, and the actor graph is rebuilt from every
+   file's records;
 4. the driver loads the actor graph.
 
 The store then holds the same quads as ``kg build --format nq`` of the same input (a test
