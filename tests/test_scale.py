@@ -138,7 +138,49 @@ def test_incremental_rerun_add_change_remove(tmp_path, cluster):
     main(["build", str(corpus), "--out", str(single), "--format", "nq", "--no-view", "--quiet"])
     assert quads(out / "store") == nq_quads(single / "graph.nq")
     # the cache holds the current files only
-    assert len(list((out / ".kg-cache").glob("*.pkl"))) == 7
+    assert len({p.name.split(".")[0] for p in (out / ".kg-cache").glob("*.pkl")}) == 7
+
+
+def test_clashing_identifiers_without_person_merge(tmp_path, cluster):
+    """No person merged: the quads loaded as files arrive stay, but the two articles that
+    shared the identifier ``x`` (one graph while loading) are written again, both."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "x.txt").write_text(ARTICLES["r3.txt"] + "\n", encoding="utf-8")
+    (corpus / "y.jsonl").write_text(json.dumps({"id": "x", "text": ARTICLES["r4.txt"]}, ensure_ascii=False) + "\n",
+                                    encoding="utf-8")
+    said: list[str] = []
+    out = tmp_path / "o"
+    report = build_scaled([corpus], out, out / "store", cluster[1], progress=said.append)
+    assert report.extracted == 2 and report.articles == 2
+    assert any("the articles of 2 files" in m and " 0 merged person keys" in m for m in said)
+    single = tmp_path / "single"
+    main(["build", str(corpus), "--out", str(single), "--format", "nq", "--no-view", "--quiet"])
+    assert quads(out / "store") == nq_quads(single / "graph.nq")
+
+
+def test_person_merged_across_files(tmp_path, cluster):
+    """One official written in two scripts in two files: the keys merge after extraction, so
+    the articles naming the merged key are rendered again, its standing lines in the actor
+    graph replaced and the actors merged again; the store is that of one process."""
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("قال المسؤول في حركة حماس قسطنطين أسمولوف إن روسيا ستدعم صربيا.\n",
+                                  encoding="utf-8")
+    (corpus / "b.txt").write_text("Hamas official Konstantin Asmolov said Russia backs Serbia. France criticized Russia.\n",
+                                  encoding="utf-8")
+    (corpus / "c.txt").write_text(ARTICLES["r3.txt"] + "\n", encoding="utf-8")
+    said: list[str] = []
+    out = tmp_path / "o"
+    build_scaled([corpus], out, out / "store", cluster[1], progress=said.append)
+    assert any("1 merged person keys" in m for m in said)
+    single = tmp_path / "single"
+    main(["build", str(corpus), "--out", str(single), "--format", "nq", "--no-view", "--quiet"])
+    expected = nq_quads(single / "graph.nq")
+    assert quads(out / "store") == expected
+    persons = {w for q in expected for w in q.split() if "/actor/person-" in w}
+    assert len(persons) == 1 and sum(next(iter(persons)) in q for q in expected) > 3  # one node, in both files
+    assert any("affiliatedWith" in q and "urn:geokg:actors" in q for q in expected)
 
 
 def test_rebuild_and_lost_store(tmp_path, cluster):
