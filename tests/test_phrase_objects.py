@@ -138,3 +138,25 @@ def test_members_stand_for_the_body_they_belong_to(ar_rows, en_rows, lang, text,
 def test_loyal_militias_are_no_part_of_a_state(ar_rows, en_rows, lang, text, absent):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert not any(r[:2] == absent for r in rows), rows
+
+
+# a list of actors goes on over kin that are no actors
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United States on Friday imposed sanctions on Colombian President Gustavo Petro, his wife, his eldest son "
+           "and Interior Minister Armando Benedetti."),
+    ("ar", "وفرضت الولايات المتحدة عقوبات على الرئيس الكولومبي غوستافو بيترو وزوجته ونجله الأكبر ووزير الداخلية "
+           "أرماندو بينيديتي."),
+])
+def test_a_list_goes_on_over_kin(ar_rows, en_rows, lang, text):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    objects = {r[2] for r in rows if r[:2] == ("USA", "sanctioned")}
+    assert len(objects) == 2 and not any("زوج" in o or "wife" in o for o in objects), rows
+
+
+def test_a_speech_aside_is_no_list_member(en_rows):
+    assert not en_rows("Russia, his wife said, and China met.")
+
+
+def test_washington_sanctioned_a_state_its_banks_and_another(en_rows):
+    rows = en_rows("Washington sanctioned Iran, its banks and Syria.")
+    assert {("USA", "sanctioned", "IRN"), ("USA", "sanctioned", "SYR")} <= {r[:3] for r in rows}, rows

@@ -76,7 +76,9 @@ class ClaimConfig:
     determiners: frozenset[str] = _keys("syntax", "determiners")
     delegations: frozenset[str] = _keys("syntax", "delegations")  # "وفد من حماس": Hamas
     delegation_preps: frozenset[str] = _keys("syntax", "delegation_prepositions")
-    member_links: frozenset[str] = _keys("syntax", "member_links")  # "militias loyal to Iran": Iran
+    member_links: frozenset[str] = _keys("syntax", "member_links")  # "fighters belonging to Hezbollah"
+    list_item_openers: frozenset[str] = _keys("syntax", "list_item_openers")  # "X, his wife and Y": a list goes on
+    kin_nouns: frozenset[str] = _keys("names", "kin_nouns")  # "X وزوجته وY": a list goes on
     membership_nouns: frozenset[str] = _keys("syntax", "membership_nouns")  # "Sweden's NATO membership"
     noun_determiners: frozenset[str] = _keys("syntax", "noun_determiners")
     control_markers: frozenset[str] = _keys("syntax", "control_markers")

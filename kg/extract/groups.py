@@ -138,6 +138,9 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     """Whether ``span`` continues the list that ends at ``prev_end``: at most three words
     between, all conjunctions, list punctuation or determiners."""
     T = ctx.t
+    if span.start - prev_end > 1 and (ctx.cfg.list_item_openers or ctx.cfg.kin_nouns) \
+            and _through_kin(ctx, prev_end, span.start):
+        return True
     if span.start - prev_end > 3 and not bracket_in(ctx, prev_end, span.start):
         words = 0  # a list has at most 3 words between its members: stop counting there
         for k in range(prev_end, span.start):
@@ -157,6 +160,38 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     coord, determiners = ctx.cfg.coord, ctx.cfg.determiners
     return len(between) <= 3 and any(norm[k] in coord or text[k] in coord for k in between) and \
         all(norm[k] in coord or text[k] in coord or norm[k] in determiners for k in between)
+
+
+def _through_kin(ctx: DocContext, prev_end: int, start: int) -> bool:
+    """"sanctions on Petro, his wife, his eldest son and Interior Minister Benedetti": a list
+    goes on over members that are no actors, each opened by a possessive ("his wife"), to
+    the actor after its last conjunction."""
+    T, cfg = ctx.t, ctx.cfg
+    if start - prev_end > 14:
+        return False
+    words = T.words(prev_end, start)
+    if cfg.kin_nouns:  # "بيترو وزوجته ونجله الأكبر ووزير الداخلية بينيديتي": kin joined by و, then the actor
+        kin = [k for k in words if (T.proclitic(k).startswith("و") and T.norm[k] in cfg.kin_nouns)
+               or (T.norm[k][:1] == "و" and T.norm[k][1:] in cfg.kin_nouns)]
+        rest = [k for k in words if k not in kin]
+        return bool(kin) and T.proclitic(start).startswith("و") and words[0] in kin and \
+            all(T.norm[k].startswith(cfg.definite) for k in rest) and len(rest) <= len(kin)
+    if not words or T.norm[words[0]] not in (",", "،") or T.norm[words[-1]] not in cfg.coord:
+        return False
+    cue_tokens = {k for _c, s, e in ctx.cues for k in range(s, e)} | ctx.trig_tokens  # "X, his wife said, and Y"
+    item: list[int] = []
+    items = 0
+    for k in words[1:] + [None]:
+        if k is None or T.norm[k] in cfg.coord or T.text[k] in cfg.coord:
+            if item:
+                if T.norm[item[0]] not in cfg.list_item_openers or len(item) > 4 \
+                        or not all(T.alpha[j] and T.lower[j] and j not in cue_tokens for j in item):
+                    return False
+                items += 1
+            item = []
+            continue
+        item.append(k)
+    return items >= 1
 
 
 def backers(ctx: DocContext, spans: list[Mark], sent: Sentence) -> list[Backer]:

@@ -64,6 +64,7 @@ class PersonFinder:
         self.stop = data.keys("names", "stop")
         self.particles = data.keys("names", "inner_particles")
         self.kunya = data.keys("names", "kunya")
+        self.kin_nouns = data.keys("names", "kin_nouns")
         self._found: dict = {}  # the article's actors, set per doc
         # qualifiers of titles that are also surnames after a name: "الناطق العسكري" / "أحمد العسكري"
         self.nisba_qualifiers = frozenset(q for q in self.qualifiers if self.lang != "en" and q.startswith("ال") and q.endswith("ي"))
@@ -114,6 +115,8 @@ class PersonFinder:
         norm = token.norm_
         if not first and token._.proclitic.startswith("و"):
             return False  # "وأندريه": a new name is coordinated
+        if not first and ((norm[:1] == "و" and norm[1:] in self.kin_nouns) or norm in self.kin_nouns):
+            return False  # "بيترو وزوجته": his wife is coordinated, no part of his name
         if not first and (any(p.search(norm) for p in self.not_name) or
                           (self.article and norm.startswith(self.article) and token.text.endswith(self.definite_endings))):
             return False  # "عاصمي غويتا إنهاء العمل", "باتريك مويايا الحركة": the name has ended
