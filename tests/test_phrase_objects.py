@@ -160,3 +160,22 @@ def test_a_speech_aside_is_no_list_member(en_rows):
 def test_washington_sanctioned_a_state_its_banks_and_another(en_rows):
     rows = en_rows("Washington sanctioned Iran, its banks and Syria.")
     assert {("USA", "sanctioned", "IRN"), ("USA", "sanctioned", "SYR")} <= {r[:3] for r in rows}, rows
+
+
+# an object pronoun after a verb of attack, threat or sanction: the bare state before it in the sentence
+@pytest.mark.parametrize("text, edge", [
+    ("Ukraine has held out since Russia invaded it on Feb. 24.", ("RUS", "attacked", "UKR")),
+    ("Iran said Israel attacked it last week.", ("ISR", "attacked", "IRN")),
+    ("Venezuela says Washington has sanctioned it for years.", ("USA", "sanctioned", "VEN")),
+])
+def test_an_object_pronoun_is_the_state_named_before(en_rows, text, edge):
+    assert any(r[:3] == edge for r in en_rows(text)), en_rows(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Russia rejected it on Monday, Ukraine said.", ("RUS", "opposed", "UKR")),  # "it" is a thing
+    ("Zelenskiy's visit to the United States was his first trip outside the country since Russia invaded it.",
+     ("RUS", "attacked", "USA")),  # a state after a preposition is no antecedent
+])
+def test_object_pronouns_that_must_not_resolve(en_rows, text, absent):
+    assert not any(r[:3] == absent for r in en_rows(text)), en_rows(text)

@@ -71,6 +71,8 @@ class ClaimConfig:
     personal: frozenset[str] = _keys("coreference", "personal_pronouns")
     group_pronouns: frozenset[str] = _keys("coreference", "group_pronouns")
     hosts: frozenset[str] = _keys("coreference", "pronoun_hosts")
+    object_pronouns: frozenset[str] = _keys("coreference", "object_pronouns")  # "Russia invaded it"
+    object_pronoun_relations: frozenset[str] = _keys("coreference", "object_pronoun_relations")
     subject_hosts: frozenset[str] = _keys("coreference", "subject_pronoun_hosts")
     name_stop: frozenset[str] = _keys("names", "stop")
     determiners: frozenset[str] = _keys("syntax", "determiners")

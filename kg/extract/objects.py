@@ -89,6 +89,8 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
     """"فرضت … عقوبات عليها": a pronoun on an object preposition is the most recent
     claim subject of the right kind that is not this claim's subject."""
     discourse, cfg = ctx.discourse, ctx.cfg
+    if discourse is not None and cfg.object_pronouns:
+        return _free_pronoun_object(ctx, st, trig, subject)
     if discourse is None or not cfg.hosts:
         return None
     exclude = set(subject.keys) if subject else set()
@@ -117,6 +119,24 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
             if key not in exclude and actor is not None and actor.type in types:
                 return Group([key], i, i + 1, "pronoun")
     return None
+
+
+def _free_pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
+    """"Ukraine has held out since Russia invaded it": an object pronoun right after a verb of
+    attack, threat or sanction is the latest other state or body named bare (a subject)
+    before it in the sentence."""
+    T, cfg = ctx.t, ctx.cfg
+    words = T.words(trig.end, min(trig.end + 1, st.sent.end))
+    if not words or T.norm[words[0]] not in cfg.object_pronouns \
+            or ctx.cfg.triggers[trig.label_].relation.casefold() not in cfg.object_pronoun_relations:
+        return None
+    exclude = set(subject.keys) if subject else set()
+    types = {"Country", "Organization"}
+    for g in reversed([g for g in st.groups if g.end <= trig.start]):
+        # a bare group (a subject), not "his trip to the United States … since Russia invaded it"
+        if not set(g.keys) & exclude and g.types(ctx.discourse) & types and marker(ctx, g, cfg.all_preps) is None:
+            return Group(list(g.keys), words[0], words[0] + 1, "pronoun")
+    return None  # the sentences before: too often a state named in passing ("… since Russia invaded it")
 
 
 def owner_object(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
