@@ -138,8 +138,7 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     """Whether ``span`` continues the list that ends at ``prev_end``: at most three words
     between, all conjunctions, list punctuation or determiners."""
     T = ctx.t
-    if span.start - prev_end > 1 and (ctx.cfg.list_item_openers or ctx.cfg.kin_nouns) \
-            and _through_kin(ctx, prev_end, span.start):
+    if span.start - prev_end > 1 and _kin_next(ctx, prev_end) and _through_kin(ctx, prev_end, span.start):
         return True
     if span.start - prev_end > 3 and not bracket_in(ctx, prev_end, span.start):
         words = 0  # a list has at most 3 words between its members: stop counting there
@@ -160,6 +159,18 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     coord, determiners = ctx.cfg.coord, ctx.cfg.determiners
     return len(between) <= 3 and any(norm[k] in coord or text[k] in coord for k in between) and \
         all(norm[k] in coord or text[k] in coord or norm[k] in determiners for k in between)
+
+
+def _kin_next(ctx: DocContext, k: int) -> bool:
+    """Whether a list over kin may start at token k: "وزوجته", ", his wife" (a cheap test
+    before :func:`_through_kin`)."""
+    T, cfg = ctx.t, ctx.cfg
+    if k + 1 >= len(T):
+        return False
+    if cfg.kin_nouns:
+        norm = T.norm[k]
+        return norm in cfg.kin_nouns or (norm[:1] == "و" and norm[1:] in cfg.kin_nouns)
+    return bool(cfg.list_item_openers) and T.text[k] in (",", "،") and T.norm[k + 1] in cfg.list_item_openers
 
 
 def _through_kin(ctx: DocContext, prev_end: int, start: int) -> bool:
