@@ -179,3 +179,17 @@ def test_an_object_pronoun_is_the_state_named_before(en_rows, text, edge):
 ])
 def test_object_pronouns_that_must_not_resolve(en_rows, text, absent):
     assert not any(r[:3] == absent for r in en_rows(text)), en_rows(text)
+
+
+# the nationality of a weapon another actor uses names its maker, not the agent or the target
+@pytest.mark.parametrize("lang, text, edge, absent", [
+    ("ar", "إذا ثبت لنا أن روسيا استخدمت طائرات مسيرة إيرانية في الحرب ضد أوكرانيا فلن نصمت.",
+     ("RUS", "attacked", "UKR"), ("IRN", "attacked", "UKR")),
+    ("ar", "وأطلقت روسيا مسيرات إيرانية على أوكرانيا.", ("RUS", "attacked", "UKR"), ("RUS", "attacked", "IRN")),
+    ("en", "Russia launched Iranian drones at Ukraine.", ("RUS", "attacked", "UKR"), ("RUS", "attacked", "IRN")),
+    # the state's own weapons stand for it, as its troops do
+    ("en", "Poland said it had shot down Russian drones that violated its airspace.", ("POL", "attacked", "RUS"), None),
+])
+def test_a_weapons_maker_is_no_argument_of_its_user(ar_rows, en_rows, lang, text, edge, absent):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows) and not any(r[:3] == absent for r in rows), rows

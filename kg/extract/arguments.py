@@ -17,7 +17,7 @@ from kg.extract.objects import (event_agent, located_target, owned_object, owner
                                 victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, condemned_event, coordinated_subject,
-                                 fallback_subject, modal_subject, possessor_subject, relative_subject,
+                                 fallback_subject, modal_subject, possessor_subject, relative_subject, weapon_maker,
                                  pronoun_subject,
                                  purpose_subject, shared_subject)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
@@ -48,6 +48,10 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed \
         or relative_subject(ctx, st, trig, before)
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
+    if subject is not None and subject.start < trig.start and weapon_maker(ctx, subject):
+        # "Russia used Iranian drones in its war against Ukraine": the user of the weapon
+        subject = next((g for g in reversed(before) if g.end <= subject.start and not weapon_maker(ctx, g)
+                        and marker(ctx, g, cfg.all_preps) is None), None)
     if cfg.verb_first and invited is None:
         subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)
         if subject is None:
@@ -214,6 +218,8 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
             continue
         if victim(ctx, g):
             continue  # "condemned the killing of X": X is no argument of the verb
+        if weapon_maker(ctx, g) and any(marker(ctx, h, cfg.all_preps) in preps for h in after[i + 1:]):
+            continue  # "launched Iranian drones at Ukraine": the target follows; "shot down Russian drones" hits Russia
         if g.label == "demonym" and i + 1 < len(after) and after[i + 1].start - g.end <= 1 \
                 and "Person" in after[i + 1].types(ctx.discourse):
             continue  # "ولي العهد … السعودي الأمير محمد بن سلمان": the nationality of the person's title

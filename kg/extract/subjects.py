@@ -206,3 +206,13 @@ def relative_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: lis
     if any(T.alpha[j] for j in between) or len(between) > 2:
         return None  # "the report on Iran, which …": the pronoun's antecedent is no actor
     return antecedent
+
+
+def weapon_maker(ctx: DocContext, group: Group) -> bool:
+    """"Russia used Iranian drones in its war", "طائرات مسيرة إيرانية": a nationality of a
+    weapon names its maker, not the agent of the event the weapon serves."""
+    if group.label != "demonym":
+        return False
+    T, weapons = ctx.t, ctx.cfg.triggers["attacked"].instruments if "attacked" in ctx.cfg.triggers else frozenset()
+    near = T.words(max(0, group.start - 2), group.start) if ctx.cfg.adjective_after else T.words(group.end, group.end + 2)
+    return any(T.norm[k] in weapons for k in near)
