@@ -193,3 +193,15 @@ def test_object_pronouns_that_must_not_resolve(en_rows, text, absent):
 def test_a_weapons_maker_is_no_argument_of_its_user(ar_rows, en_rows, lang, text, edge, absent):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert any(r[:3] == edge for r in rows) and not any(r[:3] == absent for r in rows), rows
+
+
+# a light verb with the future prefix before a noun trigger: an event to come
+@pytest.mark.parametrize("text, mode", [
+    ("وستجري مصر مناورات مشتركة مع اليونان.", "possible"),
+    ("وأعلنت مصر أنها ستجري مناورات مشتركة مع اليونان.", "possible"),
+    ("وأعلن الجيش الفلبيني أنه سيجري نشاطا بحريا تعاونيا مع الولايات المتحدة.", "possible"),
+    ("وأجرت مصر مناورات مشتركة مع اليونان.", "asserted"),  # done
+])
+def test_a_future_light_verb_makes_the_event_possible(ar_rows, text, mode):
+    rows = [r for r in ar_rows(text) if r[1] == "cooperatedWith"]
+    assert rows and all(r[4] == mode for r in rows), rows

@@ -16,7 +16,7 @@ def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     if any(cue == "invitation" and 0 <= trig.start - e <= 10 for cue, s, e in cues):
         return "possible"  # "invited Iran to visit Ankara": the visit is to come
     procl = ctx.t.proclitic(trig.start)
-    if procl and procl[-1:] in ctx.cfg.future:
+    if procl and procl[-1:] in ctx.cfg.future or _future_light_verb(ctx, sent.start, trig.start):
         return "possible"
     if any(cue == "future_time" and abs(s - trig.start) <= 12 and not crosses_boundary(ctx, min(e, trig.end), max(s, trig.start), punctuation=False)
            for cue, s, e in cues):  # across the commas of an apposition: "يصل أمير قطر الشيخ تميم بن حمد، إلى القاهرة غدا"
@@ -46,3 +46,17 @@ def _perfect_after(ctx: DocContext, s: int, e: int) -> bool:
     if T.norm[s] not in cfg.possible_before_imperfect or e >= len(T):
         return False
     return not T.norm[e].startswith(tuple(cfg.imperfect_prefixes))
+
+
+def _future_light_verb(ctx: DocContext, start: int, at: int) -> bool:
+    """"ستجري مصر مناورات", "أنها ستجري … مناورات": a light verb with the future prefix
+    before a noun trigger makes the event one to come (the prefix may stay unsplit)."""
+    T, cfg = ctx.t, ctx.cfg
+    if not cfg.future:
+        return False
+    for k in T.words(max(start, at - 4), at):
+        norm, procl = T.norm[k], T.proclitic(k)
+        if (procl and procl[-1:] in cfg.future and norm in cfg.light_verbs) or \
+                (norm[:1] in cfg.future and norm[1:] in cfg.light_verbs):
+            return True
+    return False
