@@ -119,6 +119,17 @@ class KnownActor:
         r = held[-1]
         return r.role, r.affiliation
 
+    @functools.cached_property
+    def other_names(self) -> dict[str, frozenset[str]]:
+        """Names and metonyms per language, the preferred label left out (worked out once per
+        record: every article that mentions the actor writes them as alternative labels)."""
+        names: dict[str, set[str]] = {}
+        for form in self.forms:
+            text = " ".join(form.text.split())
+            if form.kind != "demonym" and text != self.labels.get(form.lang):
+                names.setdefault(form.lang, set()).add(text)
+        return {lang: frozenset(texts) for lang, texts in names.items()}
+
     def forms_for(self, lang: str, kind: str | None = None) -> tuple[SurfaceForm, ...]:
         return tuple(f for f in self.forms if f.lang == lang and (kind is None or f.kind == kind))
 

@@ -13,13 +13,10 @@ writes a possessor.
 from __future__ import annotations
 
 import bisect
-import functools
 
 from kg.extract.context import DocContext, Group, SentenceState
 from kg.extract.records import sentence_claim
-from kg.lang import load_language
 from kg.model import Claim
-from kg.nlp.normalize import match_key
 from kg.nlp.tokens import TokenTable, positions
 
 APPOSITION = frozenset({",", "،"})
@@ -27,7 +24,6 @@ ARTICLES = frozenset({"a", "an", "the"})
 
 
 def alliance_claims(ctx: DocContext, st: SentenceState) -> list[Claim]:
-    T = ctx.t
     hits = [i for i in _noun_positions(ctx) if st.sent.start <= i < st.sent.end and not ctx.in_mention(i)]
     if not hits:
         return []
@@ -61,7 +57,7 @@ def _actors(ctx: DocContext, st: SentenceState) -> list[Group]:
 def _owner(ctx: DocContext, st: SentenceState, actors: list[Group], i: int) -> tuple[Group | None, int]:
     """(the actor the ally belongs to, where the noun phrase starts)."""
     T, cfg = ctx.t, ctx.cfg
-    if _written(T, i) in _with_pronoun(ctx.doc.lang_)[0]:  # "وحليفتها": the pronoun points back
+    if _written(T, i) in cfg.ally_written_with_pronoun:  # "وحليفتها": the pronoun points back
         return _last_before(actors, i), i
     words = T.words(max(st.sent.start, i - 4), i)
     if cfg.adjective_after:  # "حليفة روسيا": the owner follows in a construct
@@ -93,20 +89,13 @@ def _noun_positions(ctx: DocContext) -> list[int]:
     found = ctx.doc.user_data.get("ally_nouns")
     if found is None:
         T = ctx.t
-        pronominal, keys = _with_pronoun(ctx.doc.lang_)
-        found = positions(T.norm, ctx.cfg.ally_nouns)
+        cfg = ctx.cfg
+        pronominal, keys = cfg.ally_written_with_pronoun, cfg.ally_nouns_with_pronoun
+        found = positions(T.norm, cfg.ally_nouns)
         if keys and not keys.isdisjoint(T.norm):  # then by the written form: "حليفة" and "حليفه" share a key
             found = sorted(set(found) | {i for i in positions(T.norm, keys) if _written(T, i) in pronominal})
         ctx.doc.user_data["ally_nouns"] = found
     return found
-
-
-@functools.lru_cache(maxsize=None)
-def _with_pronoun(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(forms that carry the owner as a pronoun, as written; their match keys): folding
-    alone would make "حليفة" (an ally) "حليفه" (his ally)."""
-    forms = frozenset(load_language(lang).strings("alliances", "with_pronoun"))
-    return forms, frozenset(match_key(f) for f in forms)
 
 
 def _written(T: TokenTable, i: int) -> str:

@@ -53,12 +53,15 @@ class ClaimConfig:
     victim_heads: frozenset[str]  # first words of the victim nouns: a cheap test before the full one
     event_nouns: frozenset[str]  # one-word nominal triggers of directed relations ("sanctions", "strikes")
     first_person: tuple[str, ...]  # first-person enclitics ("نا"), a tuple for str.endswith
+    ally_written_with_pronoun: frozenset[str]  # [alliances] with_pronoun as written: "حليفة" and "حليفه" share a key
+    weapons: frozenset[str]  # what attacks are made with ("drones", "مسيرات"): a weapon's maker is no agent
     # -- lists of the data file
     light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
     negation_near: frozenset[str] = _keys("cues", "negation_near")  # particles ("not", "لم"); other negation cues are verbs
     conjunctions: frozenset[str] = _keys("morphology", "conjunctions")  # proclitic conjunctions ("و", "ف")
     ally_nouns: frozenset[str] = _keys("alliances", "nouns")  # "Russia's ally Belarus" (kg/extract/alliances.py)
+    ally_nouns_with_pronoun: frozenset[str] = _keys("alliances", "with_pronoun")  # "وحليفتها", folded
     accusing_speech: frozenset[str] = _keys("cues", "accusing_speech")  # relations (case-folded) a speaker's report accuses
     possible_before_imperfect: frozenset[str] = _keys("cues", "possible_before_imperfect")  # "قد": may, or has
     relative_pronouns: frozenset[str] = _keys("syntax", "relative_pronouns")  # "which", "التي": the antecedent is acted on
@@ -134,6 +137,8 @@ def claim_config(lang: str) -> ClaimConfig:
         lam_contraction=definite[-1:] if data.value("morphology", "lam_contraction", default=False) else "",
         victim_heads=frozenset(v.split()[0] for v in listed["victim_nouns"]),
         event_nouns=frozenset(n for t in data.triggers.values() if not t.symmetric for n in t.nouns if " " not in n),
+        ally_written_with_pronoun=frozenset(data.strings("alliances", "with_pronoun")),
+        weapons=data.triggers["attacked"].instruments if "attacked" in data.triggers else frozenset(),
         first_person=tuple(sorted(data.keys("coreference", "first_person_enclitics"))),
         circumstantial_patterns=tuple(re.compile(p) for p in data.strings("syntax", "circumstantial_patterns")),
         **listed,

@@ -99,21 +99,23 @@ class Participation:
 
     def _of_a_thing(self, table: TokenTable, start: int, end: int) -> bool:
         """A demonym whose head noun is a place or a thing ("Japanese lenders", "ميناء جيهان
-        التركي"): the head, or the word after (before) it when the head is a compound's first
-        word or a name ("French energy group"), is in ``thing_heads``."""
-        heads = self._heads_before(table, start) if self.head_before else table.words(end, end + 2)
-        return any(table.norm[i] in self.thing_heads for i in heads)
+        التركي")."""
+        return any(table.norm[i] in self.thing_heads for i in demonym_heads(table, start, end, self.head_before))
 
-    def _heads_before(self, table: TokenTable, start: int) -> list[int]:
-        """The two words before a post-nominal demonym, over other demonyms' coordination
-        ("القيادة البولندية والليتوانية") and a quoted name ("شركة "دي إن أو" النرويجية")."""
-        words = table.words(max(0, start - 12), start)
-        if words and table.text[words[-1]] in QUOTE_MARKS:
-            opening = next((k for k in range(len(words) - 2, -1, -1) if table.text[words[k]] in QUOTE_MARKS), None)
-            if opening is None:
-                return []
-            return words[max(0, opening - 1):opening]
-        return words[-2:]
+
+def demonym_heads(table: TokenTable, start: int, end: int, head_before: bool) -> list[int]:
+    """The words that may head a demonym at ``start:end``: the two after it ("French energy
+    group"), or, where adjectives follow their noun, the two before it, over other demonyms'
+    coordination ("القيادة البولندية والليتوانية") and a quoted name ("شركة "دي إن أو" النرويجية")."""
+    if not head_before:
+        return table.words(end, end + 2)
+    words = table.words(max(0, start - 12), start)
+    if words and table.text[words[-1]] in QUOTE_MARKS:
+        opening = next((k for k in range(len(words) - 2, -1, -1) if table.text[words[k]] in QUOTE_MARKS), None)
+        if opening is None:
+            return []
+        return words[max(0, opening - 1):opening]
+    return words[-2:]
 
 
 def _word_before(table: TokenTable, i: int) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
+from kg.extract.participation import demonym_heads
 from kg.extract.triggers import circumstantial, is_argument
 from kg.extract.words import crosses_boundary, filler
 from kg.lang import Trigger
@@ -211,8 +212,7 @@ def relative_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: lis
 def weapon_maker(ctx: DocContext, group: Group) -> bool:
     """"Russia used Iranian drones in its war", "طائرات مسيرة إيرانية": a nationality of a
     weapon names its maker, not the agent of the event the weapon serves."""
-    if group.label != "demonym":
+    if group.label != "demonym" or not ctx.cfg.weapons:
         return False
-    T, weapons = ctx.t, ctx.cfg.triggers["attacked"].instruments if "attacked" in ctx.cfg.triggers else frozenset()
-    near = T.words(max(0, group.start - 2), group.start) if ctx.cfg.adjective_after else T.words(group.end, group.end + 2)
-    return any(T.norm[k] in weapons for k in near)
+    T = ctx.t
+    return any(T.norm[k] in ctx.cfg.weapons for k in demonym_heads(T, group.start, group.end, ctx.cfg.adjective_after))

@@ -72,7 +72,7 @@ class StateBodies:
         table = token_table(doc)
         text = doc_text(doc)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        replaced: dict[tuple[int, int], Span] = {}
+        replaced: dict[tuple[int, int], Span | None] = {}
         span_at = {i: s for s in spans for i in range(s.start, s.end)}
         for body in sorted(matches, key=lambda m: (m.start, -len(m))):
             if any(i in taken for i in range(body.start, body.end)):
@@ -86,8 +86,8 @@ class StateBodies:
             host = self._host(body, end, by_start, table)
             if host is not None:
                 key, end = f"{key}_{host.kb_id_.lower()}", host.end
-            whole = text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)]
-            self._register(doc, key, state.kb_id_, without_proclitic(whole, table.proclitic(start)),
+            whole = _surface(text, table, start, end)
+            self._register(doc, key, state.kb_id_, whole,
                            without_proclitic(text[body.start_char:body.end_char], table.proclitic(body.start)))
             replaced[(state.start, state.end)] = Span(doc, start, end, label="org", kb_id=key)
             if host is not None:
@@ -97,8 +97,7 @@ class StateBodies:
             # "the U.S. State Department": the state is mentioned too, as in a title ("Russian foreign minister")
             states = [s for s in spans if (s.start, s.end) in replaced and replaced[(s.start, s.end)] is not None]
             set_actor_spans(doc, actor_spans(doc, ENCLOSED_SPANS) + states, ENCLOSED_SPANS)
-            kept = [replaced.get((s.start, s.end), s) for s in spans]
-            set_actor_spans(doc, sorted((s for s in kept if s is not None), key=lambda s: (s.start, s.end)))
+            _replace_spans(doc, spans, replaced)
         return doc
 
     def _branches(self, doc: Doc) -> None:
@@ -109,7 +108,8 @@ class StateBodies:
         spans = actor_spans(doc)
         by_end = {s.end: s for s in spans}
         by_start = {s.start: s for s in spans}
-        found: dict[tuple[int, int], Span] = {}  # the group's span -> the branch's
+        text = doc_text(doc)
+        found: dict[tuple[int, int], Span | None] = {}  # the group's span -> the branch's; the state's -> None
         for i in nouns:
             if self.state_first:  # "ORG's STATE branch"
                 state = by_end.get(i)
@@ -124,14 +124,12 @@ class StateBodies:
             if group is None or state is None or not self._is_type(group, "Organization") or not self._is_type(state, "Country"):
                 continue
             key = f"{group.kb_id_}_{state.kb_id_.lower()}"
-            text = doc_text(doc)
-            whole = without_proclitic(text[doc[start].idx:doc[end - 1].idx + len(doc[end - 1].text)], table.proclitic(start))
+            whole = _surface(text, table, start, end)
             self._register(doc, key, group.kb_id_, whole, whole)
             found[(group.start, group.end)] = Span(doc, start, end, label="org", kb_id=key)
             found[(state.start, state.end)] = None
         if found:
-            kept = [found.get((s.start, s.end), s) for s in spans]
-            set_actor_spans(doc, sorted((s for s in kept if s is not None), key=lambda s: (s.start, s.end)))
+            _replace_spans(doc, spans, found)
 
     def _is_type(self, span: Span, type_: str) -> bool:
         known = self.lex.known.get(span.kb_id_)
@@ -148,8 +146,7 @@ class StateBodies:
             span = by_start.get(body.end)
         if span is None or span.label_ not in STATE_LABELS:
             return None
-        known = self.lex.known.get(span.kb_id_)
-        return span if known is not None and known.type == "Country" else None
+        return span if self._is_type(span, "Country") else None
 
     def _host(self, body: Span, end: int, by_start, table) -> Span | None:
         """The state a hosted body stands in: a country named right after a host preposition
@@ -162,8 +159,7 @@ class StateBodies:
         span = by_start.get(words[1])
         if span is None or span.label_ not in STATE_LABELS:
             return None
-        known = self.lex.known.get(span.kb_id_)
-        return span if known is not None and known.type == "Country" else None
+        return span if self._is_type(span, "Country") else None
 
     def _agrees(self, body: Span, state: Span, table) -> bool:
         """An adjective after the body agrees with its head: "الخارجية الإيرانية" is the
@@ -198,3 +194,14 @@ class StateBodies:
                                    else Actor(key=key, type="Organization", affiliation=state))
         actor.add_label(doc.lang_, whole)
         actor.add_label(doc.lang_, body_text)
+
+
+def _surface(text: str, table, start: int, end: int) -> str:
+    """What tokens ``start:end`` read in the text, without a proclitic on the first."""
+    return without_proclitic(text[table.start_char(start):table.end_char(end)], table.proclitic(start))
+
+
+def _replace_spans(doc: Doc, spans: list[Span], replaced: dict[tuple[int, int], Span | None]) -> None:
+    """The doc's actor spans with ``replaced`` ones swapped in (None: dropped, part of another)."""
+    kept = (replaced.get((s.start, s.end), s) for s in spans)
+    set_actor_spans(doc, sorted((s for s in kept if s is not None), key=lambda s: (s.start, s.end)))

@@ -236,22 +236,4 @@ def known_to_actor(known: KnownActor, date: str | None = None) -> Actor:
     # its other names, so that a query finds it by any ("State Department")
     return Actor(key=known.key, type=known.type, role=role, wikidata=known.wikidata,
                  affiliation=affiliation, labels=dict(known.labels),
-                 alt_labels={lang: set(names) for lang, names in _other_names(known).items()})
-
-
-_OTHER_NAMES: dict[tuple[str, int], dict[str, frozenset[str]]] = {}
-
-
-def _other_names(known: KnownActor) -> dict[str, frozenset[str]]:
-    """A known actor's names and metonyms per language, its preferred label left out;
-    worked out once per actor record."""
-    cache_key = (known.key, id(known.forms))
-    found = _OTHER_NAMES.get(cache_key)
-    if found is None:
-        names: dict[str, set[str]] = {}
-        for form in known.forms:
-            text = " ".join(form.text.split())
-            if form.kind != "demonym" and text != known.labels.get(form.lang):
-                names.setdefault(form.lang, set()).add(text)
-        found = _OTHER_NAMES[cache_key] = {lang: frozenset(texts) for lang, texts in names.items()}
-    return found
+                 alt_labels={lang: set(names) for lang, names in known.other_names.items()})

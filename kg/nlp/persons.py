@@ -65,7 +65,6 @@ class PersonFinder:
         self.particles = data.keys("names", "inner_particles")
         self.kunya = data.keys("names", "kunya")
         self.kin_nouns = data.keys("names", "kin_nouns")
-        self._found: dict = {}  # the article's actors, set per doc
         # qualifiers of titles that are also surnames after a name: "الناطق العسكري" / "أحمد العسكري"
         self.nisba_qualifiers = frozenset(q for q in self.qualifiers if self.lang != "en" and q.startswith("ال") and q.endswith("ي"))
         self.first = self.lex.first_names
@@ -188,7 +187,7 @@ class PersonFinder:
         discourse = doc._.discourse
         # bodies and groups found by pattern in this article are affiliations as known ones are
         # ("المتحدث باسم خفر السواحل الفلبيني", "the spokesman of the M44 rebels")
-        self._found = discourse.actors if discourse is not None else {}
+        found = discourse.actors if discourse is not None else {}
         actors = actor_spans(doc)
         actor_at = {s.start: s for s in actors}
         covered = {i for s in actors for i in range(s.start, s.end)}
@@ -218,7 +217,7 @@ class PersonFinder:
             if self.affiliation_first:
                 left = self._actor_before(doc, t.start, non_persons)
                 if left is not None:
-                    affiliation = self._affiliation_of(left.kb_id_)
+                    affiliation = self._affiliation_of(left.kb_id_, found)
                     aff_spans.append(left)
             k = t.end
             gap = 0
@@ -227,7 +226,7 @@ class PersonFinder:
             if tail is not None:
                 known_tail = self.lex.known.get(tail.kb_id_)
                 affiliation = affiliation or (known_tail.affiliation if known_tail is not None else None) \
-                    or self._affiliation_of(tail.kb_id_)
+                    or self._affiliation_of(tail.kb_id_, found)
                 aff_spans.append(tail)
                 k = tail.end
             # "Ali Shamkhani, the secretary of Iran's …": the name is before; look ahead only
@@ -256,7 +255,7 @@ class PersonFinder:
                     if affiliation is not None and aff_spans and not self._marked(doc, span):
                         break  # "وزير الخارجية الإيراني دمشق": a second bare place is the verb's, not the title's
                     if affiliation is None:
-                        affiliation = self._affiliation_of(span.kb_id_)
+                        affiliation = self._affiliation_of(span.kb_id_, found)
                     aff_spans.append(span)
                     k = span.end
                     gap += 1
@@ -360,7 +359,7 @@ class PersonFinder:
                     phrase_end = title.end
                     after = actor_at.get(title.end)
                     if after is not None and not self._is_person(after.kb_id_):
-                        affiliation = self._affiliation_of(after.kb_id_)
+                        affiliation = self._affiliation_of(after.kb_id_, found)
                         consumed.append(after)
                         phrase_end = after.end
                 key = person_key(self.name_text(doc, start, end))
@@ -443,8 +442,10 @@ class PersonFinder:
             return (start, end, None)
         return None
 
-    def _affiliation_of(self, key: str) -> str | None:
-        actor = self.lex.known.get(key) or self._found.get(key)
+    def _affiliation_of(self, key: str, found: dict) -> str | None:
+        """The affiliation a title takes from an actor: a known or found (``found``: the
+        article's actors) state or body itself, a person's own affiliation."""
+        actor = self.lex.known.get(key) or found.get(key)
         if actor is None:
             return None
         return key if actor.type in ("Country", "Organization") else actor.affiliation
