@@ -8,8 +8,9 @@ render stage, and Oxigraph's bulk loader parses the text in Rust anyway.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from kg.atomic import write_text_atomic
 
 STANDING = ("leaderOf", "affiliatedWith")  # relation triples also in the actor graph (see split_by_article)
 
@@ -90,7 +91,4 @@ def actor_quads(actors: dict) -> list[str]:
 
 def write_lines(path: Path, lines: list[str]) -> None:
     """Write a shard atomically (a reader never sees half of it)."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-        fh.writelines(lines)
-    os.replace(tmp, path)
+    write_text_atomic(path, "".join(lines))

@@ -23,11 +23,11 @@ graphs of each file and the partition's actors merged in order (never article te
 
 from __future__ import annotations
 
-import os
 import pickle
 from collections.abc import Sequence
 from pathlib import Path
 
+from kg.atomic import write_bytes_atomic
 from kg.scale.nquads import article_quads, write_lines
 
 
@@ -168,10 +168,7 @@ def person_refs(articles) -> set[str]:
 
 
 def _write_pickle(path: Path, obj) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(obj, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, path)
+    write_bytes_atomic(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _read_pickle(path: Path):
