@@ -17,9 +17,8 @@ from kg.extract.objects import (event_agent, located_target, owned_object, owner
                                 victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, condemned_event, coordinated_subject,
-                                 fallback_subject, modal_subject, possessor_subject, relative_subject, weapon_maker,
-                                 pronoun_subject,
-                                 purpose_subject, shared_subject)
+                                 fallback_subject, modal_subject, possessor_subject, pronoun_subject, purpose_subject,
+                                 relative_before, relative_subject, shared_subject, weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
 from kg.extract.words import crosses_boundary, distance, filler
 from kg.lang import Trigger
@@ -91,11 +90,10 @@ def _antecedent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group) 
     """"Russia published a report, which Ukraine rejected", "الخطة التي رفضتها مصر": a relative
     clause whose verb has no object of its own acts on the antecedent, whose actor (the
     nearest before the relative word) is the object."""
-    T, rel = ctx.t, ctx.cfg.relative_pronouns
-    if not rel or subject.start < 0:
+    T = ctx.t
+    if subject.start < 0:
         return None
-    start = min(subject.start, trig.start)
-    k = next((i for i in range(start - 1, max(st.sent.start, start - 3) - 1, -1) if T.norm[i] in rel), None)
+    k = relative_before(ctx, st, min(subject.start, trig.start))
     if k is None or any(e in (k, k - 1) for c, _s, e in st.cues if c in ("speech", "according_to", "denial", "possible")) \
             or any(t.end in (k, k - 1) for t in st.trigs) or (k > 0 and T.norm[k - 1] in ctx.cfg.all_preps):
         return None  # "Iran said that Israel attacked" (a complementizer), "during which …" (a circumstance)

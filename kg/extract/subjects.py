@@ -187,18 +187,25 @@ def possessor_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: li
     return None
 
 
+def relative_before(ctx: DocContext, st: SentenceState, start: int) -> int | None:
+    """The relative pronoun ("which", "التي") among the three tokens before ``start``, nearest first."""
+    rel, norm = ctx.cfg.relative_pronouns, ctx.t.norm
+    if not rel:
+        return None
+    return next((i for i in range(start - 1, max(st.sent.start, start - 3) - 1, -1) if norm[i] in rel), None)
+
+
 def relative_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
     """"جبهة تحرير أزواد التي تقاتل الجيش المالي", "the Front, which fights the army": a
     relative pronoun right before the verb makes the actor right before the pronoun its
     subject (the actor after the verb is then its object, not a verb-first subject). A verb
     that carries a pronoun ("الخطة التي رفضتها مصر") resumes the antecedent as its object:
     no subject here."""
-    T, rel = ctx.t, ctx.cfg.relative_pronouns
-    if not rel or not before or T.enclitic(trig.start):
+    T = ctx.t
+    if not before or T.enclitic(trig.start):
         return None
-    words = T.words(max(st.sent.start, trig.start - 3), trig.start)
-    k = next((j for j in reversed(words) if T.norm[j] in rel), None)
-    if k is None or any(T.alpha[j] and T.norm[j] not in ctx.cfg.particles for j in words if j > k):
+    k = relative_before(ctx, st, trig.start)
+    if k is None or any(T.alpha[j] and T.norm[j] not in ctx.cfg.particles for j in range(k + 1, trig.start)):
         return None
     antecedent = before[-1]
     if antecedent.label == "demonym":
