@@ -33,3 +33,29 @@ def test_rejected_accusations(ar_rows, en_rows, lang, text, row):
 def test_rejections_that_must_not_fire(ar_rows, en_rows, lang, text, absent):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert not any(r[:len(absent)] == absent for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # a denial verb before an involvement noun denies the event named after it
+    ("en", "Hamas denied any involvement in the attack on Israel.", ("hamas", "attacked", "ISR", "negative")),
+    ("en", "Iran denied involvement in the drone strike on the Saudi oil plant.", ("IRN", "attacked", "SAU", "negative")),
+    ("en", "Russia denied any role in the bombing in Kyiv.", ("RUS", "attacked", "UKR", "negative")),
+    ("ar", "نفت حماس أي صلة لها بالهجوم على إسرائيل.", ("hamas", "attacked", "ISR", "negative")),
+    ("ar", "نفت إيران تورطها في الهجوم على السفن السعودية.", ("IRN", "attacked", "SAU", "negative")),
+    ("ar", "نفت تركيا أي علاقة لها بالضربات على العراق.", ("TUR", "attacked", "IRQ", "negative")),
+])
+def test_denied_involvement(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:4] == row and r[4] == "asserted" and r[5] == row[0] for r in rows), rows
+    assert not any(r[:3] == row[:3] and r[3] == "positive" for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # the denial ends before a clause of its own
+    ("en", "Iran denied the report and attacked Israel.", ("IRN", "attacked", "ISR", "positive")),
+    ("en", "Iran denied involvement, and Israel attacked Iran on Sunday.", ("ISR", "attacked", "IRN", "positive")),
+    ("ar", "نفت إيران التقارير، وقصفت إسرائيل مواقع إيرانية.", ("ISR", "attacked", "IRN", "positive")),
+])
+def test_denial_keeps_its_clause(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:4] == row for r in rows), rows

@@ -76,14 +76,22 @@ def _complement_of(ctx: DocContext, noun_end: int, trig: Mark) -> bool:
         noun_end += 1  # the accuser's nisba or name: "الاتهامات الأميركية بتزويد"
     if trig.start == noun_end:
         return True
-    if trig.start - noun_end == 1 and T.norm[noun_end] in cfg.all_preps:
-        return True
-    return noun_end < trig.start and T.norm[noun_end] in cfg.complementizers and not crosses_boundary(ctx, noun_end + 1, trig.start)
+    if noun_end < trig.start and T.norm[noun_end] in cfg.complementizers:
+        return not crosses_boundary(ctx, noun_end + 1, trig.start)
+    # a preposition, then the event noun's determiners, modifiers or a place ("involvement in the
+    # Istanbul bombing", "أي صلة لها بالهجوم"), or the trigger's own preposition clitic
+    gap = T.words(noun_end, trig.start)
+    preps = [k for k in gap if T.norm[k] in cfg.all_preps]
+    if len(gap) > 4 or len(preps) > 1 or (gap and gap[0] not in preps and not T.proclitic(trig.start)):
+        return False
+    return all(k in preps or T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k)
+               or (T.proclitic(k) in cfg.hosts and T.proclitic(k)) for k in gap)  # "لها": its own pronoun
 
 
 def rejected_accusation(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
-    """"Iran rejected accusations that it supplied drones", "رفضت إيران الاتهامات بتزويد روسيا":
-    the act an accusation names, after a dispute verb and the accusation noun, is denied."""
+    """"Iran rejected accusations that it supplied drones", "رفضت إيران الاتهامات بتزويد روسيا",
+    "Hamas denied any involvement in the attack", "نفت أي صلة لها بالهجوم": the act an
+    accusation noun names, after a dispute or denial verb, is denied."""
     return _dispute_cue(ctx, st, trig) is not None
 
 
@@ -105,8 +113,8 @@ def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, i
     if not nouns:
         return None
     for cue, s, e in st.cues:
-        if cue != "disputes" or e > trig.start:
-            continue
+        if cue not in ("disputes", "denial") or e > trig.start:
+            continue  # "rejected accusations of …", "denied any involvement in …"
         for ns, ne in nouns:
             if 0 <= ns - e <= 3 and _complement_of(ctx, ne, trig) and not any(ne <= t.start < trig.start for t in st.trigs):
                 return s, e
