@@ -111,6 +111,40 @@ def test_envoys_protests_and_ties(ar_rows, en_rows, lang, text, edge):
     assert any(r[:3] == edge for r in rows), rows
 
 
+@pytest.mark.parametrize("lang, text, row", [
+    # a verb on diplomatic relations: restored, established, upgraded ties are cooperation
+    ("en", "Saudi Arabia restored full diplomatic relations with Iran.", ("SAU", "cooperatedWith", "IRN", "positive")),
+    ("en", "Israel and the UAE established full diplomatic relations.", ("ISR", "cooperatedWith", "ARE", "positive")),
+    ("en", "Egypt and Turkey upgraded their diplomatic relations.", ("EGY", "cooperatedWith", "TUR", "positive")),
+    ("en", "Iran refused to restore relations with Saudi Arabia.", ("IRN", "cooperatedWith", "SAU", "negative")),
+    ("ar", "أعادت السعودية العلاقات الدبلوماسية مع إيران.", ("SAU", "cooperatedWith", "IRN", "positive")),
+    ("ar", "استأنفت مصر وتركيا العلاقات الدبلوماسية.", ("EGY", "cooperatedWith", "TUR", "positive")),
+    ("ar", "أقامت إسرائيل والإمارات علاقات دبلوماسية كاملة.", ("ISR", "cooperatedWith", "ARE", "positive")),
+    # ... cut, severed, suspended ones a sanction on the other side
+    ("en", "Bahrain severed its diplomatic ties with Qatar.", ("BHR", "sanctioned", "QAT", "positive")),
+    ("en", "Russia broke off diplomatic relations with Georgia.", ("RUS", "sanctioned", "GEO", "positive")),
+    ("en", "Ecuador suspended diplomatic relations with Mexico.", ("ECU", "sanctioned", "MEX", "positive")),
+    ("ar", "قطعت البحرين علاقاتها الدبلوماسية مع قطر.", ("BHR", "sanctioned", "QAT", "positive")),
+    ("ar", "قطع المغرب العلاقات مع إيران.", ("MAR", "sanctioned", "IRN", "positive")),
+    ("ar", "أعلنت الإكوادور تعليق العلاقات الدبلوماسية مع المكسيك.", ("ECU", "sanctioned", "MEX", "positive")),
+])
+def test_verbs_on_diplomatic_relations(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:4] == row for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    # "relations" without a verb on them, or out of the verb's reach, name no act
+    ("en", "Relations between Russia and Georgia remain tense."),
+    ("en", "Egypt strengthened its army amid tense relations with Israel."),
+    ("ar", "تعد العلاقات بين مصر وإسرائيل متوترة."),
+    ("ar", "قطعت روسيا إمدادات الغاز عن أوروبا رغم العلاقات مع ألمانيا."),
+])
+def test_relations_with_no_verb_on_them(ar_rows, en_rows, lang, text):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not [r for r in rows if r[1] in ("cooperatedWith", "sanctioned")], rows
+
+
 def test_expelling_fighters_is_no_sanction(ar_rows):
     assert not [r for r in ar_rows("طرد الجيش السوداني المسلحين من الخرطوم.") if r[1] == "sanctioned"]
 
