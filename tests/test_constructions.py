@@ -336,3 +336,29 @@ def test_who_opposes_an_event_is_not_its_agent(ar_rows, en_rows, lang, text, abs
         assert absent not in rows, rows
     if present:
         assert present in rows, rows
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # a condemned launch: the actor between the event noun and its weapon is the event's agent
+    ("ar", "أدانت الأمم المتحدة إطلاق كوريا الشمالية صاروخا باليستيا.", ("un", "opposed", "PRK")),
+    ("ar", "انتقد مجلس الأمن إطلاق كوريا الشمالية صاروخا.", ("unsc", "criticized", "PRK")),
+    ("ar", "أدان مجلس الأمن إطلاق كوريا الشمالية الصواريخ.", ("unsc", "opposed", "PRK")),
+    ("en", "The UN condemned North Korea's launch of a ballistic missile.", ("un", "opposed", "PRK")),
+])
+def test_the_agent_of_a_condemned_launch(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == edge for r in rows), rows
+
+
+def test_a_release_is_no_launch(ar_rows):
+    assert not [r for r in ar_rows("أدانت الأمم المتحدة إطلاق كوريا الجنوبية سراح المعتقلين.") if r[2] == "KOR"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the short (jussive) forms of hollow speech verbs are other words: "نشر" deploys, "أقل" is less
+    ("حذرت موسكو واشنطن من نشر صواريخ في أوروبا.", None),
+    ("قالت موسكو إن واشنطن تزود أوكرانيا بالصواريخ.", "RUS"),
+])
+def test_hollow_speech_verbs_keep_to_their_forms(ar_rows, text, speaker):
+    rows = ar_rows(text)
+    assert rows and all(r[5] in (speaker, r[0]) for r in rows), rows

@@ -31,10 +31,12 @@ def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group |
         return None
     if agent.label == "demonym":
         return agent if T.norm[nxt.start].startswith(cfg.definite) else None
-    preps = cfg.triggers[nxt.label_].obj_preps
-    marked = any(g.start >= agent.end and g.start - agent.end <= 3 and marker(ctx, g, cfg.all_preps) in preps
+    event = cfg.triggers[nxt.label_]
+    marked = any(g.start >= agent.end and g.start - agent.end <= 3 and marker(ctx, g, cfg.all_preps) in event.obj_preps
                  for g in groups)
-    return agent if marked else None
+    # "أدان مجلس الأمن إطلاق كوريا الشمالية صاروخا": the weapon after the agent is the event's object
+    armed = bool(event.instruments) and any(T.norm[k] in event.instruments for k in T.words(agent.end, agent.end + 2))
+    return agent if marked or armed else None
 
 
 def victim(ctx: DocContext, g: Group) -> bool:
