@@ -145,6 +145,32 @@ def test_relations_with_no_verb_on_them(ar_rows, en_rows, lang, text):
     assert not [r for r in rows if r[1] in ("cooperatedWith", "sanctioned")], rows
 
 
+@pytest.mark.parametrize("text, edge", [
+    # a recalled or summoned envoy: a protest against the state it is accredited to or comes from
+    ("استدعت بريطانيا سفيرها من موسكو.", ("GBR", "opposed", "RUS")),
+    ("استدعت العراق السفير التركي احتجاجا على القصف.", ("IRQ", "opposed", "TUR")),
+    ("استدعت الجزائر سفيرها لدى باريس للتشاور.", ("DZA", "opposed", "FRA")),
+])
+def test_recalled_envoys(ar_rows, text, edge):
+    assert edge in {r[:3] for r in ar_rows(text)}
+
+
+def test_reservists_recalled_are_no_envoys(ar_rows):
+    assert not ar_rows("استدعى الجيش الروسي جنود الاحتياط.")
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # the members a relative clause lists describe the body: they are no subject
+    ("en", "The Alliance of Sahel States, which includes Niger and Chad, condemned Algeria.", ("aes", "opposed", "DZA")),
+    ("en", "NATO, which includes Turkey, condemned Russia.", ("nato", "opposed", "RUS")),
+    ("ar", "أعلن تحالف دول الساحل، الذي يضم أيضا النيجر وبوركينا فاسو، استدعاء سفرائه لدى الجزائر.", ("aes", "opposed", "DZA")),
+])
+def test_listed_members_are_no_subjects(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert edge in {r[:3] for r in rows}, rows
+    assert not [r for r in rows if r[0] in ("NER", "TCD", "BFA", "TUR")], rows
+
+
 def test_expelling_fighters_is_no_sanction(ar_rows):
     assert not [r for r in ar_rows("طرد الجيش السوداني المسلحين من الخرطوم.") if r[1] == "sanctioned"]
 

@@ -59,15 +59,18 @@ def test_forms_left_out_on_purpose(en_rows, text):
 @pytest.mark.parametrize("text, edges", [
     ("India and Pakistan traded accusations over the attack.", {("IND", "accused", "PAK"), ("PAK", "accused", "IND")}),
     ("Peru exchanged accusations with Chile.", {("PER", "accused", "CHL"), ("CHL", "accused", "PER")}),
-    ("Algeria recalled its ambassador from Morocco.", {("DZA", "sanctioned", "MAR")}),
-    ("Mali withdrew its ambassador from France on Friday.", {("MLI", "sanctioned", "FRA")}),
+    # a recalled envoy is a protest (FORMAT.md: "Bogota recalled its ambassador in Washington")
+    ("Algeria recalled its ambassador from Morocco.", {("DZA", "opposed", "MAR")}),
+    ("Mali withdrew its ambassador from France on Friday.", {("MLI", "opposed", "FRA")}),
+    ("Iraq summoned the Turkish ambassador over the strikes.", {("IRQ", "opposed", "TUR")}),
 ])
 def test_frames_of_their_own(en_rows, text, edges):
     assert edges <= {r[:3] for r in en_rows(text)}
 
 
 def test_an_ambassador_recalled_for_consultations_names_no_state(en_rows):
-    assert not [r for r in en_rows("Peru recalled the ambassador for consultations, Chile said.") if r[1] == "sanctioned"]
+    assert not [r for r in en_rows("Peru recalled the ambassador for consultations, Chile said.") if r[1] == "opposed"]
+    assert not en_rows("The army recalled 5,000 reservists, Russia said.")
 
 
 @pytest.mark.parametrize("text, lang, edge", [

@@ -94,7 +94,8 @@ def test_a_pair_named_together_still_meets(ar_rows):
 
 
 def test_a_trigger_word_inside_a_name_makes_no_claim(en_rows):
-    assert not en_rows("The Alliance of Sahel States recalled its envoys from Algeria and Mali.")
+    rows = en_rows("The Alliance of Sahel States recalled its envoys from Algeria and Mali.")
+    assert not [r for r in rows if r[1] == "cooperatedWith"], rows
 
 
 # a relative pronoun right before the verb: the actor before it is the subject

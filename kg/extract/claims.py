@@ -39,6 +39,7 @@ from kg.extract.mediation import mediation_claims
 from kg.extract.reported import reported_claims
 from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
+from kg.extract.participation import participation
 from kg.extract.polarity import denial, polarity, rejecter
 from kg.extract.records import government_claims, sentence_claim, threat_claims, title_claims, unique_claims
 from kg.extract.triggers import armed, claim_trigger
@@ -72,6 +73,7 @@ class ClaimExtractor:
             negation_window=negation_window, instrument_window=instrument_window)
         self.matchers = build_matchers(nlp, lex.data)
         self.forms = lex.forms  # actor forms: "Chinese" in "Chinese military aid" names China
+        self.participation = participation(nlp.lang)
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = self.context(doc)
@@ -102,7 +104,7 @@ class ClaimExtractor:
             brackets=indices_of(T.text, "(") if "(" in text else [],
             cues=cues, cue_starts=[s for _, s, _ in cues],
             trigs=trigs, trig_starts=[t.start for t in trigs], trig_tokens={k for t in trigs for k in range(t.start, t.end)},
-            victim_at=positions(T.norm, heads),
+            victim_at=positions(T.norm, heads), members=frozenset(self.participation.members(T, spans)),
             sents=sents, sent_starts=[x.start for x in sents])
 
 
@@ -113,6 +115,8 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
     prior_pair = ctx.last_pair
     start, end, left = sent.start, sent.end, bisect.bisect_left
     sent_spans = ctx.spans[left(ctx.span_starts, start):left(ctx.span_starts, end)]
+    if ctx.members:  # "the alliance, which includes Niger and Chad, condemned …": the members describe it
+        sent_spans = [m for m in sent_spans if m.start not in ctx.members]
     backed = backers(ctx, sent_spans, sent) if ctx.cfg.backer_suffixes else []
     if backed:  # a backer is a modifier: no argument of the sentence's other triggers
         claims += [sentence_claim(ctx.text, sent, ctx.offset, backer, "supported", head)

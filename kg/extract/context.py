@@ -95,6 +95,7 @@ class DocContext:
     adjuncts: frozenset[int] = frozenset()  # time adjuncts of the syntax layer: no distance between arguments
     reciprocals: dict[int, int] = field(default_factory=dict)  # "each other", "بعضهما": start -> end
     last_pair: tuple[str, str] | None = None  # the parties of the latest symmetric claim (talks, a deal)
+    members: frozenset[int] = frozenset()  # starts of mentions listed after a verb of membership: no arguments
 
     def sent_at(self, i: int) -> Sentence:
         """The sentence holding token i (Token.sent rescans the doc each time)."""

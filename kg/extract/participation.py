@@ -34,13 +34,20 @@ class Participation:
         self.member_verbs = data.keys("participation", "member_verbs")
         self.adverbs = data.keys("participation", "adverbs")
         self.two_word_verbs = any(" " in v for v in self.member_verbs)
+        self.list_openers = self.locative | self.member_verbs
         self.thing_heads = data.keys("participation", "thing_heads")
         self.modifier_suffixes = data.keys("participation", "modifier_suffixes")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
         # news agencies report what others do: they act only where a claim says so
         self.reporters = frozenset(k for k, a in lex.known.items() if a.body == "news_agency")
 
-    def places(self, table: TokenTable, spans: list[Span]) -> set[int]:
+    def members(self, table: TokenTable, spans: list) -> set[int]:
+        """Starts of the mentions listed after a verb of membership ("the alliance, which
+        includes Niger and Chad", "الذي يضم النيجر وبوركينا فاسو"): the members named to
+        describe a body, which are no argument of the sentence's claims."""
+        return self.places(table, spans, openers=self.member_verbs)
+
+    def places(self, table: TokenTable, spans: list[Span], openers: frozenset[str] | None = None) -> set[int]:
         """Starts of the mentions that name a place or a member: after a locative preposition
         ("in Syria") or a verb of membership ("the confederation, which includes Niger", "التي
         تضم أيضا النيجر"), or a member of a list that one opens ("in Syria and Iraq", "in Mali,
@@ -48,9 +55,10 @@ class Participation:
         found: set[int] = set()
         listed: set[int] = set()  # places reached through a list
         previous: Span | None = None
+        openers = self.list_openers if openers is None else openers
         for span in sorted(spans, key=lambda x: x.start):
             s = span.start
-            if self._opens_list(table, s):
+            if self._opens_list(table, s, openers):
                 found.add(s)
             elif previous is not None and previous.start in found and self._listed(table, previous, span, listed):
                 found.add(s)
@@ -58,17 +66,17 @@ class Participation:
             previous = span
         return found
 
-    def _opens_list(self, table: TokenTable, start: int) -> bool:
+    def _opens_list(self, table: TokenTable, start: int, openers: frozenset[str]) -> bool:
         j = _word_before(table, start)
         if j >= 0 and table.norm[j] in self.adverbs:  # "تضم أيضا", "includes also"
             j = _word_before(table, j)
         if j < 0:
             return False
         last = table.norm[j]
-        if last in self.locative or last in self.member_verbs:
+        if last in openers:
             return True
         i = _word_before(table, j) if self.two_word_verbs else -1
-        return i >= 0 and f"{table.norm[i]} {last}" in self.member_verbs
+        return i >= 0 and f"{table.norm[i]} {last}" in openers
 
     def _listed(self, table: TokenTable, previous: Span, span: Span, listed: set[int]) -> bool:
         between = [table.norm[i] for i in table.words(previous.end, span.start)]
