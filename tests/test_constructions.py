@@ -401,3 +401,19 @@ def test_hollow_speech_verbs_keep_to_their_forms(ar_rows, text, speaker):
 def test_subordinate_clauses(ar_rows, en_rows, lang, text, absent, kept):
     edges = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
     assert absent not in edges and (kept is None or kept in edges), edges
+
+
+@pytest.mark.parametrize("lang, text, edge, reversed_edge", [
+    # after a receiving verb the support noun's agent follows it: the subject receives
+    ("en", "Lukashenko has the backing of Russia.", ("RUS", "supported", "Alexander Lukashenko"), None),
+    ("en", "Iran won the support of China for its nuclear program.", ("CHN", "supported", "IRN"), None),
+    ("ar", "تحظى إيران بدعم روسيا والصين.", ("RUS", "supported", "IRN"), ("IRN", "supported", "RUS")),
+    ("ar", "نالت أوكرانيا دعم الاتحاد الأوروبي.", ("eu", "supported", "UKR"), ("UKR", "supported", "eu")),
+    # ... not an auxiliary before a verb, nor a noun whose object is marked
+    ("en", "Russia has strongly supported Syria.", ("RUS", "supported", "SYR"), ("SYR", "supported", "RUS")),
+    ("en", "Iran has strong support for the Houthis.", ("IRN", "supported", "houthis"), ("houthis", "supported", "IRN")),
+    ("ar", "تدعم روسيا سوريا.", ("RUS", "supported", "SYR"), ("SYR", "supported", "RUS")),
+])
+def test_support_received(ar_rows, en_rows, lang, text, edge, reversed_edge):
+    edges = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert edge in edges and reversed_edge not in edges, edges

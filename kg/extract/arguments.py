@@ -20,14 +20,45 @@ from kg.extract.subjects import (apposition_head, circumstantial_subject, condem
                                  fallback_subject, modal_subject, possessor_subject, pronoun_subject, purpose_subject,
                                  relative_before, relative_subject, shared_subject, weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
-from kg.extract.words import crosses_boundary, distance, filler
+from kg.extract.words import crosses_boundary, distance, filler, plain_word
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 
 
 def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], list[str]]:
     """The (subject, object) key pairs of a trigger read with ``spec``'s frame, and the
-    keys of its subject (which later triggers may share or borrow)."""
+    keys of its subject (which later triggers may share or borrow). After a receiving verb
+    ("Lukashenko enjoys the backing of Russia", "تحظى إيران بدعم روسيا") the noun's agent is
+    the actor after it and the verb's subject receives: the pairs turn round (the subject
+    stays the clause's, for the verbs that share it)."""
+    found, keys = _arguments(ctx, st, trig, spec)
+    if found and spec.relation in ctx.cfg.receiving_relations and _received(ctx, st, trig, spec):
+        # the noun's agent: after it, bare or marked as a source ("of Russia", "من روسيا"; "for the Houthis" is the object)
+        agent_marks = ctx.cfg.receiving_agent_preps | {None}
+        agents = {k for g in st.groups if g.start >= trig.end and marker(ctx, g, ctx.cfg.all_preps) in agent_marks
+                  for k in g.keys}
+        found = [(o, s) if o in agents and s not in agents else (s, o) for s, o in found]
+    return found, keys
+
+
+def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> bool:
+    """A receiving verb ends within three words before the trigger, with only determiners,
+    adjectives or the verb-first subject between, and the trigger is a noun ("the backing",
+    "بدعم"; not "has supported")."""
+    T, cfg = ctx.t, ctx.cfg
+    noun = match_key(trig.text) in spec.nouns
+    for cue, s, e in st.cues:
+        if cue != "receiving" or e > trig.start:
+            continue
+        gap = T.words(e, trig.start)
+        # a noun of the section, or any trigger after the verb-first subject ("تحظى إيران بدعم")
+        if (noun or any(ctx.in_mention(k) for k in gap)) and len(gap) <= 3 and not crosses_boundary(ctx, e, trig.start) \
+                and all(T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k) for k in gap):
+            return True
+    return False
+
+
+def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], list[str]]:
     T, cfg = ctx.t, ctx.cfg
     limit = _limit(ctx, st, trig, spec)
     before = [g for g in st.groups if g.end <= trig.start]

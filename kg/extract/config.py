@@ -82,6 +82,9 @@ class ClaimConfig:
     delegations: frozenset[str] = _keys("syntax", "delegations")  # "وفد من حماس": Hamas
     delegation_preps: frozenset[str] = _keys("syntax", "delegation_prepositions")
     member_links: frozenset[str] = _keys("syntax", "member_links")  # "fighters belonging to Hezbollah"
+    # relations whose noun after a receiving verb is read from the receiver ("enjoys the backing of X")
+    receiving_relations: frozenset[str] = _keys("syntax", "receiving_relations")
+    receiving_agent_preps: frozenset[str] = _keys("syntax", "receiving_agent_prepositions")
     list_item_openers: frozenset[str] = _keys("syntax", "list_item_openers")  # "X, his wife and Y": a list goes on
     kin_nouns: frozenset[str] = _keys("names", "kin_nouns")  # "X وزوجته وY": a list goes on
     membership_nouns: frozenset[str] = _keys("syntax", "membership_nouns")  # "Sweden's NATO membership"
