@@ -39,6 +39,8 @@ class Trigger:
     instruments: frozenset[str] = frozenset()
     circumstantial_forms: frozenset[str] = frozenset()  # forms that are triggers only set off by a comma ("، متهمة")
     instrument_window: int | None = None  # words after an armed form in which its instrument stands (else the component's)
+    # words right after the trigger that make it no act of the section ("sent a delegation", "أرسلت وفدا")
+    unless_after: frozenset[str] = frozenset()
     purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
     converse: bool = False  # "bought missiles from Russia": the object gives, the subject receives
     mutual: bool = False  # "India and Pakistan exchanged fire": each did it to the other
@@ -233,5 +235,6 @@ def load_language(code: str) -> LanguageData:
             instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
             circumstantial_forms=frozenset(match_key(f) for f in spec.get("circumstantial_forms", [])),
             instrument_window=armed.get("window"),
+            unless_after=frozenset(match_key(f) for f in data.with_definite(spec.get("unless_after", []))),
         )
     return data

@@ -35,6 +35,7 @@ from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
 from kg.extract.groups import actor_groups, backers, deal_place_names
 from kg.extract.matchers import build_matchers
+from kg.extract.leaders import led_groups
 from kg.extract.mediation import mediation_claims
 from kg.extract.reported import reported_claims
 from kg.nlp.syntax import syntax_of
@@ -126,6 +127,8 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
             ctx.modifier_tokens.update(range(m.start, min(m.end + 2, sent.end)))
         sent_spans = [m for m in sent_spans if id(m) not in modifiers]
     groups = actor_groups(ctx, sent_spans)
+    led, groups = led_groups(ctx, sent, groups)  # "a delegation led by X": X is no argument
+    claims += led
     sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
     groups = deal_place_names(ctx, groups, sent_trigs)
     cues = ctx.cues[left(ctx.cue_starts, start):left(ctx.cue_starts, end)]

@@ -15,7 +15,7 @@ from kg.nlp.components import Normalizer, pattern_keywords
 from kg.nlp.tokens import TokenTable
 
 CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
-        "disputes", "accusation_nouns", "invitation", "receiving",
+        "disputes", "accusation_nouns", "invitation", "receiving", "led_by",
         "future_time", "unnamed_sources", "reversal", "cancelled", "mediated_by", "mediator_before", "mediator_verb")
 
 
