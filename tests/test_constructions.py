@@ -417,3 +417,27 @@ def test_subordinate_clauses(ar_rows, en_rows, lang, text, absent, kept):
 def test_support_received(ar_rows, en_rows, lang, text, edge, reversed_edge):
     edges = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
     assert edge in edges and reversed_edge not in edges, edges
+
+
+@pytest.mark.parametrize("text, row", [
+    # a complementizer carrying a pronoun: the verb after it has the pronoun's antecedent as subject
+    ("أكدت روسيا أنها ستزود سوريا بالأسلحة.", ("RUS", "supplied", "SYR", "positive")),
+    ("أعلنت الصين أنها لن ترسل أسلحة إلى روسيا.", ("CHN", "supplied", "RUS", "negative")),
+    ("قال أردوغان إنه لن يزور إسرائيل.", ("رجب طيب أردوغان", "visited", "ISR", "negative")),
+    ("أكد الاتحاد الأوروبي أنه سيفرض عقوبات على روسيا.", ("eu", "sanctioned", "RUS", "positive")),
+])
+def test_the_pronoun_of_a_complementizer_is_the_subject(ar_rows, text, row):
+    rows = ar_rows(text)
+    assert row in {r[:4] for r in rows}, rows
+    assert not [r for r in rows if r[0] == row[2]], rows  # the actor after the verb is its object
+
+
+def test_a_complementizer_without_pronoun_keeps_its_subject(ar_rows):
+    rows = ar_rows("قالت روسيا إن أوكرانيا هاجمت القوات الروسية.")
+    assert not [r for r in rows if r[0] == "RUS" and r[1] == "attacked"], rows
+
+
+@pytest.mark.parametrize("text", ["نفى الجيش السوداني أي صلة له بالهجوم على تشاد.", "نفت حماس أي صلة لها بالهجوم على إسرائيل."])
+def test_a_denied_link_written_whole_or_split(ar_rows, text):
+    rows = ar_rows(text)
+    assert rows and all(r[3] == "negative" for r in rows if r[1] == "attacked"), rows

@@ -16,8 +16,8 @@ from kg.extract.nominal import noun_arguments
 from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, pronoun_object, source_between,
                                 victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
-from kg.extract.subjects import (apposition_head, circumstantial_subject, condemned_event, coordinated_subject,
-                                 fallback_subject, modal_subject, possessor_subject, pronoun_subject, purpose_subject,
+from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
+                                 coordinated_subject, fallback_subject, modal_subject, possessor_subject, pronoun_subject, purpose_subject,
                                  relative_before, relative_subject, shared_subject, weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
 from kg.extract.words import crosses_boundary, distance, filler, plain_word
@@ -76,7 +76,7 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         return combine(spec, agent, obj, between), agent.keys
     possessed = possessor_subject(ctx, st, trig, before)
     invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed \
-        or relative_subject(ctx, st, trig, before)
+        or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before)
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if subject is not None and subject.start < trig.start and weapon_maker(ctx, subject):
         # "Russia used Iranian drones in its war against Ukraine": the user of the weapon

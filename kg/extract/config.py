@@ -84,6 +84,7 @@ class ClaimConfig:
     member_links: frozenset[str] = _keys("syntax", "member_links")  # "fighters belonging to Hezbollah"
     # relations whose noun after a receiving verb is read from the receiver ("enjoys the backing of X")
     receiving_relations: frozenset[str] = _keys("syntax", "receiving_relations")
+    pronoun_complementizers: frozenset[str] = _keys("coreference", "pronoun_complementizers")  # "أنها ستزود"
     receiving_agent_preps: frozenset[str] = _keys("syntax", "receiving_agent_prepositions")
     list_item_openers: frozenset[str] = _keys("syntax", "list_item_openers")  # "X, his wife and Y": a list goes on
     kin_nouns: frozenset[str] = _keys("names", "kin_nouns")  # "X وزوجته وY": a list goes on

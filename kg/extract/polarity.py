@@ -85,7 +85,16 @@ def _complement_of(ctx: DocContext, noun_end: int, trig: Mark) -> bool:
     if len(gap) > 4 or len(preps) > 1 or (gap and gap[0] not in preps and not T.proclitic(trig.start)):
         return False
     return all(k in preps or T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k)
-               or (T.proclitic(k) in cfg.hosts and T.proclitic(k)) for k in gap)  # "لها": its own pronoun
+               or _hosted_pronoun(ctx, k) for k in gap)
+
+
+def _hosted_pronoun(ctx: DocContext, k: int) -> bool:
+    """"لها", "له": a preposition carrying the denier's own pronoun, split or written whole."""
+    T, cfg = ctx.t, ctx.cfg
+    procl, norm = T.proclitic(k), T.norm[k]
+    if procl:
+        return procl in cfg.hosts
+    return norm[:1] in cfg.hosts and norm[1:] in (cfg.masc | cfg.fem)
 
 
 def rejected_accusation(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:

@@ -112,6 +112,33 @@ def pronoun_subject(ctx: DocContext, trig: Mark) -> Group | None:
     return None
 
 
+def complement_pronoun_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"أكدت روسيا أنها ستزود سوريا بالأسلحة", "قال أردوغان إنه لن يزور إسرائيل": a verb right
+    after a complementizer carrying a pronoun (particles between) has that pronoun as its
+    subject, which stands for the nearest bare actor before it (a feminine one for a state or
+    a body), else the latest subject of the discourse; the actor after the verb is its object."""
+    cfg, T = ctx.cfg, ctx.t
+    if not cfg.pronoun_complementizers:
+        return None
+    j = trig.start - 1
+    while j >= st.sent.start and T.norm[j] in cfg.particles:
+        j -= 1
+    if j < st.sent.start or T.norm[j] not in cfg.pronoun_complementizers:
+        return None
+    discourse = ctx.discourse
+    feminine = T.norm[j].endswith(tuple(cfg.fem))
+    types = {"Country", "Organization"} if feminine else {"Person", "Country", "Organization"}
+    for g in reversed(before):
+        if g.end <= j and marker(ctx, g, cfg.all_preps) is None and (discourse is None or g.types(discourse) & types):
+            return Group(list(g.keys), j, j + 1, "pronoun")
+    if discourse is not None:
+        key = next((k for k in reversed(discourse.recent_subjects)
+                    if k in discourse.actors and discourse.actors[k].type in types), None)
+        if key is not None:
+            return Group([key], j, j + 1, "pronoun")
+    return None
+
+
 def fallback_subject(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, before: list[Group],
                      obj: Group) -> Group | None:
     """A subjectless nominal trigger ("تعزيز التعاون مع X") belongs to the nearest bare
