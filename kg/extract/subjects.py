@@ -123,10 +123,16 @@ def complement_pronoun_subject(ctx: DocContext, st: SentenceState, trig: Mark, b
     j = trig.start - 1
     while j >= st.sent.start and T.norm[j] in cfg.particles:
         j -= 1
-    if j < st.sent.start or T.norm[j] not in cfg.pronoun_complementizers:
+    if j < st.sent.start:
+        return None
+    enclitic = T.enclitic(j)
+    if T.norm[j] in cfg.pronoun_complementizers:  # written whole: "أنها"
+        feminine = T.norm[j].endswith(tuple(cfg.fem))
+    elif enclitic and T.norm[j] in cfg.subject_hosts and T.norm[j] in cfg.complementizers:  # split: "أن" + "هم"
+        feminine = enclitic in cfg.fem
+    else:
         return None
     discourse = ctx.discourse
-    feminine = T.norm[j].endswith(tuple(cfg.fem))
     types = {"Country", "Organization"} if feminine else {"Person", "Country", "Organization"}
     for g in reversed(before):
         if g.end <= j and marker(ctx, g, cfg.all_preps) is None and (discourse is None or g.types(discourse) & types):
