@@ -127,6 +127,12 @@ def test_envoys_protests_and_ties(ar_rows, en_rows, lang, text, edge):
     ("ar", "قطعت البحرين علاقاتها الدبلوماسية مع قطر.", ("BHR", "sanctioned", "QAT", "positive")),
     ("ar", "قطع المغرب العلاقات مع إيران.", ("MAR", "sanctioned", "IRN", "positive")),
     ("ar", "أعلنت الإكوادور تعليق العلاقات الدبلوماسية مع المكسيك.", ("ECU", "sanctioned", "MEX", "positive")),
+    # normalization is cooperation, as a verb on relations and as a noun of its own
+    ("ar", "طبعت الإمارات العلاقات مع إسرائيل.", ("ARE", "cooperatedWith", "ISR", "positive")),
+    ("ar", "رفضت السعودية أي تطبيع مع إسرائيل.", ("SAU", "cooperatedWith", "ISR", "negative")),
+    ("ar", "وقعت الإمارات اتفاق تطبيع مع إسرائيل.", ("ARE", "cooperatedWith", "ISR", "positive")),
+    ("en", "The UAE normalized relations with Israel.", ("ARE", "cooperatedWith", "ISR", "positive")),
+    ("en", "The US is pushing for normalization between Saudi Arabia and Israel.", ("SAU", "cooperatedWith", "ISR", "positive")),
 ])
 def test_verbs_on_diplomatic_relations(ar_rows, en_rows, lang, text, row):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
