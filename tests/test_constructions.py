@@ -447,3 +447,17 @@ def test_a_complementizer_without_pronoun_keeps_its_subject(ar_rows):
 def test_a_denied_link_written_whole_or_split(ar_rows, text):
     rows = ar_rows(text)
     assert rows and all(r[3] == "negative" for r in rows if r[1] == "attacked"), rows
+
+
+@pytest.mark.parametrize("text, row", [
+    # "بين" + a head noun + coordinated nisbas: every pair of the nisbas' states
+    ("لم يعقد أي اجتماع بين الوفدين الإيراني والأمريكي.", ("IRN", "metWith", "USA", "negative")),
+    ("جرت محادثات بين المسؤولين الإيرانيين والأمريكيين.", ("IRN", "metWith", "USA", "positive")),
+    ("وقع اتفاق بين الجانبين المصري والقطري.", ("EGY", "cooperatedWith", "QAT", "positive")),
+])
+def test_between_a_head_and_its_nisbas(ar_rows, text, row):
+    assert row in {r[:4] for r in ar_rows(text)}
+
+
+def test_one_nisba_after_between_pairs_nothing(ar_rows):
+    assert not ar_rows("اجتمع الوزير بين الجنود الإيرانيين.")

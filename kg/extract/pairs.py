@@ -22,12 +22,19 @@ def between_pairs(ctx: DocContext, spec: Trigger, after: list[Group]) -> list[Pa
     """"talks between X and Y", "the participation of X, Y and Z": every pair."""
     if not spec.symmetric:
         return []
-    norm, determiners = ctx.t.norm, ctx.cfg.determiners
+    T, cfg = ctx.t, ctx.cfg
+    norm, determiners = T.norm, cfg.determiners
     for g in after:
+        if len(g.keys) < 2:
+            continue
         j = g.start - 1
         while j >= 0 and norm[j] in determiners:
             j -= 1
-        if j >= 0 and (norm[j] in BETWEEN or norm[j] == "of") and len(g.keys) >= 2:
+        # "بين الوفدين الإيراني والأمريكي": nisbas after their head noun, the head right after "بين"
+        if cfg.adjective_after and g.label == "demonym" and j >= 1 and not ctx.in_mention(j) and T.alpha[j] \
+                and norm[j] not in cfg.all_preps:
+            j -= 1
+        if j >= 0 and (norm[j] in BETWEEN or norm[j] == "of"):
             return pairs(g.keys)
     return []
 
