@@ -461,3 +461,50 @@ def test_between_a_head_and_its_nisbas(ar_rows, text, row):
 
 def test_one_nisba_after_between_pairs_nothing(ar_rows):
     assert not ar_rows("اجتمع الوزير بين الجنود الإيرانيين.")
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # an airspace closed to a state's aircraft: a sanction on that state
+    ("en", "Pakistan shut its airspace to Indian airlines.", ("PAK", "sanctioned", "IND")),
+    ("ar", "أغلقت باكستان مجالها الجوي أمام الطائرات الهندية.", ("PAK", "sanctioned", "IND")),
+    # an arms package for a state: supply
+    ("en", "The Pentagon announced a $300 million arms package for Taiwan.", ("pentagon", "supplied", "TWN")),
+])
+def test_airspace_and_arms_packages(ar_rows, en_rows, lang, text, edge):
+    assert edge in {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+@pytest.mark.parametrize("lang, text", [
+    # closed with no state's aircraft named, or a border crossing closed: no sanction on anyone
+    ("en", "Pakistan closed its airspace for two hours, India said."),
+    ("ar", "أغلقت تركيا المعبر الحدودي مع سوريا."),
+])
+def test_other_closures_are_no_airspace_sanction(ar_rows, en_rows, lang, text):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not [r for r in rows if r[1] == "sanctioned"], rows
+
+
+@pytest.mark.parametrize("lang, text, kept", [
+    # a state's own body strikes inside its state: the place is no target
+    ("en", "Sudan's army shelled RSF positions in Khartoum.", None),
+    ("ar", "قصف الجيش السوداني مواقع في الخرطوم.", None),
+    ("en", "The Sudanese army attacked Chad.", ("sudanese_army", "attacked", "TCD")),
+    ("en", "Egypt's army struck targets in Libya.", ("egy_army", "attacked", "LBY")),
+])
+def test_a_body_does_not_attack_its_own_state(ar_rows, en_rows, lang, text, kept):
+    edges = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert not [e for e in edges if e[1] == "attacked" and e[2] in ("SDN",)], edges
+    assert kept is None or kept in edges, edges
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Israeli forces raided a West Bank town.", "org-west-bank"),
+])
+def test_a_compass_word_and_a_head_name_a_place(en_rows, text, absent):
+    assert not [r for r in en_rows(text) if absent in r], en_rows(text)
+
+
+def test_a_command_named_by_a_compass_adjective_stays_a_body():
+    from tests.conftest import run_extraction
+    arts = run_extraction("The Northern Command said it struck Hezbollah.", "en")
+    assert any(k == "org-northern-command" for a in arts for k in a.actors)

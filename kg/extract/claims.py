@@ -185,7 +185,7 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if denier:  # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
         accused = denier[0]
         pairs = [(accused, obj) for _subj, obj in pairs] or [(accused, k) for k in keys if k != accused]
-    pairs = [(subj, obj) for subj, obj in pairs if subj and obj and subj != obj]
+    pairs = [(subj, obj) for subj, obj in pairs if subj and obj and subj != obj and not _own_state(ctx, spec, subj, obj)]
     if not pairs:
         return claims
     # polarity, modality and speaker are the trigger's, the same for each of its pairs
@@ -208,3 +208,15 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         if discourse is not None:
             discourse.note_subject(subj)
     return claims
+
+
+HOSTILE_TO_OTHERS = frozenset({"attacked", "sanctioned"})
+
+
+def _own_state(ctx: DocContext, spec: Trigger, subj: str, obj: str) -> bool:
+    """"Sudan's army shelled RSF positions in Khartoum": a state's own body strikes in its
+    state, not at it; the place is where, not whom."""
+    if spec.relation not in HOSTILE_TO_OTHERS or ctx.discourse is None:
+        return False
+    actor = ctx.discourse.actors.get(subj)
+    return actor is not None and actor.affiliation == obj

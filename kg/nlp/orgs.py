@@ -36,6 +36,8 @@ class OrgFinder:
         self.max_tokens = int(spec.get("max_tokens", 8))
         self.stop = self.lex.data.keys("names", "stop")
         self.possessive = frozenset(self.lex.data.strings("morphology", "possessive"))
+        # a compass word and a head alone name a place ("West Bank", "North Front"), not a body
+        self.place_words = frozenset(spec.get("place_words", []))
 
     def __call__(self, doc: Doc) -> Doc:
         if not self.heads:
@@ -76,7 +78,8 @@ class OrgFinder:
                 j += 1
             end = last_cap + 1
             words = words_of[i:end]
-            if any(w in self.heads for w in words) and end - start >= 2:
+            if any(w in self.heads for w in words) and end - start >= 2 \
+                    and not all(w in self.heads or w in self.place_words for w in words):
                 span = Span(doc, start, end, label="org", kb_id="")
                 name = text[span.start_char:span.end_char]
                 key = org_key(name)
