@@ -508,3 +508,18 @@ def test_a_command_named_by_a_compass_adjective_stays_a_body():
     from tests.conftest import run_extraction
     arts = run_extraction("The Northern Command said it struck Hezbollah.", "en")
     assert any(k == "org-northern-command" for a in arts for k in a.actors)
+
+
+@pytest.mark.parametrize("lang, text, edge, absent", [
+    # the owner of what an event noun's preposition marks is its target, before the place
+    ("ar", "شنت القوات الأمريكية غارات على مواقع للحوثيين في اليمن.", ("USA", "attacked", "houthis"), ("USA", "attacked", "YEM")),
+    ("ar", "شنت إسرائيل غارات على أهداف لحزب الله في جنوب لبنان.", ("ISR", "attacked", "hezbollah"), ("ISR", "attacked", "LBN")),
+    ("en", "The US launched strikes on positions of the Houthis in Yemen.", ("USA", "attacked", "houthis"), ("USA", "attacked", "YEM")),
+    # a region word keeps the place marked: with no owner, the place hit is the target
+    ("ar", "شنت إسرائيل غارات على مواقع في جنوب لبنان.", ("ISR", "attacked", "LBN"), None),
+    ("en", "Turkey struck targets in northern Iraq.", ("TUR", "attacked", "IRQ"), None),
+])
+def test_owners_and_regions_of_what_is_hit(ar_rows, en_rows, lang, text, edge, absent):
+    edges = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert edge in edges and absent not in edges, edges
+

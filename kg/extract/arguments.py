@@ -13,7 +13,7 @@ from __future__ import annotations
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.nominal import noun_arguments
-from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, pronoun_object, source_between,
+from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, owner_of_object, pronoun_object, source_between,
                                 victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
@@ -298,6 +298,8 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         obj = pronoun_object(ctx, st, trig, limit, spec.obj_preps, subject)
     if obj is None and spec.locative_object:  # "struck its border posts": the owner
         obj = owner_object(ctx, st, trig, subject)
+    if obj is None and spec.locative_object:  # "غارات على مواقع للحوثيين في اليمن": the owner, not the place
+        obj = next((g for g in [owner_of_object(ctx, trig, spec, after)] if g is not None and g is not subject), None)
     if obj is None and subject is not None and not spec.symmetric:
         obj = _antecedent(ctx, st, trig, subject)
     if obj is None and spec.locative_object:

@@ -57,8 +57,9 @@ def _raw_marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | N
             if not T.alpha[k] or ctx.in_mention(k) or T.norm[k] in cfg.boundaries:
                 break
     modifiers = ctx.modifier_tokens
-    while j >= 0 and (T.text[j] in {'"', "“", "«"} or T.norm[j] in cfg.determiners or j in modifiers):
-        j -= 1  # "an attack on a US warship", "talks with its Chinese counterpart"
+    while j >= 0 and (T.text[j] in {'"', "“", "«"} or T.norm[j] in cfg.determiners or j in modifiers
+                      or T.norm[j] in cfg.region_words):
+        j -= 1  # "an attack on a US warship", "talks with its Chinese counterpart", "في جنوب لبنان", "in northern Iraq"
     if j >= 0 and T.norm[j] in preps:
         return T.norm[j]
     return None

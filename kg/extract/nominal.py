@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
-from kg.extract.objects import located_target
+from kg.extract.objects import located_target, owner_of_object
 from kg.extract.pairs import Pair, between_pairs, combine
 from kg.extract.subjects import pronoun_subject, purpose_subject
 from kg.extract.triggers import control
@@ -32,6 +32,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         g = before[-1]
         if trig.start - g.end <= 3 and marker(ctx, g, all_preps) is None:
             obj = g
+    if obj is None and spec.locative_object and not passive_voice:
+        obj = owner_of_object(ctx, trig, spec, after)  # "غارات على مواقع للحوثيين في اليمن": the owner, not the place
     if obj is None and spec.locative_object and not passive_voice:
         # "sanctions on entities in Belarus", "غارات على أهداف في سوريا": the place of the
         # object phrase stands for the target; for some events the place right after the
@@ -82,3 +84,4 @@ def _place_after(ctx: DocContext, trig: Mark, spec: Trigger, g: Group) -> bool:
         words = words[:-1]
     return len(words) <= (1 if ctx.cfg.adjective_after else 0) and \
         all(T.alpha[k] and not ctx.in_mention(k) and T.norm[k] not in ctx.cfg.all_preps for k in words)
+

@@ -162,3 +162,29 @@ def owner_object(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group 
                 return Group([key], i, i + 1, "pronoun")
         return None
     return None
+
+
+def owner_of_object(ctx: DocContext, trig: Mark, spec: Trigger, after: list[Group]) -> Group | None:
+    """The owner of the noun an event noun's preposition marks ("strikes on positions of the
+    Houthis", "غارات على مواقع للحوثيين"): one or two bare nouns after the preposition, then
+    the owner with its marker. A body or a group: what a state owns is mostly its land ("على
+    الساحل الغربي لليمن"), which the place rules read."""
+    T, cfg, discourse = ctx.t, ctx.cfg, ctx.discourse
+    for g in after:
+        if marker(ctx, g, cfg.owner_preps) is None:
+            continue
+        if discourse is not None and "Country" in g.types(discourse):
+            return None
+        words = T.words(trig.end, g.start)
+        if words and T.norm[words[-1]] in cfg.owner_preps:
+            words = words[:-1]
+        # from the last object preposition ("شنت القوات الأمريكية غارات على مواقع للحوثيين")
+        at = next((n for n in range(len(words) - 1, -1, -1) if T.norm[words[n]] in spec.obj_preps), None)
+        if at is None or crosses_boundary(ctx, trig.end, g.start):
+            return None
+        nouns = words[at + 1:]
+        if 1 <= len(nouns) <= 2 and all(T.alpha[k] and not ctx.in_mention(k) and T.norm[k] not in cfg.all_preps
+                                        and T.norm[k] not in cfg.boundaries for k in nouns):
+            return g
+        return None
+    return None
