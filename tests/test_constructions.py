@@ -469,6 +469,9 @@ def test_one_nisba_after_between_pairs_nothing(ar_rows):
     ("ar", "أغلقت باكستان مجالها الجوي أمام الطائرات الهندية.", ("PAK", "sanctioned", "IND")),
     # an arms package for a state: supply
     ("en", "The Pentagon announced a $300 million arms package for Taiwan.", ("pentagon", "supplied", "TWN")),
+    ("ar", "أعلن البنتاغون عن حزمة أسلحة بقيمة 300 مليون دولار لتايوان.", ("pentagon", "supplied", "TWN")),
+    # an arms deal signed with a state stays a deal
+    ("ar", "وقعت روسيا صفقة أسلحة مع الجزائر.", ("RUS", "cooperatedWith", "DZA")),
 ])
 def test_airspace_and_arms_packages(ar_rows, en_rows, lang, text, edge):
     assert edge in {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
