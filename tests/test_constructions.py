@@ -526,3 +526,23 @@ def test_owners_and_regions_of_what_is_hit(ar_rows, en_rows, lang, text, edge, a
     edges = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
     assert edge in edges and absent not in edges, edges
 
+
+
+@pytest.mark.parametrize("lang, text, row, absent", [
+    # an actor itself called a criminal: an accusation; its acts called names: criticism
+    ("en", "Trump called Colombian President Gustavo Petro an illegal drug leader.",
+     ("Donald Trump", "accused", "Gustavo Petro"), ("Donald Trump", "criticized", "Gustavo Petro")),
+    ("en", "Moscow labelled Ukraine terrorists.", ("RUS", "accused", "UKR"), ("RUS", "criticized", "UKR")),
+    ("en", "Russia called the Israeli strikes a criminal act.", ("RUS", "criticized", "ISR"), ("RUS", "accused", "ISR")),
+    ("en", "Rutte called Russia's behaviour reckless.", ("Mark Rutte", "criticized", "RUS"), None),
+    ("ar", "وصفت أنقرة وحدات حماية الشعب بأنها إرهابية.", ("TUR", "accused", "ypg"), ("TUR", "criticized", "ypg")),
+    ("ar", "وصف أردوغان نتنياهو بأنه مجرم حرب.", ("رجب طيب أردوغان", "accused", "بنيامين نتنياهو"), None),
+    ("ar", "وصفت روسيا الضربات الإسرائيلية بأنها عدوان.", ("RUS", "criticized", "ISR"), ("RUS", "accused", "ISR")),
+])
+def test_labels_for_actors_and_for_acts(ar_rows, en_rows, lang, text, row, absent):
+    edges = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert row in edges and absent not in edges, edges
+
+
+def test_a_call_for_an_end_to_a_drug_war_accuses_no_one(en_rows):
+    assert not [r for r in en_rows("Biden called for an end to the drug war with Mexico.") if r[1] == "accused"]

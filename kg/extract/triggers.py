@@ -111,7 +111,8 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
     spec = cfg.triggers[trig.label_]
     if (trig.start, trig.label_) in st.unarmed:
         return None
-    if spec.unless_after and any(T.norm[k] in spec.unless_after for k in T.words(trig.end, min(st.sent.end, trig.end + 3))):
+    reach = spec.instrument_window or 3  # an armed section's words: its instrument window
+    if spec.unless_after and any(T.norm[k] in spec.unless_after for k in T.words(trig.end, min(st.sent.end, trig.end + reach))):
         return None  # "sent a delegation to Cairo", "أرسلت رسالة إلى": what is sent is no supply
     if spec.circumstantial_forms and match_key(trig.text) in spec.circumstantial_forms and not circumstantial(ctx, trig):
         return None  # "روسيا متهمة بـ": a passive participle, not "، متهمة أوكرانيا"
