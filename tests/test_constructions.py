@@ -546,3 +546,18 @@ def test_labels_for_actors_and_for_acts(ar_rows, en_rows, lang, text, row, absen
 
 def test_a_call_for_an_end_to_a_drug_war_accuses_no_one(en_rows):
     assert not [r for r in en_rows("Biden called for an end to the drug war with Mexico.") if r[1] == "accused"]
+
+
+def test_a_pronoun_subject_is_not_a_possessor_in_apposition(en_rows):
+    edges = {r[:3] for r in en_rows("Belarus, Russia's close ally, said it had warned Poland about the drones.")}
+    assert ("BLR", "threatened", "POL") in edges and ("RUS", "threatened", "POL") not in edges, edges
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an inverted speaker stands right after the verb; "said it had warned Poland" is content
+    ("Belarus, Russia's close ally, said it had warned Poland about the drones.", None),
+    ('"We will respond," said Russian President Vladimir Putin, accusing Ukraine of terrorism.', "Vladimir Putin"),
+])
+def test_inverted_speakers(en_rows, text, speaker):
+    rows = [r for r in en_rows(text) if r[1] in ("threatened", "accused")]
+    assert rows and all(r[5] == speaker for r in rows), rows

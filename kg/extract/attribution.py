@@ -26,6 +26,8 @@ def speaker(ctx: DocContext, sent: Sentence, groups: list[Group], cues: list[Cue
             inverted = s > 0 and T.text[s - 1] in _BEFORE_INVERSION
             if not cfg.verb_first and not inverted and cue == "speech":
                 nxt = []  # "Officials said Iran …": what follows "said" is the content, not the speaker
+            elif not cfg.verb_first and inverted:  # "…, said Putin", "…, said the ministry"; not "…, said it had warned Poland"
+                nxt = [g for g in nxt if all(T.norm[k] in cfg.determiners for k in T.words(e, g.start))]
             ordered = nxt + prv if cfg.verb_first else prv + nxt
             for g in ordered:
                 if g.types(discourse) & {"Person", "Organization", "Country"}:

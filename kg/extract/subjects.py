@@ -101,9 +101,11 @@ def pronoun_subject(ctx: DocContext, trig: Mark) -> Group | None:
         return None
     types = ("Person",) if norm[j] in cfg.personal else ("Country", "Organization")
     sent = ctx.sent_at(j)
+    text = ctx.t.text
     for span in sorted(ctx.spans, key=lambda s: -s.start):
         if sent.start <= span.start and span.end <= j and discourse.actors.get(span.kb_id_) is not None \
-                and discourse.actors[span.kb_id_].type in types:
+                and discourse.actors[span.kb_id_].type in types \
+                and text[span.end] not in cfg.possessive:  # "Belarus, Russia's close ally, said it": not Russia
             return Group([span.kb_id_], j, j + 1, "pronoun")
     for key in reversed(discourse.recent_subjects):
         actor = discourse.actors.get(key)
