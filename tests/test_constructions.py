@@ -561,3 +561,24 @@ def test_a_pronoun_subject_is_not_a_possessor_in_apposition(en_rows):
 def test_inverted_speakers(en_rows, text, speaker):
     rows = [r for r in en_rows(text) if r[1] in ("threatened", "accused")]
     assert rows and all(r[5] == speaker for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # an agreement neared is not reached: possible
+    ("en", "Iran and the United States are close to a deal.", ("IRN", "cooperatedWith", "USA", "possible")),
+    ("en", "Baghdad and Erbil are nearing an agreement on oil exports.", ("IRQ", "cooperatedWith", "krg", "possible")),
+    ("ar", "تقترب بغداد وأربيل من اتفاق نفطي.", ("IRQ", "cooperatedWith", "krg", "possible")),
+    ("ar", "باتت إيران والسعودية على وشك توقيع اتفاق.", ("IRN", "cooperatedWith", "SAU", "possible")),
+])
+def test_an_agreement_neared(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == row[:3] and r[4] == row[3] for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    ("en", "Israeli jets struck Hezbollah close to the border with Lebanon.", ("ISR", "attacked", "hezbollah")),
+    ("ar", "اقتربت القوات الروسية من الحدود، ثم قصفت روسيا أوكرانيا.", ("RUS", "attacked", "UKR")),
+])
+def test_a_place_neared_leaves_acts_asserted(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:3] == row and r[4] == "asserted" for r in rows), rows
