@@ -582,3 +582,27 @@ def test_an_agreement_neared(ar_rows, en_rows, lang, text, row):
 def test_a_place_neared_leaves_acts_asserted(ar_rows, en_rows, lang, text, row):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert any(r[:3] == row and r[4] == "asserted" for r in rows), rows
+
+
+@pytest.mark.parametrize("text, row", [
+    # an event noun carried by a light verb after "and" shares the clause's subject
+    ("Pakistan and Afghanistan agreed to a ceasefire in talks mediated by Qatar. Qatar's foreign ministry said the two "
+     "sides had also agreed to establish mechanisms and would hold follow-up meetings.", ("AFG", "metWith", "PAK", "possible")),
+    ("India and China agreed to cut tensions and will hold talks next month.", ("IND", "metWith", "CHN", "possible")),
+])
+def test_a_light_verb_after_and_shares_the_subject(en_rows, text, row):
+    rows = en_rows(text)
+    assert any({r[0], r[2]} == {row[0], row[2]} and r[1] == row[1] and r[4] == row[3] for r in rows), rows
+
+
+def test_a_clause_of_its_own_after_and_keeps_its_subject(en_rows):
+    rows = en_rows("Russia struck Kyiv and China held talks with Ukraine.")
+    assert ("CHN", "metWith", "UKR") in {r[:3] for r in rows} and ("RUS", "metWith", "UKR") not in {r[:3] for r in rows}
+
+
+def test_the_two_sides_are_not_the_reporting_state(en_rows):
+    # "Qatar's foreign ministry said the two sides …": Qatar reports, Pakistan and Afghanistan are the sides
+    rows = en_rows("Pakistan and Afghanistan held talks in Doha mediated by Qatar. Qatar's foreign ministry said the two "
+                   "sides would meet again.")
+    planned = {frozenset((r[0], r[2])) for r in rows if r[1] == "metWith" and r[4] == "possible"}
+    assert planned == {frozenset(("PAK", "AFG"))}, rows

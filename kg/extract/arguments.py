@@ -17,7 +17,7 @@ from kg.extract.objects import (event_agent, located_target, owned_object, owner
                                 victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
-                                 coordinated_subject, fallback_subject, modal_subject, possessor_subject, pronoun_subject, purpose_subject,
+                                 coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject, possessor_subject, pronoun_subject, purpose_subject,
                                  relative_before, relative_subject, shared_subject, weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
 from kg.extract.words import crosses_boundary, distance, filler, plain_word
@@ -188,7 +188,7 @@ def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list
                     and not _predicate_between(ctx, st, g.end, trig.start):
                 subject = g
         if subject is None:
-            subject = pronoun_subject(ctx, trig)
+            subject = pronoun_subject(ctx, trig) or coordinated_verb_subject(ctx, st, trig)
     return subject, strong_subject
 
 

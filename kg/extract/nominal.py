@@ -9,7 +9,7 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.objects import located_target, owner_of_object
 from kg.extract.pairs import Pair, between_pairs, combine
-from kg.extract.subjects import pronoun_subject, purpose_subject
+from kg.extract.subjects import coordinated_verb_subject, pronoun_subject, purpose_subject
 from kg.extract.triggers import control
 from kg.extract.words import crosses_boundary, filler
 from kg.lang import Trigger
@@ -56,7 +56,7 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
                 and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 6)):
             subject = g
     if subject is None and not passive_voice:
-        subject = pronoun_subject(ctx, trig)
+        subject = pronoun_subject(ctx, trig) or coordinated_verb_subject(ctx, st, trig)
     discourse = ctx.discourse
     if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
         obj = None

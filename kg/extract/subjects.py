@@ -8,7 +8,7 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.participation import demonym_heads
 from kg.extract.triggers import circumstantial, is_argument
-from kg.extract.words import crosses_boundary, filler
+from kg.extract.words import crosses_boundary, filler, plain_word
 from kg.lang import Trigger
 
 
@@ -23,6 +23,35 @@ def shared_subject(ctx: DocContext, st: SentenceState, g: Group, trig: Mark) -> 
     norm, coord = ctx.t.norm, ctx.cfg.coord
     if not keys or set(keys) & set(g.keys) or not (prev.end <= g.start) or not words \
             or not all(norm[k] in coord for k in words):
+        return None
+    return Group(list(keys), -1, -1, None)
+
+
+def coordinated_verb_subject(ctx: DocContext, st: SentenceState, trig: Mark) -> Group | None:
+    """"the two sides agreed to a truce and would hold follow-up meetings", "… and will hold
+    talks": in a subject-first language, an event noun carried by a light verb (modals before
+    it), or a verb phrase opened by one, that "and" joins to the clause before shares that
+    clause's subject."""
+    if ctx.cfg.verb_first or st.prev is None:
+        return None
+    prev, _spec, keys = st.prev
+    if not keys or prev.end > trig.start:
+        return None
+    T, cfg = ctx.t, ctx.cfg
+    words = T.words(prev.end, trig.start)
+    # back from the trigger: its determiners and modifiers, the light verb, modals, then "and"
+    k = len(words) - 1
+    stops = cfg.light_verbs | cfg.modal_verbs | cfg.coord
+    while k >= 0 and (T.norm[words[k]] in cfg.determiners or T.text[words[k]] == "-"
+                      or (plain_word(ctx, words[k]) and T.norm[words[k]] not in stops)):
+        k -= 1  # "follow-up", "joint military"
+    if k >= 0 and T.norm[words[k]] in cfg.light_verbs:
+        k -= 1  # "hold", unless the trigger holds it ("hold talks")
+    elif T.norm[trig.start] not in cfg.light_verbs:
+        return None
+    while k >= 0 and T.norm[words[k]] in cfg.modal_verbs:
+        k -= 1
+    if k < 0 or T.norm[words[k]] not in cfg.coord or any(ctx.in_mention(w) for w in words[k:]):
         return None
     return Group(list(keys), -1, -1, None)
 

@@ -8,6 +8,8 @@ gives two spans over the same tokens.
 
 from __future__ import annotations
 
+import bisect
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -47,6 +49,7 @@ class Coref:
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
         self.personal = data.keys("coreference", "personal_pronouns")
+        self.possessive = frozenset(data.strings("morphology", "possessive"))  # "Qatar's"
         self.not_names = data.keys("names", "stop")
         self.article = match_key(data.value("morphology", "definite_article", default="") or "")  # written on the noun (ال)  # "علي" is also "على" once folded: never a surname
 
@@ -113,6 +116,25 @@ class Coref:
             set_actor_spans(doc, sorted(spans + added, key=lambda s: (s.start, s.end)))
         return doc
 
+    def _reporters_before(self, doc: Doc, discourse, start: int) -> set[str]:
+        """"Qatar's foreign ministry said the two sides …": the state whose body or possessive
+        opens the sentence reports on the two sides and is not one of them."""
+        bounds = doc.user_data.get("sentence_starts") or [0]
+        sent_start = bounds[bisect.bisect_right(bounds, start) - 1]
+        text = token_table(doc).text
+        found: set[str] = set()
+        for span in actor_spans(doc):
+            if not sent_start <= span.start < start:
+                continue
+            actor = discourse.actors.get(span.kb_id_)
+            if actor is None:
+                continue
+            if actor.type == "Organization" and actor.affiliation:
+                found.add(actor.affiliation)
+            elif actor.type == "Country" and span.end < len(doc) and text[span.end] in self.possessive:
+                found.add(actor.key)
+        return found
+
     def _affiliate_by_head(self, doc: Doc, discourse, matches: list[tuple[str, int, int]]) -> None:
         """"المتحدث باسم الحركة لورانس كانيوكا", "the group's spokesman": a named person whose
         title names its body by a definite head noun speaks for the organization that noun
@@ -159,7 +181,7 @@ class Coref:
         elif label in ("dual_officials", "dual_countries"):
             if label == "dual_officials" and self._owners_follow(doc, end):
                 return []  # "وزيري خارجية الكونغو ورواندا": the two are named right after
-            keys = discourse.salient(types=("Country",), n=2)
+            keys = discourse.salient(types=("Country",), n=2, exclude=self._reporters_before(doc, discourse, start))
         elif label == "definite_organization":
             # "the movement", "the bloc" name a group or a union, never a state's own body (a ministry)
             keys = self._named_by_head(doc, discourse, start, end) or [
