@@ -606,3 +606,16 @@ def test_the_two_sides_are_not_the_reporting_state(en_rows):
                    "sides would meet again.")
     planned = {frozenset((r[0], r[2])) for r in rows if r[1] == "metWith" and r[4] == "possible"}
     assert planned == {frozenset(("PAK", "AFG"))}, rows
+
+
+@pytest.mark.parametrize("text, edge, absent", [
+    # after a verb's object list, "and" + an actor + a verb opens a clause of its own
+    ("Russia struck Kyiv and China held talks with Ukraine.", ("CHN", "metWith", "UKR"), ("RUS", "attacked", "CHN")),
+    ("Iran supplied Russia and China condemned the deal.", ("IRN", "supplied", "RUS"), ("IRN", "supplied", "CHN")),
+    # a list that is the subject, or an object list with no verb after it, stays a list
+    ("India and China will hold talks.", ("IND", "metWith", "CHN"), None),
+    ("Russia struck Ukraine and Georgia on Monday.", ("RUS", "attacked", "GEO"), None),
+])
+def test_and_before_a_clause_of_its_own(en_rows, text, edge, absent):
+    edges = {r[:3] for r in en_rows(text)}
+    assert edge in edges and absent not in edges, edges

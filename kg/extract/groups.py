@@ -8,10 +8,13 @@ make one group, which gives one claim per member; commas alone do not make a lis
 
 from __future__ import annotations
 
+import bisect
+
 from operator import attrgetter
 
 from kg.extract.context import DocContext, Group, Mark, Sentence
 from kg.extract.words import QUOTES, bracket_in, crosses_boundary, outside_brackets
+from kg.extract.triggers import armed
 from kg.nlp.normalize import match_key
 
 Backer = tuple[str, str | None, Mark]  # (backer, backed or None, the backer's mention)
@@ -158,7 +161,34 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     norm, text = T.norm, T.text
     coord, determiners = ctx.cfg.coord, ctx.cfg.determiners
     return len(between) <= 3 and any(norm[k] in coord or text[k] in coord for k in between) and \
-        all(norm[k] in coord or text[k] in coord or norm[k] in determiners for k in between)
+        all(norm[k] in coord or text[k] in coord or norm[k] in determiners for k in between) \
+        and not _opens_clause(ctx, prev_end, span)
+
+
+def _opens_clause(ctx: DocContext, prev_end: int, span: Mark) -> bool:
+    """"Russia struck Kyiv and China held talks with Ukraine": in a subject-first language an
+    actor followed by a verb (a trigger read as one, modals or adverbs between) after "and",
+    where the list before it follows a verb of its own, is the subject of a clause of its
+    own, not the last member of the list ("India and China will hold talks" is one list)."""
+    cfg = ctx.cfg
+    if cfg.verb_first:
+        return False
+    sent_start = ctx.sent_at(span.start).start
+    lo, hi = bisect.bisect_left(ctx.trig_starts, sent_start), bisect.bisect_left(ctx.trig_starts, prev_end)
+    verb = next((t for t in reversed(ctx.trigs[lo:hi]) if match_key(t.text) not in cfg.triggers[t.label_].nouns), None)
+    if verb is None or crosses_boundary(ctx, verb.end, span.start):
+        return False  # "Thanks to Egypt's mediation, Israel and Hamas signed …": the list is a subject
+    T = ctx.t
+    k = span.end
+    while k < len(T) and (T.norm[k] in cfg.modal_verbs or T.norm[k] in cfg.light_verbs and T.norm[k].endswith("ly")):
+        k += 1
+    i = bisect.bisect_left(ctx.trig_starts, k)
+    if i == len(ctx.trig_starts) or ctx.trig_starts[i] != k:
+        return False
+    trig, sent = ctx.trigs[i], ctx.sent_at(k)
+    spec = cfg.triggers[trig.label_]
+    # "Kyiv and China's talks" stay a list, and so does "… the Taliban ended" (a form that acts only with its word)
+    return match_key(trig.text) not in spec.nouns and armed(ctx, trig, sent, spec)
 
 
 def _kin_next(ctx: DocContext, k: int) -> bool:
