@@ -619,3 +619,25 @@ def test_the_two_sides_are_not_the_reporting_state(en_rows):
 def test_and_before_a_clause_of_its_own(en_rows, text, edge, absent):
     edges = {r[:3] for r in en_rows(text)}
     assert edge in edges and absent not in edges, edges
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # negation through light verbs and their prepositions, the existential and participation
+    ("ar", "لم تتوصل إيران والولايات المتحدة إلى اتفاق.", ("IRN", "cooperatedWith", "USA", "negative")),
+    ("ar", "فشلت روسيا وأوكرانيا في التوصل إلى اتفاق.", ("RUS", "cooperatedWith", "UKR", "negative")),
+    ("ar", "قالت إسرائيل إنه لن تكون هناك محادثات مع إيران.", ("ISR", "metWith", "IRN", "negative")),
+    ("ar", "رفضت روسيا المشاركة في اجتماع مع أوكرانيا.", ("RUS", "metWith", "UKR", "negative")),
+    ("en", "Russia declined to join talks with Ukraine.", ("RUS", "metWith", "UKR", "negative")),
+    # postponed and cancelled meetings did not take place
+    ("ar", "تأجل الاجتماع بين بوتين وترامب.", ("فلاديمير بوتين", "metWith", "دونالد ترامب", "negative")),
+    ("en", "The meeting between Putin and Trump was postponed.", ("Vladimir Putin", "metWith", "Donald Trump", "negative")),
+    ("en", "Russia postponed talks with Ukraine.", ("RUS", "metWith", "UKR", "negative")),
+    # ... and what happened stays positive
+    ("ar", "توصلت إيران والولايات المتحدة إلى اتفاق.", ("IRN", "cooperatedWith", "USA", "positive")),
+    ("ar", "شاركت مصر في اجتماع مع قطر.", ("EGY", "metWith", "QAT", "positive")),
+    ("en", "Iran declined to comment on the talks with the US.", ("IRN", "metWith", "USA", "positive")),
+])
+def test_negation_through_light_words(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any({r[0], r[2]} == {row[0], row[2]} and r[1] == row[1] and r[3] == row[3] for r in rows), rows
+    assert not any({r[0], r[2]} == {row[0], row[2]} and r[1] == row[1] and r[3] != row[3] for r in rows), rows

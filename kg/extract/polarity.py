@@ -50,11 +50,23 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
                    or (nominal and plain_word(ctx, k))]
         if len(between) <= 2 and len(carried) == len(between):
             return "negative"
-        if between and len(between) <= 5 and all(k in carried or ctx.in_mention(k) for k in between):
+        if between and len(between) <= 5 and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between, carried)
+                                                 for k in between):
             return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "نفت إيران تزويد"
         if any(c == "denial" and c_s == s for c, c_s, _ in cues) and complement_between(ctx, e, trig.start):
             return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
     return "positive"
+
+
+def _light_preposition(ctx: DocContext, k: int, between: list[int], carried: list[int]) -> bool:
+    """A preposition of the light verb between ("لم تتوصل إيران والولايات المتحدة إلى اتفاق") or
+    of the negating verb ("فشلت روسيا وأوكرانيا في التوصل إلى اتفاق")."""
+    norm, cfg = ctx.t.norm, ctx.cfg
+    if norm[k] not in cfg.all_preps:
+        return False
+    before = [j for j in between if j < k]  # nothing of content before it: "refused to comment on the talks" is no such verb
+    return any(norm[j] in cfg.light_verbs for j in between) and all(
+        norm[j] in cfg.light_verbs or norm[j] in cfg.all_preps or ctx.in_mention(j) for j in before)
 
 
 def denial(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
