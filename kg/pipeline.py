@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 import kg.extract.claims  # noqa: F401  (registers geokg_claims)
@@ -29,6 +30,7 @@ def make_nlp(lang: str, config: dict[str, dict] | None = None) -> Language:
     """A fresh pipeline; ``config`` overrides component settings by pipe name."""
     nlp = spacy.blank(lang)
     _split_punctuation_after_quotes(nlp)
+    _cache_after_line_breaks(nlp)
     for name in PIPE_NAMES:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp
@@ -42,6 +44,21 @@ CLOSING_PUNCTUATION = r'(?<=["»”’\)\]])[.,،!?؟:;؛]'
 def _split_punctuation_after_quotes(nlp: Language) -> None:
     suffixes = list(nlp.Defaults.suffixes or []) + [CLOSING_PUNCTUATION]
     nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
+
+
+def _cache_after_line_breaks(nlp: Language) -> None:
+    """Drop the tokenizer's special cases for bare whitespace ("\\n", "\\t", " "), which say
+    no more than its default rules do (one token, the same text, no other attribute).
+
+    Why: spaCy's tokenizer stops caching a doc's word forms after the first special case
+    that doc meets (the flag is per doc, not per word: spaCy #1250), and a line break is
+    one. Every word after an article's first line break was split by the prefix, suffix and
+    infix expressions again, in every article (a tenth of extraction's instructions). The
+    tokens are the same without these rules; only the cache works again."""
+    rules = nlp.tokenizer.rules or {}
+    kept = {text: pieces for text, pieces in rules.items() if not (text.isspace() and pieces == [{ORTH: text}])}
+    if len(kept) < len(rules):
+        nlp.tokenizer.rules = kept
 
 
 def get_nlp(lang: str) -> Language:
