@@ -47,16 +47,19 @@ def _split_punctuation_after_quotes(nlp: Language) -> None:
 
 
 def _cache_after_line_breaks(nlp: Language) -> None:
-    """Drop the tokenizer's special cases for bare whitespace ("\\n", "\\t", " "), which say
-    no more than its default rules do (one token, the same text, no other attribute).
+    """Drop the tokenizer's special cases of one character that say no more than its
+    default rules do: one token, the same text, no other attribute ("\\n", "\\t", " ", "'",
+    "’", "—"; not "\\xa0", whose rule sets a norm).
 
     Why: spaCy's tokenizer stops caching a doc's word forms after the first special case
     that doc meets (the flag is per doc, not per word: spaCy #1250), and a line break is
-    one. Every word after an article's first line break was split by the prefix, suffix and
-    infix expressions again, in every article (a tenth of extraction's instructions). The
-    tokens are the same without these rules; only the cache works again."""
+    one, an apostrophe another. Every word after an article's first line break was split by
+    the prefix, suffix and infix expressions again, in every article (a tenth of
+    extraction's instructions). A single character is never split, so where such a rule
+    matched the default rules give the same token (tests/test_pipeline.py compares them
+    around every affix); only the cache works again."""
     rules = nlp.tokenizer.rules or {}
-    kept = {text: pieces for text, pieces in rules.items() if not (text.isspace() and pieces == [{ORTH: text}])}
+    kept = {text: pieces for text, pieces in rules.items() if not (len(text) == 1 and pieces == [{ORTH: text}])}
     if len(kept) < len(rules):
         nlp.tokenizer.rules = kept
 
