@@ -26,11 +26,18 @@ import kg.nlp.syntax  # noqa: F401  (registers geokg_syntax)
 PIPE_NAMES = ("geokg_sentences", "geokg_normalizer", "geokg_actors", "geokg_state_bodies", "geokg_named_groups", "geokg_orgs", "geokg_persons", "geokg_coref", "geokg_syntax", "geokg_claims")
 
 
+# word forms whose tokens the tokenizer remembers (spaCy's default, 10,000, is used up by the
+# gazetteer's names while the pipeline loads: after a few hundred Arabic articles no new word
+# form was remembered). An entry costs some 250 bytes.
+TOKENIZER_CACHE = 100_000
+
+
 def make_nlp(lang: str, config: dict[str, dict] | None = None) -> Language:
     """A fresh pipeline; ``config`` overrides component settings by pipe name."""
     nlp = spacy.blank(lang)
     _split_punctuation_after_quotes(nlp)
     _cache_after_line_breaks(nlp)
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     for name in PIPE_NAMES:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp
