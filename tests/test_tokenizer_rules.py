@@ -1,6 +1,6 @@
-"""The one-character special cases the pipeline drops from spaCy's tokenizer (so that its
-word cache keeps working after a line break, see ``kg.pipeline._cache_after_line_breaks``)
-change no token: around every affix, alone or repeated, the tokens are spaCy's own."""
+"""geokg's tokenizer (``kg.nlp.tokenizer``: one-character special cases dropped so that the
+word cache keeps working after a line break, a bigger cache, expressions that remember
+their answers) gives spaCy's own tokens: around every affix, alone or repeated."""
 
 import itertools
 
@@ -8,8 +8,9 @@ import numpy
 import pytest
 import spacy
 from spacy import attrs
+from spacy.util import compile_suffix_regex
 
-from kg.pipeline import _cache_after_line_breaks, _split_punctuation_after_quotes
+from kg.nlp.tokenizer import CLOSING_PUNCTUATION, make_tokenizer
 
 ATTRS = [attrs.ORTH, attrs.NORM, attrs.LOWER, attrs.SHAPE, attrs.PREFIX, attrs.SUFFIX, attrs.IDX, attrs.SPACY,
          attrs.LEMMA, attrs.IS_ALPHA, attrs.IS_PUNCT, attrs.IS_SPACE, attrs.LIKE_NUM]
@@ -18,12 +19,9 @@ PIECES = list(".,;:!?()[]{}\"'’‘“”«»—–-…،؛؟/%$#@&*+=") + [
 
 
 def _tokenizers(lang: str):
-    base = spacy.blank(lang)
-    _split_punctuation_after_quotes(base)
-    ours = spacy.blank(lang)
-    _split_punctuation_after_quotes(ours)
-    _cache_after_line_breaks(ours)
-    return base.tokenizer, ours.tokenizer
+    base = spacy.blank(lang)  # spaCy's tokenizer with the one change of tokens (quotes)
+    base.tokenizer.suffix_search = compile_suffix_regex(list(base.Defaults.suffixes) + [CLOSING_PUNCTUATION]).search
+    return base.tokenizer, make_tokenizer(spacy.blank(lang))
 
 
 def _same(a, b) -> bool:
@@ -50,3 +48,15 @@ def test_tokens_equal_around_every_affix(lang):
     for i in range(0, len(words), 40):  # in running text after a special case, twice (then cached)
         text = "Feb. " + " ".join(words[i:i + 40]) + "\n" + "  ".join(words[i:i + 40])
         assert _same(base(text), ours(text)), text
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_expressions_remember_and_serialise(lang):
+    base, ours = _tokenizers(lang)
+    assert ours.suffix_search.__self__.pattern == base.suffix_search.__self__.pattern
+    assert ours.max_cache_size > base.max_cache_size
+    again = spacy.blank(lang).tokenizer.from_bytes(ours.to_bytes())  # spaCy reads ``__self__.pattern``
+    text = "Russia's envoy (IRNA) said: \"no.\" — وقالت روسيا «لا»."
+    assert [t.text for t in again(text)] == [t.text for t in ours(text)] == [t.text for t in base(text)]
+    first = ours.infix_finditer("well-known")
+    assert [m.span() for m in first] == [m.span() for m in ours.infix_finditer("well-known")]
