@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.components import Normalizer, actor_spans, set_actor_spans
+from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import positions, token_table
@@ -51,7 +52,7 @@ class Coref:
         self.article = match_key(data.value("morphology", "definite_article", default="") or "")  # written on the noun (ال)  # "علي" is also "على" once folded: never a surname
 
     def __call__(self, doc: Doc) -> Doc:
-        discourse = doc._.discourse
+        discourse = doc_value(doc, "discourse")
         if discourse is None:
             return doc
         spans = actor_spans(doc)
