@@ -62,7 +62,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
                     actor.add_label(page.lang, person_names.get((s, e), surface))
                 elif label not in ("pronoun", "dual", "coref", "title"):  # "زعيم كوريا الشمالية" names an office, not the state
                     actor.add_label(page.lang, without_proclitic(surface, table.proclitic(s)))
-                if takes_part.counts(table, span, actor, places):
+                if takes_part.counts(table, key, label, s, e, actor, places):
                     participants.add(key)
                 located.setdefault(key, actor)
                 result.mentions.append(Mention(key, s_char + start, e_char + start, surface))
