@@ -3,6 +3,7 @@ word cache keeps working after a line break, a bigger cache, expressions that re
 their answers) gives spaCy's own tokens: around every affix, alone or repeated."""
 
 import itertools
+import pickle
 
 import numpy
 import pytest
@@ -58,5 +59,6 @@ def test_expressions_remember_and_serialise(lang):
     again = spacy.blank(lang).tokenizer.from_bytes(ours.to_bytes())  # spaCy reads ``__self__.pattern``
     text = "Russia's envoy (IRNA) said: \"no.\" — وقالت روسيا «لا»."
     assert [t.text for t in again(text)] == [t.text for t in ours(text)] == [t.text for t in base(text)]
+    assert [t.text for t in pickle.loads(pickle.dumps(ours))(text)] == [t.text for t in base(text)]
     first = ours.infix_finditer("well-known")
     assert [m.span() for m in first] == [m.span() for m in ours.infix_finditer("well-known")]

@@ -30,7 +30,7 @@ from spacy.util import compile_suffix_regex
 CLOSING_PUNCTUATION = r'(?<=["»”’\)\]])[.,،!?؟:;؛]'
 # word forms whose tokens the tokenizer remembers; an entry costs some 250 bytes
 CACHE_SIZE = 100_000
-LIMIT = 200_000  # strings an expression remembers before starting afresh
+LIMIT = 200_000  # strings an expression remembers before starting afresh (some 200 bytes each)
 _MISSING = object()
 
 
@@ -65,6 +65,9 @@ class Remembered:
         self.pattern = regex.pattern
         self._regex = regex
         self._seen: dict[str, object] = {}
+
+    def __reduce__(self):
+        return Remembered, (self._regex,)  # a pickled tokenizer carries the expression, not the answers
 
     def _remember(self, string: str, value: object) -> object:
         if len(self._seen) >= LIMIT:
