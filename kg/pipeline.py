@@ -14,6 +14,7 @@ from spacy.language import Language
 
 import kg.extract.claims  # noqa: F401  (registers geokg_claims)
 from kg.gazetteer import user_actor_files
+from kg.nlp.tokenizer import make_tokenizer
 import kg.nlp.bodies  # noqa: F401  (registers geokg_state_bodies)
 import kg.nlp.components  # noqa: F401  (registers geokg_sentences, geokg_normalizer, geokg_actors)
 import kg.nlp.coref  # noqa: F401
@@ -28,20 +29,10 @@ PIPE_NAMES = ("geokg_sentences", "geokg_normalizer", "geokg_actors", "geokg_stat
 def make_nlp(lang: str, config: dict[str, dict] | None = None) -> Language:
     """A fresh pipeline; ``config`` overrides component settings by pipe name."""
     nlp = spacy.blank(lang)
-    _split_punctuation_after_quotes(nlp)
+    nlp.tokenizer = make_tokenizer(nlp)
     for name in PIPE_NAMES:
         nlp.add_pipe(name, config=(config or {}).get(name, {}))
     return nlp
-
-
-# a full stop or comma after a closing quote or bracket: spaCy's Arabic rules keep
-# 'واهية".' and 'حماس».' whole, so the word before the quote never matches
-CLOSING_PUNCTUATION = r'(?<=["»”’\)\]])[.,،!?؟:;؛]'
-
-
-def _split_punctuation_after_quotes(nlp: Language) -> None:
-    suffixes = list(nlp.Defaults.suffixes or []) + [CLOSING_PUNCTUATION]
-    nlp.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
 
 
 def get_nlp(lang: str) -> Language:

@@ -45,3 +45,18 @@ def test_words_and_between_follow_slice_semantics():
     table = token_table(doc)
     assert list(table.between(-1, 2)) == list(range(len(doc)))[-1:2]
     assert [table.text[i] for i in table.words(0, len(doc))] == ["a", "b", "c"]
+
+
+def test_doc_values_are_the_extension_attributes():
+    """``doc_value``/``set_doc_value`` read and write what ``doc._`` does (spaCy's key in user_data)."""
+    from kg.nlp.extensions import doc_value, set_doc_value
+
+    doc = get_nlp("en").make_doc("Iran and Iraq.")
+    assert [doc_value(doc, n) for n in ("discourse", "claims", "masked", "offset")] == \
+        [doc._.discourse, doc._.claims, doc._.masked, doc._.offset] == [None, None, None, 0]
+    marker = object()
+    doc._.discourse = marker
+    set_doc_value(doc, "offset", 7)
+    assert doc_value(doc, "discourse") is marker and doc._.offset == 7
+    with pytest.raises(AttributeError):
+        set_doc_value(doc, "unknown", 1)

@@ -11,6 +11,7 @@ from kg.extract.participation import participation
 from kg.model import Actor, ArticleResult, Mention
 from kg.nlp.coref import known_to_actor
 from kg.nlp.discourse import Discourse
+from kg.nlp.extensions import doc_value, set_doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.components import ENCLOSED_SPANS, actor_spans
 from kg.nlp.tokens import token_table, without_proclitic
@@ -38,9 +39,9 @@ def extract_page(page: Page) -> list[ArticleResult]:
             doc = nlp.make_doc(text[start:end])
             doc.user_data["text"] = text[start:end]
             doc.user_data["published"] = published  # dated roles of known persons hold for it
-            doc._.discourse = discourse
-            doc._.offset = start
-            doc._.masked = page.masked
+            set_doc_value(doc, "discourse", discourse)
+            set_doc_value(doc, "offset", start)
+            set_doc_value(doc, "masked", page.masked)
             for _, proc in nlp.pipeline:
                 doc = proc(doc)
             table = token_table(doc)
@@ -61,11 +62,11 @@ def extract_page(page: Page) -> list[ArticleResult]:
                     actor.add_label(page.lang, person_names.get((s, e), surface))
                 elif label not in ("pronoun", "dual", "coref", "title"):  # "زعيم كوريا الشمالية" names an office, not the state
                     actor.add_label(page.lang, without_proclitic(surface, table.proclitic(s)))
-                if takes_part.counts(table, span, actor, places):
+                if takes_part.counts(table, key, label, s, e, actor, places):
                     participants.add(key)
                 located.setdefault(key, actor)
                 result.mentions.append(Mention(key, s_char + start, e_char + start, surface))
-            result.claims.extend(doc._.claims or [])
+            result.claims.extend(doc_value(doc, "claims") or [])
             doc.user_data.clear()  # it holds Spans of the doc: a cycle the collector would have to find
         result.actors = {k: a for k, a in located.items() if k in participants}
         in_claims = {k for c in result.claims for k in (c.subject, c.object, c.attributed_to)}

@@ -38,6 +38,7 @@ from kg.extract.matchers import build_matchers
 from kg.extract.leaders import led_groups
 from kg.extract.mediation import mediation_claims
 from kg.extract.reported import reported_claims
+from kg.nlp.extensions import doc_value, set_doc_value
 from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
 from kg.extract.participation import participation
@@ -84,7 +85,7 @@ class ClaimExtractor:
             if not text[sent.start_char:sent.end_char].strip():
                 continue  # a line break alone: the speaker goes on
             claims += sentence_claims(ctx, sent, self.forms)
-        doc._.claims = unique_claims(reported_claims(ctx, threat_claims(ctx, claims)))
+        set_doc_value(doc, "claims", unique_claims(reported_claims(ctx, threat_claims(ctx, claims))))
         return doc
 
     def context(self, doc: Doc) -> DocContext:
@@ -100,7 +101,7 @@ class ClaimExtractor:
         layer = syntax_of(doc)
         return DocContext(
             adjuncts=layer.adjuncts, reciprocals=layer.reciprocals,
-            doc=doc, cfg=self.cfg, t=T, text=text, offset=doc._.offset, discourse=doc._.discourse,
+            doc=doc, cfg=self.cfg, t=T, text=text, offset=doc_value(doc, "offset"), discourse=doc_value(doc, "discourse"),
             spans=spans, span_starts=[m.start for m in spans], covered={k for m in spans for k in range(m.start, m.end)},
             brackets=indices_of(T.text, "(") if "(" in text else [],
             cues=cues, cue_starts=[s for _, s, _ in cues],

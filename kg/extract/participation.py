@@ -89,15 +89,16 @@ class Participation:
             return bool(after) and table.norm[after[0]] in self.coordinators
         return len(between) == 2 and between[0] == "," and between[1] in self.coordinators and previous.start in listed
 
-    def counts(self, table: TokenTable, span: Span, actor: Actor, places: set[int]) -> bool:
+    def counts(self, table: TokenTable, key: str, label: str, s: int, e: int, actor: Actor, places: set[int]) -> bool:
+        """Whether the mention ``s:e`` of ``key`` (a span's key and label, read once by the
+        caller) shows ``actor`` taking part."""
         if actor.type == "Person":
             return True
-        if span.kb_id_ in self.reporters or span.start in places:
+        if key in self.reporters or s in places:
             return False
-        s, e = span.start, span.end
         if self._modifier(table, e):
             return False
-        return not (span.label_ == "demonym" and self._of_a_thing(table, s, e))
+        return not (label == "demonym" and self._of_a_thing(table, s, e))
 
     def _modifier(self, table: TokenTable, end: int) -> bool:
         """"al Qaeda-linked": the name is half of a compound adjective."""

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.model import Actor
 from kg.nlp.components import ENCLOSED_SPANS, Normalizer, actor_spans, doc_text, set_actor_spans
+from kg.nlp.extensions import doc_value
 from kg.nlp.coref import known_to_actor
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
@@ -174,7 +175,7 @@ class StateBodies:
     def _name_known_body(self, doc: Doc, span: Span | None, body: Span, table) -> None:
         """"Russia's defence ministry" matched whole as a known actor: the body alone ("defence
         ministry") is one of its names too, as the text goes on naming it."""
-        if span is None or body.end > span.end or doc._.discourse is None:
+        if span is None or body.end > span.end or doc_value(doc, "discourse") is None:
             return
         known = self.lex.known.get(span.kb_id_)
         if known is None or known.body != body.label_:
@@ -186,7 +187,7 @@ class StateBodies:
     def _register(self, doc: Doc, key: str, state: str, whole: str, body_text: str) -> None:
         """The body's record, labelled by the whole mention and by the body alone, as the
         text goes on naming it ("the defence ministry", "الخارجية")."""
-        discourse = doc._.discourse
+        discourse = doc_value(doc, "discourse")
         if discourse is None:
             return
         known = self.lex.known.get(key)

@@ -17,7 +17,7 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-import kg.nlp.extensions  # noqa: F401  (registers Token._.proclitic etc.)
+from kg.nlp.extensions import doc_value  # (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
@@ -240,8 +240,8 @@ class ActorMatcher:
         self._labels: dict[int, tuple[int, int]] = {}  # match id -> (kind, key) hashes
 
     def __call__(self, doc: Doc) -> Doc:
-        masked = doc._.masked or []
-        offset = doc._.offset
+        masked = doc_value(doc, "masked") or []
+        offset = doc_value(doc, "offset")
         spans = []
         for matcher in self.matchers:
             for match_id, start, end in matcher(doc):

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.components import Normalizer, actor_spans, set_actor_spans
+from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import positions, token_table
@@ -54,13 +55,14 @@ class Coref:
         self.article = match_key(data.value("morphology", "definite_article", default="") or "")  # written on the noun (ال)  # "علي" is also "على" once folded: never a surname
 
     def __call__(self, doc: Doc) -> Doc:
-        discourse = doc._.discourse
+        discourse = doc_value(doc, "discourse")
         if discourse is None:
             return doc
         spans = actor_spans(doc)
-        for s in spans:
-            if s.kb_id_ not in discourse.actors and s.kb_id_ in self.lex.known:
-                discourse.register(known_to_actor(self.lex.known[s.kb_id_], doc.user_data.get("published")))
+        keys = [s.kb_id_ for s in spans]  # read once: a Span decodes its key from the string store on every read
+        for key in keys:
+            if key not in discourse.actors and key in self.lex.known:
+                discourse.register(known_to_actor(self.lex.known[key], doc.user_data.get("published")))
         taken = {i for s in spans for i in range(s.start, s.end)}
         for r in doc.user_data.get("titled_persons", []):
             taken |= set(range(r.start, r.end))
@@ -69,11 +71,11 @@ class Coref:
             discourse.touch(s.kb_id_)  # "وزير الدفاع الروسي": Russia is mentioned too
         names = doc.user_data.get("person_names", {})
         # known persons seen so far give their surnames
-        for s in spans:
-            actor = discourse.actors.get(s.kb_id_)
+        for s, key in zip(spans, keys):
+            actor = discourse.actors.get(key)
             if actor is not None and actor.type == "Person":
                 name = names.get((s.start, s.end))
-                self._learn_surname(discourse, s, s.text if name is None else name)  # Span.text joins its tokens: only when needed
+                self._learn_surname(discourse, key, s.text if name is None else name)  # Span.text joins its tokens: only when needed
         for r in doc.user_data.get("titled_persons", []):
             if r.has_name:
                 continue
@@ -91,14 +93,14 @@ class Coref:
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]  # read twice: matched once
         group_matches = [(label, s, e) for label, s, e in matches if not any(i in taken for i in range(s, e))]
         group_starts = {s for _, s, _ in group_matches}
-        events = sorted([(s.start, 0, "span", s) for s in spans] +
+        events = sorted([(s.start, 0, "span", key) for s, key in zip(spans, keys)] +
                         [(s, 1, "group", (label, s, e)) for label, s, e in group_matches] +
                         [(i, 2, "tok", doc[i]) for i in self._surname_candidates(doc, discourse)
                          if i not in taken and i not in group_starts],
                         key=lambda x: (x[0], x[1]))
         for _, _, kind, item in events:
             if kind == "span":
-                discourse.touch(item.kb_id_)
+                discourse.touch(item)  # the span's key
                 continue
             if kind == "group":
                 added.extend(self._group(doc, discourse, *item))
@@ -225,13 +227,14 @@ class Coref:
                    if any(holds(label) for label in _all_labels(discourse.actors[k]))]
         return fitting[:1]
 
-    def _learn_surname(self, discourse, span: Span, name: str) -> None:
+    def _learn_surname(self, discourse, key: str, name: str) -> None:
+        """The surname of the person ``key`` named ``name``."""
         parts = match_key(name).split()
         if len(parts) >= 2 and len(parts[-1]) >= self.min_surname and parts[-1] not in self.not_names:
-            discourse.surnames.setdefault(parts[-1], span.kb_id_)
+            discourse.surnames.setdefault(parts[-1], key)
         # family name first (كيم جونغ أون, Xi Jinping): a short first part is the family name
-        if len(parts) >= 2 and 2 <= len(parts[0]) <= 3 and span.kb_id_ in self.lex.known and parts[0] not in self.not_names:
-            discourse.surnames.setdefault(parts[0], span.kb_id_)
+        if len(parts) >= 2 and 2 <= len(parts[0]) <= 3 and key in self.lex.known and parts[0] not in self.not_names:
+            discourse.surnames.setdefault(parts[0], key)
 
     def _surname(self, discourse, token) -> str | None:
         if not discourse.surnames:

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 
 from kg.model import Actor
 from kg.nlp.components import actor_spans, doc_text, set_actor_spans
+from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import is_arabic, match_key
 from kg.nlp.orgs import org_key
@@ -88,7 +89,7 @@ class NamedGroups:
     # ------------------------------------------------------------------ finding
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
-        discourse = doc._.discourse
+        discourse = doc_value(doc, "discourse")
         spans = actor_spans(doc)
         new: list[Span] = []
         for start, end, name, short, holds_names, state in self._candidates(text):
@@ -234,7 +235,7 @@ class NamedGroups:
         return any(p in self.lex.forms or p.title() in self.lex.forms or p.upper() in self.lex.forms for p in parts if len(p) >= 2)
 
     def _register(self, doc: Doc, key: str, name: str, short: str | None, whole: str, state: str | None = None) -> None:
-        discourse = doc._.discourse
+        discourse = doc_value(doc, "discourse")
         if discourse is None:
             return
         actor = discourse.register(Actor(key=key, type="Organization", affiliation=state))

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from kg.model import Actor
 from kg.nlp.components import actor_spans, doc_text, set_actor_spans
+from kg.nlp.extensions import doc_value
 from kg.nlp.tokens import token_table
 from kg.nlp.lexicon import get_lexicon
 
@@ -42,7 +43,7 @@ class OrgFinder:
     def __call__(self, doc: Doc) -> Doc:
         if not self.heads:
             return doc
-        discourse = doc._.discourse
+        discourse = doc_value(doc, "discourse")
         spans = actor_spans(doc)
         taken = {i for s in spans for i in range(s.start, s.end)}
         by_end = {s.end: s for s in spans}

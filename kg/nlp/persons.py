@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 
 from kg.model import Actor
 from kg.nlp.components import Normalizer, actor_spans, doc_text, set_actor_spans
+from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import positions, token_table
@@ -112,7 +113,7 @@ class PersonFinder:
                     and match_key(text) not in self.function_words) or bool(re.fullmatch(r"[A-Z]\.", text)) \
                 or (not first and bool(re.fullmatch(r"(?:al|el|ad|as|an|ar|at|bin|ben|abu)-[A-Z][\w'’]+", text)))
         norm = token.norm_
-        if not first and token._.proclitic.startswith("و"):
+        if not first and token_table(token.doc).proclitic(token.i).startswith("و"):
             return False  # "وأندريه": a new name is coordinated
         if not first and ((norm[:1] == "و" and norm[1:] in self.kin_nouns) or norm in self.kin_nouns):
             return False  # "بيترو وزوجته": his wife is coordinated, no part of his name
@@ -137,7 +138,7 @@ class PersonFinder:
         tok = doc[k]
         if not self._name_like(tok, True):
             return None
-        conj = self.lang != "en" and (tok._.proclitic.startswith("و") or tok.norm_.startswith("و"))
+        conj = self.lang != "en" and (token_table(doc).proclitic(k).startswith("و") or tok.norm_.startswith("و"))
         if conj and tok.norm_ not in self.first and tok.norm_[1:] not in self.first:
             return None  # "مسؤول إيراني وصحيفة …": a coordinated noun, not a name
         starts_with_first = tok.norm_ in self.first
@@ -184,7 +185,7 @@ class PersonFinder:
 
     # --- component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        discourse = doc._.discourse
+        discourse = doc_value(doc, "discourse")
         # bodies and groups found by pattern in this article are affiliations as known ones are
         # ("المتحدث باسم خفر السواحل الفلبيني", "the spokesman of the M44 rebels")
         found = discourse.actors if discourse is not None else {}
@@ -312,12 +313,13 @@ class PersonFinder:
                 consumed.extend(aff_spans)
                 # "القياديين خالد مشعل وخليل الحية", "ministers X and Y": the next name shares the title
                 nxt = phrase_end
-                while nxt < len(doc) and (doc[nxt]._.proclitic.startswith("و") or doc[nxt].norm_ in ("and", ",")):
+                clitic = token_table(doc).proclitic
+                while nxt < len(doc) and (clitic(nxt).startswith("و") or doc[nxt].norm_ in ("and", ",")):
                     j = nxt + 1 if doc[nxt].norm_ in ("and", ",") else nxt
                     if j >= len(doc):
                         break  # the doc ends with "and" / ","
-                    other = self._scan_name(doc, j, actor_at) if not doc[j]._.proclitic or doc[j]._.proclitic.startswith("و") else None
-                    if other is None and j < len(doc) and doc[j]._.proclitic.startswith("و"):
+                    other = self._scan_name(doc, j, actor_at) if not clitic(j) or clitic(j).startswith("و") else None
+                    if other is None and j < len(doc) and clitic(j).startswith("و"):
                         other = self._scan_name_after_conjunction(doc, j, actor_at)
                     if other is None:
                         break
@@ -404,7 +406,7 @@ class PersonFinder:
     def _marked(self, doc: Doc, span: Span) -> bool:
         """Whether a preposition (a clitic or the word before) introduces the span: "سفير روسيا
         لدى الأمم المتحدة" names a second body of the title, "الإيراني دمشق" does not."""
-        if doc[span.start]._.proclitic:
+        if token_table(doc).proclitic(span.start):
             return True
         return span.start > 0 and (doc[span.start - 1].norm_ in self.prepositions or doc[span.start - 1].lower_ in self.prepositions)
 
