@@ -75,3 +75,14 @@ def test_event_noun_arguments(ar_rows, en_rows, lang, text, edge):
 def test_event_noun_places_that_must_not_fire(ar_rows, en_rows, lang, text, absent):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert not any(r[:3] == absent for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a host of talks between two sides meets each side (FORMAT: mediators that only hold talks)
+    ("en", "Oman hosted a meeting between Iran and the United States."),
+    ("ar", "استضافت سلطنة عمان اجتماعا بين إيران والولايات المتحدة."),
+])
+def test_the_host_of_talks_meets_each_side(ar_rows, en_rows, lang, text):
+    edges = {(r[0], r[1], r[2]) for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert {("OMN", "metWith", "IRN"), ("OMN", "metWith", "USA")} <= edges, edges
+    assert not [e for e in edges if e[1] == "cooperatedWith"], edges
