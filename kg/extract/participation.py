@@ -35,6 +35,7 @@ class Participation:
         self.adverbs = data.keys("participation", "adverbs")
         self.two_word_verbs = any(" " in v for v in self.member_verbs)
         self.list_openers = self.locative | self.member_verbs
+        self.member_heads = frozenset(v.split()[0] for v in self.member_verbs)
         self.thing_heads = data.keys("participation", "thing_heads")
         self.modifier_suffixes = data.keys("participation", "modifier_suffixes")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
@@ -45,6 +46,8 @@ class Participation:
         """Starts of the mentions listed after a verb of membership ("the alliance, which
         includes Niger and Chad", "الذي يضم النيجر وبوركينا فاسو"): the members named to
         describe a body, which are no argument of the sentence's claims."""
+        if self.member_heads.isdisjoint(table.norm):
+            return set()  # no verb of membership in the doc: the common case, decided in C
         return self.places(table, spans, openers=self.member_verbs)
 
     def places(self, table: TokenTable, spans: list[Span], openers: frozenset[str] | None = None) -> set[int]:
