@@ -318,6 +318,8 @@ def betweenness(U: nx.Graph, *, k: int | None = None, seed: int = 42) -> dict[st
         return nx.betweenness_centrality(U, k=k, seed=seed)
     nodes = list(U)
     n = len(nodes)
+    if k == n:  # as networkx: every node a source, in node order
+        k = None
     number = {v: i for i, v in enumerate(nodes)}
     adjacent = [[number[w] for w in U[v]] for v in nodes]
     sources = nodes if k is None else random.Random(seed).sample(nodes, k)  # networkx: seed.sample(list(G), k)

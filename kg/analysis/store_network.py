@@ -26,8 +26,9 @@ from typing import NamedTuple
 import networkx as nx
 
 from kg import log
-from kg.analysis.aggregate import AGGREGATED, Part, claim_counts, merge_parts
+from kg.analysis.aggregate import AGGREGATED, Part, claim_counts, merge_parts, part_key
 from kg.analysis.graph import MODALITIES, POLARITIES, _RELATION_IRIS, actor_network, node_id, to_networkx
+from kg.runtime import bulk_allocation
 from kg.rdf.namespaces import ACTOR_CLASSES, RELATIONS, SYMMETRIC_RELATIONS
 
 PREFIXES = """PREFIX gkg: <https://w3id.org/geokg/ontology#>
@@ -203,10 +204,11 @@ def read_rows(store, *, alt_labels: bool = False, include_headlines: bool | None
                          _iris(store, "gkg:Article"), _iris(store, "gkg:HeadlineList"), mentions)
 
 
-def network_rows(rows: StoreRows, *, lang: str | None = None,
-                 include_headlines: bool = False) -> tuple[dict, list[tuple[str, dict]], list[tuple[str, str, str, dict]]]:
+def network_rows(rows: StoreRows, *, lang: str | None = None, include_headlines: bool = False,
+                 edges: list | None = None) -> tuple[dict, list[tuple[str, dict]], list[tuple[str, str, str, dict]]]:
     """(graph attributes, nodes, edges) of the aggregated network, in the order
-    :func:`aggregated_graph` adds them (see :func:`network_graph`)."""
+    :func:`network_graph` adds them; ``edges``, when given, are those :func:`merge_parts`
+    gives for this network (:func:`variant_edges`)."""
     from rdflib import URIRef
 
     kept = _kept(rows.groups, include_headlines)
@@ -216,12 +218,27 @@ def network_rows(rows: StoreRows, *, lang: str | None = None,
     for iri in untyped:
         ensure(URIRef(iri))
     G.graph["headline_claims"] = sum(g.part.claim_count for g in rows.groups if g.headline and not include_headlines)
-    edges = merge_parts([g.part for g in kept] + [part for _, _, part in rows.standing])
+    if edges is None:
+        edges = merge_parts([g.part for g in kept] + [part for _, _, part in rows.standing])
     counts = claim_counts((u, v, d["claim_count"]) for u, v, _, d in edges)
     nodes = [(n, {**d, "claim_count": counts.get(n, 0)}) for n, d in G.nodes(data=True)]
     return {**G.graph, AGGREGATED: True}, nodes, edges
 
 
+def variant_edges(rows: StoreRows) -> tuple[list, list]:
+    """The merged edges of the network without and with the headline-only claims, the
+    second made from the first: only the edges a headline-only claim joins are merged
+    again (the same parts in the same order as merging all of them)."""
+    standing = [part for _, _, part in rows.standing]
+    plain = merge_parts([g.part for g in rows.groups if not g.headline] + standing)
+    touched = {part_key(g.part) for g in rows.groups if g.headline}
+    if not touched:
+        return plain, plain
+    again = merge_parts([p for p in [g.part for g in rows.groups] + standing if part_key(p) in touched])
+    return plain, sorted([e for e in plain if e[:3] not in touched] + again, key=lambda e: e[:3])
+
+
+@bulk_allocation()  # every node and edge made here survives: no collector passes over them
 def network_graph(graph_attrs: dict, nodes: Iterable[tuple[str, dict]],
                   edges: Iterable[tuple[str, str, str, dict]]) -> nx.MultiDiGraph:
     """The ``MultiDiGraph`` of :func:`network_rows` (nodes first, then edges in order)."""

@@ -47,6 +47,7 @@ import networkx as nx
 from kg import log
 from kg.analysis.aggregate import AGGREGATED
 from kg.analysis.names import pick_label
+from kg.runtime import bulk_allocation
 
 SUMMARY_FILE = "kg-summary.json.gz"  # the network without headline-only claims (what kg stats counts by default)
 HEADLINES_FILE = "kg-summary-headlines.json.gz"  # with them (--with-headlines)
@@ -111,14 +112,27 @@ def _frozen(value):
     return (type(value).__name__, value)
 
 
+def _key_of(values: list):
+    """The cheapest key that tells the values of a column apart: themselves when they are
+    all strings (or all None or strings), a tuple when all are lists of strings, else
+    :func:`_frozen`."""
+    kinds = {type(v) for v in values}
+    if kinds <= {str, type(None)}:
+        return None
+    if kinds == {list} and all(type(x) is str for v in values for x in v):
+        return tuple
+    return _frozen
+
+
 def _column(values: list) -> dict:
     if all(type(v) is int for v in values):
         return {"ints": values}
+    key_of = _key_of(values)
     table: list = []
     seen: dict = {}
     index = []
     for v in values:
-        key = _frozen(v)
+        key = v if key_of is None else key_of(v)
         found = seen.get(key)
         if found is None:
             found = seen[key] = len(table)
@@ -221,7 +235,7 @@ def summaries(path: Path | str, *, analysed: Iterable[bool] = (False,)) -> dict[
     """The summaries of the store at ``path`` (read through Oxigraph), without (``False``)
     and with (``True``) headline-only claims; those in ``analysed`` with the default
     analyses."""
-    from kg.analysis.store_network import network_graph, network_rows, read_rows
+    from kg.analysis.store_network import network_graph, network_rows, read_rows, variant_edges
     from kg.rdf.store import open_store
 
     before = fingerprint(path)
@@ -230,8 +244,8 @@ def summaries(path: Path | str, *, analysed: Iterable[bool] = (False,)) -> dict[
     del store
     out = {}
     analysed = set(analysed)
-    for headlines in (False, True):
-        attrs, nodes, edges = network_rows(rows, lang=None, include_headlines=headlines)
+    for headlines, merged in zip((False, True), variant_edges(rows)):
+        attrs, nodes, edges = network_rows(rows, lang=None, include_headlines=headlines, edges=merged)
         data = {"format": FORMAT, "code": code_version(), "fingerprint": before, "headlines": headlines,
                 **_encode(attrs, nodes, edges)}
         if headlines in analysed:
@@ -255,7 +269,7 @@ def write_summary(path: Path | str, *, analysed: Iterable[bool] = (False,)) -> l
         written = []
         for headlines, data in found.items():
             raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            written.append(write_bytes_atomic(summary_file(path, headlines), gzip.compress(raw, compresslevel=6, mtime=0)))
+            written.append(write_bytes_atomic(summary_file(path, headlines), gzip.compress(raw, compresslevel=1, mtime=0)))
         return written
 
 
@@ -302,6 +316,7 @@ def summary_network(path: Path | str, *, lang: str | None = None, include_headli
             return None
 
 
+@bulk_allocation()  # every node and edge made here survives: no collector passes over them
 def _network(data: dict, *, lang: str | None, alt_labels: bool) -> nx.MultiDiGraph:
     from kg.analysis.networks import PRECOMPUTED
 
