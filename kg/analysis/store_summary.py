@@ -262,6 +262,7 @@ def write_summary(path: Path | str, *, analysed: Iterable[bool] = (False,)) -> l
     from kg.atomic import write_bytes_atomic
 
     path = Path(path)
+    _return_freed_memory()
     with log.step("summary of the store"):
         found = summaries(path, analysed=analysed)
         if fingerprint(path) != found[False]["fingerprint"]:
@@ -271,6 +272,18 @@ def write_summary(path: Path | str, *, analysed: Iterable[bool] = (False,)) -> l
             raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
             written.append(write_bytes_atomic(summary_file(path, headlines), gzip.compress(raw, compresslevel=1, mtime=0)))
         return written
+
+
+def _return_freed_memory() -> None:
+    """Give the memory the build freed back to the system before the summary's queries
+    take theirs (glibc keeps freed heap pages: at the end of a 10,000-article build
+    240 MiB of the process's 760 were free)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
 
 
 # --------------------------------------------------------------------------- reading
