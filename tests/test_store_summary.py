@@ -5,6 +5,7 @@ otherwise, and the same printed output either way."""
 from __future__ import annotations
 
 import gzip
+import os
 import json
 import random
 import sys
@@ -309,3 +310,19 @@ def test_a_summary_that_fails_does_not_fail_the_build(tmp_path, capsys, monkeypa
     assert "no summary of the store written" in capsys.readouterr().err
     assert not (store / SUMMARY_FILE).exists()
     assert main(["stats", str(store)]) == 0
+
+
+def test_a_store_kg_build_did_not_summarise_can_be(tmp_path):
+    """python -m kg.analysis.store_summary STORE (a Dask build's store, an older store)."""
+    import subprocess
+
+    load_into_store(_graph(), tmp_path / "store")
+    assert load_summary(tmp_path / "store") is None
+    run = subprocess.run([sys.executable, "-m", "kg.analysis.store_summary", str(tmp_path / "store")],
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 0, run.stderr
+    assert SUMMARY_FILE in run.stdout and load_summary(tmp_path / "store") is not None
+    (tmp_path / "folder").mkdir()
+    run = subprocess.run([sys.executable, "-m", "kg.analysis.store_summary", str(tmp_path / "folder")],
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.returncode == 1 and "not an Oxigraph store" in run.stderr

@@ -369,3 +369,28 @@ def _network(data: dict, *, lang: str | None, alt_labels: bool) -> nx.MultiDiGra
             "centrality": centrality,
             "communities": {k: [frozenset(map(ids.__getitem__, c)) for c in v] for k, v in table["communities"].items()}})
     return A
+
+
+if __name__ == "__main__":  # python -m kg.analysis.store_summary STORE: a store kg build did not summarise (Dask, older)
+    import argparse
+
+    from kg.errors import GeoKGError
+    from kg.rdf.store import is_store, store_lock
+
+    parser = argparse.ArgumentParser(prog="python -m kg.analysis.store_summary",
+                                     description="write the summary kg stats and kg actor read into an Oxigraph store folder")
+    parser.add_argument("store", type=Path)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args()
+    log.set_verbose(args.verbose)
+    try:
+        if not is_store(args.store):
+            raise GeoKGError(f"{args.store}: not an Oxigraph store directory")
+        with store_lock(args.store):  # no kg build replaces or loads it meanwhile
+            written = write_summary(args.store)
+    except GeoKGError as err:
+        raise SystemExit(f"error: {err}") from None
+    if not written:
+        raise SystemExit(f"error: {args.store} changed while it was read; nothing written")
+    for path in written:
+        print(f"wrote {path}")
