@@ -339,6 +339,11 @@ class Staging:
         target = Path(target)
         return next((tmp for tmp, t in reversed(self._files) if t == target), None)
 
+    def staged_directory(self, target: Path | str) -> Path | None:
+        """The temporary directory staged for ``target``, if any."""
+        target = Path(target)
+        return next((tmp for tmp, t in reversed(self._dirs) if t == target), None)
+
     def directory(self, target: Path | str) -> Path:
         """A temporary directory path beside ``target`` (not created), swapped in on commit."""
         target = Path(target)

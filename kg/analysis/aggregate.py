@@ -70,6 +70,12 @@ def claim_part(u: str, v: str, d: dict) -> Part:
     )
 
 
+def part_key(p: Part) -> tuple[str, str, str]:
+    """The aggregated edge ``(u, v, key)`` a part belongs to."""
+    u, v = (p.v, p.u) if p.symmetric and p.v < p.u else (p.u, p.v)
+    return u, v, edge_key(p.relation, p.polarity, modality_group(p.modality))
+
+
 def merge_parts(parts: Iterable[Part]) -> list[tuple[str, str, str, dict]]:
     """``(u, v, key, attributes)`` of the aggregated edges, sorted by (u, v, key).
 
@@ -80,33 +86,58 @@ def merge_parts(parts: Iterable[Part]) -> list[tuple[str, str, str, dict]]:
     """
     groups: dict[tuple, list[Part]] = defaultdict(list)
     for p in parts:
-        u, v = (p.v, p.u) if p.symmetric and p.v < p.u else (p.u, p.v)
-        groups[(u, v, edge_key(p.relation, p.polarity, modality_group(p.modality)))].append(p)
-    out = []
-    for (u, v, key), group in sorted(groups.items()):
-        first = group[0]
-        articles = sorted({a for p in group for a in p.articles})
-        dates = sorted(x for p in group for x in p.dates)
-        modality_counts: Counter = Counter()
-        for p in group:
-            modality_counts[p.modality] += p.claim_count
-        evidences = [e for p in group for e in p.evidences]
-        evidences.sort(key=lambda e: (e["date"] or "", e["article_id"] or "", e["claim"] or ""), reverse=True)
-        out.append((u, v, key, {
-            "relation": first.relation, "polarity": first.polarity, "modality_group": modality_group(first.modality),
-            "modalities": sorted({p.modality for p in group}),
-            "modality_counts": {m: n for m, n in sorted(modality_counts.items()) if n},
-            "symmetric": first.symmetric, "structural": all(p.structural for p in group),
-            "claims": [c for p in group for c in p.claims],
-            "articles": articles, "article_count": len(articles), "weight": len(articles),
-            "claim_count": sum(p.claim_count for p in group),
-            "attributed_count": sum(p.attributed_count for p in group),
-            "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
-            "attributed_to": sorted({a for p in group for a in p.attributed_to}),
-            "items": sorted({i for p in group for i in p.items}),
-            "evidences": evidences,
-        }))
-    return out
+        groups[part_key(p)].append(p)
+    return [(u, v, key, _merged(group) if len(group) > 1 else _single(group[0]))
+            for (u, v, key), group in sorted(groups.items())]
+
+
+def _evidence_order(e: dict) -> tuple:
+    return (e["date"] or "", e["article_id"] or "", e["claim"] or "")
+
+
+def _merged(group: list[Part]) -> dict:
+    first = group[0]
+    articles = sorted({a for p in group for a in p.articles})
+    dates = [x for p in group for x in p.dates]
+    modality_counts: Counter = Counter()
+    for p in group:
+        modality_counts[p.modality] += p.claim_count
+    evidences = [e for p in group for e in p.evidences]
+    evidences.sort(key=_evidence_order, reverse=True)
+    return {
+        "relation": first.relation, "polarity": first.polarity, "modality_group": modality_group(first.modality),
+        "modalities": sorted({p.modality for p in group}),
+        "modality_counts": {m: n for m, n in sorted(modality_counts.items()) if n},
+        "symmetric": first.symmetric, "structural": all(p.structural for p in group),
+        "claims": [c for p in group for c in p.claims],
+        "articles": articles, "article_count": len(articles), "weight": len(articles),
+        "claim_count": sum(p.claim_count for p in group),
+        "attributed_count": sum(p.attributed_count for p in group),
+        "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None,
+        "attributed_to": sorted({a for p in group for a in p.attributed_to}),
+        "items": sorted({i for p in group for i in p.items}),
+        "evidences": evidences,
+    }
+
+
+def _single(p: Part) -> dict:
+    """:func:`_merged` of a group of one part (most edges), the same attributes."""
+    articles = sorted(set(p.articles))
+    dates = p.dates if isinstance(p.dates, list) else list(p.dates)
+    evidences = sorted(p.evidences, key=_evidence_order, reverse=True)
+    return {
+        "relation": p.relation, "polarity": p.polarity, "modality_group": modality_group(p.modality),
+        "modalities": [p.modality],
+        "modality_counts": {p.modality: p.claim_count} if p.claim_count else {},
+        "symmetric": p.symmetric, "structural": all((p.structural,)),
+        "claims": list(p.claims),
+        "articles": articles, "article_count": len(articles), "weight": len(articles),
+        "claim_count": sum((p.claim_count,)), "attributed_count": sum((p.attributed_count,)),
+        "first_date": min(dates) if dates else None, "last_date": max(dates) if dates else None,
+        "attributed_to": sorted(set(p.attributed_to)),
+        "items": sorted(set(p.items)),
+        "evidences": evidences,
+    }
 
 
 def aggregated_graph(graph_attrs: dict, nodes: Iterable[tuple[str, dict]], parts: Iterable[Part]) -> nx.MultiDiGraph:

@@ -25,8 +25,10 @@ from typing import NamedTuple
 
 import networkx as nx
 
-from kg.analysis.aggregate import Part, aggregated_graph, claim_counts
+from kg import log
+from kg.analysis.aggregate import AGGREGATED, Part, claim_counts, merge_parts, part_key
 from kg.analysis.graph import MODALITIES, POLARITIES, _RELATION_IRIS, actor_network, node_id, to_networkx
+from kg.runtime import bulk_allocation
 from kg.rdf.namespaces import ACTOR_CLASSES, RELATIONS, SYMMETRIC_RELATIONS
 
 PREFIXES = """PREFIX gkg: <https://w3id.org/geokg/ontology#>
@@ -164,36 +166,105 @@ def standing_parts(store, groups: list[ClaimGroup]) -> Iterator[tuple[str, str, 
                              relation in SYMMETRIC_RELATIONS, structural=True)
 
 
-def store_network(path: Path | str, *, lang: str | None = None, include_headlines: bool = False,
-                  alt_labels: bool = False) -> nx.MultiDiGraph:
-    """The aggregated network of the store at ``path`` (see the module's docstring).
-    ``alt_labels`` also reads the actors' other names (``kg actor`` finds actors by them)."""
-    from rdflib import URIRef
+class StoreRows(NamedTuple):
+    """What :func:`network_rows` assembles a network from: the claim groups, the standing
+    relations, the actors typed as actors, the description of the actors (a triple index),
+    the articles and headline lists by IRI and the (article, actor) mentions."""
 
-    from kg import log
-    from kg.rdf.store import open_store
+    groups: list[ClaimGroup]
+    standing: list[tuple[str, str, Part]]
+    typed: set[str]
+    descriptions: object  # a TripleIndex
+    articles: dict[str, dict]
+    headline_lists: dict[str, dict]
+    mentions: list[tuple[str, str]]
 
-    store = open_store(path, read_only=True)
+
+def _kept(groups: list[ClaimGroup], include_headlines: bool) -> list[ClaimGroup]:
+    return [g for g in groups if include_headlines or not g.headline]
+
+
+def _ends(kept: list[ClaimGroup], standing: list[tuple[str, str, Part]]) -> list[str]:
+    return [iri for g in kept for iri in (g.subject, g.object, *g.attributors)] + [iri for s, o, _ in standing for iri in (s, o)]
+
+
+def read_rows(store, *, alt_labels: bool = False, include_headlines: bool | None = False) -> StoreRows:
+    """Everything :func:`network_rows` reads of ``store``; the actors no class names are
+    described for the network with (``include_headlines``) or without headline-only claims,
+    or for both (``None``)."""
     with log.step("claims grouped by Oxigraph"):
         groups = list(claim_groups(store))
         standing = list(standing_parts(store, groups))
-    kept = [g for g in groups if include_headlines or not g.headline]
-    ends = [iri for g in kept for iri in (g.subject, g.object, *g.attributors)] + [iri for s, o, _ in standing for iri in (s, o)]
     with log.step("actors and articles"):
         typed = {r[0].value for r in _rows(store, PREFIXES + f"SELECT DISTINCT ?a WHERE {{ VALUES ?k {{ {_ACTOR_VALUES} }} ?a a ?k }}")}
+        ends = _ends(groups if include_headlines is None else _kept(groups, include_headlines), standing)
         untyped = sorted(set(ends) - typed)
-        mentions = ((r[0].value, r[1].value) for r in _rows(store, PREFIXES + "SELECT ?a ?x WHERE { ?a gkg:mentions ?x }"))
-        G, ensure = actor_network(_index(_rows(store, descriptions_query(alt_labels, untyped))), lang=lang,
-                                  include_headlines=include_headlines, articles=_iris(store, "gkg:Article"),
-                                  headline_lists=_iris(store, "gkg:HeadlineList"), mentions=mentions)
+        mentions = [(r[0].value, r[1].value) for r in _rows(store, PREFIXES + "SELECT ?a ?x WHERE { ?a gkg:mentions ?x }")]
+        return StoreRows(groups, standing, typed, _index(_rows(store, descriptions_query(alt_labels, untyped))),
+                         _iris(store, "gkg:Article"), _iris(store, "gkg:HeadlineList"), mentions)
+
+
+def network_rows(rows: StoreRows, *, lang: str | None = None, include_headlines: bool = False,
+                 edges: list | None = None) -> tuple[dict, list[tuple[str, dict]], list[tuple[str, str, str, dict]]]:
+    """(graph attributes, nodes, edges) of the aggregated network, in the order
+    :func:`network_graph` adds them; ``edges``, when given, are those :func:`merge_parts`
+    gives for this network (:func:`variant_edges`)."""
+    from rdflib import URIRef
+
+    kept = _kept(rows.groups, include_headlines)
+    untyped = sorted(set(_ends(kept, rows.standing)) - rows.typed)
+    G, ensure = actor_network(rows.descriptions, lang=lang, include_headlines=include_headlines,
+                              articles=rows.articles, headline_lists=rows.headline_lists, mentions=rows.mentions)
     for iri in untyped:
         ensure(URIRef(iri))
-    G.graph["headline_claims"] = sum(g.part.claim_count for g in groups if g.headline and not include_headlines)
-    A = aggregated_graph(G.graph, G.nodes(data=True), [g.part for g in kept] + [part for _, _, part in standing])
-    counts = claim_counts((u, v, d["claim_count"]) for u, v, d in A.edges(data=True))
-    for n in A:
-        A.nodes[n]["claim_count"] = counts.get(n, 0)
+    G.graph["headline_claims"] = sum(g.part.claim_count for g in rows.groups if g.headline and not include_headlines)
+    if edges is None:
+        edges = merge_parts([g.part for g in kept] + [part for _, _, part in rows.standing])
+    counts = claim_counts((u, v, d["claim_count"]) for u, v, _, d in edges)
+    nodes = [(n, {**d, "claim_count": counts.get(n, 0)}) for n, d in G.nodes(data=True)]
+    return {**G.graph, AGGREGATED: True}, nodes, edges
+
+
+def variant_edges(rows: StoreRows) -> tuple[list, list]:
+    """The merged edges of the network without and with the headline-only claims, the
+    second made from the first: only the edges a headline-only claim joins are merged
+    again (the same parts in the same order as merging all of them)."""
+    standing = [part for _, _, part in rows.standing]
+    plain = merge_parts([g.part for g in rows.groups if not g.headline] + standing)
+    touched = {part_key(g.part) for g in rows.groups if g.headline}
+    if not touched:
+        return plain, plain
+    again = merge_parts([p for p in [g.part for g in rows.groups] + standing if part_key(p) in touched])
+    return plain, sorted([e for e in plain if e[:3] not in touched] + again, key=lambda e: e[:3])
+
+
+@bulk_allocation()  # every node and edge made here survives: no collector passes over them
+def network_graph(graph_attrs: dict, nodes: Iterable[tuple[str, dict]],
+                  edges: Iterable[tuple[str, str, str, dict]]) -> nx.MultiDiGraph:
+    """The ``MultiDiGraph`` of :func:`network_rows` (nodes first, then edges in order)."""
+    A = nx.MultiDiGraph(**graph_attrs)
+    A.add_nodes_from(nodes)
+    for u, v, key, d in edges:
+        A.add_edge(u, v, key=key, **d)
     return A
+
+
+def store_network(path: Path | str, *, lang: str | None = None, include_headlines: bool = False,
+                  alt_labels: bool = False) -> nx.MultiDiGraph:
+    """The aggregated network of the store at ``path`` (see the module's docstring).
+    ``alt_labels`` also reads the actors' other names (``kg actor`` finds actors by them).
+
+    Read from the summary ``kg build`` wrote into the store (:mod:`kg.analysis.store_summary`)
+    when it is that of the store's present content, else counted by Oxigraph here: the same
+    graph either way."""
+    from kg.analysis.store_summary import summary_network
+    from kg.rdf.store import open_store
+
+    found = summary_network(path, lang=lang, include_headlines=include_headlines, alt_labels=alt_labels)
+    if found is not None:
+        return found
+    rows = read_rows(open_store(path, read_only=True), alt_labels=alt_labels, include_headlines=include_headlines)
+    return network_graph(*network_rows(rows, lang=lang, include_headlines=include_headlines))
 
 
 def actor_claims(path: Path | str, node: str, network: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -157,6 +157,7 @@ def _write_outputs(args, out: Path, store: Path | None, report, jobs: int,
         from kg.rdf.store import load_into_store
         load_into_store(stage.staged(out / "graph.ttl"), store, replace=True, staging=stage, source_format=".ttl",
                         expected=triples)
+        _summarise_store(stage.staged_directory(store))  # kg stats and kg actor read it (issue 18)
         written.append(store)
     if extra:
         from kg.rdf.exports import write_exports
@@ -169,6 +170,21 @@ def _write_outputs(args, out: Path, store: Path | None, report, jobs: int,
         del network
         written.append(stage.write_text(out / "graph.html", page))
     return written, summary
+
+
+def _summarise_store(staged: Path | None) -> None:
+    """The summary of the store's network (:mod:`kg.analysis.store_summary`), written into
+    the staged store so that it is swapped in with it. A failure costs the speed of
+    ``kg stats``, not the build: one warning line."""
+    if staged is None:
+        return
+    from kg.analysis.store_summary import write_summary
+
+    try:
+        write_summary(staged)
+    except Exception as err:  # noqa: BLE001 - the store itself is complete
+        _warn(f"no summary of the store written ({err.__class__.__name__}: {' '.join(str(err).split())[:160]}); "
+              "kg stats and kg actor will count it, more slowly")
 
 
 def existing_identifiers(graph) -> dict[str, str]:
