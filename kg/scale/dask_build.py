@@ -62,7 +62,7 @@ PARTITION_ARTICLES = 1000  # articles per render task (and shard) at most: ~100,
 TASKS_PER_WORKER = 8  # at least this many tasks per worker when there is enough input
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stub:
     """What :func:`kg.build.unique_identifiers` reads of an article."""
 
@@ -83,6 +83,7 @@ class ScaleReport:
     incremental: bool = False
     errors: list[str] = field(default_factory=list)
     store: Path | None = None
+    loader_peak: int = 0  # bytes: the peak resident memory of the process that wrote the store
 
 
 def person_map(keys: set[str]) -> dict[str, str]:
@@ -128,9 +129,16 @@ def connect(scheduler: str, jobs: int):
         import dask
 
         # the workers' statistical profiler samples every thread's stack every 10 ms: on
-        # spaCy's deep stacks that was a tenth of a worker's CPU (set it off on a real
-        # cluster too: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False)
-        dask.config.set({"distributed.worker.profile.enabled": False})
+        # spaCy's deep stacks that was a tenth of a worker's CPU; the event loops' health
+        # check every 20 ms and the system monitor every 0.5 s (psutil, disk counters) cost
+        # an idle cluster of two workers 7 % of a core (4.4 s of CPU a minute; 0.7 s with
+        # these settings), time taken from extraction on a small machine. The nannies pass
+        # this configuration to the workers; on a real cluster set it there too
+        # (DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False, …)
+        dask.config.set({"distributed.worker.profile.enabled": False,
+                         "distributed.admin.tick.interval": "1s",
+                         "distributed.admin.system-monitor.interval": "5s",
+                         "distributed.admin.system-monitor.disk": False})
         cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR, memory_limit=0)
         return Client(cluster)
@@ -304,30 +312,35 @@ class _Run:
         report, old = self.report, self.old
         with Staging() as stage:
             target = StoreTarget(self.store_path, self.out, old is None, stage)
-            gone = [] if old is None else [n for n, oe in old.files.items() if self.entries.get(n) is not oe]
-            stale = sorted({g for name in gone for g in self.held.pop(name, ("", []))[1]})
-            if stale:  # graphs of files no longer given, or changed: their new graphs come with extraction
-                target.drop(stale)
-            report.dropped = len(stale)
-            self.extract(target)
-            plan, items = self.whole_graph_steps()
-            writes = to_write(plan, self.held)
-            if old is not None and not self.todo and not stale and not writes and set(old.files) == set(self.entries):
-                self.say("nothing changed")
-                report.triples = old.triples
-                return
-            if old is None and len(self.extracted) == len(self.names):
-                self.patch(target, plan, items)  # what was loaded as extracted stays, but what step 2 changed
-            else:
-                self.render(target, plan, items, writes, rebuild_actors=True)
-            actor_shard = self.shards / "actors.nq"
-            write_lines(actor_shard, actor_quads(self.actors))
-            self.actors = {}
-            target.load(actor_shard)
-            report.triples = target.count()
-            target.close()
+            try:
+                gone = [] if old is None else [n for n, oe in old.files.items() if self.entries.get(n) is not oe]
+                stale = sorted({g for name in gone for g in self.held.pop(name, ("", []))[1]})
+                if stale:  # graphs of files no longer given, or changed: their new graphs come with extraction
+                    target.drop(stale)
+                report.dropped = len(stale)
+                self.extract(target)
+                plan, items = self.whole_graph_steps()
+                writes = to_write(plan, self.held)
+                if old is not None and not self.todo and not stale and not writes and set(old.files) == set(self.entries):
+                    self.say("nothing changed")
+                    report.triples = old.triples
+                    return
+                if old is None and len(self.extracted) == len(self.names):
+                    self.patch(target, plan, items)  # what was loaded as extracted stays, but what step 2 changed
+                else:
+                    self.render(target, plan, items, writes, rebuild_actors=True)
+                actor_shard = self.shards / "actors.nq"
+                write_lines(actor_shard, actor_quads(self.actors))
+                self.actors = {}
+                target.load(actor_shard)
+                report.triples = target.count()
+                target.close()
+                report.loader_peak = target.loader_peak
+            finally:
+                target.abort()  # a failed build: the loader ends, the staged store is removed
             stage.commit()
-        self.say(f"loaded: {report.triples} quads")
+        self.say(f"loaded: {report.triples} quads (the store loader's peak memory: "
+                 f"{report.loader_peak / 2**20:.1f} MiB)")
         files = dict(zip(self.names, (self.entries[n] for n in self.names)))
         Manifest(store=str(self.store_path.resolve()), triples=report.triples, files=files).write(self.out)
 
