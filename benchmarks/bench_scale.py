@@ -115,9 +115,9 @@ def run_build(mode: str, size: int) -> dict:
            "load_before": round(load, 2),
            "load_after": round(os.getloadavg()[0], 2),
            "steps": [x[len("kg build: "):] for x in proc.stderr.splitlines() if x.startswith("kg build: [")]}
-    loader = re.search(r"store loader's peak memory: ([0-9.]+) MiB", proc.stderr)
+    loader = re.search(r"store loader's peak memory: ([0-9.]+) MiB, CPU: ([0-9.]+) s", proc.stderr)
     if loader:  # a --scheduler build writes the store in a child process of the driver
-        row["store_loader_peak_mib"] = float(loader.group(1))
+        row["store_loader_peak_mib"], row["store_loader_cpu_s"] = float(loader.group(1)), float(loader.group(2))
     print(json.dumps(row), flush=True)
     return row
 

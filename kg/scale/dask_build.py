@@ -84,6 +84,7 @@ class ScaleReport:
     errors: list[str] = field(default_factory=list)
     store: Path | None = None
     loader_peak: int = 0  # bytes: the peak resident memory of the process that wrote the store
+    loader_cpu: float = 0.0  # seconds of CPU of that process
 
 
 def person_map(keys: set[str]) -> dict[str, str]:
@@ -335,12 +336,12 @@ class _Run:
                 target.load(actor_shard)
                 report.triples = target.count()
                 target.close()
-                report.loader_peak = target.loader_peak
+                report.loader_peak, report.loader_cpu = target.loader_peak, target.loader_cpu
             finally:
                 target.abort()  # a failed build: the loader ends, the staged store is removed
             stage.commit()
         self.say(f"loaded: {report.triples} quads (the store loader's peak memory: "
-                 f"{report.loader_peak / 2**20:.1f} MiB)")
+                 f"{report.loader_peak / 2**20:.1f} MiB, CPU: {report.loader_cpu:.1f} s)")
         files = dict(zip(self.names, (self.entries[n] for n in self.names)))
         Manifest(store=str(self.store_path.resolve()), triples=report.triples, files=files).write(self.out)
 
