@@ -12,9 +12,9 @@ preferred one). Most of the time these change nothing an article's own quads hol
 1. *extract* (workers, :func:`kg.scale.tasks.extract_partition`, per partition of input
    files): extract, cache each file's records, write the articles' quads as extracted
    into a shard (one named graph per article) and send back identifiers, person keys,
-   messages and the partition's actors merged in order; the driver bulk-loads each shard
-   as it arrives (Oxigraph releases the GIL: the driver's Dask thread keeps the workers
-   fed) and merges the actors in order;
+   messages and the partition's actors merged in order; the driver merges the actors in
+   order and passes the shards, in batches, to the store loader, a child process that
+   bulk-loads them while the workers go on (:mod:`kg.scale.target`);
 2. the driver makes identifiers unique and maps person keys (small data);
 3. only where step 2 changed something: after a fresh extraction
    (:func:`kg.scale.tasks.patch_partition`) the articles whose identifier changed, that
@@ -25,12 +25,13 @@ preferred one). Most of the time these change nothing an article's own quads hol
    (:func:`kg.scale.tasks.render_partition`), whole files whose graphs changed or are
    missing are written again from the cache, and the actor graph is rebuilt from every
    file's records;
-4. the driver loads the actor graph.
+4. the actor graph is loaded.
 
 The store then holds the same quads as ``kg build --format nq`` of the same input (a test
-holds both paths to it). The driver never holds an article: its memory grows with the
-number of distinct actors and files, not with the text. Nothing but these small results
-goes through the scheduler: the quads go from worker to driver as files.
+holds both paths to it). The driver never holds an article nor any part of the store:
+its memory grows with the number of distinct actors, files and articles' identifiers, not
+with the text or the graph. Nothing but these small results goes through the scheduler:
+the quads go from worker to the loader as files.
 
 A rerun over the same output folder reads the manifest (:mod:`kg.scale.manifest`): a file
 whose bytes (and name) were extracted before is not extracted again; only the graphs whose
