@@ -373,6 +373,9 @@ class _Run:
             _merge_into(self.actors, result["actors"])
             if result["quads"]:
                 target.load(Path(shard))
+        # the last shards go to the loader now: it loads them while the driver makes
+        # identifiers unique and the workers patch (they wait until a drop or the count)
+        target.flush()
         self.report.extracted = len(self.todo)
         self.say("extracted and loaded")
 
