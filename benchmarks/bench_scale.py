@@ -9,7 +9,8 @@ A corpus of N articles is the first N/500 shards of ``corpus-100000`` (symbolic 
 ``benchmarks/data/scale-N/``), so every size reads the same articles.
 
 Modes, each a fresh ``python -m kg build`` process whose own peak resident memory
-(``ru_maxrss`` of that process alone: the driver, not the workers) is reported, with
+(``ru_maxrss`` of that process alone: the driver, not the workers nor the store loader,
+whose peak a ``--scheduler`` build reports and which is recorded too) is reported, with
 the CPU seconds of the build and all its processes (workers included) and the machine's
 load average before and after (this host is shared: other sessions' work slows a run
 down, CPU seconds per article much less):
@@ -19,6 +20,11 @@ down, CPU seconds per article much less):
 * ``dask2``: ``kg build DIR --scheduler local --jobs 2``, a LocalCluster of two worker
   processes, N-Quads shards bulk-loaded into the store;
 * ``dask1``: the same with one worker (the cost of the Dask path itself).
+
+The two-process "ceiling" before and after each build is a pure-Python loop in two
+processes against one; with ``--extraction-ceiling`` also the same extraction (400 warm
+articles) in two processes at once against one alone, which feels what two extracting
+processes cost each other here (shared caches, memory bandwidth, the other tenants).
 
 Then the store of each size built by ``dask2`` is served by ``kg serve``'s server
 (Oxigraph, read-only, union default graph) and every cookbook query (no parameters: the
@@ -32,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -108,6 +115,9 @@ def run_build(mode: str, size: int) -> dict:
            "load_before": round(load, 2),
            "load_after": round(os.getloadavg()[0], 2),
            "steps": [x[len("kg build: "):] for x in proc.stderr.splitlines() if x.startswith("kg build: [")]}
+    loader = re.search(r"store loader's peak memory: ([0-9.]+) MiB, CPU: ([0-9.]+) s", proc.stderr)
+    if loader:  # a --scheduler build writes the store in a child process of the driver
+        row["store_loader_peak_mib"], row["store_loader_cpu_s"] = float(loader.group(1)), float(loader.group(2))
     print(json.dumps(row), flush=True)
     return row
 
@@ -141,6 +151,55 @@ def ceiling(seconds: float = 5.0) -> float:
     ratio = round(two / one, 2)
     print(json.dumps({"ceiling_2_processes": ratio}), flush=True)
     return ratio
+
+
+def _extract_timed(path: str, count: int, barrier, results) -> None:
+    """In a fresh process: load the pipelines and warm them up on a few articles, wait for
+    the others, then extract ``count`` articles of ``path``; put (wall s, CPU s, articles)."""
+    import resource
+
+    from kg.parallel import extract_chunk, read_file
+
+    docs = read_file(path)[0]
+    extract_chunk(docs[-20:])
+    if barrier is not None:
+        barrier.wait()
+    before = resource.getrusage(resource.RUSAGE_SELF)
+    start = time.perf_counter()
+    extract_chunk(docs[:count])
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    results.put((wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, count))
+
+
+def extraction_ceiling(size: int, count: int = 400) -> dict:
+    """The speed-up this host offers two processes *of this work* right now: the same
+    extraction (``count`` articles, pipelines loaded and warm) in one process alone, then
+    in two processes at once, each in a fresh process as the workers are. Unlike the
+    pure-Python loop of :func:`ceiling`, this feels what two extracting processes cost each
+    other on this host (shared caches and memory bandwidth, the other tenants)."""
+    import multiprocessing as mp
+
+    path = str(sorted(corpus_of(size).glob("*.jsonl"))[0])
+    ctx = mp.get_context("spawn")
+    rows = {}
+    for n in (1, 2):
+        results = ctx.Queue()
+        barrier = ctx.Barrier(n) if n > 1 else None
+        procs = [ctx.Process(target=_extract_timed, args=(path, count, barrier, results)) for _ in range(n)]
+        for proc in procs:
+            proc.start()
+        got = [results.get() for _ in procs]
+        for proc in procs:
+            proc.join()
+        wall = max(g[0] for g in got)
+        rows[n] = {"wall": wall, "cpu_ms_per_article": 1000 * sum(g[1] for g in got) / sum(g[2] for g in got),
+                   "articles_per_s": sum(g[2] for g in got) / wall}
+    row = {"extraction_ceiling_2_processes": round(rows[2]["articles_per_s"] / rows[1]["articles_per_s"], 2),
+           "cpu_ms_per_article_1": round(rows[1]["cpu_ms_per_article"], 2),
+           "cpu_ms_per_article_2": round(rows[2]["cpu_ms_per_article"], 2), "load": round(os.getloadavg()[0], 2)}
+    print(json.dumps(row), flush=True)
+    return row
 
 
 def query_latency(store: Path, repeat: int, timeout: float = 120.0) -> list[dict]:
@@ -186,6 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-queries", action="store_true")
     ap.add_argument("--queries-only", action="store_true", help="only the query latency over built stores")
     ap.add_argument("--query-timeout", type=float, default=120.0, help="seconds per query at most")
+    ap.add_argument("--extraction-ceiling", action="store_true",
+                    help="also measure two extracting processes against one before and after each build")
     ap.add_argument("--results", type=Path, default=RESULTS / "scale.json")
     ap.add_argument("--quiet-below", type=float, default=1.0, help="start a build when the 1-min load is below this")
     ap.add_argument("--patience", type=float, default=600.0, help="seconds to wait for that at most")
@@ -198,8 +259,12 @@ def main(argv: list[str] | None = None) -> int:
         for mode in ([] if args.queries_only else args.modes):
             wait_for_quiet(args.quiet_below, args.patience)
             before = ceiling()
+            extract_before = extraction_ceiling(size) if args.extraction_ceiling else None
             row = rows[mode] = run_build(mode, size)
             row["ceiling_before"], row["ceiling_after"] = before, ceiling()
+            if extract_before is not None:
+                row["extraction_ceiling_before"] = extract_before
+                row["extraction_ceiling_after"] = extraction_ceiling(size)
             results["builds"] = [r for r in results["builds"] if (r["mode"], r["articles"]) != (mode, size)] + [row]
             path.write_text(json.dumps(results, indent=1) + "\n")
         for mode in rows.keys() - {"single"}:

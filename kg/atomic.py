@@ -9,6 +9,7 @@ folder should be) becomes one :class:`~kg.errors.GeoKGError` line naming the pat
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from kg.errors import GeoKGError
@@ -20,7 +21,13 @@ def write_text_atomic(path: Path | str, text: str) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"))
 
 
-def write_bytes_atomic(path: Path | str, data: bytes) -> Path:
+def write_chunks_atomic(path: Path | str, chunks: Iterable[str]) -> Path:
+    """Write UTF-8 text given in pieces (never joined in memory) atomically to ``path``."""
+    return write_bytes_atomic(path, (chunk.encode("utf-8") for chunk in chunks))
+
+
+def write_bytes_atomic(path: Path | str, data: bytes | Iterable[bytes]) -> Path:
+    """Write bytes (or pieces of bytes) to a temporary file beside ``path`` and rename it into place."""
     path = Path(path)
     if path.is_dir():
         raise GeoKGError(f"{path}: is a folder, cannot write a file there")

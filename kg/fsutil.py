@@ -30,7 +30,7 @@ import secrets
 import shutil
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -273,15 +273,20 @@ def _fsync_dir(path: Path) -> None:
 # --------------------------------------------------------------------------- staged writes
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` (a new temporary file), flushed to disk, with the
-    permissions a plain ``open`` would give (``mkstemp`` would make it private)."""
+def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Write ``data`` (bytes, or pieces of bytes one after the other) to ``path`` (a new
+    temporary file), flushed to disk, with the permissions a plain ``open`` would give
+    (``mkstemp`` would make it private)."""
     umask = os.umask(0)
     os.umask(umask)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 & ~umask)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:

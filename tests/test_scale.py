@@ -314,3 +314,30 @@ def test_leftovers_of_a_killed_build_are_removed(tmp_path, cluster):
     (out / ".kg-cache" / ".x.pkl.1.tmp").write_bytes(b"junk")
     build_scaled([corpus], out, out / "store", cluster[1])
     assert not list(out.glob(".kg-shards-*")) and not list((out / ".kg-cache").glob(".*"))
+
+
+@pytest.mark.parametrize("load_bytes", [1, 200, 1 << 30])
+def test_store_target_batches_shards_in_order(tmp_path, load_bytes):
+    """Shards wait for a batch (one bulk load of several, read as one stream) or load at
+    once; a drop, a count or a close first loads what waits: the store is the same."""
+    from kg.fsutil import Staging
+    from kg.scale.target import StoreTarget
+
+    def shard(name: str, graphs: str) -> Path:
+        path = tmp_path / name
+        path.write_text("".join(f"<urn:s{g}{n}> <urn:p> \"{g} {n}\" <urn:g{g}> .\n" for g in graphs for n in range(3)),
+                        encoding="utf-8")
+        return path
+
+    with Staging() as stage:
+        target = StoreTarget(tmp_path / "store", tmp_path, True, stage, load_bytes=load_bytes)
+        target.load(shard("a.nq", "12"))
+        target.load(shard("b.nq", "3"))
+        target.drop(["urn:g2"])  # loaded first, then dropped
+        target.load(shard("c.nq", "24"))
+        assert target.count() == 4 * 3
+        target.close()
+        stage.commit()
+    assert not list(tmp_path.glob("*.nq"))
+    graphs = sorted({str(q.graph_name) for q in ox.Store.read_only(str(tmp_path / "store"))})
+    assert graphs == ["<urn:g1>", "<urn:g2>", "<urn:g3>", "<urn:g4>"]

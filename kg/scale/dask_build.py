@@ -12,9 +12,9 @@ preferred one). Most of the time these change nothing an article's own quads hol
 1. *extract* (workers, :func:`kg.scale.tasks.extract_partition`, per partition of input
    files): extract, cache each file's records, write the articles' quads as extracted
    into a shard (one named graph per article) and send back identifiers, person keys,
-   messages and the partition's actors merged in order; the driver bulk-loads each shard
-   as it arrives (Oxigraph releases the GIL: the driver's Dask thread keeps the workers
-   fed) and merges the actors in order;
+   messages and the partition's actors merged in order; the driver merges the actors in
+   order and passes the shards, in batches, to the store loader, a child process that
+   bulk-loads them while the workers go on (:mod:`kg.scale.target`);
 2. the driver makes identifiers unique and maps person keys (small data);
 3. only where step 2 changed something: after a fresh extraction
    (:func:`kg.scale.tasks.patch_partition`) the articles whose identifier changed, that
@@ -25,12 +25,13 @@ preferred one). Most of the time these change nothing an article's own quads hol
    (:func:`kg.scale.tasks.render_partition`), whole files whose graphs changed or are
    missing are written again from the cache, and the actor graph is rebuilt from every
    file's records;
-4. the driver loads the actor graph.
+4. the actor graph is loaded.
 
 The store then holds the same quads as ``kg build --format nq`` of the same input (a test
-holds both paths to it). The driver never holds an article: its memory grows with the
-number of distinct actors and files, not with the text. Nothing but these small results
-goes through the scheduler: the quads go from worker to driver as files.
+holds both paths to it). The driver never holds an article nor any part of the store:
+its memory grows with the number of distinct actors, files and articles' identifiers, not
+with the text or the graph. Nothing but these small results goes through the scheduler:
+the quads go from worker to the loader as files.
 
 A rerun over the same output folder reads the manifest (:mod:`kg.scale.manifest`): a file
 whose bytes (and name) were extracted before is not extracted again; only the graphs whose
@@ -62,7 +63,7 @@ PARTITION_ARTICLES = 1000  # articles per render task (and shard) at most: ~100,
 TASKS_PER_WORKER = 8  # at least this many tasks per worker when there is enough input
 
 
-@dataclass
+@dataclass(slots=True)
 class _Stub:
     """What :func:`kg.build.unique_identifiers` reads of an article."""
 
@@ -83,6 +84,8 @@ class ScaleReport:
     incremental: bool = False
     errors: list[str] = field(default_factory=list)
     store: Path | None = None
+    loader_peak: int = 0  # bytes: the peak resident memory of the process that wrote the store
+    loader_cpu: float = 0.0  # seconds of CPU of that process
 
 
 def person_map(keys: set[str]) -> dict[str, str]:
@@ -128,9 +131,16 @@ def connect(scheduler: str, jobs: int):
         import dask
 
         # the workers' statistical profiler samples every thread's stack every 10 ms: on
-        # spaCy's deep stacks that was a tenth of a worker's CPU (set it off on a real
-        # cluster too: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False)
-        dask.config.set({"distributed.worker.profile.enabled": False})
+        # spaCy's deep stacks that was a tenth of a worker's CPU; the event loops' health
+        # check every 20 ms and the system monitor every 0.5 s (psutil, disk counters) cost
+        # an idle cluster of two workers 7 % of a core (4.4 s of CPU a minute; 0.7 s with
+        # these settings), time taken from extraction on a small machine. The nannies pass
+        # this configuration to the workers; on a real cluster set it there too
+        # (DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False, …)
+        dask.config.set({"distributed.worker.profile.enabled": False,
+                         "distributed.admin.tick.interval": "1s",
+                         "distributed.admin.system-monitor.interval": "5s",
+                         "distributed.admin.system-monitor.disk": False})
         cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
                                dashboard_address=":0", silence_logs=logging.ERROR, memory_limit=0)
         return Client(cluster)
@@ -304,30 +314,35 @@ class _Run:
         report, old = self.report, self.old
         with Staging() as stage:
             target = StoreTarget(self.store_path, self.out, old is None, stage)
-            gone = [] if old is None else [n for n, oe in old.files.items() if self.entries.get(n) is not oe]
-            stale = sorted({g for name in gone for g in self.held.pop(name, ("", []))[1]})
-            if stale:  # graphs of files no longer given, or changed: their new graphs come with extraction
-                target.drop(stale)
-            report.dropped = len(stale)
-            self.extract(target)
-            plan, items = self.whole_graph_steps()
-            writes = to_write(plan, self.held)
-            if old is not None and not self.todo and not stale and not writes and set(old.files) == set(self.entries):
-                self.say("nothing changed")
-                report.triples = old.triples
-                return
-            if old is None and len(self.extracted) == len(self.names):
-                self.patch(target, plan, items)  # what was loaded as extracted stays, but what step 2 changed
-            else:
-                self.render(target, plan, items, writes, rebuild_actors=True)
-            actor_shard = self.shards / "actors.nq"
-            write_lines(actor_shard, actor_quads(self.actors))
-            self.actors = {}
-            target.load(actor_shard)
-            report.triples = target.count()
-            target.close()
+            try:
+                gone = [] if old is None else [n for n, oe in old.files.items() if self.entries.get(n) is not oe]
+                stale = sorted({g for name in gone for g in self.held.pop(name, ("", []))[1]})
+                if stale:  # graphs of files no longer given, or changed: their new graphs come with extraction
+                    target.drop(stale)
+                report.dropped = len(stale)
+                self.extract(target)
+                plan, items = self.whole_graph_steps()
+                writes = to_write(plan, self.held)
+                if old is not None and not self.todo and not stale and not writes and set(old.files) == set(self.entries):
+                    self.say("nothing changed")
+                    report.triples = old.triples
+                    return
+                if old is None and len(self.extracted) == len(self.names):
+                    self.patch(target, plan, items)  # what was loaded as extracted stays, but what step 2 changed
+                else:
+                    self.render(target, plan, items, writes, rebuild_actors=True)
+                actor_shard = self.shards / "actors.nq"
+                write_lines(actor_shard, actor_quads(self.actors))
+                self.actors = {}
+                target.load(actor_shard)
+                report.triples = target.count()
+                target.close()
+                report.loader_peak, report.loader_cpu = target.loader_peak, target.loader_cpu
+            finally:
+                target.abort()  # a failed build: the loader ends, the staged store is removed
             stage.commit()
-        self.say(f"loaded: {report.triples} quads")
+        self.say(f"loaded: {report.triples} quads (the store loader's peak memory: "
+                 f"{report.loader_peak / 2**20:.1f} MiB, CPU: {report.loader_cpu:.1f} s)")
         files = dict(zip(self.names, (self.entries[n] for n in self.names)))
         Manifest(store=str(self.store_path.resolve()), triples=report.triples, files=files).write(self.out)
 
@@ -358,6 +373,9 @@ class _Run:
             _merge_into(self.actors, result["actors"])
             if result["quads"]:
                 target.load(Path(shard))
+        # the last shards go to the loader now: it loads them while the driver makes
+        # identifiers unique and the workers patch (they wait until a drop or the count)
+        target.flush()
         self.report.extracted = len(self.todo)
         self.say("extracted and loaded")
 

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 
-from kg.atomic import write_text_atomic
+from kg.atomic import write_chunks_atomic
 from kg.errors import GeoKGError
 
 MANIFEST_NAME = "manifest.json"
@@ -56,12 +58,19 @@ class Manifest:
     files: dict[str, FileEntry] = field(default_factory=dict)
 
     def to_json(self) -> str:
-        return json.dumps({"format": FORMAT, "store": self.store, "triples": self.triples,
-                           "files": {k: asdict(v) for k, v in sorted(self.files.items())}},
-                          ensure_ascii=False, separators=(",", ":"))
+        return "".join(self.json_pieces())
+
+    def json_pieces(self) -> Iterator[str]:
+        """The manifest's JSON, one file entry at a time (a large build's manifest is never
+        held twice in memory, nor as one string)."""
+        dump = partial(json.dumps, ensure_ascii=False, separators=(",", ":"))
+        yield dump({"format": FORMAT, "store": self.store, "triples": self.triples})[:-1] + ',"files":{'
+        for n, (name, entry) in enumerate(sorted(self.files.items())):
+            yield ("," if n else "") + dump(name) + ":" + dump(asdict(entry))
+        yield "}}"
 
     def write(self, out: Path) -> Path:
-        return write_text_atomic(out / MANIFEST_NAME, self.to_json())
+        return write_chunks_atomic(out / MANIFEST_NAME, self.json_pieces())
 
 
 def read_manifest(out: Path) -> Manifest | None:
