@@ -92,6 +92,13 @@ def test_dask_build_gives_the_quads_of_one_process(built):
     assert len(manifest["files"]) == 7 and manifest["triples"] == len(got)
 
 
+def test_dask_build_writes_the_store_summary(built):
+    from kg.analysis.store_summary import load_summary
+
+    _corpus, _single, dask = built
+    assert load_summary(dask / "store") is not None  # fresh: kg stats and kg actor read it
+
+
 def test_local_scheduler_on_the_command_line(tmp_path, capsys):
     corpus = tmp_path / "in"
     corpus.mkdir()

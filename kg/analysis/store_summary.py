@@ -274,6 +274,19 @@ def write_summary(path: Path | str, *, analysed: Iterable[bool] = (False,)) -> l
         return written
 
 
+def summarise_store(path: Path | str | None, warn) -> None:
+    """The summary of a store just built (``kg build --store``, the Dask build), so that
+    ``kg stats`` and ``kg actor`` read it. A failure costs their speed, not the build: one
+    line through ``warn``."""
+    if path is None:
+        return
+    try:
+        write_summary(path)
+    except Exception as err:  # noqa: BLE001 - the store itself is complete
+        warn(f"no summary of the store written ({err.__class__.__name__}: {' '.join(str(err).split())[:160]}); "
+             "kg stats and kg actor will count it, more slowly")
+
+
 def _return_freed_memory() -> None:
     """Give the memory the build freed back to the system before the summary's queries
     take theirs (glibc keeps freed heap pages: at the end of a 10,000-article build

@@ -173,18 +173,10 @@ def _write_outputs(args, out: Path, store: Path | None, report, jobs: int,
 
 
 def _summarise_store(staged: Path | None) -> None:
-    """The summary of the store's network (:mod:`kg.analysis.store_summary`), written into
-    the staged store so that it is swapped in with it. A failure costs the speed of
-    ``kg stats``, not the build: one warning line."""
-    if staged is None:
-        return
-    from kg.analysis.store_summary import write_summary
+    """The summary written into the staged store, so that it is swapped in with it."""
+    from kg.analysis.store_summary import summarise_store
 
-    try:
-        write_summary(staged)
-    except Exception as err:  # noqa: BLE001 - the store itself is complete
-        _warn(f"no summary of the store written ({err.__class__.__name__}: {' '.join(str(err).split())[:160]}); "
-              "kg stats and kg actor will count it, more slowly")
+    summarise_store(staged, _warn)
 
 
 def existing_identifiers(graph) -> dict[str, str]:

@@ -343,6 +343,11 @@ class _Run:
             stage.commit()
         self.say(f"loaded: {report.triples} quads (the store loader's peak memory: "
                  f"{report.loader_peak / 2**20:.1f} MiB, CPU: {report.loader_cpu:.1f} s)")
+        from kg import log
+        from kg.analysis.store_summary import summarise_store
+
+        # kg stats and kg actor read it (issue 18)
+        summarise_store(self.store_path, lambda message: log.warn("build", message))
         files = dict(zip(self.names, (self.entries[n] for n in self.names)))
         Manifest(store=str(self.store_path.resolve()), triples=report.triples, files=files).write(self.out)
 
