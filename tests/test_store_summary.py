@@ -266,6 +266,17 @@ def test_merge_parts_is_what_it_was():
         assert [list(d) for *_, d in merge_parts(parts[:n])] == [list(d) for *_, d in _merge_parts_before(parts[:n])]
 
 
+def _stats_from_summary_match_the_file(out, store, capsys, monkeypatch) -> None:
+    """kg stats on the store reads its summary (counting would fail) and prints what kg stats
+    prints on the build's Turtle file."""
+    assert main(["stats", str(out / "graph.ttl")]) == 0
+    from_file = capsys.readouterr().out
+    monkeypatch.setattr(store_network_module, "read_rows", lambda *a, **k: pytest.fail("counted"))
+    assert main(["stats", str(store)]) == 0
+    assert capsys.readouterr().out.replace(str(store), "G") == from_file.replace(str(out / "graph.ttl"), "G")
+    monkeypatch.undo()
+
+
 def test_kg_build_store_writes_the_summary_and_stats_reads_it(tmp_path, capsys, monkeypatch):
     articles = tmp_path / "articles"
     articles.mkdir()
@@ -275,23 +286,14 @@ def test_kg_build_store_writes_the_summary_and_stats_reads_it(tmp_path, capsys, 
     assert main(["build", str(articles), "--out", str(out), "--quiet", "--no-view", "--store", str(store)]) == 0
     assert (store / SUMMARY_FILE).is_file() and (store / HEADLINES_FILE).is_file()
     assert load_summary(store) is not None
-    assert main(["stats", str(out / "graph.ttl")]) == 0
-    from_file = capsys.readouterr().out
-    monkeypatch.setattr(store_network_module, "read_rows", lambda *a, **k: pytest.fail("counted"))
-    assert main(["stats", str(store)]) == 0
-    assert capsys.readouterr().out.replace(str(store), "G") == from_file.replace(str(out / "graph.ttl"), "G")
-    monkeypatch.undo()
+    _stats_from_summary_match_the_file(out, store, capsys, monkeypatch)
     # --append rebuilds the store, and its summary with it
     (articles / "en-two.md").write_text("Egypt meets Qatar\n\nEgypt's president met the emir of Qatar in Cairo.\n",
                                         encoding="utf-8")
     assert main(["build", str(articles / "en-two.md"), "--out", str(out), "--quiet", "--no-view", "--append",
                  "--store", str(store)]) == 0
     assert load_summary(store) is not None
-    assert main(["stats", str(out / "graph.ttl")]) == 0
-    from_file = capsys.readouterr().out
-    monkeypatch.setattr(store_network_module, "read_rows", lambda *a, **k: pytest.fail("counted"))
-    assert main(["stats", str(store)]) == 0
-    assert capsys.readouterr().out.replace(str(store), "G") == from_file.replace(str(out / "graph.ttl"), "G")
+    _stats_from_summary_match_the_file(out, store, capsys, monkeypatch)
 
 
 def test_a_summary_that_fails_does_not_fail_the_build(tmp_path, capsys, monkeypatch):

@@ -13,11 +13,12 @@ from __future__ import annotations
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.nominal import noun_arguments
-from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, owner_of_object, pronoun_object, source_between,
-                                victim)
+from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, owner_of_object, pronoun_object,
+                                source_between, victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
-                                 coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject, possessor_subject, pronoun_subject, purpose_subject,
+                                 coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject,
+                                 possessor_subject, pronoun_subject, purpose_subject,
                                  relative_before, relative_subject, shared_subject, weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
 from kg.extract.words import crosses_boundary, distance, filler, plain_word
@@ -299,7 +300,8 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if obj is None and spec.locative_object:  # "struck its border posts": the owner
         obj = owner_object(ctx, st, trig, subject)
     if obj is None and spec.locative_object:  # "غارات على مواقع للحوثيين في اليمن": the owner, not the place
-        obj = next((g for g in [owner_of_object(ctx, trig, spec, after)] if g is not None and g is not subject), None)
+        owner = owner_of_object(ctx, trig, spec, after)
+        obj = owner if owner is not subject else None
     if obj is None and subject is not None and not spec.symmetric:
         obj = _antecedent(ctx, st, trig, subject)
     if obj is None and spec.locative_object:

@@ -173,19 +173,19 @@ def _opens_clause(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     cfg = ctx.cfg
     if cfg.verb_first:
         return False
-    sent_start = ctx.sent_at(span.start).start
-    lo, hi = bisect.bisect_left(ctx.trig_starts, sent_start), bisect.bisect_left(ctx.trig_starts, prev_end)
+    sent = ctx.sent_at(span.start)
+    lo, hi = bisect.bisect_left(ctx.trig_starts, sent.start), bisect.bisect_left(ctx.trig_starts, prev_end)
     verb = next((t for t in reversed(ctx.trigs[lo:hi]) if match_key(t.text) not in cfg.triggers[t.label_].nouns), None)
     if verb is None or crosses_boundary(ctx, verb.end, span.start):
         return False  # "Thanks to Egypt's mediation, Israel and Hamas signed …": the list is a subject
     T = ctx.t
     k = span.end
-    while k < len(T) and (T.norm[k] in cfg.modal_verbs or T.norm[k] in cfg.light_verbs and T.norm[k].endswith("ly")):
+    while k < len(T) and T.norm[k] in cfg.modal_verbs:  # "China will hold talks"
         k += 1
     i = bisect.bisect_left(ctx.trig_starts, k)
     if i == len(ctx.trig_starts) or ctx.trig_starts[i] != k:
         return False
-    trig, sent = ctx.trigs[i], ctx.sent_at(k)
+    trig = ctx.trigs[i]
     spec = cfg.triggers[trig.label_]
     # "Kyiv and China's talks" stay a list, and so does "… the Taliban ended" (a form that acts only with its word)
     return match_key(trig.text) not in spec.nouns and armed(ctx, trig, sent, spec)

@@ -14,7 +14,8 @@ from kg.extract.context import DocContext, Group, Sentence
 from kg.extract.records import sentence_claim
 from kg.model import Claim
 
-# words that may stand between the led actor and the phrase: a comma, a preposition of origin
+# a comma may stand between the led actor and the phrase ("the RSF, led by …"); so may a
+# delegation noun, its preposition and determiners (language data, read in _led)
 _SKIPPABLE = frozenset({",", "،"})
 
 

@@ -116,10 +116,9 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
         types = ("Country", "Organization") if enclitic in cfg.fem else ("Person",) if enclitic in cfg.masc else ()
         if not types:
             continue
-        for key in reversed(discourse.recent_subjects):
-            actor = discourse.actors.get(key)
-            if key not in exclude and actor is not None and actor.type in types:
-                return Group([key], i, i + 1, "pronoun")
+        key = discourse.last_subject(types, exclude)
+        if key is not None:
+            return Group([key], i, i + 1, "pronoun")
     return None
 
 

@@ -50,7 +50,7 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
                    or (nominal and plain_word(ctx, k))]
         if len(between) <= 2 and len(carried) == len(between):
             return "negative"
-        if between and len(between) <= 5 and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between, carried)
+        if between and len(between) <= 5 and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between)
                                                  for k in between):
             return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "نفت إيران تزويد"
         if any(c == "denial" and c_s == s for c, c_s, _ in cues) and complement_between(ctx, e, trig.start):
@@ -58,7 +58,7 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     return "positive"
 
 
-def _light_preposition(ctx: DocContext, k: int, between: list[int], carried: list[int]) -> bool:
+def _light_preposition(ctx: DocContext, k: int, between: list[int]) -> bool:
     """A preposition of the light verb between ("لم تتوصل إيران والولايات المتحدة إلى اتفاق") or
     of the negating verb ("فشلت روسيا وأوكرانيا في التوصل إلى اتفاق")."""
     norm, cfg = ctx.t.norm, ctx.cfg

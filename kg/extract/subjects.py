@@ -136,11 +136,8 @@ def pronoun_subject(ctx: DocContext, trig: Mark) -> Group | None:
                 and discourse.actors[span.kb_id_].type in types \
                 and text[span.end] not in cfg.possessive:  # "Belarus, Russia's close ally, said it": not Russia
             return Group([span.kb_id_], j, j + 1, "pronoun")
-    for key in reversed(discourse.recent_subjects):
-        actor = discourse.actors.get(key)
-        if actor is not None and actor.type in types:
-            return Group([key], j, j + 1, "pronoun")
-    return None
+    key = discourse.last_subject(types)
+    return Group([key], j, j + 1, "pronoun") if key is not None else None
 
 
 def complement_pronoun_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
@@ -168,12 +165,8 @@ def complement_pronoun_subject(ctx: DocContext, st: SentenceState, trig: Mark, b
     for g in reversed(before):
         if g.end <= j and marker(ctx, g, cfg.all_preps) is None and (discourse is None or g.types(discourse) & types):
             return Group(list(g.keys), j, j + 1, "pronoun")
-    if discourse is not None:
-        key = next((k for k in reversed(discourse.recent_subjects)
-                    if k in discourse.actors and discourse.actors[k].type in types), None)
-        if key is not None:
-            return Group([key], j, j + 1, "pronoun")
-    return None
+    key = discourse.last_subject(types) if discourse is not None else None
+    return Group([key], j, j + 1, "pronoun") if key is not None else None
 
 
 def fallback_subject(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, before: list[Group],
@@ -243,12 +236,8 @@ def possessor_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: li
                   and (discourse is None or g.types(discourse) & types)), None)
     if owner is not None:
         return Group(list(owner.keys), -1, -1, None)
-    if discourse is not None:
-        key = next((k for k in reversed(discourse.recent_subjects)
-                    if k in discourse.actors and discourse.actors[k].type in types), None)
-        if key is not None:
-            return Group([key], -1, -1, None)
-    return None
+    key = discourse.last_subject(types) if discourse is not None else None
+    return Group([key], -1, -1, None) if key is not None else None
 
 
 def relative_before(ctx: DocContext, st: SentenceState, start: int) -> int | None:

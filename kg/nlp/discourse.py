@@ -46,6 +46,12 @@ class Discourse:
         if len(self.recent_subjects) > 50:
             del self.recent_subjects[:25]
 
+    def last_subject(self, types, exclude: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The latest claim subject of one of ``types`` (what a pronoun subject stands for)."""
+        actors = self.actors
+        return next((k for k in reversed(self.recent_subjects)
+                     if k not in exclude and k in actors and actors[k].type in types), None)
+
     def last(self, *, types: tuple[str, ...] = (), role: str | None = None, affiliation: str | None = None,
              exclude: set[str] | frozenset[str] = frozenset(), n: int = 1) -> list[str]:
         """The ``n`` most recent distinct actors that fit, most recent first."""
