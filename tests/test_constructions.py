@@ -641,3 +641,56 @@ def test_negation_through_light_words(ar_rows, en_rows, lang, text, row):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert any({r[0], r[2]} == {row[0], row[2]} and r[1] == row[1] and r[3] == row[3] for r in rows), rows
     assert not any({r[0], r[2]} == {row[0], row[2]} and r[1] == row[1] and r[3] != row[3] for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # holding an actor responsible is accusing it (CAMEO "HOLD * RESPONSIBLE")
+    ("en", "Iraq held Turkey responsible for the attack on the pipeline.", ("IRQ", "accused", "TUR")),
+    ("en", "Pakistan holds India responsible for the bombing in Quetta.", ("PAK", "accused", "IND")),
+    ("en", "Moscow will hold Kyiv accountable for the strike.", ("RUS", "accused", "UKR")),
+    ("ar", "حمّلت باكستان الهند مسؤولية التفجير في كويتا.", ("PAK", "accused", "IND")),
+    ("ar", "وحمل العراق تركيا المسؤولية الكاملة عن الهجوم على خط الأنابيب.", ("IRQ", "accused", "TUR")),
+    ("ar", "وتحمّل موسكو كييف مسؤولية الضربة.", ("RUS", "accused", "UKR")),
+])
+def test_held_responsible_is_an_accusation(ar_rows, en_rows, lang, text, edge):
+    assert edge in {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Iraq held talks with Turkey on Monday."),
+    ("en", "Turkey said it was responsible for security in the area."),
+    ("ar", "قالت تركيا إنها تتحمل مسؤولية الأمن في المنطقة."),
+])
+def test_holding_or_bearing_without_an_accused_is_no_accusation(ar_rows, en_rows, lang, text):
+    assert not [r for r in (ar_rows if lang == "ar" else en_rows)(text) if r[1] == "accused"]
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # an actor announcing (or vowing) its own hostile act to come threatens the target
+    ("en", "Russia said it would strike Poland if NATO deployed troops.", ("RUS", "threatened", "POL")),
+    ("en", "Trump said he would impose sanctions on Colombia.", ("Donald Trump", "threatened", "COL")),
+    ("en", "Trump said he would cut off aid to Colombia.", ("Donald Trump", "threatened", "COL")),
+    ("en", "Iran vowed to attack Israel.", ("IRN", "threatened", "ISR")),
+    ("en", "Peskov said Russia would strike Ukraine's bridges.", ("RUS", "threatened", "UKR")),
+    ("ar", "قالت روسيا إنها ستضرب بولندا.", ("RUS", "threatened", "POL")),
+    ("ar", "أعلن ترامب أنه سيفرض عقوبات على كولومبيا.", ("دونالد ترامب", "threatened", "COL")),
+    ("ar", "تعهدت إيران بمهاجمة إسرائيل.", ("IRN", "threatened", "ISR")),
+])
+def test_an_announced_hostile_act_is_a_threat(ar_rows, en_rows, lang, text, edge):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert edge + ("positive",) in {r[:4] for r in rows}, rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Analysts said Russia could attack Poland."),  # someone else's guess
+    ("en", "Russia said it would not attack Poland."),  # a promise not to
+    ("en", "Russia said it would not supply Iran with fighter jets."),  # a refusal, not a cut
+    ("en", "Israel pledged to support Ukraine."),  # no hostile act
+    ("en", "The EU will impose new sanctions on Belarus in the coming days, Borrell said."),  # a schedule
+    ("ar", "قال محللون إن روسيا قد تهاجم بولندا."),
+    ("ar", "قالت روسيا إنها لن تهاجم بولندا."),
+    ("ar", "قالت روسيا إنها ستزود إيران بمقاتلات."),
+])
+def test_no_threat_without_an_own_hostile_act_to_come(ar_rows, en_rows, lang, text):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not [r for r in rows if r[1] == "threatened"], rows

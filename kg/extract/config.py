@@ -63,6 +63,8 @@ class ClaimConfig:
     ally_nouns: frozenset[str] = _keys("alliances", "nouns")  # "Russia's ally Belarus" (kg/extract/alliances.py)
     ally_nouns_with_pronoun: frozenset[str] = _keys("alliances", "with_pronoun")  # "وحليفتها", folded
     accusing_speech: frozenset[str] = _keys("cues", "accusing_speech")  # relations (case-folded) a speaker's report accuses
+    threatening_acts: frozenset[str] = _keys("cues", "threatening_acts")  # relations (case-folded) whose announcement by the actor is a threat
+    threatening_reversals: frozenset[str] = _keys("cues", "threatening_reversals")  # relations whose announced end is a threat ("would cut off aid")
     possible_before_imperfect: frozenset[str] = _keys("cues", "possible_before_imperfect")  # "قد": may, or has
     relative_pronouns: frozenset[str] = _keys("syntax", "relative_pronouns")  # "which", "التي": the antecedent is acted on
     imperfect_prefixes: frozenset[str] = _keys("morphology", "imperfect_prefixes")

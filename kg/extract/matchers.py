@@ -16,7 +16,7 @@ from kg.nlp.tokens import TokenTable
 
 CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
         "disputes", "accusation_nouns", "invitation", "receiving", "led_by",
-        "future_time", "unnamed_sources", "reversal", "cancelled", "mediated_by", "mediator_before", "mediator_verb")
+        "future_time", "vow", "unnamed_sources", "reversal", "cancelled", "mediated_by", "mediator_before", "mediator_verb")
 
 
 @dataclass(frozen=True, slots=True)

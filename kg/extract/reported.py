@@ -8,6 +8,10 @@
   so it is off until annotation settles the convention;
 * "Petro rejected Washington's accusations", "رفضت الخارجية الاتهامات المالية": who rejects
   an actor's accusations opposes that actor;
+* "Trump said he would impose sanctions on Colombia", "Iran vowed to strike Israel", "قال
+  ترامب إنه سيقطع المساعدات عن كولومبيا": an actor that announces its own hostile act to come
+  (by its own word or a spokesman's, or a vow) threatens the target (CAMEO 13); "analysts
+  said Russia could attack" is no threat, nor is "would not attack";
 * "Sudan denied the accusations", "نفت أرمينيا الاتهامات": the acts earlier claims of the
   document allege against the denier are, by the denier's word, negative; the accusation
   noun itself is no claim of the denier's.
@@ -24,7 +28,7 @@ from kg.model import Claim
 
 def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
     """``claims`` with the accusations speakers make and the denials of earlier allegations."""
-    out = list(claims) + _accusations(ctx, claims) + _rejected_accusers(ctx)
+    out = list(claims) + _accusations(ctx, claims) + _rejected_accusers(ctx) + _announced_threats(ctx, claims)
     for sent, denier in _denials(ctx):
         start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
         actor = ctx.discourse.actors.get(denier) if ctx.discourse is not None else None
@@ -116,3 +120,40 @@ def _rejected_accusers(ctx: DocContext) -> list[Claim]:
         if who.kb_id_ and owner.kb_id_ and who.kb_id_ != owner.kb_id_ and who is not owner:
             found.append(sentence_claim(ctx.text, sent, ctx.offset, who.kb_id_, "opposed", owner.kb_id_))
     return found
+
+
+def _announced_threats(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
+    """Threats made by announcing a hostile act to come: a ``possible`` claim of one of
+    ``[cues] threatening_acts`` (or the announced end of one of ``threatening_reversals``)
+    that its own side states, or that follows a vow in its sentence."""
+    cfg = ctx.cfg
+    acts, reversals = cfg.threatening_acts, cfg.threatening_reversals
+    if not acts and not reversals:
+        return []
+    found = []
+    for c in claims:
+        if c.modality != "possible" or c.subject == c.object:
+            continue
+        relation = c.relation.casefold()
+        reversed_ = c.polarity == "negative" and relation in reversals
+        if not ((c.polarity == "positive" and relation in acts) or reversed_):
+            continue
+        sent = ctx.sent_at_char(c.start - ctx.offset)
+        kinds = {cue for cue, s, _ in ctx.cues if sent.start <= s < sent.end}
+        if reversed_ and "reversal" not in kinds:
+            continue  # "would not supply jets" is a refusal, "would cut off aid" a threat
+        if "vow" in kinds or (_own_word(ctx, c) and "future_time" not in kinds):  # a date set is a schedule:
+            # "will impose new sanctions … in the coming days, Borrell said" announces a decision
+            found.append(replace(c, relation="threatened", polarity="positive", modality="asserted", items=()))
+    return found
+
+
+def _own_word(ctx: DocContext, claim: Claim) -> bool:
+    """The claim is stated by its subject or by someone speaking for it (a spokesman)."""
+    speaker = claim.attributed_to
+    if speaker is None:
+        return False
+    if speaker == claim.subject:
+        return True
+    actor = ctx.discourse.actors.get(speaker) if ctx.discourse is not None else None
+    return actor is not None and actor.affiliation == claim.subject
