@@ -519,6 +519,21 @@ EXCLUDED: dict[str, str] = {
     "bludgeon": FIGURATIVE,
 }
 
+# kept phrases whose object is marked otherwise than their relation's main table's ("cut ties
+# WITH Morocco", "closed its airspace TO Indian aircraft", not "sanctions ON"): they join the
+# en.toml trigger section that has that frame (same relation)
+FRAME_SECTIONS: dict[str, str] = {
+    **dict.fromkeys(["sever ties", "sever diplomatic ties", "sever diplomatic relations", "cut ties",
+                     "cut diplomatic ties", "cut diplomatic relations", "break relations", "freeze relations",
+                     "reduce ties"], "cut_ties"),
+    "close airspace": "closed_airspace",
+}
+# the frame sections after the relation tables, with what their phrases are
+FRAME_TABLES: dict[str, str] = {
+    "cut_ties": "sanctioned (CAMEO 160, 161): ties cut with the object, marked \"with\"",
+    "closed_airspace": "sanctioned (CAMEO 172): airspace closed to the object",
+}
+
 # verb + object (or particle) phrases from pattern lines that state the relation on their own,
 # with the CAMEO code(s) their patterns carry (checked against the dictionary)
 KEPT_PHRASES: dict[str, str] = {
@@ -810,10 +825,10 @@ def decide(cands: list[Candidate]) -> dict[str, Decision]:
 
 
 def lemma_table(decisions: dict[str, Decision]) -> dict[str, list[str]]:
-    table: dict[str, set[str]] = {rel: set() for rel in TABLES}
+    table: dict[str, set[str]] = {rel: set() for rel in (*TABLES, *FRAME_TABLES)}
     for d in decisions.values():
         if d.kept:
-            table[d.relation].add(d.lemma)
+            table[FRAME_SECTIONS.get(d.lemma, d.relation)].add(d.lemma)
     seen: dict[str, str] = {}
     for rel, lemmas in table.items():
         for lemma in lemmas:
@@ -870,14 +885,15 @@ def render(table: dict[str, list[str]], licence: str, own_copyright: str | None,
         "# One table per geokg event relation. `lemmas` are lower-case English verb base forms; a",
         "# phrase inflects its first word (\"impose sanctions\" -> \"imposed sanctions\"). CAMEO codes",
         "# map to relations by the longest prefix (see RELATIONS in the script); the lemmas passed",
-        "# a precision review for news text (EXCLUDED and KEPT_PHRASES in the script).",
+        "# a precision review for news text (EXCLUDED and KEPT_PHRASES in the script). The last",
+        "# tables are en.toml frame sections (FRAME_SECTIONS): phrases whose object is marked otherwise.",
         "#",
         "# The source is distributed under the MIT License; its notice follows.",
     ]
     if own_copyright and own_copyright not in licence:
         lines += ["# (The dictionary's own header carries the same terms with", f"# \"{own_copyright}\".)"]
     lines += ["#", *_comment(licence), ""]
-    for rel, codes in TABLES.items():
+    for rel, codes in (TABLES | FRAME_TABLES).items():
         lines += ["", f"[{rel}]", f"# {codes}"]
         items = [f'"{lemma}"' for lemma in table[rel]]
         if not items:

@@ -124,6 +124,10 @@ def test_envoys_protests_and_ties(ar_rows, en_rows, lang, text, edge):
     ("en", "Bahrain severed its diplomatic ties with Qatar.", ("BHR", "sanctioned", "QAT", "positive")),
     ("en", "Russia broke off diplomatic relations with Georgia.", ("RUS", "sanctioned", "GEO", "positive")),
     ("en", "Ecuador suspended diplomatic relations with Mexico.", ("ECU", "sanctioned", "MEX", "positive")),
+    # the CAMEO phrases "cut ties", "sever ties" take the frame's "with" ([cut_ties] of en.cameo.toml)
+    ("en", "Algeria severed ties with Morocco.", ("DZA", "sanctioned", "MAR", "positive")),
+    ("en", "Algeria cut diplomatic ties with Morocco.", ("DZA", "sanctioned", "MAR", "positive")),
+    ("en", "Algeria did not cut ties with Morocco.", ("DZA", "sanctioned", "MAR", "negative")),
     ("ar", "قطعت البحرين علاقاتها الدبلوماسية مع قطر.", ("BHR", "sanctioned", "QAT", "positive")),
     ("ar", "قطع المغرب العلاقات مع إيران.", ("MAR", "sanctioned", "IRN", "positive")),
     ("ar", "أعلنت الإكوادور تعليق العلاقات الدبلوماسية مع المكسيك.", ("ECU", "sanctioned", "MEX", "positive")),
@@ -694,3 +698,50 @@ def test_an_announced_hostile_act_is_a_threat(ar_rows, en_rows, lang, text, edge
 def test_no_threat_without_an_own_hostile_act_to_come(ar_rows, en_rows, lang, text):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert not [r for r in rows if r[1] == "threatened"], rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a state's border names its edge, either side of it: no place hit and no target
+    ("en", "Pakistani security forces killed five militants near the Afghan border."),
+    ("en", "Pakistani troops shelled positions near the Afghan border on Monday."),
+    ("ar", "قتلت القوات الباكستانية خمسة مسلحين على الحدود الأفغانية."),
+    ("ar", "قصفت تركيا مواقع على الحدود العراقية."),
+])
+def test_a_border_is_no_target(ar_rows, en_rows, lang, text):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not [r for r in rows if r[1] == "attacked"], rows
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("en", "Russian troops shelled Ukrainian border villages.", ("RUS", "attacked", "UKR")),  # the border a modifier
+    ("en", "Israel struck targets near the Syrian capital.", ("ISR", "attacked", "SYR")),
+    ("ar", "قصفت تركيا مواقع في شمال العراق.", ("TUR", "attacked", "IRQ")),
+])
+def test_places_near_other_words_stay_targets(ar_rows, en_rows, lang, text, edge):
+    assert edge in {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # joining a sanction is imposing it; refusing to join it is a negative claim
+    ("en", "Serbia refused to join sanctions against Russia.", ("SRB", "sanctioned", "RUS", "negative")),
+    ("en", "India did not join the sanctions on Russia.", ("IND", "sanctioned", "RUS", "negative")),
+    ("ar", "رفضت صربيا الانضمام إلى العقوبات الغربية على روسيا.", ("SRB", "sanctioned", "RUS", "negative")),
+    ("ar", "لم تنضم الهند إلى العقوبات على روسيا.", ("IND", "sanctioned", "RUS", "negative")),
+    ("ar", "انضمت صربيا إلى العقوبات على روسيا.", ("SRB", "sanctioned", "RUS", "positive")),
+    # a diplomatic protest lodged with a state opposes it; ramming a vessel attacks its state
+    ("en", "Japan lodged a protest with China over the incursion.", ("JPN", "opposed", "CHN", "positive")),
+    ("en", "Manila lodged a formal protest with Beijing.", ("PHL", "opposed", "CHN", "positive")),
+    ("ar", "احتجت اليابان لدى الصين على توغل سفن خفر السواحل.", ("JPN", "opposed", "CHN", "positive")),
+    ("en", "A Chinese coast guard ship rammed a Philippine vessel.", ("chn_coast_guard", "attacked", "PHL", "positive")),
+])
+def test_joining_sanctions_protests_and_ramming(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert row in {r[:4] for r in rows}, rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Sweden joined NATO."),
+    ("ar", "رفضت تركيا الانضمام إلى حلف الناتو."),
+])
+def test_joining_an_alliance_is_no_sanction(ar_rows, en_rows, lang, text):
+    assert not [r for r in (ar_rows if lang == "ar" else en_rows)(text) if r[1] == "sanctioned"]

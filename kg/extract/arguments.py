@@ -11,7 +11,7 @@ passive triggers are read by :mod:`nominal`.
 from __future__ import annotations
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
-from kg.extract.markers import marker
+from kg.extract.markers import marker, of_a_border
 from kg.extract.nominal import noun_arguments
 from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, owner_of_object, pronoun_object,
                                 source_between, victim)
@@ -246,8 +246,8 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
     for i, g in enumerate(after):
         if g is subject:
             continue
-        if victim(ctx, g):
-            continue  # "condemned the killing of X": X is no argument of the verb
+        if victim(ctx, g) or (g.label == "demonym" and of_a_border(ctx, g)):
+            continue  # "condemned the killing of X", "near the Afghan border": no argument of the verb
         if weapon_maker(ctx, g) and any(marker(ctx, h, cfg.all_preps) in preps for h in after[i + 1:]):
             continue  # "launched Iranian drones at Ukraine": the target follows; "shot down Russian drones" hits Russia
         if g.label == "demonym" and i + 1 < len(after) and after[i + 1].start - g.end <= 1 \

@@ -87,6 +87,7 @@ class ClaimConfig:
     # relations whose noun after a receiving verb is read from the receiver ("enjoys the backing of X")
     receiving_relations: frozenset[str] = _keys("syntax", "receiving_relations")
     pronoun_complementizers: frozenset[str] = _keys("coreference", "pronoun_complementizers")  # "أنها ستزود"
+    border_words: frozenset[str] = _keys("syntax", "border_words")  # "near the Afghan border": the state's edge, not the state
     region_words: frozenset[str] = _keys("syntax", "region_words")  # "في جنوب لبنان": the preposition marks the place
     receiving_agent_preps: frozenset[str] = _keys("syntax", "receiving_agent_prepositions")
     list_item_openers: frozenset[str] = _keys("syntax", "list_item_openers")  # "X, his wife and Y": a list goes on

@@ -63,3 +63,14 @@ def _raw_marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | N
     if j >= 0 and T.norm[j] in preps:
         return T.norm[j]
     return None
+
+
+def of_a_border(ctx: DocContext, group: Group) -> bool:
+    """"near the Afghan border", "على الحدود العراقية": a demonym of a border noun, which
+    names the edge of a state (either side of it), not a place in it or a target."""
+    T, cfg = ctx.t, ctx.cfg
+    if cfg.adjective_after:
+        return group.start > 0 and T.norm[group.start - 1] in cfg.border_words
+    after = group.end + 1  # the border the head, not a modifier: "Ukrainian border villages" are Ukraine's
+    return group.end < len(T) and T.norm[group.end] in cfg.border_words and (
+        after >= len(T) or not T.alpha[after] or T.norm[after] in cfg.all_preps or T.norm[after] in cfg.boundaries)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
-from kg.extract.markers import marker
+from kg.extract.markers import marker, of_a_border
 from kg.extract.words import QUOTE_MARKS, crosses_boundary
 from kg.lang import Trigger
 
@@ -61,7 +61,8 @@ def located_target(ctx: DocContext, g: Group, spec: Trigger) -> bool:
     """Whether ``g`` is the place an object phrase is in ("targets in Syria"); for
     some relations only a single place is ("companies in China, Russia and Turkey" are
     third parties of a sanction, not its target)."""
-    return marker(ctx, g, ctx.cfg.locative) is not None and not (spec.locative_single and len(g.keys) > 1)
+    return marker(ctx, g, ctx.cfg.locative) is not None and not (spec.locative_single and len(g.keys) > 1) \
+        and not (g.label == "demonym" and of_a_border(ctx, g))  # "near the Afghan border": either side of it
 
 
 def owned_object(ctx: DocContext, trig: Mark, subject: Group | None, g: Group) -> bool:
