@@ -745,3 +745,39 @@ def test_joining_sanctions_protests_and_ramming(ar_rows, en_rows, lang, text, ro
 ])
 def test_joining_an_alliance_is_no_sanction(ar_rows, en_rows, lang, text):
     assert not [r for r in (ar_rows if lang == "ar" else en_rows)(text) if r[1] == "sanctioned"]
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # a vessel seized, detained or boarded: an attack on its state (FORMAT.md: seizure)
+    ("en", "The US detained an Iranian tanker in the Gulf.", ("USA", "attacked", "IRN")),
+    ("en", "Israeli forces boarded a Turkish aid ship.", ("ISR", "attacked", "TUR")),
+    ("en", "Iran announced the seizure of an Israeli ship.", ("IRN", "attacked", "ISR")),
+    ("ar", "احتجزت الولايات المتحدة ناقلة نفط إيرانية في الخليج.", ("USA", "attacked", "IRN")),
+    ("ar", "استولت إيران على ناقلة نفط بريطانية.", ("IRN", "attacked", "GBR")),
+    ("ar", "استولت القوات الروسية على بلدة أوكرانية.", ("RUS", "attacked", "UKR")),
+])
+def test_seizures_are_attacks(ar_rows, en_rows, lang, text, edge):
+    assert edge in {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Iranian authorities detained an American journalist."),  # an arrest
+    ("ar", "احتجزت السلطات الإيرانية صحفيا أمريكيا."),
+])
+def test_a_detained_person_is_no_attack(ar_rows, en_rows, lang, text):
+    assert not [r for r in (ar_rows if lang == "ar" else en_rows)(text) if r[1] == "attacked"]
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # a ban takes its object bare: the actor banned or the owner of what is banned; tariffs sanction
+    ("ar", "حظرت الولايات المتحدة واردات النفط الروسي.", ("USA", "sanctioned", "RUS")),
+    ("ar", "حظرت ألمانيا حركة حماس.", ("DEU", "sanctioned", "hamas")),
+    ("en", "Trump slapped new tariffs on Canada.", ("Donald Trump", "sanctioned", "CAN")),
+    ("en", "Washington imposed tariffs on Chinese goods.", ("USA", "sanctioned", "CHN")),
+])
+def test_bans_and_tariffs(ar_rows, en_rows, lang, text, edge):
+    assert edge in {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+def test_a_ban_of_no_actor_is_no_sanction(ar_rows):
+    assert not ar_rows("حظرت الحكومة التجمعات في العاصمة.")
