@@ -781,3 +781,49 @@ def test_bans_and_tariffs(ar_rows, en_rows, lang, text, edge):
 
 def test_a_ban_of_no_actor_is_no_sanction(ar_rows):
     assert not ar_rows("حظرت الحكومة التجمعات في العاصمة.")
+
+
+@pytest.mark.parametrize("lang, text, edges", [
+    # an event noun after a preposition of means is how the verb's subject acted; a member "in" a body belongs to it
+    ("en", "Israel killed a senior Hezbollah commander in an airstrike on Beirut.",
+     {("ISR", "attacked", "hezbollah"), ("ISR", "attacked", "LBN")}),
+    ("ar", "اغتالت إسرائيل قياديا بارزا في حزب الله بغارة جوية على بيروت.",
+     {("ISR", "attacked", "hezbollah"), ("ISR", "attacked", "LBN")}),
+    ("ar", "اغتالت إسرائيل قياديا في حماس بغارة على الدوحة.", {("ISR", "attacked", "hamas"), ("ISR", "attacked", "QAT")}),
+    ("ar", "قصفت روسيا أوكرانيا بضربات صاروخية على كييف.", {("RUS", "attacked", "UKR")}),
+])
+def test_the_means_of_an_attack_is_the_attackers(ar_rows, en_rows, lang, text, edges):
+    got = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert edges <= got, got
+    assert not [e for e in got if e[0] in ("hezbollah", "hamas")], got  # the victim's side attacked no one
+
+
+def test_a_member_in_a_body_at_a_meeting(ar_rows):
+    assert ("EGY", "metWith", "hamas") in {r[:3] for r in ar_rows("التقى وزير الخارجية المصري مسؤولين في حماس.")}
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # troops sent to a state back it (supported); weapons sent supply it
+    ("en", "Britain will send more troops to Estonia, the defence minister said.", ("GBR", "supported", "EST")),
+    ("en", "Kenya will send 1,000 police officers to Haiti.", ("KEN", "supported", "HTI")),
+    ("en", "The US deployed 2,000 soldiers to Poland.", ("USA", "supported", "POL")),
+    ("en", "Germany sent tanks to Ukraine.", ("DEU", "supplied", "UKR")),
+    ("ar", "سترسل بريطانيا مزيدا من القوات إلى إستونيا.", ("GBR", "supported", "EST")),
+    ("ar", "أرسلت تركيا إلى ليبيا مستشارين عسكريين.", ("TUR", "supported", "LBY")),
+    ("ar", "أرسلت ألمانيا دبابات إلى أوكرانيا.", ("DEU", "supplied", "UKR")),
+])
+def test_troops_sent_support_and_weapons_sent_supply(ar_rows, en_rows, lang, text, edge):
+    rows = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert edge in rows, rows
+    other = "supplied" if edge[1] == "supported" else "supported"
+    assert (edge[0], other, edge[2]) not in rows, rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia sent troops into Ukraine."),  # an invasion, not support
+    ("en", "Hamas sent a delegation to Cairo."),
+    ("ar", "نشرت إسرائيل قوات في جنوب لبنان."),
+    ("ar", "أرسلت حماس وفدا إلى القاهرة."),
+])
+def test_troops_into_a_state_and_delegations_are_no_support(ar_rows, en_rows, lang, text):
+    assert not [r for r in (ar_rows if lang == "ar" else en_rows)(text) if r[1] in ("supported", "supplied")]

@@ -428,7 +428,7 @@ def test_meetings_not_held_and_no_intention_are_negative(ar_edges):
     e = ar_edges("لم يعقد اللقاء بين أردوغان والأسد.")
     assert any(r == "metWith" and p == "negative" for _, r, _, p in e)
     assert not any(r == "metWith" and p == "positive" for _, r, _, p in e)
-    assert ("DEU", "supplied", "UKR", "negative") in ar_edges("قالت ألمانيا إنها لا تنوي إرسال قوات إلى أوكرانيا.")
+    assert ("DEU", "supported", "UKR", "negative") in ar_edges("قالت ألمانيا إنها لا تنوي إرسال قوات إلى أوكرانيا.")
 
 
 def test_neither_nor_and_ruling_out(ar_edges):

@@ -290,7 +290,7 @@ def test_a_known_name_that_opens_with_its_title_gives_the_leader(en_edges):
 
 def test_no_plans_negates_and_annexing_attacks(en_rows):
     rows = en_rows("The Pentagon said it had no plans to send troops to Niger.")
-    assert not any(r[1] == "supplied" and r[3] == "positive" for r in rows)
+    assert not any(r[1] in ("supplied", "supported") and r[3] == "positive" for r in rows)
     rows = en_rows("Venezuela threatened to annex the Essequibo region of Guyana.")
     assert ("VEN", "threatened", "GUY", "positive", "asserted", None) in rows
     assert ("VEN", "attacked", "GUY", "positive", "possible", None) in rows
@@ -323,8 +323,8 @@ def test_cancelled_events_and_no_intention_are_negative(en_edges):
         or ("SYR", "metWith", "TUR", "negative") in en_edges("The meeting between Turkey and Syria did not take place.")
     e = en_edges("The summit between Japan and China was called off.")
     assert not any(p == "positive" for _, r, _, p in e if r == "metWith")
-    assert ("DEU", "supplied", "UKR", "negative") in en_edges("Germany said it had no intention of sending troops to Ukraine.")
-    assert ("DEU", "supplied", "UKR", "positive") in en_edges("Germany sent troops to Ukraine, and the talks did not take place.")
+    assert ("DEU", "supported", "UKR", "negative") in en_edges("Germany said it had no intention of sending troops to Ukraine.")
+    assert ("DEU", "supported", "UKR", "positive") in en_edges("Germany sent troops to Ukraine, and the talks did not take place.")
 
 
 def test_neither_nor_ruling_out_and_firing_at(en_edges):

@@ -18,7 +18,7 @@ from kg.extract.objects import (event_agent, located_target, owned_object, owner
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
                                  coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject,
-                                 possessor_subject, pronoun_subject, purpose_subject,
+                                 means_agent, possessor_subject, pronoun_subject, purpose_subject,
                                  relative_before, relative_subject, shared_subject, weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
 from kg.extract.words import crosses_boundary, distance, filler, plain_word
@@ -83,6 +83,8 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         # "Russia used Iranian drones in its war against Ukraine": the user of the weapon
         subject = next((g for g in reversed(before) if g.end <= subject.start and not weapon_maker(ctx, g)
                         and marker(ctx, g, cfg.all_preps) is None), None)
+    if T.proclitic(trig.start):  # "قتلت إسرائيل قياديا في حماس بغارة على …": the means of the verb before
+        subject = means_agent(ctx, st, trig, before) or subject
     if cfg.verb_first and invited is None:
         subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)
         if subject is None:

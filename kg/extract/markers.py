@@ -19,8 +19,9 @@ def marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
         j = group.start - 1 if norm[group.start - 1] == found else group.start
         if found in cfg.delegation_preps and norm[j - 1] in cfg.delegations:
             return None
-        if norm[j - 1] in cfg.member_links:
-            return None  # "فصائل منضوية في هيئة الحشد", "militias loyal to Iran": the body they belong to
+        if norm[j - 1] in cfg.member_links or (j >= 3 and norm[j - 2] in cfg.member_links and ctx.t.alpha[j - 1]
+                                               and not ctx.in_mention(j - 1) and norm[j - 1] not in cfg.all_preps):
+            return None  # "فصائل منضوية في هيئة الحشد", "قياديا بارزا في حماس": the body they belong to
     return found
 
 

@@ -39,10 +39,12 @@ class Matchers:
         kept = longest_first(marks)
         if not self.armed_only:
             return kept
-        shared = {(m.start, m.end) for m in kept if m.label_ in self.armed_only}
+        # a form of an armed-only section ("sent" troops) is also a form of another section
+        # ("sent" tanks): every section's mark of that span stays, and the weapon decides
+        label_at = {(m.start, m.end): m.label_ for m in kept}
         seen = {(m.start, m.end, m.label_) for m in kept}
-        extra = [m for m in marks if m.label_ in self.armed_only and (m.start, m.end) in shared
-                 and (m.start, m.end, m.label_) not in seen]
+        extra = [m for m in marks if (m.start, m.end) in label_at and (m.start, m.end, m.label_) not in seen
+                 and (m.label_ in self.armed_only or label_at[(m.start, m.end)] in self.armed_only)]
         if not extra:
             return kept
         extra = list({(m.start, m.end, m.label_): m for m in extra}.values())

@@ -9,7 +9,7 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.objects import located_target, owner_of_object
 from kg.extract.pairs import Pair, between_pairs, combine
-from kg.extract.subjects import coordinated_verb_subject, pronoun_subject, purpose_subject
+from kg.extract.subjects import coordinated_verb_subject, means_agent, pronoun_subject, purpose_subject
 from kg.extract.triggers import control
 from kg.extract.words import crosses_boundary, filler
 from kg.lang import Trigger
@@ -55,6 +55,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         if marker(ctx, g, all_preps) is None and not crosses_boundary(ctx, g.end, trig.start) \
                 and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and len(gap) <= 6)):
             subject = g
+    if not passive_voice and (subject is None or subject.end < trig.start - 1 or T.proclitic(trig.start)):
+        subject = means_agent(ctx, st, trig, before) or subject  # "قياديا في حماس بغارة": not Hamas's
     if subject is None and not passive_voice:
         subject = pronoun_subject(ctx, trig) or coordinated_verb_subject(ctx, st, trig)
     discourse = ctx.discourse
@@ -84,4 +86,5 @@ def _place_after(ctx: DocContext, trig: Mark, spec: Trigger, g: Group) -> bool:
         words = words[:-1]
     return len(words) <= (1 if ctx.cfg.adjective_after else 0) and \
         all(T.alpha[k] and not ctx.in_mention(k) and T.norm[k] not in ctx.cfg.all_preps for k in words)
+
 

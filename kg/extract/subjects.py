@@ -276,3 +276,24 @@ def weapon_maker(ctx: DocContext, group: Group) -> bool:
         return False
     T = ctx.t
     return any(T.norm[k] in ctx.cfg.weapons for k in demonym_heads(T, group.start, group.end, ctx.cfg.adjective_after))
+
+
+def means_agent(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"Israel killed a Hezbollah commander in an airstrike on Beirut", "اغتالت إسرائيل قياديا
+    بغارة على بيروت": an event noun of the relation the verb before it read, after a
+    preposition of means, is how the verb's subject did it: its agent is that subject, not
+    the actor nearest before it (the victim's side)."""
+    prev = st.prev
+    if prev is None or not prev[2] or prev[0].end > trig.start or prev[1].relation != ctx.cfg.triggers[trig.label_].relation:
+        return None
+    T, cfg = ctx.t, ctx.cfg
+    procl = T.proclitic(trig.start).lstrip("وف")
+    k = trig.start - 1
+    while k > prev[0].end and T.norm[k] in cfg.determiners:
+        k -= 1
+    if not (procl and procl in cfg.means_preps) and not (k >= prev[0].end and T.norm[k] in cfg.means_preps):
+        return None
+    if crosses_boundary(ctx, prev[0].end, trig.start, punctuation=False):
+        return None
+    keys = set(prev[2])
+    return next((g for g in reversed(before) if set(g.keys) == keys), None)

@@ -111,8 +111,7 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
     spec = cfg.triggers[trig.label_]
     if (trig.start, trig.label_) in st.unarmed:
         return None
-    reach = spec.instrument_window or 3  # an armed section's words: its instrument window
-    if spec.unless_after and any(T.norm[k] in spec.unless_after for k in T.words(trig.end, min(st.sent.end, trig.end + reach))):
+    if spec.unless_after and _sent_thing(ctx, st, trig, spec):
         return None  # "sent a delegation to Cairo", "أرسلت رسالة إلى": what is sent is no supply
     if spec.circumstantial_forms and match_key(trig.text) in spec.circumstantial_forms and not circumstantial(ctx, trig):
         return None  # "روسيا متهمة بـ": a passive participle, not "، متهمة أوكرانيا"
@@ -120,6 +119,15 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
             and match_key(trig.text) not in spec.nouns:
         return None  # "the hit was accurate", "the bombed hospital": no predicate
     return trig, spec
+
+
+def _sent_thing(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> bool:
+    """One of the words of ``unless_after`` among the first words after the trigger (its
+    instrument window, else 3), not counting an actor's name ("سترسل بريطانيا مزيدا من
+    القوات": the subject after a verb-first trigger uses none of them)."""
+    T, reach = ctx.t, spec.instrument_window or 3
+    words = [k for k in T.words(trig.end, min(st.sent.end, trig.end + reach + 6)) if not ctx.in_mention(k)][:reach]
+    return any(T.norm[k] in spec.unless_after for k in words)
 
 
 def circumstantial(ctx: DocContext, trig: Mark) -> bool:
