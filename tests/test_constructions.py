@@ -827,3 +827,25 @@ def test_troops_sent_support_and_weapons_sent_supply(ar_rows, en_rows, lang, tex
 ])
 def test_troops_into_a_state_and_delegations_are_no_support(ar_rows, en_rows, lang, text):
     assert not [r for r in (ar_rows if lang == "ar" else en_rows)(text) if r[1] in ("supported", "supplied")]
+
+
+@pytest.mark.parametrize("text, edges", [
+    # a passive control verb with its agent between lends the passive's subject to the verb after "of"
+    ("Iran was accused by the United States of supplying drones to Russia.",
+     {("IRN", "supplied", "RUS"), ("USA", "accused", "IRN")}),
+    ("Iran has been accused by Washington of arming the Houthis.", {("IRN", "supplied", "houthis"), ("USA", "accused", "IRN")}),
+])
+def test_the_passive_subject_acts_not_its_accuser(en_rows, text, edges):
+    got = {r[:3] for r in en_rows(text)}
+    assert edges <= got and not [e for e in got if e[0] == "USA" and e[1] == "supplied"], got
+
+
+@pytest.mark.parametrize("text, edges", [
+    # "من قبل" marks only a passive's agent: it acts, the actor after the verb undergoes
+    ("فرضت عقوبات على إيران من قبل الولايات المتحدة.", {("USA", "sanctioned", "IRN")}),
+    ("انتقدت روسيا من قبل فرنسا.", {("FRA", "criticized", "RUS")}),
+    ("اتُهمت إيران من قبل الولايات المتحدة بتزويد روسيا بطائرات مسيرة.", {("USA", "accused", "IRN"), ("IRN", "supplied", "RUS")}),
+])
+def test_an_agent_marked_min_qibal(ar_rows, text, edges):
+    got = {r[:3] for r in ar_rows(text)}
+    assert got == edges, got

@@ -18,8 +18,8 @@ from kg.extract.objects import (event_agent, located_target, owned_object, owner
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
                                  coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject,
-                                 means_agent, possessor_subject, pronoun_subject, purpose_subject,
-                                 relative_before, relative_subject, shared_subject, weapon_maker)
+                                 means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
+                                 purpose_subject, relative_before, relative_subject, shared_subject, weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
 from kg.extract.words import crosses_boundary, distance, filler, plain_word
 from kg.lang import Trigger
@@ -77,6 +77,7 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         return combine(spec, agent, obj, between), agent.keys
     possessed = possessor_subject(ctx, st, trig, before)
     invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed \
+        or passive_controller_subject(ctx, st, trig, before) \
         or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before)
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if subject is not None and subject.start < trig.start and weapon_maker(ctx, subject):
@@ -89,6 +90,9 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)
         if subject is None:
             subject = coordinated_subject(ctx, st, trig, after)
+    agent = _passive_agent(ctx, after) if cfg.passive_agents else None
+    if agent is not None:  # "فرضت عقوبات على إيران من قبل الولايات المتحدة": the marked agent acts
+        subject = agent
     if subject is not None and len(subject.keys) >= 2 and _reciprocal_object(ctx, trig, subject):
         # "Armenia and Azerbaijan accused each other", "اتهمت أرمينيا وأذربيجان بعضهما البعض"
         found = pairs(subject.keys)
@@ -102,6 +106,12 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
+
+
+def _passive_agent(ctx: DocContext, after: list[Group]) -> Group | None:
+    """The group after the trigger marked by a preposition that only marks a passive's
+    agent ("من قبل"), if any."""
+    return next((g for g in after if marker(ctx, g, ctx.cfg.all_preps) in ctx.cfg.passive_agents), None)
 
 
 def _own_preposition(ctx: DocContext, trig: Mark, g: Group, mark: str) -> bool:

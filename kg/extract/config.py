@@ -70,6 +70,7 @@ class ClaimConfig:
     imperfect_prefixes: frozenset[str] = _keys("morphology", "imperfect_prefixes")
     progressive: frozenset[str] = _keys("syntax", "progressive_endings")  # "was targeting" is no passive
     agents: frozenset[str] = _keys("syntax", "agent_prepositions")
+    passive_agents: frozenset[str] = _keys("syntax", "passive_agent_prepositions")  # "من قبل": the clause is passive
     means_preps: frozenset[str] = _keys("syntax", "means_prepositions")  # "killed X in an airstrike": the verb's means
     fem: frozenset[str] = _keys("coreference", "feminine_pronouns")
     possessive_pronouns: frozenset[str] = _keys("coreference", "possessive_pronouns")  # "its", "their": a state's

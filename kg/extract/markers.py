@@ -63,6 +63,8 @@ def _raw_marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | N
         j -= 1  # "an attack on a US warship", "talks with its Chinese counterpart", "في جنوب لبنان", "in northern Iraq"
     if j >= 0 and T.norm[j] in preps:
         return T.norm[j]
+    if j >= 1 and (pair := f"{T.norm[j - 1]} {T.norm[j]}") in preps:
+        return pair  # a preposition of two words: "من قبل" (by)
     return None
 
 

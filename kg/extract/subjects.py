@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.participation import demonym_heads
-from kg.extract.triggers import circumstantial, is_argument
+from kg.extract.triggers import circumstantial, is_argument, passive
 from kg.extract.words import crosses_boundary, filler, plain_word
 from kg.lang import Trigger
 
@@ -297,3 +297,27 @@ def means_agent(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Gro
         return None
     keys = set(prev[2])
     return next((g for g in reversed(before) if set(g.keys) == keys), None)
+
+
+def passive_controller_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"Iran was accused by the United States of supplying drones", "اتُهمت إيران من قبل
+    الولايات المتحدة بتزويد روسيا": a passive control verb with its agent phrase right before
+    the controlled verb lends the passive's subject (Iran), not its agent, to that verb."""
+    cfg, T = ctx.cfg, ctx.t
+    if trig.start == 0:
+        return None
+    marked = T.norm[trig.start - 1] in cfg.passive_control  # "… of supplying"
+    if not marked and not T.proclitic(trig.start):  # "… بتزويد"
+        return None
+    end = trig.start - 1 if marked else trig.start
+    agent = next((g for g in before if g.end == end), None)
+    t = next((t for t in reversed(st.trigs) if agent is not None and t.end <= agent.start), None)
+    if t is None:
+        return None
+    if marker(ctx, agent, cfg.all_preps) not in cfg.passive_agents and not (
+            t.end + 1 == agent.start and T.norm[t.end] in cfg.agents and passive(ctx, t)):
+        return None
+    between = [g for g in before if t.end <= g.start and g.end <= agent.start and marker(ctx, g, cfg.all_preps) is None]
+    if between:  # verb first: "اتُهمت إيران من قبل …"
+        return between[0]
+    return next((g for g in reversed(before) if g.end <= t.start and len(T.words(g.end, t.start)) <= 3), None)
