@@ -849,3 +849,27 @@ def test_the_passive_subject_acts_not_its_accuser(en_rows, text, edges):
 def test_an_agent_marked_min_qibal(ar_rows, text, edges):
     got = {r[:3] for r in ar_rows(text)}
     assert got == edges, got
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # sanctions lifted "from" their target (ar عن after a reversal), refused lifting keeps them
+    ("ar", "رفعت الولايات المتحدة العقوبات عن سوريا.", ("USA", "sanctioned", "SYR", "negative")),
+    ("ar", "رفعت الولايات المتحدة الأمريكية العقوبات عن سوريا.", ("USA", "sanctioned", "SYR", "negative")),
+    ("ar", "رفضت اليابان رفع عقوباتها عن روسيا.", ("JPN", "sanctioned", "RUS", "positive")),
+    ("en", "Japan refused to lift its sanctions on Russia.", ("JPN", "sanctioned", "RUS", "positive")),
+    # a verb after its negation particle is a verb ("would never attack")
+    ("en", "Venezuela said it would never attack Guyana.", ("VEN", "attacked", "GUY", "negative")),
+    ("en", "Russia will not sanction China.", ("RUS", "sanctioned", "CHN", "negative")),
+    # a weapon supplied does not end the supply's reach ("supplying artillery shells to")
+    ("en", "North Korea denied supplying artillery shells to Russia.", ("PRK", "supplied", "RUS", "negative")),
+    ("ar", "نفت كوريا الشمالية تزويد روسيا بقذائف مدفعية.", ("PRK", "supplied", "RUS", "negative")),
+])
+def test_lifting_never_and_supplied_weapons(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert row in {r[:4] for r in rows}, rows
+    flipped = row[:3] + ("positive" if row[3] == "negative" else "negative",)
+    assert flipped not in {r[:4] for r in rows}, rows
+
+
+def test_sanctions_issued_by_a_body_are_not_on_it(ar_rows):
+    assert not [r for r in ar_rows("أدان مجلس الأمن العقوبات الصادرة عن واشنطن.") if r[1] == "sanctioned" and r[2] == "USA"]

@@ -163,7 +163,8 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
     other = next((t.start for t in st.trigs if t.start >= trig.end and t.label_ != trig.label_
                   and not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
                   and not (spec.object_adjacent and t.start - trig.end <= 1)
-                  and norm[t.start] not in spec.instruments), None)  # "تبادلت إسرائيل القصف مع …": its own weapon
+                  and norm[t.start] not in spec.instruments  # "تبادلت إسرائيل القصف مع …": its own weapon
+                  and not (t.label_ != spec.relation and norm[t.start] in ctx.cfg.weapons)), None)  # "supplying artillery shells to"
     reach = trig.end + ctx.cfg.window
     if ctx.cfg.verb_first:  # "وصل رئيس المكتب السياسي لحركة حماس إسماعيل هنية … إلى القاهرة": a long
         first = next((g for g in st.groups if trig.end <= g.start <= trig.end + 1), None)  # subject does not use up the window
@@ -254,6 +255,9 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
     لحركة حماس") or the first near bare group is the object. Returns (subject, object)."""
     T, cfg = ctx.t, ctx.cfg
     preps = spec.obj_preps
+    if spec.reversal_obj_preps and any(c == "reversal" and e <= trig.start and sum(
+            not ctx.in_mention(k) for k in T.words(e, trig.start)) <= 2 for c, _, e in st.cues):
+        preps = preps + spec.reversal_obj_preps  # "رفعت … العقوبات عن سوريا": lifted from Syria
     obj: Group | None = None
     for i, g in enumerate(after):
         if g is subject:

@@ -72,6 +72,8 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         return True
     if nxt is not None and (T.norm[nxt] in BETWEEN or T.norm[nxt] == "of" or T.norm[nxt] in spec.obj_preps):
         return True
+    if prev is not None and prev > 0 and T.norm[prev] in cfg.negation_near:
+        prev -= 1  # "would never attack", "did not sanction": the verb after its negation
     if prev is not None and (T.norm[prev] in cfg.modal_verbs or T.norm[prev] == "to"):
         return False
     if prev is not None and prev > 0 and T.text[prev - 1] in cfg.possessive:
