@@ -133,3 +133,35 @@ def test_a_groups_branch_in_a_state_is_a_body_of_the_group(text, lang, key, grou
 ])
 def test_no_branch_without_a_group_and_a_state(text, lang):
     assert not [k for k in actors(text, lang) if "_" in k], sorted(actors(text, lang))
+
+
+@pytest.mark.parametrize("text, lang, key, state", [
+    # a body named alone is the home state's: the state the article has named most as an actor
+    ("Colombia recalled its ambassador from Washington. The Foreign Ministry called the decision unacceptable.",
+     "en", "col_mfa", "COL"),
+    ("Russia launched strikes on Kyiv on Monday. The Defence Ministry said it hit military targets.", "en", "rus_mod", "RUS"),
+    ("أغلقت الجزائر مجالها الجوي أمام مالي. ورفضت وزارة الخارجية الاتهامات المالية.", "ar", "dza_mfa", "DZA"),
+    ("هاجمت إثيوبيا مواقع في إريتريا. وقالت وزارة الدفاع إنها دمرت مخازن أسلحة.", "ar", "eth_mod", "ETH"),
+])
+def test_a_body_named_alone_is_the_home_states(text, lang, key, state):
+    found = actors(text, lang)
+    assert key in found and found[key].affiliation == state, sorted(found)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The Foreign Ministry said the talks had failed.", "en"),  # no state named before it
+    ("Russia said the army had withdrawn.", "en"),  # English services need their state
+    ("أعلنت الجزائر أن الجيش الوطني الشعبي أسقط طائرة.", "ar"),  # the nisba continues a name
+])
+def test_no_home_state_body_without_a_state_or_with_a_longer_name(text, lang):
+    found = actors(text, lang)
+    assert not [k for k in found if k.endswith(("_mfa", "_army"))], sorted(found)
+
+
+@pytest.mark.parametrize("text", [
+    "زار بيونغ يانغ وزير الدفاع الروسي ونائب وزير الخارجية.",  # a title, not the ministry
+    "بدأت روسيا تكتسب هامشا أكبر في سياستها الخارجية.",  # "foreign" policy
+    "قال قائد الجيش إن روسيا هاجمت أوكرانيا.",  # the army heads a title
+])
+def test_a_short_body_word_alone_is_no_body(text):
+    assert not [k for k in actors(text, "ar") if k.endswith(("_mfa", "_army", "_mod"))]

@@ -55,6 +55,15 @@ class StateBodies:
         # a group's branch in a state: "Islamic State's Mozambique branch", "فرع تنظيم الدولة في
         # موزمبيق": an Organization of its own, affiliated with the group
         self.branch_nouns = frozenset(match_key(b) if nlp.lang != "en" else b for b in spec.get("branch_nouns", []))
+        # bodies named alone ("the Foreign Ministry said", "قال الجيش إن") are the home state's
+        # (the state the article has named most so far); not before a word that may continue
+        # the name (a capital, a nisba: "the Army Corps", "الجيش الوطني الشعبي")
+        bare = spec.get("bare", {})
+        self.bare_bodies = frozenset(bare.get("bodies", []))
+        self.bare_before = frozenset(bare.get("after_words", []))
+        self.name_endings = tuple(match_key(e) for e in bare.get("name_continues_with_endings", []))
+        self.bare_forms = frozenset(match_key(f) for f in bare.get("forms", []))  # none listed: every form
+        self.prepositions = data.keys("syntax", "prepositions")
         for body, forms in spec.get("bodies", {}).items():
             docs = [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f.lower()) for f in forms]
             self.matcher.add(body, docs)
@@ -74,12 +83,19 @@ class StateBodies:
         text = doc_text(doc)
         taken = {i for s in spans for i in range(s.start, s.end)}
         replaced: dict[tuple[int, int], Span | None] = {}
+        added: list[Span] = []  # bodies named alone: spans of their own
         span_at = {i: s for s in spans for i in range(s.start, s.end)}
         for body in sorted(matches, key=lambda m: (m.start, -len(m))):
             if any(i in taken for i in range(body.start, body.end)):
                 self._name_known_body(doc, span_at.get(body.start), body, table)
                 continue
             state = self._state(body, by_end, by_start, table)
+            if state is None and body.label_ in self.bare_bodies and self._alone(body, table, taken):
+                alone = self._bare_body(doc, body, spans, table, text)
+                if alone is not None:
+                    added.append(alone)
+                    taken.update(range(body.start, body.end))
+                continue
             if state is None or (state.start, state.end) in replaced or not self._agrees(body, state, table):
                 continue
             start, end = min(state.start, body.start), max(state.end, body.end)
@@ -94,12 +110,48 @@ class StateBodies:
             if host is not None:
                 replaced[(host.start, host.end)] = None  # the host is part of the body's name
             taken.update(range(start, end))
-        if replaced:
+        if replaced or added:
             # "the U.S. State Department": the state is mentioned too, as in a title ("Russian foreign minister")
             states = [s for s in spans if (s.start, s.end) in replaced and replaced[(s.start, s.end)] is not None]
             set_actor_spans(doc, actor_spans(doc, ENCLOSED_SPANS) + states, ENCLOSED_SPANS)
-            _replace_spans(doc, spans, replaced)
+            _replace_spans(doc, spans, replaced, added)
         return doc
+
+    def _alone(self, body: Span, table, taken: set[int]) -> bool:
+        """The body is named by its noun alone: after the article or a sentence start where the
+        language says so, and no word after it that could continue its name."""
+        if self.bare_before and (body.start == 0 or table.norm[body.start - 1] not in self.bare_before):
+            return False
+        if self.bare_forms and " ".join(table.norm[body.start:body.end]) not in self.bare_forms:
+            return False
+        nxt = body.end
+        if nxt >= len(table) or nxt in taken:
+            return nxt >= len(table)
+        word = table.text[nxt]
+        return not (word[:1].isupper() or (self.name_endings and table.alpha[nxt] and table.norm[nxt].endswith(self.name_endings)))
+
+    def _marked(self, span: Span, table) -> bool:
+        """A preposition before the mention ("strikes on Kyiv", "أمام مالي"): a place or a
+        target, not the state the article speaks for."""
+        procl = table.proclitic(span.start).lstrip("وف")
+        return bool(procl and procl in self.prepositions) or (span.start > 0 and table.norm[span.start - 1] in self.prepositions)
+
+    def _bare_body(self, doc: Doc, body: Span, spans: list[Span], table, text: str) -> Span | None:
+        """"the Foreign Ministry", "وزارة الخارجية" named alone: the body of the state the
+        article has named most so far (the latest of those named as often); none named, none."""
+        counts: dict[str, tuple[int, int]] = {}  # state -> (times named as an actor, -first position)
+        for s in spans:
+            if s.start >= body.start:
+                break
+            if s.label_ in STATE_LABELS and self._is_type(s, "Country") and not self._marked(s, table):
+                n, first = counts.get(s.kb_id_, (0, -s.start))
+                counts[s.kb_id_] = (n + 1, first)
+        if not counts:
+            return None
+        state = max(counts, key=lambda k: counts[k])  # ties: the state named first
+        key = self.known_bodies.get((state, body.label_)) or body_key(state, body.label_)
+        self._register(doc, key, state, _surface(text, table, body.start, body.end), _surface(text, table, body.start, body.end))
+        return Span(doc, body.start, body.end, label="org", kb_id=key)
 
     def _branches(self, doc: Doc) -> None:
         table = token_table(doc)
@@ -202,7 +254,9 @@ def _surface(text: str, table, start: int, end: int) -> str:
     return without_proclitic(text[table.start_char(start):table.end_char(end)], table.proclitic(start))
 
 
-def _replace_spans(doc: Doc, spans: list[Span], replaced: dict[tuple[int, int], Span | None]) -> None:
-    """The doc's actor spans with ``replaced`` ones swapped in (None: dropped, part of another)."""
-    kept = (replaced.get((s.start, s.end), s) for s in spans)
-    set_actor_spans(doc, sorted((s for s in kept if s is not None), key=lambda s: (s.start, s.end)))
+def _replace_spans(doc: Doc, spans: list[Span], replaced: dict[tuple[int, int], Span | None],
+                   added: list[Span] = ()) -> None:
+    """The doc's actor spans with ``replaced`` ones swapped in (None: dropped, part of another)
+    and ``added`` ones joined."""
+    kept = [k for s in spans if (k := replaced.get((s.start, s.end), s)) is not None]
+    set_actor_spans(doc, sorted(kept + list(added), key=lambda s: (s.start, s.end)))
