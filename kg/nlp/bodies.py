@@ -17,12 +17,11 @@ from spacy.tokens import Doc, Span
 from kg.model import Actor
 from kg.nlp.components import ENCLOSED_SPANS, Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
+from kg.nlp.home import STATE_LABELS, home_state
 from kg.nlp.coref import known_to_actor
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import positions, token_table, without_proclitic
-
-STATE_LABELS = frozenset({"name", "demonym", "metonym"})
 
 
 def body_key(state: str, body: str) -> str:
@@ -130,25 +129,12 @@ class StateBodies:
         word = table.text[nxt]
         return not (word[:1].isupper() or (self.name_endings and table.alpha[nxt] and table.norm[nxt].endswith(self.name_endings)))
 
-    def _marked(self, span: Span, table) -> bool:
-        """A preposition before the mention ("strikes on Kyiv", "أمام مالي"): a place or a
-        target, not the state the article speaks for."""
-        procl = table.proclitic(span.start).lstrip("وف")
-        return bool(procl and procl in self.prepositions) or (span.start > 0 and table.norm[span.start - 1] in self.prepositions)
-
     def _bare_body(self, doc: Doc, body: Span, spans: list[Span], table, text: str) -> Span | None:
-        """"the Foreign Ministry", "وزارة الخارجية" named alone: the body of the state the
-        article has named most so far (the latest of those named as often); none named, none."""
-        counts: dict[str, tuple[int, int]] = {}  # state -> (times named as an actor, -first position)
-        for s in spans:
-            if s.start >= body.start:
-                break
-            if s.label_ in STATE_LABELS and self._is_type(s, "Country") and not self._marked(s, table):
-                n, first = counts.get(s.kb_id_, (0, -s.start))
-                counts[s.kb_id_] = (n + 1, first)
-        if not counts:
+        """"the Foreign Ministry", "وزارة الخارجية" named alone: the body of the home state
+        (kg/nlp/home.py); no state named before it, no body."""
+        state = home_state(spans, body.start, self.lex.countries, table, self.prepositions)
+        if state is None:
             return None
-        state = max(counts, key=lambda k: counts[k])  # ties: the state named first
         key = self.known_bodies.get((state, body.label_)) or body_key(state, body.label_)
         self._register(doc, key, state, _surface(text, table, body.start, body.end), _surface(text, table, body.start, body.end))
         return Span(doc, body.start, body.end, label="org", kb_id=key)

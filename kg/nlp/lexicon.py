@@ -20,6 +20,7 @@ class Lexicon:
     vocabulary: set[str] = field(default_factory=set)  # single-token keys worth un-cliticising to
     first_names: frozenset[str] = frozenset()
     surnames: dict[str, str] = field(default_factory=dict)  # last token key of known persons -> key
+    countries: frozenset[str] = frozenset()  # keys of the known states
 
 
 def get_lexicon(lang: str) -> Lexicon:
@@ -32,7 +33,8 @@ def get_lexicon(lang: str) -> Lexicon:
 def _lexicon(lang: str, user_files: tuple[str, ...]) -> Lexicon:
     data = load_language(lang)
     known = load_known_actors()
-    lex = Lexicon(lang=lang, data=data, known=known)
+    lex = Lexicon(lang=lang, data=data, known=known,
+                  countries=frozenset(k for k, a in known.items() if a.type == "Country"))
     for actor in known.values():
         for form in actor.forms:
             if form.lang != lang:

@@ -1,0 +1,42 @@
+"""The home state of an article at a point: whose office a title or a ministry named alone is.
+
+News names the state it reports on and then its bodies and officials alone: "Colombia recalled
+its ambassador. The Foreign Ministry said …", "Interior Minister Armando Benedetti said …",
+"أغلقت الجزائر مجالها الجوي … ورفضت وزارة الخارجية". The state meant is the one the article
+has named most as an actor so far: mentions after a preposition ("strikes on Kyiv", "أمام
+مالي") are places or targets and do not count; of states named as often, the first named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable
+
+from spacy.tokens import Span
+
+from kg.nlp.tokens import TokenTable
+
+STATE_LABELS = frozenset({"name", "demonym", "metonym"})
+
+
+def home_state(spans: Iterable[Span], before: int, countries: Container[str], table: TokenTable,
+               prepositions: Container[str], margin: float = 1.0) -> str | None:
+    """The key of the state named most as an actor in ``spans`` before token ``before``; with
+    ``margin`` above 1, only if named that many times as often as any other."""
+    counts: dict[str, tuple[int, int]] = {}  # state -> (times named as an actor, -first position)
+    for s in spans:
+        if s.start >= before:
+            break
+        if s.label_ in STATE_LABELS and s.kb_id_ in countries and not _marked(s, table, prepositions):
+            n, first = counts.get(s.kb_id_, (0, -s.start))
+            counts[s.kb_id_] = (n + 1, first)
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0][0] < margin * ranked[1][0]:
+        return None
+    return max(counts, key=lambda k: counts[k])
+
+
+def _marked(span: Span, table: TokenTable, prepositions: Container[str]) -> bool:
+    procl = table.proclitic(span.start).lstrip("وف")
+    return bool(procl and procl in prepositions) or (span.start > 0 and table.norm[span.start - 1] in prepositions)
