@@ -873,3 +873,39 @@ def test_lifting_never_and_supplied_weapons(ar_rows, en_rows, lang, text, row):
 
 def test_sanctions_issued_by_a_body_are_not_on_it(ar_rows):
     assert not [r for r in ar_rows("أدان مجلس الأمن العقوبات الصادرة عن واشنطن.") if r[1] == "sanctioned" and r[2] == "USA"]
+
+
+@pytest.mark.parametrize("lang, text, edges", [
+    # fighters "from" a body act for it; clashes are mutual attacks
+    ("ar", "اشتبكت قوات الأمن المصرية مع مسلحين من حماس على حدود غزة.", {("EGY", "attacked", "hamas"), ("hamas", "attacked", "EGY")}),
+    ("ar", "اشتبكت القوات الهندية والصينية في جبال الهيمالايا.", {("IND", "attacked", "CHN"), ("CHN", "attacked", "IND")}),
+    ("ar", "هاجم مسلحون من حركة الشباب قاعدة عسكرية صومالية.", {("al_shabaab", "attacked", "SOM")}),
+    ("en", "Egyptian security forces clashed with gunmen from Hamas.", {("EGY", "attacked", "hamas"), ("hamas", "attacked", "EGY")}),
+    # a coalition named by its leader is no predicate: the leader acts
+    ("ar", "قصفت طائرات التحالف بقيادة السعودية مواقع للحوثيين في صنعاء.", {("SAU", "attacked", "houthis")}),
+    # an operation or a campaign against an actor attacks it
+    ("en", "Turkey launched a military campaign against the PKK.", {("TUR", "attacked", "pkk")}),
+    # broken plural demonyms, indefinite
+    ("ar", "اتهم دبلوماسيون روس بريطانيا بنشر الدعاية.", {("RUS", "accused", "GBR")}),
+    ("ar", "طردت الحكومة الفنزويلية دبلوماسيين ألمانا.", {("VEN", "sanctioned", "DEU")}),
+])
+def test_fighters_clashes_led_coalitions_operations(ar_rows, en_rows, lang, text, edges):
+    got = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert edges <= got, got
+    assert not [e for e in got if e[1] == "cooperatedWith"], got
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ar", "اشتبك المتظاهرون مع الشرطة في القاهرة."),
+    # a place named after a state is no mention of it
+    ("en", "North Korea fired a missile into the Sea of Japan."),
+    ("ar", "أطلقت كوريا الشمالية صاروخا باتجاه بحر اليابان."),
+    ("en", "China deployed ships in the South China Sea."),
+])
+def test_no_attack_without_an_actor_attacked(ar_rows, en_rows, lang, text):
+    assert not [r for r in (ar_rows if lang == "ar" else en_rows)(text) if r[1] == "attacked"]
+
+
+@pytest.mark.parametrize("text", ["نفى مسؤولون إيرانيون إرسال أسلحة إلى اليمن.", "نفى المسؤولون الإيرانيون إرسال أسلحة إلى اليمن."])
+def test_a_denial_reaches_over_a_nisba_subject_and_its_head(ar_rows, text):
+    assert {r[:4] for r in ar_rows(text)} == {("IRN", "supplied", "YEM", "negative")}

@@ -133,6 +133,9 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
     sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
     groups = deal_place_names(ctx, groups, sent_trigs)
     cues = ctx.cues[left(ctx.cue_starts, start):left(ctx.cue_starts, end)]
+    led = {s for c, s, _ in cues if c == "led_by"}
+    if led:  # "التحالف بقيادة السعودية", "the alliance led by Russia": a body named by its leader, no predicate
+        sent_trigs = [t for t in sent_trigs if t.end not in led]
     said, cue_at = speaker(ctx, sent, groups, cues)
     if backed:
         compounds = {m.end + 1 for _, _, m in backed}

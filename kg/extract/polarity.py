@@ -39,6 +39,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
             return "positive" if negated else "negative"  # "لم تسع إلى رفع العقوبات": they stay
     carriers = {k for t in st.trigs if t.label_ == trig.label_ and t.end <= trig.start
                 for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
+    if ctx.cfg.adjective_after:  # "نفى مسؤولون إيرانيون إرسال": the head noun of a nisba subject
+        carriers |= {g.start - 1 for g in st.groups if g.label == "demonym" and g.end <= trig.start}
     coordinated = _coordinated_verb(ctx, trig, nominal)
     for cue, s, e in cues:
         if cue != "negation" or e > trig.start or s < sent.start:

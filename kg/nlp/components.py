@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.extensions import doc_value  # (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
-from kg.nlp.lexicon import get_lexicon
+from kg.nlp.lexicon import PLACE, get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import TokenTable, positions, token_table
 
@@ -254,6 +254,9 @@ class ActorMatcher:
                 spans.append(span)
         found = spans
         spans = filter_spans(spans)
+        if any(s.label_ == PLACE for s in spans):  # "the Sea of Japan": no mention of Japan
+            found = [s for s in found if s.label_ != PLACE]
+            spans = [s for s in spans if s.label_ != PLACE]
         states = self._states_in_names(found, spans) if len(found) > len(spans) else []
         if states:  # "the U.S. State Department": the state is mentioned too (not made salient)
             set_actor_spans(doc, states, ENCLOSED_SPANS)

@@ -11,6 +11,9 @@ from kg.lang import LanguageData, load_language
 from kg.nlp.normalize import match_key
 
 
+PLACE = "place"  # the key and kind of place names that hold a state's name ([places] names)
+
+
 @dataclass
 class Lexicon:
     lang: str
@@ -40,6 +43,8 @@ def _lexicon(lang: str, user_files: tuple[str, ...]) -> Lexicon:
             if form.lang != lang:
                 continue
             lex.forms.setdefault(form.text, (actor.key, form.kind))
+    for place in data.strings("places", "names"):  # "Sea of Japan": matched whole, then dropped
+        lex.forms.setdefault(place, (PLACE, PLACE))
     words: set[str] = set()
     for text in lex.forms:
         words.update(match_key(text).split())
