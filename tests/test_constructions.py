@@ -909,3 +909,27 @@ def test_no_attack_without_an_actor_attacked(ar_rows, en_rows, lang, text):
 @pytest.mark.parametrize("text", ["نفى مسؤولون إيرانيون إرسال أسلحة إلى اليمن.", "نفى المسؤولون الإيرانيون إرسال أسلحة إلى اليمن."])
 def test_a_denial_reaches_over_a_nisba_subject_and_its_head(ar_rows, text):
     assert {r[:4] for r in ar_rows(text)} == {("IRN", "supplied", "YEM", "negative")}
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # a state that blames an actor for an attack with no target of its own names itself the victim
+    ("en", "Turkey blamed the PKK for the attack.", ("pkk", "attacked", "TUR", "positive", "alleged")),
+    ("en", "Russia accused Ukraine of the drone attack.", ("UKR", "attacked", "RUS", "positive", "alleged")),
+    ("ar", "اتهمت تركيا حزب العمال الكردستاني بالهجوم.", ("pkk", "attacked", "TUR", "positive", "alleged")),
+    ("ar", "حملت روسيا أوكرانيا مسؤولية الهجوم.", ("UKR", "attacked", "RUS", "positive", "alleged")),
+    # ... and the accused's later denial makes it negative by the denier's word
+    ("en", "Turkey blamed the PKK for the attack. The PKK denied involvement.", ("pkk", "attacked", "TUR", "negative", "asserted")),
+    ("ar", "اتهمت تركيا حزب العمال الكردستاني بتفجير إسطنبول. ونفى الحزب أي تورط له في التفجير.",
+     ("pkk", "attacked", "TUR", "negative", "asserted")),
+])
+def test_a_victims_accusation_and_its_denial(ar_rows, en_rows, lang, text, row):
+    assert row in {r[:5] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The UN blamed the RSF for the attack."),  # no state accuses: no victim named
+    ("en", "Washington accused Iran of supplying drones."),  # no hostile act
+])
+def test_no_victim_from_a_bodys_accusation_or_a_supply(ar_rows, en_rows, lang, text):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert not [r for r in rows if r[1] == "attacked"], rows

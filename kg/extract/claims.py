@@ -170,6 +170,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
             and not any(T.norm[k] in spec.otherwise[2] for k in T.words(trig.end, min(sent.end, trig.end + 6))):
         spec = ctx.cfg.triggers[spec.otherwise[0]]
         pairs, keys = arguments(ctx, st, trig, spec)
+    if not pairs and spec.relation in HOSTILE_TO_OTHERS:
+        pairs, keys = _blamed_for(ctx, st, trig, keys) or (pairs, keys)
     st.prev = (trig, spec, list(keys))
     if keys and st.first_subject is None:
         st.first_subject = list(keys)
@@ -204,6 +206,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     said = st.speaker if (cue_at is None or cue_at < trig.start or trailing) else None
     if mode == "asserted" and unnamed_source(st):
         mode = "alleged"  # "according to officials": reported, not established
+    if spec.relation == "accused" and pol == "positive":
+        st.accusation = (pairs[0][0], pairs[0][1], trig.end)
     for subj, obj in pairs:
         claims.append(sentence_claim(ctx.text, sent, ctx.offset, subj, spec.relation, obj, polarity=pol,
                                      modality=mode, attributed_to=subj if denied else said))
@@ -215,6 +219,21 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
 
 
 HOSTILE_TO_OTHERS = frozenset({"attacked", "sanctioned"})
+
+
+def _blamed_for(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str]) -> tuple[list, list[str]] | None:
+    """"Turkey blamed the PKK for the attack", "Russia accused Ukraine of the drone attack":
+    a hostile act the accusation right before it names, with no target of its own, was done
+    by the accused to the accuser, when the accuser is a state (a victim's accusation); a
+    body's or a state body's accusation names no victim."""
+    acc = st.accusation
+    if acc is None or not 0 <= trig.start - acc[2] <= 6 or ctx.discourse is None:
+        return None
+    accuser, accused, _ = acc
+    actor = ctx.discourse.actors.get(accuser)
+    if actor is None or actor.type != "Country" or (keys and accused not in keys):
+        return None
+    return [(accused, accuser)], [accused]
 
 
 def _own_state(ctx: DocContext, spec: Trigger, subj: str, obj: str) -> bool:

@@ -125,3 +125,4 @@ class SentenceState:
     subjects: set[str] = field(default_factory=set)  # subjects of the triggers read so far
     prev: tuple[Mark, Trigger, list[str]] | None = None  # (trigger, spec, subject keys) read last
     first_subject: list[str] | None = None  # the subject of the sentence's first trigger that had one
+    accusation: tuple[str, str, int] | None = None  # (accuser, accused, end of the trigger) read last
