@@ -933,3 +933,12 @@ def test_a_victims_accusation_and_its_denial(ar_rows, en_rows, lang, text, row):
 def test_no_victim_from_a_bodys_accusation_or_a_supply(ar_rows, en_rows, lang, text):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert not [r for r in rows if r[1] == "attacked"], rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # a modal cue's window counts words over the actors' names
+    ("ar", "اقتربت إيران والولايات المتحدة من التوصل إلى اتفاق.", ("IRN", "cooperatedWith", "USA", "positive", "possible")),
+    ("en", "Baghdad and Erbil are close to a deal on oil exports.", ("IRQ", "cooperatedWith", "krg", "positive", "possible")),
+])
+def test_near_a_deal_over_long_names(ar_rows, en_rows, lang, text, row):
+    assert row in {r[:5] for r in (ar_rows if lang == "ar" else en_rows)(text)}

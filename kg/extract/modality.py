@@ -11,6 +11,13 @@ def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     """The modality the cues before the trigger and the triggers around it give."""
     sent, cues, sent_trigs = st.sent, st.cues, st.trigs
     lo = max(sent.start, trig.start - ctx.cfg.modality_window)
+    wide, n = trig.start, 0  # over actors' names the window counts words ("اقتربت إيران والولايات المتحدة من …"),
+    while wide > sent.start and n < ctx.cfg.modality_window:  # unless another predicate stands between
+        wide -= 1
+        n += not ctx.in_mention(wide)
+    if wide < lo and not any(wide <= t.start < trig.start and t is not trig for t in sent_trigs) \
+            and not crosses_boundary(ctx, wide, trig.start):
+        lo = wide
     if any(cue == "possible" and lo <= s and e <= trig.start + 1 and not _perfect_after(ctx, s, e) for cue, s, e in cues):
         return "possible"
     if any(cue == "invitation" and 0 <= trig.start - e <= 10 for cue, s, e in cues):
