@@ -942,3 +942,18 @@ def test_no_victim_from_a_bodys_accusation_or_a_supply(ar_rows, en_rows, lang, t
 ])
 def test_near_a_deal_over_long_names(ar_rows, en_rows, lang, text, row):
     assert row in {r[:5] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+@pytest.mark.parametrize("text, edge", [
+    # an actor in construct with a noun takes the preposition that noun carries
+    ("قصفت إسرائيل مواقع حماس في غزة.", ("ISR", "attacked", "hamas")),
+    ("اعترضت تركيا على طلب السويد.", ("TUR", "opposed", "SWE")),
+    # "اعترض" without على intercepts: a vessel intercepted is seized
+    ("اعترضت البحرية الأمريكية سفينة إيرانية.", ("usa_navy", "attacked", "IRN")),
+    # an adverb after the subject is no name
+    ("انتقد المستشار الألماني بشدة موقف المجر من أوكرانيا.", ("DEU", "criticized", "HUN")),
+])
+def test_idafa_objection_interception_adverbs(ar_rows, text, edge):
+    rows = {r[:3] for r in ar_rows(text)}
+    assert edge in rows, rows
+    assert not [r for r in rows if r[1] == "opposed" and r[0] == "usa_navy"], rows

@@ -16,6 +16,7 @@ from kg.extract.nominal import noun_arguments
 from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, owner_of_object, pronoun_object,
                                 source_between, victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
+from kg.extract.places import city_target
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
                                  coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject,
                                  means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
@@ -318,6 +319,8 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if obj is None and spec.locative_object:  # "غارات على مواقع للحوثيين في اليمن": the owner, not the place
         owner = owner_of_object(ctx, trig, spec, after)
         obj = owner if owner is not subject else None
+    if obj is None and spec.locative_object and not spec.locative_single:  # "struck Kharkiv", "غارات على حلب"
+        obj = city_target(ctx, trig, limit, spec.obj_preps)
     if obj is None and subject is not None and not spec.symmetric:
         obj = _antecedent(ctx, st, trig, subject)
     if obj is None and spec.locative_object:

@@ -89,6 +89,8 @@ class ClaimConfig:
     # relations whose noun after a receiving verb is read from the receiver ("enjoys the backing of X")
     receiving_relations: frozenset[str] = _keys("syntax", "receiving_relations")
     pronoun_complementizers: frozenset[str] = _keys("coreference", "pronoun_complementizers")  # "أنها ستزود"
+    compound_prep_nouns: frozenset[str] = _keys("syntax", "compound_preposition_nouns")  # "إلى جانب", "من جهتها"
+    place_nouns: frozenset[str] = _keys("syntax", "place_nouns")  # "the city of Kharkiv", "مدينة حلب": a name follows
     border_words: frozenset[str] = _keys("syntax", "border_words")  # "near the Afghan border": the state's edge, not the state
     region_words: frozenset[str] = _keys("syntax", "region_words")  # "في جنوب لبنان": the preposition marks the place
     receiving_agent_preps: frozenset[str] = _keys("syntax", "receiving_agent_prepositions")

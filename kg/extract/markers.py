@@ -65,7 +65,25 @@ def _raw_marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | N
         return T.norm[j]
     if j >= 1 and (pair := f"{T.norm[j - 1]} {T.norm[j]}") in preps:
         return pair  # a preposition of two words: "من قبل" (by)
+    if cfg.adjective_after and j >= 1 and _idafa_head(ctx, j):
+        # "دعمها لسيادة السودان", "الهجوم على مواقع حماس": the actor owns the noun before it,
+        # which carries the preposition
+        procl = T.proclitic(j).lstrip("وف")
+        if procl:
+            return procl if procl in preps else None
+        if T.norm[j - 1] in preps:
+            return T.norm[j - 1]
     return None
+
+
+def _idafa_head(ctx: DocContext, j: int) -> bool:
+    """Token j is a plain noun that heads an idafa with the actor after it: no actor, trigger,
+    preposition, determiner or clause word."""
+    T, cfg = ctx.t, ctx.cfg
+    norm = T.norm[j]
+    return T.alpha[j] and not ctx.in_mention(j) and j not in ctx.trig_tokens and norm not in cfg.all_preps \
+        and norm not in cfg.determiners and norm not in cfg.boundaries and norm not in cfg.light_verbs \
+        and norm not in cfg.compound_prep_nouns and not T.enclitic(j)  # a noun with a pronoun is in no construct
 
 
 def of_a_border(ctx: DocContext, group: Group) -> bool:

@@ -9,6 +9,7 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.objects import located_target, owner_of_object
 from kg.extract.pairs import Pair, between_pairs, combine
+from kg.extract.places import city_target
 from kg.extract.subjects import coordinated_verb_subject, means_agent, pronoun_subject, purpose_subject
 from kg.extract.triggers import control
 from kg.extract.words import crosses_boundary, filler
@@ -41,6 +42,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
                     and (any(T.norm[k] in spec.obj_preps or T.proclitic(k) in spec.obj_preps
                              for k in T.words(trig.end, g.start)) or _place_after(ctx, trig, spec, g))), None)
+    if obj is None and spec.locative_object and not spec.locative_single and not passive_voice:
+        obj = city_target(ctx, trig, min(st.sent.end, trig.end + cfg.window), spec.obj_preps)  # "a drone strike on Odesa"
     if subject is None and obj is None and len(before) >= 2 and not passive_voice and not spec.symmetric \
             and before[-1].end == trig.start and _possessor_of(ctx, before[-2], before[-1]) \
             and "Person" not in before[-1].types(ctx.discourse):
