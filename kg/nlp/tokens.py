@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, NORM, ORTH, SENT_START
 from spacy.tokens import Doc
@@ -19,6 +20,16 @@ from spacy.tokens import Doc
 _ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, LIKE_NUM, IDX]
 _STRINGS: dict[int, str] = {}  # hash -> string, shared by every doc of the process (bounded below)
 _EMPTY = ("", "")
+
+
+class _Bounded(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+M = TypeVar("M", bound=_Bounded)
 
 
 @dataclass(slots=True)
@@ -141,3 +152,15 @@ def without_proclitic(text: str, proclitic: str) -> str:
             return "ا" + rest  # لل → ال
         return rest
     return text
+
+
+def longest_first(marks: list[M]) -> list[M]:
+    """Non-overlapping marks, longer ones first, by start: what ``spacy.util.filter_spans``
+    does with Spans, for plain records (a trigger, an actor match) that need no Span."""
+    seen: set[int] = set()
+    out = []
+    for m in sorted(marks, key=lambda m: (m.end - m.start, -m.start), reverse=True):
+        if m.start not in seen and m.end - 1 not in seen:
+            out.append(m)
+            seen.update(range(m.start, m.end))
+    return sorted(out, key=lambda m: m.start)
