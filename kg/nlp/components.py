@@ -310,8 +310,9 @@ class ActorMatcher:
         unambiguously elsewhere ("باماكو", "Kinshasa"). Forms and heads are language data
         (``[ambiguous_demonyms]``)."""
         table = token_table(doc)
-        keys = table.text if self.case_sensitive else table.norm
-        at = positions(keys, self.ambiguous.keys())  # none in the common case, tested in C
+        column = "text" if self.case_sensitive else "norm"
+        keys = getattr(table, column)
+        at = positions(keys, self.ambiguous.keys(), table.forms(column))  # none in the common case, tested in C
         if not at:
             return []
         named = {s.kb_id_ for s in spans}

@@ -174,7 +174,7 @@ class Coref:
         table = token_table(doc)
         if self.lang == "en":
             return [i for i, text in enumerate(table.text) if text.lower() in forms]
-        return positions(table.norm, forms)
+        return positions(table.norm, forms, table.forms())
 
     def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[Span]:
         """Dual nouns ("البلدين", "the two leaders") and "his country"."""
