@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 import numpy
 from spacy.language import Language
-from spacy.attrs import IDX, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, NORM, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -50,7 +50,12 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
     included) and after line ends (headlines and captions carry no full stop), set in one
     array operation: no Token object per token."""
     strings = nlp.vocab.strings
-    punct = frozenset(strings.add(p) for p in list(Sentencizer.default_punct_chars) + ["…", ".."])
+    final_marks = list(Sentencizer.default_punct_chars) + ["…", ".."]
+    punct = frozenset(strings.add(p) for p in final_marks)
+    # only punctuation and white space tokens can end a sentence (a token holding "\n" holds
+    # nothing else): split() reads their forms alone, where every mark is punctuation to spaCy
+    is_punct = nlp.vocab.lex_attr_getters.get(IS_PUNCT)
+    marks_only = is_punct is not None and all(is_punct(p) for p in final_marks)
     seen: set[int] = set()  # word forms already checked for a line break
     line_breaks: set[int] = set()  # whitespace forms holding one
 
@@ -58,8 +63,10 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
         n = len(doc)
         if n == 0:
             return doc
-        orth = doc.to_array(ORTH)
-        forms = set(orth.tolist())
+        columns = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
+        orth = columns[:, 0]
+        marks = orth[(columns[:, 1] | columns[:, 2]).astype(bool)] if marks_only else orth
+        forms = set(marks.tolist())  # a few per doc: Python ints of every token's hash cost more than the rest
         enders = forms & punct
         if break_on_newline:
             if len(seen) > 1_000_000:
