@@ -91,9 +91,9 @@ def _noun_positions(ctx: DocContext) -> list[int]:
         T = ctx.t
         cfg = ctx.cfg
         pronominal, keys = cfg.ally_written_with_pronoun, cfg.ally_nouns_with_pronoun
-        found = positions(T.norm, cfg.ally_nouns)
-        if keys and not keys.isdisjoint(T.norm):  # then by the written form: "حليفة" and "حليفه" share a key
-            found = sorted(set(found) | {i for i in positions(T.norm, keys) if _written(T, i) in pronominal})
+        found = positions(T.norm, cfg.ally_nouns, T.forms())
+        if keys and not keys.isdisjoint(T.forms()):  # then by the written form: "حليفة" and "حليفه" share a key
+            found = sorted(set(found) | {i for i in positions(T.norm, keys, T.forms()) if _written(T, i) in pronominal})
         ctx.doc.user_data["ally_nouns"] = found
     return found
 

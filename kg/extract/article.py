@@ -26,6 +26,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
     text = page.doc.text
     published = page.doc.meta.get("published")
     results: list[ArticleResult] = []
+    pipeline = nlp.pipeline  # spaCy makes this list anew on every read
     for seg in page.segments:
         result = ArticleResult(
             identifier=seg.identifier, lang=page.lang, text=text, title=seg.title,
@@ -42,7 +43,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
             set_doc_value(doc, "discourse", discourse)
             set_doc_value(doc, "offset", start)
             set_doc_value(doc, "masked", page.masked)
-            for _, proc in nlp.pipeline:
+            for _, proc in pipeline:
                 doc = proc(doc)
             table = token_table(doc)
             seg_text = doc.user_data["text"]

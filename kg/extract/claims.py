@@ -106,7 +106,7 @@ class ClaimExtractor:
             brackets=indices_of(T.text, "(") if "(" in text else [],
             cues=cues, cue_starts=[s for _, s, _ in cues],
             trigs=trigs, trig_starts=[t.start for t in trigs], trig_tokens={k for t in trigs for k in range(t.start, t.end)},
-            victim_at=positions(T.norm, heads), members=frozenset(self.participation.members(T, spans)),
+            victim_at=positions(T.norm, heads, T.forms()), members=frozenset(self.participation.members(T, spans)),
             sents=sents, sent_starts=[x.start for x in sents])
 
 
@@ -128,11 +128,11 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
             ctx.modifier_tokens.update(range(m.start, min(m.end + 2, sent.end)))
         sent_spans = [m for m in sent_spans if id(m) not in modifiers]
     groups = actor_groups(ctx, sent_spans)
-    led, groups = led_groups(ctx, sent, groups)  # "a delegation led by X": X is no argument
+    cues = ctx.cues[left(ctx.cue_starts, start):left(ctx.cue_starts, end)]
+    led, groups = led_groups(ctx, sent, groups, cues)  # "a delegation led by X": X is no argument
     claims += led
     sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
     groups = deal_place_names(ctx, groups, sent_trigs)
-    cues = ctx.cues[left(ctx.cue_starts, start):left(ctx.cue_starts, end)]
     led = {s for c, s, _ in cues if c == "led_by"}
     if led:  # "التحالف بقيادة السعودية", "the alliance led by Russia": a body named by its leader, no predicate
         sent_trigs = [t for t in sent_trigs if t.end not in led]

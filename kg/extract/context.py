@@ -41,17 +41,6 @@ class Sentence(NamedTuple):
     end_char: int
 
 
-def longest_first(marks: list[Mark]) -> list[Mark]:
-    """Non-overlapping marks, longer ones first (what ``spacy.util.filter_spans`` does)."""
-    seen: set[int] = set()
-    out = []
-    for m in sorted(marks, key=lambda m: (m.end - m.start, -m.start), reverse=True):
-        if m.start not in seen and m.end - 1 not in seen:
-            out.append(m)
-            seen.update(range(m.start, m.end))
-    return sorted(out, key=lambda m: m.start)
-
-
 @dataclass
 class Group:
     """Coordinated actor mentions read as one argument ("X and Y", "the two leaders")."""

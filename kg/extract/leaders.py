@@ -10,7 +10,7 @@ who leads its envoys. Either way the person is no argument of the clause's verb 
 
 from __future__ import annotations
 
-from kg.extract.context import DocContext, Group, Sentence
+from kg.extract.context import Cue, DocContext, Group, Sentence
 from kg.extract.records import sentence_claim
 from kg.model import Claim
 
@@ -19,9 +19,10 @@ from kg.model import Claim
 _SKIPPABLE = frozenset({",", "،"})
 
 
-def led_groups(ctx: DocContext, sent: Sentence, groups: list[Group]) -> tuple[list[Claim], list[Group]]:
-    """(the leadership claims of the sentence, its groups without the persons who lead)."""
-    cues = [(s, e) for c, s, e in ctx.cues if c == "led_by" and sent.start <= s < sent.end]
+def led_groups(ctx: DocContext, sent: Sentence, groups: list[Group], sent_cues: list[Cue]) -> tuple[list[Claim], list[Group]]:
+    """(the leadership claims of the sentence, its groups without the persons who lead).
+    ``sent_cues``: the sentence's cues (the doc's are not read again for each sentence)."""
+    cues = [(s, e) for c, s, e in sent_cues if c == "led_by"]
     if not cues:
         return [], groups
     T, cfg, discourse = ctx.t, ctx.cfg, ctx.discourse

@@ -9,10 +9,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.extract.context import Cue, Mark, longest_first
+from kg.extract.context import Cue, Mark
 from kg.lang import LanguageData
 from kg.nlp.components import Normalizer, pattern_keywords
-from kg.nlp.tokens import TokenTable
+from kg.nlp.tokens import TokenTable, longest_first
 
 CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
         "disputes", "accusation_nouns", "invitation", "receiving", "led_by",

@@ -46,7 +46,7 @@ class Participation:
         """Starts of the mentions listed after a verb of membership ("the alliance, which
         includes Niger and Chad", "الذي يضم النيجر وبوركينا فاسو"): the members named to
         describe a body, which are no argument of the sentence's claims."""
-        if self.member_heads.isdisjoint(table.norm):
+        if self.member_heads.isdisjoint(table.forms()):
             return set()  # no verb of membership in the doc: the common case, decided in C
         return self.places(table, spans, openers=self.member_verbs)
 

@@ -141,7 +141,8 @@ class StateBodies:
 
     def _branches(self, doc: Doc) -> None:
         table = token_table(doc)
-        nouns = positions(table.norm if self.lex.lang != "en" else table.text, self.branch_nouns)
+        column = "norm" if self.lex.lang != "en" else "text"
+        nouns = positions(getattr(table, column), self.branch_nouns, table.forms(column))
         if not nouns:
             return
         spans = actor_spans(doc)

@@ -8,20 +8,20 @@ persons → coref → claims. Each component reads the data of its language thro
 from __future__ import annotations
 
 from itertools import compress, count
+from typing import NamedTuple
 
 import numpy
 from spacy.language import Language
-from spacy.attrs import IDX, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, NORM, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from kg.nlp.extensions import doc_value  # (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import PLACE, get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import TokenTable, positions, token_table
+from kg.nlp.tokens import TokenTable, longest_first, positions, token_table
 
 ACTOR_SPANS = "actors"
 
@@ -50,7 +50,12 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
     included) and after line ends (headlines and captions carry no full stop), set in one
     array operation: no Token object per token."""
     strings = nlp.vocab.strings
-    punct = frozenset(strings.add(p) for p in list(Sentencizer.default_punct_chars) + ["…", ".."])
+    final_marks = list(Sentencizer.default_punct_chars) + ["…", ".."]
+    punct = frozenset(strings.add(p) for p in final_marks)
+    # only punctuation and white space tokens can end a sentence (a token holding "\n" holds
+    # nothing else): split() reads their forms alone, where every mark is punctuation to spaCy
+    is_punct = nlp.vocab.lex_attr_getters.get(IS_PUNCT)
+    marks_only = is_punct is not None and all(is_punct(p) for p in final_marks)
     seen: set[int] = set()  # word forms already checked for a line break
     line_breaks: set[int] = set()  # whitespace forms holding one
 
@@ -58,8 +63,10 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
         n = len(doc)
         if n == 0:
             return doc
-        orth = doc.to_array(ORTH)
-        forms = set(orth.tolist())
+        columns = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
+        orth = columns[:, 0]
+        marks = orth[(columns[:, 1] | columns[:, 2]).astype(bool)] if marks_only else orth
+        forms = set(marks.tolist())  # a few per doc: Python ints of every token's hash cost more than the rest
         enders = forms & punct
         if break_on_newline:
             if len(seen) > 1_000_000:
@@ -185,6 +192,20 @@ class Normalizer:
                 lex.is_alpha, lex.is_lower, lex.like_num)
 
 
+class ActorMatch(NamedTuple):
+    """A known actor's match as the actor matcher reads it, before any Span is made."""
+
+    start: int
+    end: int
+    label_: str  # the kind: "name", "demonym", "metonym" …
+    kb_id_: str  # the actor's key
+    label: int  # the two strings' hashes, for the Span
+    kb_id: int
+
+    def span(self, doc: Doc) -> Span:
+        return Span(doc, self.start, self.end, label=self.label, kb_id=self.kb_id)
+
+
 @Language.factory("geokg_actors", default_config={})
 def make_actor_matcher(nlp: Language, name: str):
     return ActorMatcher(nlp)
@@ -237,39 +258,42 @@ class ActorMatcher:
         self.ambiguous = {match_key(f) if not case_sensitive else f: tuple(keys) for f, keys in ambiguous.items()}
         self.ambiguous_heads = data.keys("ambiguous_demonyms", "heads")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
-        self._labels: dict[int, tuple[int, int]] = {}  # match id -> (kind, key) hashes
+        self._labels: dict[int, tuple[str, str, int, int]] = {}  # match id -> kind, key and their hashes
 
     def __call__(self, doc: Doc) -> Doc:
+        """Matches are read as plain :class:`ActorMatch` records, overlaps resolved and
+        filtered before a Span is made for the few kept (a Span resolves its strings on
+        every attribute read: most matches are dropped as parts of longer names)."""
         masked = doc_value(doc, "masked") or []
         offset = doc_value(doc, "offset")
-        spans = []
+        table = token_table(doc)
+        label = self._label
+        strings = doc.vocab.strings
+        found = []
         for matcher in self.matchers:
             for match_id, start, end in matcher(doc):
-                kind, key = self._label(doc.vocab.strings, match_id)
-                span = Span(doc, start, end, label=kind, kb_id=key)
                 if masked:
-                    s, e = span.start_char + offset, span.end_char + offset
+                    s, e = table.start_char(start) + offset, table.end_char(end) + offset
                     if any(ms < e and s < me for ms, me in masked):
                         continue
-                spans.append(span)
-        found = spans
-        spans = filter_spans(spans)
-        if any(s.label_ == PLACE for s in spans):  # "the Sea of Japan": no mention of Japan
-            found = [s for s in found if s.label_ != PLACE]
-            spans = [s for s in spans if s.label_ != PLACE]
+                found.append(ActorMatch(start, end, *label(strings, match_id)))
+        spans = longest_first(found)
+        if any(m.label_ == PLACE for m in spans):  # "the Sea of Japan": no mention of Japan
+            found = [m for m in found if m.label_ != PLACE]
+            spans = [m for m in spans if m.label_ != PLACE]
         states = self._states_in_names(found, spans) if len(found) > len(spans) else []
         if states:  # "the U.S. State Department": the state is mentioned too (not made salient)
-            set_actor_spans(doc, states, ENCLOSED_SPANS)
+            set_actor_spans(doc, [m.span(doc) for m in states], ENCLOSED_SPANS)
         if self.ambiguous:
             extra = self._ambiguous_demonyms(doc, spans)
-            if extra:  # filter_spans of spans it returned gives them back: only with new ones
-                spans = filter_spans(spans + extra)
+            if extra:  # longest_first of matches it returned gives them back: only with new ones
+                spans = longest_first(spans + extra)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
-            spans = [s for s in spans if not self._inside_longer_name(doc, s) and not self._place_name_tail(doc, s)]
-        set_actor_spans(doc, spans)
+            spans = [m for m in spans if not self._inside_longer_name(doc, m) and not self._place_name_tail(doc, m)]
+        set_actor_spans(doc, [m.span(doc) for m in spans])
         return doc
 
-    def _states_in_names(self, found: list[Span], kept: list[Span]) -> list[Span]:
+    def _states_in_names(self, found: list[ActorMatch], kept: list[ActorMatch]) -> list[ActorMatch]:
         """Country mentions inside a kept name of one of that country's bodies."""
         known = self.lexicon.known
         owners = {(s.start, s.end): known[s.kb_id_].affiliation for s in kept
@@ -280,27 +304,29 @@ class ActorMatcher:
         return [s for s in found if (s.start, s.end, s.kb_id_) not in kept_ids and any(
             a <= s.start and s.end <= b and owner == s.kb_id_ for (a, b), owner in owners.items())]
 
-    def _label(self, strings, match_id: int) -> tuple[int, int]:
-        """(kind, key) of a match id ("key|kind"), as string hashes: split once per id, and
+    def _label(self, strings, match_id: int) -> tuple[str, str, int, int]:
+        """(kind, key, and their hashes) of a match id ("key|kind"): split once per id, and
         a Span made with hashes does not look its strings up again."""
         found = self._labels.get(match_id)
         if found is None:
             key, kind = strings[match_id].split("|", 1)
-            found = self._labels[match_id] = (strings.add(kind), strings.add(key))
+            found = self._labels[match_id] = (kind, key, strings.add(kind), strings.add(key))
         return found
 
-    def _ambiguous_demonyms(self, doc: Doc, spans: list[Span]) -> list[Span]:
+    def _ambiguous_demonyms(self, doc: Doc, spans: list[ActorMatch]) -> list[ActorMatch]:
         """"الجيش المالي", "the Congolese army": a demonym no list takes alone (مالي is also
         "financial", Congolese names two states) names a country next to a state's head noun
         (army, government, president …), when the article names exactly one of its countries
         unambiguously elsewhere ("باماكو", "Kinshasa"). Forms and heads are language data
         (``[ambiguous_demonyms]``)."""
         table = token_table(doc)
-        keys = table.text if self.case_sensitive else table.norm
-        at = positions(keys, self.ambiguous.keys())  # none in the common case, tested in C
+        column = "text" if self.case_sensitive else "norm"
+        keys = getattr(table, column)
+        at = positions(keys, self.ambiguous.keys(), table.forms(column))  # none in the common case, tested in C
         if not at:
             return []
         named = {s.kb_id_ for s in spans}
+        strings = doc.vocab.strings
         found = []
         for i in at:
             candidates = self.ambiguous[keys[i]]
@@ -311,10 +337,11 @@ class ActorMatcher:
                 continue
             mentioned = [c for c in candidates if c in named]
             if len(mentioned) == 1:
-                found.append(Span(doc, i, i + 1, label="demonym", kb_id=mentioned[0]))
+                found.append(ActorMatch(i, i + 1, "demonym", mentioned[0], strings.add("demonym"),
+                                        strings.add(mentioned[0])))
         return found
 
-    def _place_name_tail(self, doc: Doc, span: Span) -> bool:
+    def _place_name_tail(self, doc: Doc, span: ActorMatch) -> bool:
         """"Mocimboa da Praia" is a town, not Cape Verde's capital: a capital after a name
         particle ("da", "de", "del") that follows a capitalised word ends a longer name."""
         if span.label_ != "metonym" or span.start < 2:
@@ -322,9 +349,9 @@ class ActorMatcher:
         particle, before = doc[span.start - 1], doc[span.start - 2]
         return particle.text.lower() in self.particles and particle.is_lower and before.text[:1].isupper() and before.is_alpha
 
-    def _inside_longer_name(self, doc: Doc, span: Span) -> bool:
+    def _inside_longer_name(self, doc: Doc, span: ActorMatch) -> bool:
         known = self.lexicon.known.get(span.kb_id_)
-        if known is None or known.type != "Person" or len(span) != 1 or span.end >= len(doc):
+        if known is None or known.type != "Person" or span.end - span.start != 1 or span.end >= len(doc):
             return False
         nxt = doc[span.end]
         return (nxt.text[:1].isupper() and nxt.is_alpha and match_key(nxt.text) not in self.stop_words

@@ -172,9 +172,10 @@ class Coref:
             memo = discourse.memo["surname_forms"] = (len(discourse.surnames), forms)
         forms = memo[1]
         table = token_table(doc)
-        if self.lang == "en":
-            return [i for i, text in enumerate(table.text) if text.lower() in forms]
-        return positions(table.norm, forms)
+        if self.lang == "en":  # by lower case: the doc's distinct forms are tested, not each token
+            written = {text for text in table.forms("text") if text.lower() in forms}
+            return positions(table.text, written, table.forms("text"))
+        return positions(table.norm, forms, table.forms())
 
     def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[Span]:
         """Dual nouns ("البلدين", "the two leaders") and "his country"."""

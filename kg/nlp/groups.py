@@ -79,6 +79,7 @@ class NamedGroups:
         # "UK Export Finance, Britain's export credit agency": a name and, in apposition, a known
         # actor's company or agency (languages that write possessives with 's)
         company = "|".join(map(re.escape, sorted(spec.get("company_heads", []), key=len, reverse=True)))
+        self.company_words = tuple(spec.get("company_heads", []))  # the pattern runs only where one stands
         self.apposition = re.compile(
             rf"(?P<name>{CAPITALISED}(?:\s+{CAPITALISED}){{0,4}}),\s+(?P<owner>{CAPITALISED}(?:\s+{CAPITALISED})?)['’]s"
             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{company})\b") if company and spec.get("apposition_names") else None
@@ -137,7 +138,7 @@ class NamedGroups:
             for m in _finditer_at(self.opened, text, starts):
                 if match_key(m.group("name").split()[-1]) not in self.boundaries | self.stop:
                     yield m.start("whole"), m.end(), m.group("whole").strip(), None, True, None
-        if self.apposition is not None and ("'s " in text or "’s " in text):
+        if self.apposition is not None and ("'s " in text or "’s " in text) and any(w in text for w in self.company_words):
             for m in self.apposition.finditer(text):
                 name = m.group("name")
                 while name and match_key(name.split()[0]) in self.stop:  # "In March, …"

@@ -345,7 +345,8 @@ class PersonFinder:
             taken |= set(range(r.start, r.end))
         if self.first:
             first = self.first
-            for i in positions(token_table(doc).norm, first):  # no Token objects for the rest
+            table = token_table(doc)
+            for i in positions(table.norm, first, table.forms()):  # no Token objects for the rest
                 if i in taken:
                     continue
                 name = self._scan_name(doc, i, actor_at)

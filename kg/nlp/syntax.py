@@ -58,7 +58,7 @@ class SyntaxLayer:
     def __call__(self, doc: Doc) -> Doc:
         T = token_table(doc)
         adjuncts: set[int] = set()
-        present = self.anchors.intersection(T.norm) if self.anchors else ()
+        present = self.anchors & T.forms() if self.anchors else ()
         if present:
             # a run of time words and numbers with an anchor in it ("on Sunday", "في 12 مارس"):
             # found from the anchors (a few per text) rather than from every time word ("the", "في")

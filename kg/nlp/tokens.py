@@ -11,7 +11,8 @@ filled from ``Doc.to_array`` in one call, gives the same answers by index.
 from __future__ import annotations
 
 from collections.abc import Sequence, Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, NORM, ORTH, SENT_START
 from spacy.tokens import Doc
@@ -19,6 +20,16 @@ from spacy.tokens import Doc
 _ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, LIKE_NUM, IDX]
 _STRINGS: dict[int, str] = {}  # hash -> string, shared by every doc of the process (bounded below)
 _EMPTY = ("", "")
+
+
+class _Bounded(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+M = TypeVar("M", bound=_Bounded)
 
 
 @dataclass(slots=True)
@@ -33,6 +44,17 @@ class TokenTable:
     num: Sequence[bool]
     clitics: dict[int, tuple[str, str]]  # token index -> (proclitic, enclitic), only where any
     idx: Sequence[int] = ()  # character offset of each token in the doc's text
+    _forms: dict[str, frozenset[str]] = field(default_factory=dict)  # see forms()
+
+    def forms(self, column: str = "norm") -> frozenset[str]:
+        """The distinct values of a column (``"norm"``, ``"text"``), made once per doc.
+        Several components ask whether a doc holds any word of a short list (victim
+        nouns, ally nouns, first names, time anchors); against this set the test costs
+        the smaller of the two, where against the column it reads the whole doc each time."""
+        found = self._forms.get(column)
+        if found is None:
+            found = self._forms[column] = frozenset(getattr(self, column))
+        return found
 
     def start_char(self, start: int) -> int:
         return self.idx[start]
@@ -111,13 +133,15 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     return list(zip(starts, starts[1:] + [n]))
 
 
-def positions(words: Sequence[str], wanted: AbstractSet[str]) -> list[int]:
+def positions(words: Sequence[str], wanted: AbstractSet[str], forms: AbstractSet[str] | None = None) -> list[int]:
     """Indices of the words that are in ``wanted``, in order. Found in C rather than by a
     loop over the tokens: most docs hold none of a short list (one set test passes them
-    over), the others a few of its words, each looked up by ``indices_of``."""
-    if not wanted or wanted.isdisjoint(words):
+    over), the others a few of its words, each looked up by ``indices_of``. ``forms``:
+    the set of ``words`` where the caller has it (:meth:`TokenTable.forms`), which makes
+    the set test cost the size of the smaller set rather than of the doc."""
+    if not wanted or wanted.isdisjoint(words if forms is None else forms):
         return []
-    present = wanted & set(words)
+    present = wanted & (set(words) if forms is None else forms)
     return sorted(i for w in present for i in indices_of(words, w))
 
 
@@ -141,3 +165,15 @@ def without_proclitic(text: str, proclitic: str) -> str:
             return "ا" + rest  # لل → ال
         return rest
     return text
+
+
+def longest_first(marks: list[M]) -> list[M]:
+    """Non-overlapping marks, longer ones first, by start: what ``spacy.util.filter_spans``
+    does with Spans, for plain records (a trigger, an actor match) that need no Span."""
+    seen: set[int] = set()
+    out = []
+    for m in sorted(marks, key=lambda m: (m.end - m.start, -m.start), reverse=True):
+        if m.start not in seen and m.end - 1 not in seen:
+            out.append(m)
+            seen.update(range(m.start, m.end))
+    return sorted(out, key=lambda m: m.start)

@@ -48,7 +48,8 @@ def article_blocks(articles: Sequence[ArticleResult]) -> tuple[Blocks, list[tupl
     actor_ns = str(ACTOR)
     with bulk_allocation():
         for article in articles:
-            triples = [t for t in dict.fromkeys(article_triples(article)) if not t[0].startswith(actor_ns)]
+            # str.startswith in C: rdflib's URIRef.startswith converts both strings in Python, per triple
+            triples = [t for t in dict.fromkeys(article_triples(article)) if not str.startswith(t[0], actor_ns)]
             count += len(triples)
             for subject, predicates in group_triples(triples).items():
                 blocks.append((order_key(subject), subject_block(subject, predicates, terms)))
