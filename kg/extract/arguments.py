@@ -112,7 +112,9 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
 def _passive_agent(ctx: DocContext, after: list[Group]) -> Group | None:
     """The group after the trigger marked by a preposition that only marks a passive's
     agent ("من قبل"), if any."""
-    return next((g for g in after if marker(ctx, g, ctx.cfg.all_preps) in ctx.cfg.passive_agents), None)
+    norm, tails = ctx.t.norm, ctx.cfg.passive_agent_tails
+    return next((g for g in after if g.start > 0 and norm[g.start - 1] in tails
+                 and marker(ctx, g, ctx.cfg.all_preps) in ctx.cfg.passive_agents), None)
 
 
 def _own_preposition(ctx: DocContext, trig: Mark, g: Group, mark: str) -> bool:

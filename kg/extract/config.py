@@ -55,6 +55,7 @@ class ClaimConfig:
     first_person: tuple[str, ...]  # first-person enclitics ("نا"), a tuple for str.endswith
     ally_written_with_pronoun: frozenset[str]  # [alliances] with_pronoun as written: "حليفة" and "حليفه" share a key
     weapons: frozenset[str]  # what attacks are made with ("drones", "مسيرات"): a weapon's maker is no agent
+    passive_agent_tails: frozenset[str]  # last words of the passive agent prepositions ("قبل" of "من قبل"): a cheap test
     # -- lists of the data file
     light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
@@ -151,6 +152,7 @@ def claim_config(lang: str) -> ClaimConfig:
         event_nouns=frozenset(n for t in data.triggers.values() if not t.symmetric for n in t.nouns if " " not in n),
         ally_written_with_pronoun=frozenset(data.strings("alliances", "with_pronoun")),
         weapons=data.triggers["attacked"].instruments if "attacked" in data.triggers else frozenset(),
+        passive_agent_tails=frozenset(p.split()[-1] for p in data.keys("syntax", "passive_agent_prepositions")),
         first_person=tuple(sorted(data.keys("coreference", "first_person_enclitics"))),
         circumstantial_patterns=tuple(re.compile(p) for p in data.strings("syntax", "circumstantial_patterns")),
         **listed,

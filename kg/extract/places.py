@@ -49,9 +49,9 @@ def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] |
     """The first city after the trigger, within its reach, that is its direct object or sits
     after a locative or object preposition ("struck Kharkiv", "strikes on Odesa", "في حلب")."""
     index = city_index(ctx.doc.lang_)
-    if not index:
-        return None
     T, cfg = ctx.t, ctx.cfg
+    if not index or T.forms().isdisjoint(index):  # no city's first word in the doc: decided in C
+        return None
     markers = cfg.locative | frozenset(preps)
     for k in range(trig.end, min(limit, len(T))):
         if T.norm[k] in cfg.boundaries:

@@ -310,8 +310,10 @@ def passive_controller_subject(ctx: DocContext, st: SentenceState, trig: Mark, b
     if not marked and not T.proclitic(trig.start):  # "… بتزويد"
         return None
     end = trig.start - 1 if marked else trig.start
-    agent = next((g for g in before if g.end == end), None)
-    t = next((t for t in reversed(st.trigs) if agent is not None and t.end <= agent.start), None)
+    agent = before[-1] if before and before[-1].end == end else None
+    if agent is None or (not marked and not (agent.start > 0 and T.norm[agent.start - 1] in cfg.passive_agent_tails)):
+        return None
+    t = next((t for t in reversed(st.trigs) if t.end <= agent.start), None)
     if t is None:
         return None
     if marker(ctx, agent, cfg.all_preps) not in cfg.passive_agents and not (
