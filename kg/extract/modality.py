@@ -11,13 +11,8 @@ def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     """The modality the cues before the trigger and the triggers around it give."""
     sent, cues, sent_trigs = st.sent, st.cues, st.trigs
     lo = max(sent.start, trig.start - ctx.cfg.modality_window)
-    wide, n = trig.start, 0  # over actors' names the window counts words ("اقتربت إيران والولايات المتحدة من …"),
-    while wide > sent.start and n < ctx.cfg.modality_window:  # unless another predicate stands between
-        wide -= 1
-        n += not ctx.in_mention(wide)
-    if wide < lo and not any(wide <= t.start < trig.start and t is not trig for t in sent_trigs) \
-            and not crosses_boundary(ctx, wide, trig.start):
-        lo = wide
+    if any(cue == "possible" and sent.start <= s < lo for cue, s, _ in cues):
+        lo = _wide_start(ctx, st, trig, lo)
     if any(cue == "possible" and lo <= s and e <= trig.start + 1 and not _perfect_after(ctx, s, e) for cue, s, e in cues):
         return "possible"
     if any(cue == "invitation" and 0 <= trig.start - e <= 10 for cue, s, e in cues):
@@ -35,6 +30,19 @@ def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     if any(t.label_ == "accused" and t.start < trig.start and len(ctx.t.words(t.end, trig.start)) <= 10 for t in sent_trigs):
         return "alleged"  # "accused X of supplying …", not a clause far after it
     return "asserted"
+
+
+def _wide_start(ctx: DocContext, st: SentenceState, trig: Mark, lo: int) -> int:
+    """Over actors' names the window counts words ("اقتربت إيران والولايات المتحدة من …"),
+    unless another predicate or a clause boundary stands between."""
+    wide, n = trig.start, 0
+    while wide > st.sent.start and n < ctx.cfg.modality_window:
+        wide -= 1
+        n += not ctx.in_mention(wide)
+    if wide < lo and not any(wide <= t.start < trig.start and t is not trig for t in st.trigs) \
+            and not crosses_boundary(ctx, wide, trig.start):
+        return wide
+    return lo
 
 
 def unnamed_source(st: SentenceState) -> bool:

@@ -45,20 +45,30 @@ def city_at(ctx: DocContext, k: int, index: Index) -> Group | None:
     return None
 
 
+def doc_cities(ctx: DocContext) -> dict[int, Group]:
+    """The doc's city names by start, found once (none in most docs: the first words are
+    tested against the doc's distinct words in C first)."""
+    if ctx.cities is None:
+        index = city_index(ctx.doc.lang_)
+        T = ctx.t
+        firsts = T.forms() & index.keys() if index else ()
+        ctx.cities = {k: g for k in range(len(T)) if T.norm[k] in firsts and not ctx.in_mention(k)
+                      and (g := city_at(ctx, k, index)) is not None} if firsts else {}
+    return ctx.cities
+
+
 def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] | tuple[str, ...]) -> Group | None:
     """The first city after the trigger, within its reach, that is its direct object or sits
     after a locative or object preposition ("struck Kharkiv", "strikes on Odesa", "في حلب")."""
-    index = city_index(ctx.doc.lang_)
-    T, cfg = ctx.t, ctx.cfg
-    if not index or T.forms().isdisjoint(index):  # no city's first word in the doc: decided in C
+    cities = doc_cities(ctx)
+    if not cities:
         return None
+    T, cfg = ctx.t, ctx.cfg
     markers = cfg.locative | frozenset(preps)
     for k in range(trig.end, min(limit, len(T))):
         if T.norm[k] in cfg.boundaries:
             return None
-        if ctx.in_mention(k):
-            continue
-        city = city_at(ctx, k, index)
+        city = cities.get(k)
         if city is None:
             continue
         j = k - 1
