@@ -37,6 +37,7 @@ from kg.extract.groups import actor_groups, backers, deal_place_names
 from kg.extract.matchers import build_matchers
 from kg.extract.leaders import led_groups
 from kg.extract.mediation import mediation_claims
+from kg.extract.places import city_index
 from kg.extract.reported import reported_claims
 from kg.nlp.extensions import doc_value, set_doc_value
 from kg.nlp.syntax import syntax_of
@@ -76,6 +77,7 @@ class ClaimExtractor:
         self.matchers = build_matchers(nlp, lex.data)
         self.forms = lex.forms  # actor forms: "Chinese" in "Chinese military aid" names China
         self.participation = participation(nlp.lang)
+        city_index(nlp.lang)  # the cities an attack may hit, loaded with the pipeline, not by its first doc
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = self.context(doc)
