@@ -528,10 +528,13 @@ FRAME_SECTIONS: dict[str, str] = {
                      "reduce ties"], "cut_ties"),
     "close airspace": "closed_airspace",
 }
+# verbs whose bare object is a topic, not a party ("discussed Syria"): en.toml [triggers.discussed]
+FRAME_VERBS: dict[str, str] = {"discuss": "discussed"}
 # the frame sections after the relation tables, with what their phrases are
 FRAME_TABLES: dict[str, str] = {
     "cut_ties": "sanctioned (CAMEO 160, 161): ties cut with the object, marked \"with\"",
     "closed_airspace": "sanctioned (CAMEO 172): airspace closed to the object",
+    "discussed": "metWith (CAMEO 040s): what is discussed is a topic; the party is marked \"with\"",
 }
 
 # verb + object (or particle) phrases from pattern lines that state the relation on their own,
@@ -828,7 +831,7 @@ def lemma_table(decisions: dict[str, Decision]) -> dict[str, list[str]]:
     table: dict[str, set[str]] = {rel: set() for rel in (*TABLES, *FRAME_TABLES)}
     for d in decisions.values():
         if d.kept:
-            table[FRAME_SECTIONS.get(d.lemma, d.relation)].add(d.lemma)
+            table[FRAME_SECTIONS.get(d.lemma) or FRAME_VERBS.get(d.lemma, d.relation)].add(d.lemma)
     seen: dict[str, str] = {}
     for rel, lemmas in table.items():
         for lemma in lemmas:

@@ -957,3 +957,21 @@ def test_idafa_objection_interception_adverbs(ar_rows, text, edge):
     rows = {r[:3] for r in ar_rows(text)}
     assert edge in rows, rows
     assert not [r for r in rows if r[1] == "opposed" and r[0] == "usa_navy"], rows
+
+
+@pytest.mark.parametrize("lang, text, edges", [
+    # what is discussed is a topic, the party is the pair or marked "with"
+    ("en", "Putin and Erdogan discuss Syria crisis in Sochi.", {("Vladimir Putin", "metWith", "Recep Tayyip Erdogan")}),
+    ("en", "Putin discussed Syria with Erdogan.", {("Vladimir Putin", "metWith", "Recep Tayyip Erdogan")}),
+    ("ar", "بوتين وأردوغان يبحثان الأزمة السورية في سوتشي.", {("فلاديمير بوتين", "metWith", "رجب طيب أردوغان")}),
+    ("ar", "بحث بوتين مع أردوغان الأزمة السورية.", {("فلاديمير بوتين", "metWith", "رجب طيب أردوغان")}),
+    # a verb of denial or intent between a subject and a verbal noun governs the noun
+    ("ar", "إيران تنفي تزويد روسيا بصواريخ باليستية.", {("IRN", "supplied", "RUS")}),
+    ("ar", "روسيا تعتزم تزويد إيران بمقاتلات.", {("RUS", "supplied", "IRN")}),
+    # accusations traded, fire exchanged: each side to the other
+    ("ar", "الهند وباكستان تتبادلان الاتهامات بخرق وقف إطلاق النار.", {("IND", "accused", "PAK"), ("PAK", "accused", "IND")}),
+    ("ar", "تبادلت إسرائيل وحزب الله إطلاق النار.", {("ISR", "attacked", "hezbollah"), ("hezbollah", "attacked", "ISR")}),
+])
+def test_discussions_governed_nouns_and_exchanges(ar_rows, en_rows, lang, text, edges):
+    got = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    assert got == edges, got

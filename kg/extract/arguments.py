@@ -88,7 +88,7 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
     if T.proclitic(trig.start):  # "قتلت إسرائيل قياديا في حماس بغارة على …": the means of the verb before
         subject = means_agent(ctx, st, trig, before) or subject
     if cfg.verb_first and invited is None:
-        subject = _subject_after(ctx, trig, spec, after, subject, strong_subject)
+        subject = _subject_after(ctx, st, trig, spec, after, subject, strong_subject)
         if subject is None:
             subject = coordinated_subject(ctx, st, trig, after)
     agent = _passive_agent(ctx, after) if cfg.passive_agents else None
@@ -107,6 +107,9 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
+
+
+GOVERNING_CUES = frozenset({"negation", "denial", "possible"})
 
 
 def _passive_agent(ctx: DocContext, after: list[Group]) -> Group | None:
@@ -231,15 +234,19 @@ def _subject_right_before(ctx: DocContext, st: SentenceState, trig: Mark, g: Gro
         or any(t.label_ == "accused" and 0 <= g.start - t.end <= 1 for t in sent_trigs)
 
 
-def _subject_after(ctx: DocContext, trig: Mark, spec: Trigger, after: list[Group], subject: Group | None,
-                   strong_subject: bool) -> Group | None:
+def _subject_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, after: list[Group],
+                   subject: Group | None, strong_subject: bool) -> Group | None:
     """Verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
     actor stands right before it too ("الكرملين يشيد ب…")."""
     T, all_preps = ctx.t, ctx.cfg.all_preps
     if not (after and after[0].start - trig.end <= 1 and marker(ctx, after[0], all_preps) is None):
         return subject
     particles = ctx.cfg.particles
-    subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in particles] if subject else []
+    # a verb of denial, refusal or intent between a subject and a verbal noun governs the noun:
+    # "إيران تنفي تزويد روسيا", "روسيا تعتزم تزويد إيران" (the actor after the noun is its object)
+    governing = {k for c, s, e in st.cues if c in GOVERNING_CUES for k in range(s, e)} if subject else set()
+    subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in particles and k not in governing] \
+        if subject else []
     if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):
         return after[0]
     if not strong_subject and not T.proclitic(after[0].start) \
