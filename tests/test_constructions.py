@@ -975,3 +975,13 @@ def test_idafa_objection_interception_adverbs(ar_rows, text, edge):
 def test_discussions_governed_nouns_and_exchanges(ar_rows, en_rows, lang, text, edges):
     got = {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
     assert got == edges, got
+
+
+@pytest.mark.parametrize("text, row", [
+    # support withdrawn or abandoned ends; not abandoned, it stays
+    ("Russia withdrew its support for Assad.", ("RUS", "supported", "Bashar al-Assad", "negative")),
+    ("Putin said Russia would not abandon its support for Syria.", ("RUS", "supported", "SYR", "positive")),
+])
+def test_withdrawn_and_not_abandoned_support(en_rows, text, row):
+    rows = {r[:4] for r in en_rows(text)}
+    assert row in rows and row[:3] + ({"positive": "negative", "negative": "positive"}[row[3]],) not in rows, rows
