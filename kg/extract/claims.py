@@ -130,14 +130,14 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
             ctx.modifier_tokens.update(range(m.start, min(m.end + 2, sent.end)))
         sent_spans = [m for m in sent_spans if id(m) not in modifiers]
     groups = actor_groups(ctx, sent_spans)
-    cues = ctx.cues[left(ctx.cue_starts, start):left(ctx.cue_starts, end)]
+    cues = ctx.cues_in(sent)
     led, groups = led_groups(ctx, sent, groups, cues)  # "a delegation led by X": X is no argument
     claims += led
     sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
     groups = deal_place_names(ctx, groups, sent_trigs)
-    led = {s for c, s, _ in cues if c == "led_by"}
-    if led:  # "التحالف بقيادة السعودية", "the alliance led by Russia": a body named by its leader, no predicate
-        sent_trigs = [t for t in sent_trigs if t.end not in led]
+    leader_cues = {s for c, s, _ in cues if c == "led_by"}
+    if leader_cues:  # "التحالف بقيادة السعودية", "the alliance led by Russia": a body named by its leader, no predicate
+        sent_trigs = [t for t in sent_trigs if t.end not in leader_cues]
     said, cue_at = speaker(ctx, sent, groups, cues)
     if backed:
         compounds = {m.end + 1 for _, _, m in backed}

@@ -96,6 +96,11 @@ class DocContext:
         starts = [x.start_char for x in self.sents]
         return self.sents[max(0, bisect.bisect_right(starts, char) - 1)]
 
+    def cues_in(self, sent: Sentence) -> list[Cue]:
+        """The cues of a sentence, by start (a slice found by bisect, not a scan of the doc's)."""
+        left = bisect.bisect_left
+        return self.cues[left(self.cue_starts, sent.start):left(self.cue_starts, sent.end)]
+
     def in_mention(self, i: int) -> bool:
         """Whether token i is part of an actor mention (nested mentions included)."""
         return i in self.covered

@@ -89,5 +89,3 @@ def _place_after(ctx: DocContext, trig: Mark, spec: Trigger, g: Group) -> bool:
         words = words[:-1]
     return len(words) <= (1 if ctx.cfg.adjective_after else 0) and \
         all(T.alpha[k] and not ctx.in_mention(k) and T.norm[k] not in ctx.cfg.all_preps for k in words)
-
-

@@ -69,7 +69,7 @@ def _accusations(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
 def _said(ctx: DocContext, claim: Claim) -> bool:
     """The claim's sentence has a speech verb (not only "according to": a source is no accuser)."""
     sent = ctx.sent_at_char(claim.start - ctx.offset)
-    return any(cue == "speech" and sent.start <= s < sent.end for cue, s, _ in ctx.cues)
+    return any(cue == "speech" for cue, _, _ in ctx.cues_in(sent))
 
 
 def _denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
@@ -139,7 +139,7 @@ def _announced_threats(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
         if not ((c.polarity == "positive" and relation in acts) or reversed_):
             continue
         sent = ctx.sent_at_char(c.start - ctx.offset)
-        kinds = {cue for cue, s, _ in ctx.cues if sent.start <= s < sent.end}
+        kinds = {cue for cue, _, _ in ctx.cues_in(sent)}
         if reversed_ and "reversal" not in kinds:
             continue  # "would not supply jets" is a refusal, "would cut off aid" a threat
         if "vow" in kinds or (_own_word(ctx, c) and "future_time" not in kinds):  # a date set is a schedule:

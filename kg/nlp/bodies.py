@@ -117,8 +117,9 @@ class StateBodies:
         return doc
 
     def _alone(self, body: Span, table, taken: set[int]) -> bool:
-        """The body is named by its noun alone: after the article or a sentence start where the
-        language says so, and no word after it that could continue its name."""
+        """The body is named by its noun alone: after one of ``[state_bodies.bare] after_words``
+        where the language lists them ("the"), by one of its ``forms`` where it lists them, and
+        with no word after it that could continue its name (a capital, a nisba ending)."""
         if self.bare_before and (body.start == 0 or table.norm[body.start - 1] not in self.bare_before):
             return False
         if self.bare_forms and " ".join(table.norm[body.start:body.end]) not in self.bare_forms:
@@ -136,7 +137,8 @@ class StateBodies:
         if state is None:
             return None
         key = self.known_bodies.get((state, body.label_)) or body_key(state, body.label_)
-        self._register(doc, key, state, _surface(text, table, body.start, body.end), _surface(text, table, body.start, body.end))
+        surface = _surface(text, table, body.start, body.end)
+        self._register(doc, key, state, surface, surface)
         return Span(doc, body.start, body.end, label="org", kb_id=key)
 
     def _branches(self, doc: Doc) -> None:
