@@ -22,7 +22,7 @@ def test_every_generated_form_is_matched_as_its_relation():
     nlp = get_nlp("en")
     data = load_language("en")
     claims = nlp.get_pipe("geokg_claims")
-    matcher = claims.matchers.triggers
+    matcher = claims.matchers.phrases
     for section, spec in data.raw["triggers"].items():
         generated = expand(data.raw, spec.get("lemmas", []), "verb") + expand(data.raw, spec.get("noun_lemmas", []), "noun")
         for form in generated:

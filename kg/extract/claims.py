@@ -96,8 +96,7 @@ class ClaimExtractor:
         T = token_table(doc)
         spans = [Mark(s.start, s.end, s.label_, s.kb_id_) for s in actor_spans(doc)]
         spans.sort(key=lambda m: m.start)  # stable: mentions that start together keep their order
-        cues = self.matchers.find_cues(doc)
-        trigs = self.matchers.find_triggers(doc, T, text)
+        cues, trigs = self.matchers.find(doc, T, text)
         heads = self.cfg.victim_heads
         sents = [Sentence(s, e, T.start_char(s), T.end_char(e)) for s, e in sentence_bounds(doc)]
         layer = syntax_of(doc)

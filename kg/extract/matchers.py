@@ -21,26 +21,28 @@ CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuati
 
 @dataclass(frozen=True, slots=True)
 class Matchers:
-    triggers: PhraseMatcher  # match id: the trigger section's name
-    cues: PhraseMatcher  # match id: one of CUES
+    phrases: PhraseMatcher  # match id: a trigger section's name or one of CUES; one pass finds both
+    cue_ids: frozenset[int]  # the match ids that are cues
     # sections whose forms all wait for a word after them ("designated … terrorist" / "… ally"):
     # the same form may open two of them, each read with its own words
     armed_only: frozenset[str] = frozenset()
 
-    def find_cues(self, doc: Doc) -> list[Cue]:
-        """(cue, start, end) of every cue word, by start."""
-        strings = doc.vocab.strings
-        return sorted([(strings[m], s, e) for m, s, e in self.cues(doc)], key=lambda c: c[1])
-
-    def find_triggers(self, doc: Doc, T: TokenTable, text: str) -> list[Mark]:
-        """The trigger matches, overlapping ones resolved longest first, by start."""
-        strings = doc.vocab.strings
-        marks = [Mark(s, e, strings[m], text=text[T.start_char(s):T.end_char(e)]) for m, s, e in self.triggers(doc)]
+    def find(self, doc: Doc, T: TokenTable, text: str) -> tuple[list[Cue], list[Mark]]:
+        """(cue, start, end) of every cue word, by start; and the trigger matches,
+        overlapping ones resolved longest first, by start."""
+        strings, cue_ids = doc.vocab.strings, self.cue_ids
+        found = self.phrases(doc)
+        cues = sorted([(strings[m], s, e) for m, s, e in found if m in cue_ids], key=lambda c: c[1])
+        marks = [Mark(s, e, strings[m]) for m, s, e in found if m not in cue_ids]
         kept = longest_first(marks)
-        if not self.armed_only:
-            return kept
-        # a form of an armed-only section ("sent" troops) is also a form of another section
-        # ("sent" tanks): every section's mark of that span stays, and the weapon decides
+        if self.armed_only:
+            kept = self._armed_only(marks, kept)
+        start_char, end_char = T.start_char, T.end_char
+        return cues, [m._replace(text=text[start_char(m.start):end_char(m.end)]) for m in kept]
+
+    def _armed_only(self, marks: list[Mark], kept: list[Mark]) -> list[Mark]:
+        """A form of an armed-only section ("sent" troops) is also a form of another section
+        ("sent" tanks): every section's mark of that span stays, and the weapon decides."""
         label_at = {(m.start, m.end): m.label_ for m in kept}
         seen = {(m.start, m.end, m.label_) for m in kept}
         extra = [m for m in marks if (m.start, m.end) in label_at and (m.start, m.end, m.label_) not in seen
@@ -56,18 +58,20 @@ def build_matchers(nlp: Language, data: LanguageData) -> Matchers:
     attr = "NORM" if nlp.lang != "en" else "LOWER"
     sections = [(relation, data.trigger_forms(relation)) for relation in data.triggers]
     cue_lists = [(cue, forms) for cue in CUES if (forms := data.strings("cues", cue))]
+    if clash := {name for name, _ in sections} & set(CUES):  # one matcher holds both: a name says which
+        raise ValueError(f"trigger sections named like cues: {sorted(clash)}")
     texts = [f for _, forms in sections + cue_lists for f in forms]
     # the patterns of every list made in one go (the tokens of normalised docs, lower case in English)
     if nlp.lang != "en":
         found = iter(pattern_keywords(nlp, texts, attr, Normalizer(nlp)))
     else:
         found = iter(pattern_keywords(nlp, [t.lower() for t in texts], attr))
-    triggers = PhraseMatcher(nlp.vocab, attr=attr)
+    phrases = PhraseMatcher(nlp.vocab, attr=attr)
     for relation, forms in sections:
-        triggers.add(relation, [next(found) for _ in forms])
-    cues = PhraseMatcher(nlp.vocab, attr=attr)
+        phrases.add(relation, [next(found) for _ in forms])
     for cue, forms in cue_lists:
-        cues.add(cue, [next(found) for _ in forms])
+        phrases.add(cue, [next(found) for _ in forms])
+    cue_ids = frozenset(nlp.vocab.strings.add(cue) for cue, _ in cue_lists)
     armed_only = frozenset(name for name, spec in data.raw.get("triggers", {}).items()
                            if spec.get("with_instrument") and not any(spec.get(k) for k in ("lemmas", "forms", "noun_lemmas", "nouns")))
-    return Matchers(triggers, cues, armed_only)
+    return Matchers(phrases, cue_ids, armed_only)

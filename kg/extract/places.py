@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kg.extract.context import DocContext, Group, Mark
 from kg.nlp.normalize import match_key
+from kg.nlp.tokens import positions
 
 CITIES = Path(__file__).resolve().parent.parent / "data" / "places" / "cities.tsv"
 Index = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> [(word keys, state)], longest first
@@ -35,12 +36,18 @@ def city_index(lang: str) -> Index:
     return index
 
 
+@functools.lru_cache(maxsize=None)
+def city_first_words(lang: str) -> frozenset[str]:
+    """The first words of the cities of ``lang``: a doc holding none has no city."""
+    return frozenset(city_index(lang))
+
+
 def city_at(ctx: DocContext, k: int, index: Index) -> Group | None:
     """The city whose name starts at token ``k``, as a group of its state."""
     norm = ctx.t.norm
     for words, state in index.get(norm[k], ()):
         end = k + len(words)
-        if end <= len(norm) and all(norm[j] == w for j, w in zip(range(k + 1, end), words[1:])):
+        if tuple(norm[k:end]) == words:  # a slice shorter than the name (at the doc's end) differs
             return Group([state], k, end, label="place")
     return None
 
@@ -51,8 +58,8 @@ def doc_cities(ctx: DocContext) -> dict[int, Group]:
     if ctx.cities is None:
         index = city_index(ctx.doc.lang_)
         T = ctx.t
-        firsts = T.forms() & index.keys() if index else ()
-        ctx.cities = {k: g for k in range(len(T)) if T.norm[k] in firsts and not ctx.in_mention(k)
+        firsts = T.forms() & city_first_words(ctx.doc.lang_)
+        ctx.cities = {k: g for k in positions(T.norm, firsts, T.forms()) if not ctx.in_mention(k)
                       and (g := city_at(ctx, k, index)) is not None} if firsts else {}
     return ctx.cities
 
