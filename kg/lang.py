@@ -13,7 +13,7 @@ from typing import NamedTuple
 from pathlib import Path
 
 from kg.errors import GeoKGError
-from kg.morphology import expand
+from kg.morphology import expand, save as save_inflections
 from kg.nlp.normalize import match_key
 
 LANG_DIR = Path(__file__).parent / "data" / "lang"
@@ -239,4 +239,5 @@ def load_language(code: str) -> LanguageData:
             instrument_window=armed.get("window"),
             unless_after=frozenset(match_key(f) for f in data.with_definite(spec.get("unless_after", []))),
         )
+    save_inflections()  # what the inflectors derived for this language, for the next run
     return data

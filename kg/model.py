@@ -32,6 +32,8 @@ class Actor:
     alt_labels: dict[str, set[str]] = field(default_factory=dict)  # other surface forms per language
 
     def add_label(self, lang: str, text: str) -> None:
+        if text == self.labels.get(lang):  # the label again (labels are kept normalised)
+            return
         text = " ".join(text.split())
         if not text:
             return

@@ -224,9 +224,14 @@ def _subject_right_before(ctx: DocContext, st: SentenceState, trig: Mark, g: Gro
     subject condemns, unmarked (or the accused after "accused"). The tests run cheapest
     first and stop at the first that fails: most groups before a trigger are too far."""
     T, cfg, sent_trigs = ctx.t, ctx.cfg, st.trigs
-    particles, adjuncts = cfg.particles, ctx.adjuncts
-    gap = [k for k in T.words(g.end, trig.start) if T.norm[k] not in particles and k not in adjuncts]
-    if len(gap) > cfg.subject_gap or _predicate_between(ctx, st, g.end, trig.start):
+    particles, adjuncts, space, norm = cfg.particles, ctx.adjuncts, T.space, T.norm
+    room = cfg.subject_gap
+    for k in T.between(g.end, trig.start):  # counted up to the first word too many, not listed
+        if not space[k] and norm[k] not in particles and k not in adjuncts:
+            room -= 1
+            if room < 0:
+                return False
+    if _predicate_between(ctx, st, g.end, trig.start):
         return False
     if condemned_event(ctx, st, trig, g) or crosses_boundary(ctx, g.end, trig.start):
         return False

@@ -147,7 +147,8 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
     # a trigger word inside an actor's name ("the Alliance of Sahel States", "تحالف دول الساحل") is a name
     unarmed = {(t.start, t.label_) for t in sent_trigs if not armed(ctx, t, sent, ctx.cfg.triggers[t.label_])
                or (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))}
-    st = SentenceState(sent, cues, sent_trigs, groups, speaker=said, speaker_cue=cue_at, unarmed=unarmed)
+    st = SentenceState(sent, cues, sent_trigs, groups, speaker=said, speaker_cue=cue_at, unarmed=unarmed,
+                       refusals=frozenset(s for c, s, _ in cues if c == "negation"))
     for trig in sent_trigs:
         found = claim_trigger(ctx, st, trig, forms)
         if found is not None:

@@ -121,3 +121,4 @@ class SentenceState:
     prev: tuple[Mark, Trigger, list[str]] | None = None  # (trigger, spec, subject keys) read last
     first_subject: list[str] | None = None  # the subject of the sentence's first trigger that had one
     accusation: tuple[str, str, int] | None = None  # (accuser, accused, end of the trigger) read last
+    refusals: frozenset[int] = frozenset()  # starts of the negation cues ("رفضت", "refused"), asked per trigger

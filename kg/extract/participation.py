@@ -15,6 +15,7 @@ Heads and suffixes are language data (``[participation]``), read once per langua
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import attrgetter
 
 from spacy.tokens import Span
 
@@ -22,6 +23,9 @@ from kg.extract.words import QUOTE_MARKS
 from kg.model import Actor
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.tokens import TokenTable
+
+_START = attrgetter("start")  # a sort key read in C
+
 
 class Participation:
     """Whether one mention shows its actor taking part (see the module docstring)."""
@@ -59,7 +63,7 @@ class Participation:
         listed: set[int] = set()  # places reached through a list
         previous: Span | None = None
         openers = self.list_openers if openers is None else openers
-        for span in sorted(spans, key=lambda x: x.start):
+        for span in sorted(spans, key=_START):
             s = span.start
             if self._opens_list(table, s, openers):
                 found.add(s)
@@ -70,7 +74,9 @@ class Participation:
         return found
 
     def _opens_list(self, table: TokenTable, start: int, openers: frozenset[str]) -> bool:
-        j = _word_before(table, start)
+        j = start - 1
+        if j >= 0 and table.space[j]:
+            j = _word_before(table, j)
         if j >= 0 and table.norm[j] in self.adverbs:  # "تضم أيضا", "includes also"
             j = _word_before(table, j)
         if j < 0:

@@ -198,7 +198,7 @@ def condemned_event(ctx: DocContext, st: SentenceState, trig: Mark, g: Group) ->
     object_slot = len(T.words(g.end, trig.start)) <= 1 and not T.proclitic(trig.start)  # "أدانت قطر زيارة …"
     if not (is_argument(ctx, trig) or T.norm[trig.start].startswith(cfg.definite) or object_slot):
         return False
-    refusals = {s for c, s, _ in st.cues if c == "negation"}  # "رفضت البرازيل إدانة …": one subject
+    refusals = st.refusals  # "رفضت البرازيل إدانة …": one subject
     return any(cfg.triggers[t.label_].event_object and t.end <= g.start and len(T.words(t.end, g.start)) <= 1
                and t.start not in refusals for t in st.trigs if t.end <= trig.start) \
         or any(cfg.triggers[t.label_].relation in OPPOSING and g.end <= t.start and len(T.words(t.end, trig.start)) <= 2

@@ -103,7 +103,7 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
             inside.label = head[1]
         else:
             trig = trig._replace(start=inside.end, text=text[T.start_char(inside.end):T.end_char(trig.end)])
-    if any(c == "negation" and s_ == trig.start for c, s_, _ in st.cues) and \
+    if trig.start in st.refusals and \
             any(0 <= t.start - trig.end <= 3 for t in st.trigs):
         return None  # "رفضت الهند إدانة روسيا": a refusal verb negates the trigger after it
     cfg = ctx.cfg

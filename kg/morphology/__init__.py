@@ -32,3 +32,12 @@ def expand(raw: Mapping[str, Any], entries: Iterable[str], kind: str) -> list[st
     else:
         raise ValueError(f"lemmas given but no known [morphology] inflector ({inflector!r})")
     return list(dict.fromkeys(out))
+
+
+def save() -> None:
+    """Keep what the inflectors derived in this run for the next (see :mod:`kg.cache`)."""
+    import sys
+
+    english = sys.modules.get("kg.morphology.english")
+    if english is not None:
+        english.save()

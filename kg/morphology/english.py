@@ -12,16 +12,43 @@ import functools
 from collections.abc import Mapping
 from typing import Any
 
+from kg import cache
+
+
+_KEPT: dict[str, list[str]] = {}  # "UPOS word" -> inflections, as kept in kg.cache between runs
+_STATE = {"read": False, "new": False}
+
 
 @functools.lru_cache(maxsize=None)
 def _inflections(word: str, upos: str) -> tuple[str, ...]:
     """The lemma and the first (most usual) spelling of each of its inflections: lemminflect
-    also lists rare variants ("flied", "targetted") that news does not write."""
-    from lemminflect import getAllInflections, getAllInflectionsOOV
+    also lists rare variants ("flied", "targetted") that news does not write. Kept between
+    runs (:func:`save`): lemminflect loads its whole table to answer the first word."""
+    if not _STATE["read"]:
+        _STATE["read"] = True
+        _KEPT.update(cache.read_json("inflections", _cache_key()) or {})
+    found = _KEPT.get(f"{upos} {word}")
+    if found is None:
+        from lemminflect import getAllInflections, getAllInflectionsOOV
 
-    table = getAllInflections(word, upos=upos) or getAllInflectionsOOV(word, upos=upos)
-    found = [word] + [spellings[0] for spellings in table.values() if spellings]
-    return tuple(dict.fromkeys(f.lower() for f in found))
+        table = getAllInflections(word, upos=upos) or getAllInflectionsOOV(word, upos=upos)
+        found = _KEPT[f"{upos} {word}"] = list(dict.fromkeys(
+            f.lower() for f in [word] + [spellings[0] for spellings in table.values() if spellings]))
+        _STATE["new"] = True
+    return tuple(found)
+
+
+def _cache_key() -> str:
+    from importlib.metadata import version
+
+    return cache.key_of("lemminflect", version("lemminflect"))
+
+
+def save() -> None:
+    """Keep the inflections found in this run for the next (once the language is loaded)."""
+    if _STATE["new"]:
+        cache.write_json("inflections", _cache_key(), _KEPT)
+        _STATE["new"] = False
 
 
 def forms(lemma: str, kind: str, raw: Mapping[str, Any]) -> list[str]:

@@ -7,6 +7,7 @@ persons → coref → claims. Each component reads the data of its language thro
 
 from __future__ import annotations
 
+import json
 from itertools import compress, count
 from typing import NamedTuple
 
@@ -17,6 +18,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 
+from kg import cache
 from kg.nlp.extensions import doc_value  # (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import PLACE, get_lexicon
@@ -94,10 +96,24 @@ PATTERN_BATCH = 2000  # texts tokenized together by pattern_keywords
 
 def pattern_keywords(nlp: Language, texts: list[str], attr: str, normalizer: Normalizer | None = None) -> list[list[int]]:
     """What ``PhraseMatcher.add`` reads of one pattern Doc per text (each token's ``attr``
-    value: ``NORM`` after ``normalizer``, ``ORTH``, ``LOWER``), found from a few docs of
-    many texts one per line rather than a Doc each: the tokenizer reads each run of
-    non-space characters on its own and the normalizer each word form, so the values are
-    the same. A batch whose lines do not come back as its texts is made one Doc a text."""
+    value: ``NORM`` after ``normalizer``, ``ORTH``, ``LOWER``), kept in :mod:`kg.cache`
+    between runs under a key of everything the values depend on."""
+    depends = ["-"] if normalizer is None else \
+        [json.dumps(normalizer.lexicon.data.raw, sort_keys=True, default=_plain), *sorted(normalizer.vocab)]
+    key = cache.key_of(nlp.lang, attr, depends, texts)
+    return cache.int_rows("patterns", key, lambda: _pattern_keywords(nlp, texts, attr, normalizer))
+
+
+def _plain(value: object) -> object:
+    """A JSON value of what ``json`` does not write, the same in every process (sets sorted)."""
+    return sorted(map(str, value)) if isinstance(value, (set, frozenset)) else str(value)
+
+
+def _pattern_keywords(nlp: Language, texts: list[str], attr: str, normalizer: Normalizer | None) -> list[list[int]]:
+    """The values found from a few docs of many texts one per line rather than a Doc each:
+    the tokenizer reads each run of non-space characters on its own and the normalizer each
+    word form, so the values are the same. A batch whose lines do not come back as its
+    texts is made one Doc a text."""
     strings = nlp.vocab.strings
     newline = strings.add("\n")
     out: list[list[int]] = []
@@ -243,7 +259,7 @@ class ActorMatcher:
                         variants.add(v.replace("'", "’"))
                     if "’" in v:
                         variants.add(v.replace("’", "'"))
-                for v in variants:
+                for v in sorted(variants):  # a stable order: the patterns key the load cache
                     orth_patterns.setdefault(label, []).append(v)
             else:
                 norm_patterns.setdefault(label, []).append(text)
