@@ -127,3 +127,19 @@ def test_wire_datelines_are_metadata(tmp_path):
     page = segment_page(doc, load_language("en"))
     masked = [doc.text[a:b] for a, b in page.masked]
     assert any("Qatar (AP)" in m for m in masked)
+
+
+@pytest.mark.parametrize("lang, cue_line", [
+    ("ar", "أقرأ أيضا"),  # a hamza on the first letter: folded as the key folds it before the test
+    ("ar", "\u0627\u0642\u0631\u0623 \u0623\u064a\u0636\u0627\u064b:"),  # harakat and a colon
+    ("en", "READ ALSO:"),  # capitals fold
+])
+def test_a_cue_is_found_whatever_its_first_letter_is_written_as(tmp_path, lang, cue_line):
+    body = "مصر والأردن يبحثان التعاون." if lang == "ar" else "Egypt and Jordan held talks."
+    second = "الأردن يرحب بالمبادرة." if lang == "ar" else "Jordan welcomes the plan."
+    f = tmp_path / "page.txt"
+    f.write_text(f"{body}\n\n{cue_line}\n\nعنوان\n\n{second}\n", encoding="utf-8")
+    doc = read_documents(f)[0]
+    page = segment_page(doc, load_language(lang))
+    main = [doc.text[a:b] for a, b in page.segments[0].spans]
+    assert main == [body]  # the cue line and what follows it are no part of the article

@@ -58,7 +58,10 @@ def doc_cities(ctx: DocContext) -> dict[int, Group]:
     if ctx.cities is None:
         index = city_index(ctx.doc.lang_)
         T = ctx.t
-        firsts = T.forms() & city_first_words(ctx.doc.lang_)
+        forms = T.forms()
+        # a first word counts where all the words of one of its names are in the doc ("new" alone is no city)
+        firsts = {w for w in forms & city_first_words(ctx.doc.lang_)
+                  if any(forms.issuperset(words) for words, _ in index[w])}
         ctx.cities = {k: g for k in positions(T.norm, firsts, T.forms()) if not ctx.in_mention(k)
                       and (g := city_at(ctx, k, index)) is not None} if firsts else {}
     return ctx.cities

@@ -91,6 +91,11 @@ def _prefixes(cues: frozenset[str]) -> tuple[str, ...]:
     return tuple(cues)
 
 
+@functools.lru_cache(maxsize=64)
+def _cue_keys(cues: frozenset[str]) -> frozenset[str]:
+    return frozenset(cue.rstrip(":：").strip() for cue in cues)
+
+
 def _starts_with_any(key: str, cues: frozenset[str]) -> str | None:
     if not key.startswith(_prefixes(cues)):  # one C-level test for the common case: no cue
         return None
@@ -111,12 +116,11 @@ def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
     text = doc.text
-    read_also = lang_data.keys("segmentation", "read_also")
-    related = lang_data.keys("segmentation", "related_list")
-    boiler = lang_data.keys("segmentation", "boilerplate")
-    keywords = lang_data.keys("segmentation", "keywords")
-    source = lang_data.keys("segmentation", "source")
+    # a line's key loses its closing colon ("Read also:" → "read also"): so do the cues
+    read_also, related, boiler, keywords, source = (
+        _cue_keys(lang_data.keys("segmentation", name)) for name in ("read_also", "related_list", "boilerplate", "keywords", "source"))
     credit_re = lang_data.credit_re
+    initials = frozenset(cue[0] for cues in (read_also, related, boiler, keywords, source) for cue in cues if cue)
 
     main = Segment(doc.identifier, "article")
     headlines = Segment(f"{doc.identifier}#headlines", "headlines")
@@ -132,8 +136,10 @@ def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
         if not stripped:
             continue
         lead = start + (len(raw) - len(raw.lstrip()))
-        # only the start of a paragraph can hold a cue: long paragraphs are not folded whole
-        key = match_key(stripped[:CUE_PREFIX]).rstrip(":：").strip()
+        # only the start of a paragraph can hold a cue: long paragraphs are not folded whole, and
+        # none whose first character (folded as the key folds it) starts no cue is folded at all
+        initial = match_key(stripped[:1])
+        key = "" if initial and initial[0] not in initials else match_key(stripped[:CUE_PREFIX]).rstrip(":：").strip()
         cue = _starts_with_any(key, source)
         if cue is not None and len(stripped) < 80 and (key == cue or key[len(cue):].lstrip().startswith(":")):
             value = stripped.split(":", 1)[1].strip() if ":" in stripped else ""
