@@ -4,6 +4,7 @@ pipeline from the language data (they hold patterns made with the pipeline's voc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -29,28 +30,37 @@ class Matchers:
 
     def find(self, doc: Doc, T: TokenTable, text: str) -> tuple[list[Cue], list[Mark]]:
         """(cue, start, end) of every cue word, by start; and the trigger matches,
-        overlapping ones resolved longest first, by start."""
+        overlapping ones resolved longest first, by start. Matches are plain tuples until
+        a trigger is kept (a document has about one match in seven tokens)."""
         strings, cue_ids = doc.vocab.strings, self.cue_ids
-        found = self.phrases(doc)
-        cues = sorted([(strings[m], s, e) for m, s, e in found if m in cue_ids], key=lambda c: c[1])
-        marks = [Mark(s, e, strings[m]) for m, s, e in found if m not in cue_ids]
+        cues: list[Cue] = []
+        marks: list[tuple[int, int, str]] = []
+        for m, s, e in self.phrases(doc):
+            if m in cue_ids:
+                cues.append((strings[m], s, e))
+            else:
+                marks.append((s, e, strings[m]))
+        cues.sort(key=_START)
         kept = longest_first(marks)
         if self.armed_only:
             kept = self._armed_only(marks, kept)
         start_char, end_char = T.start_char, T.end_char
-        return cues, [m._replace(text=text[start_char(m.start):end_char(m.end)]) for m in kept]
+        return cues, [Mark(s, e, label, "", text[start_char(s):end_char(e)]) for s, e, label in kept]
 
-    def _armed_only(self, marks: list[Mark], kept: list[Mark]) -> list[Mark]:
+    def _armed_only(self, marks: list[tuple[int, int, str]], kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A form of an armed-only section ("sent" troops) is also a form of another section
         ("sent" tanks): every section's mark of that span stays, and the weapon decides."""
-        label_at = {(m.start, m.end): m.label_ for m in kept}
-        seen = {(m.start, m.end, m.label_) for m in kept}
-        extra = [m for m in marks if (m.start, m.end) in label_at and (m.start, m.end, m.label_) not in seen
-                 and (m.label_ in self.armed_only or label_at[(m.start, m.end)] in self.armed_only)]
+        label_at = {(s, e): label for s, e, label in kept}
+        seen = set(kept)
+        extra = [m for m in marks if m[:2] in label_at and m not in seen
+                 and (m[2] in self.armed_only or label_at[m[:2]] in self.armed_only)]
         if not extra:
             return kept
-        extra = list({(m.start, m.end, m.label_): m for m in extra}.values())
-        return sorted(kept + extra, key=lambda m: m.start)
+        return sorted(kept + list(dict.fromkeys(extra)), key=_FIRST)
+
+
+_START = itemgetter(1)  # a cue's start
+_FIRST = itemgetter(0)  # a trigger tuple's start
 
 
 def build_matchers(nlp: Language, data: LanguageData) -> Matchers:

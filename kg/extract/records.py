@@ -4,6 +4,8 @@ hedged claims left out."""
 
 from __future__ import annotations
 
+import functools
+
 from kg.extract.context import DocContext, Sentence
 from kg.extract.triggers import control
 from kg.model import Claim
@@ -13,10 +15,16 @@ _TITLE_RELATIONS = {"Leader": "leaderOf", "Official": "affiliatedWith"}
 
 def sentence_claim(text: str, sent: Sentence, offset: int, subject: str, relation: str, obj: str, **cues) -> Claim:
     """A claim whose evidence is its sentence, trimmed, with offsets into the page."""
-    sent_text = text[sent.start_char:sent.end_char]
-    return Claim(subject, relation, obj, **cues, evidence=sent_text.strip(),
-                 start=sent.start_char + offset + (len(sent_text) - len(sent_text.lstrip())),
-                 end=sent.end_char + offset - (len(sent_text) - len(sent_text.rstrip())))
+    evidence, start, end = _evidence(text, sent.start_char, sent.end_char)
+    return Claim(subject, relation, obj, **cues, evidence=evidence, start=start + offset, end=end + offset)
+
+
+@functools.lru_cache(maxsize=64)
+def _evidence(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The sentence ``text[start:end]`` trimmed, and its bounds in ``text``: one sentence
+    gives several claims (a string's hash is kept by the string, so the key costs little)."""
+    sent_text = text[start:end]
+    return sent_text.strip(), start + len(sent_text) - len(sent_text.lstrip()), end - (len(sent_text) - len(sent_text.rstrip()))
 
 
 def title_claims(ctx: DocContext) -> list[Claim]:

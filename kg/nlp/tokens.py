@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence, Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from operator import itemgetter
+from typing import TypeVar
 
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, NORM, ORTH, SENT_START
 from spacy.tokens import Doc
@@ -20,16 +21,7 @@ from spacy.tokens import Doc
 _ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, LIKE_NUM, IDX]
 _STRINGS: dict[int, str] = {}  # hash -> string, shared by every doc of the process (bounded below)
 _EMPTY = ("", "")
-
-
-class _Bounded(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-
-
-M = TypeVar("M", bound=_Bounded)
+Marks = TypeVar("Marks", bound=tuple)  # tuples whose first two items are a start and an end
 
 
 @dataclass(slots=True)
@@ -167,13 +159,22 @@ def without_proclitic(text: str, proclitic: str) -> str:
     return text
 
 
-def longest_first(marks: list[M]) -> list[M]:
+def longest_first(marks: list[Marks]) -> list[Marks]:
     """Non-overlapping marks, longer ones first, by start: what ``spacy.util.filter_spans``
-    does with Spans, for plain records (a trigger, an actor match) that need no Span."""
+    does with Spans, for plain tuples whose first two items are the start and the end (an
+    actor match, a trigger's (start, end, label)) that need no Span."""
     seen: set[int] = set()
     out = []
-    for m in sorted(marks, key=lambda m: (m.end - m.start, -m.start), reverse=True):
-        if m.start not in seen and m.end - 1 not in seen:
+    for m in sorted(marks, key=_longest_then_first, reverse=True):
+        if m[0] not in seen and m[1] - 1 not in seen:
             out.append(m)
-            seen.update(range(m.start, m.end))
-    return sorted(out, key=lambda m: m.start)
+            seen.update(range(m[0], m[1]))
+    out.sort(key=_START)
+    return out
+
+
+def _longest_then_first(m: tuple) -> tuple[int, int]:
+    return m[1] - m[0], -m[0]
+
+
+_START = itemgetter(0)
