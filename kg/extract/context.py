@@ -86,6 +86,7 @@ class DocContext:
     last_pair: tuple[str, str] | None = None  # the parties of the latest symmetric claim (talks, a deal)
     members: frozenset[int] = frozenset()  # starts of mentions listed after a verb of membership: no arguments
     cities: dict[int, Group] | None = None  # city names by start (kg/extract/places.py), found once when first asked
+    pronoun_hosts: list[int] | None = None  # where an object pronoun may stand (kg/extract/objects.py), found once
 
     def sent_at(self, i: int) -> Sentence:
         """The sentence holding token i (Token.sent rescans the doc each time)."""

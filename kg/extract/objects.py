@@ -102,7 +102,8 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
     first_person_ends = cfg.first_person
     speaker = st.speaker
     speaker_object = bool(speaker) and speaker not in exclude  # "علينا": only a speaker can be "us"
-    for i in range(trig.end, min(limit, len(T))):
+    hosts = _pronoun_hosts(ctx)
+    for i in hosts[bisect.bisect_left(hosts, trig.end):bisect.bisect_left(hosts, min(limit, len(T)))]:
         enclitic = clitics[i][1] if i in clitics else ""
         if speaker_object and (enclitic in first_person_ends or norm[i].endswith(first_person_ends) and any(
                 norm[i].endswith(e) and len(norm[i]) >= len(e) + 3 for e in first_person_ends)):  # endswith: most words, in C
@@ -121,6 +122,22 @@ def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, p
         if key is not None:
             return Group([key], i, i + 1, "pronoun")
     return None
+
+
+def _pronoun_hosts(ctx: DocContext) -> list[int]:
+    """The doc's tokens where :func:`pronoun_object` can find its pronoun, in order: a host
+    word carrying an enclitic ("عليها"), or a first-person form ("علينا"); found once per doc,
+    where the rule would read every word after each trigger."""
+    if ctx.pronoun_hosts is None:
+        T, cfg = ctx.t, ctx.cfg
+        norm, clitics, first_person_ends = T.norm, T.clitics, cfg.first_person
+        found = {i for i, (_, enclitic) in clitics.items() if enclitic and norm[i] in cfg.hosts}
+        found.update(i for i, (_, enclitic) in clitics.items() if enclitic in first_person_ends)
+        if first_person_ends:
+            found.update(i for i, word in enumerate(norm) if word.endswith(first_person_ends)
+                         and any(word.endswith(e) and len(word) >= len(e) + 3 for e in first_person_ends))
+        ctx.pronoun_hosts = sorted(found)
+    return ctx.pronoun_hosts
 
 
 def _free_pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:

@@ -37,9 +37,13 @@ def city_index(lang: str) -> Index:
 
 
 @functools.lru_cache(maxsize=None)
-def city_first_words(lang: str) -> frozenset[str]:
-    """The first words of the cities of ``lang``: a doc holding none has no city."""
-    return frozenset(city_index(lang))
+def city_first_words(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+    """The first words of the cities of ``lang`` (a doc holding none has no city), those
+    that are a whole name alone, and the second words of the others' names by first word."""
+    index = city_index(lang)
+    alone = frozenset(w for w, names in index.items() if any(len(words) == 1 for words, _ in names))
+    seconds = {w: frozenset(words[1] for words, _ in names if len(words) > 1) for w, names in index.items()}
+    return frozenset(index), alone, seconds
 
 
 def city_at(ctx: DocContext, k: int, index: Index) -> Group | None:
@@ -59,9 +63,10 @@ def doc_cities(ctx: DocContext) -> dict[int, Group]:
         index = city_index(ctx.doc.lang_)
         T = ctx.t
         forms = T.forms()
-        # a first word counts where all the words of one of its names are in the doc ("new" alone is no city)
-        firsts = {w for w in forms & city_first_words(ctx.doc.lang_)
-                  if any(forms.issuperset(words) for words, _ in index[w])}
+        # a first word counts where it is a name alone or the doc holds a second word of one
+        # of its names ("new" alone is no city)
+        heads, alone, seconds = city_first_words(ctx.doc.lang_)
+        firsts = {w for w in forms & heads if w in alone or not forms.isdisjoint(seconds[w])}
         ctx.cities = {k: g for k in positions(T.norm, firsts, T.forms()) if not ctx.in_mention(k)
                       and (g := city_at(ctx, k, index)) is not None} if firsts else {}
     return ctx.cities
