@@ -64,7 +64,7 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
     T, cfg = ctx.t, ctx.cfg
     limit = _limit(ctx, st, trig, spec)
     before = [g for g in st.groups if g.end <= trig.start]
-    after = [g for g in st.groups if trig.end <= g.start < limit]
+    after = st.groups_starting(trig.end, limit)
     is_noun = match_key(trig.text) in spec.nouns and nominal_reading(ctx, trig, spec)
     if is_noun or passive(ctx, trig):
         return noun_arguments(ctx, st, trig, spec, before, after, passive_voice=not is_noun)
@@ -166,14 +166,14 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
     window of words after it."""
     norm = ctx.t.norm
     # the sentence's triggers are in order: the first that ends the reach is the nearest
-    other = next((t.start for t in st.trigs if t.start >= trig.end and t.label_ != trig.label_
+    other = next((t.start for t in st.trigs_from(trig.end) if t.label_ != trig.label_
                   and not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
                   and not (spec.object_adjacent and t.start - trig.end <= 1)
                   and norm[t.start] not in spec.instruments  # "تبادلت إسرائيل القصف مع …": its own weapon
                   and not (t.label_ != spec.relation and norm[t.start] in ctx.cfg.weapons)), None)  # "supplying artillery shells to"
     reach = trig.end + ctx.cfg.window
     if ctx.cfg.verb_first:  # "وصل رئيس المكتب السياسي لحركة حماس إسماعيل هنية … إلى القاهرة": a long
-        first = next((g for g in st.groups if trig.end <= g.start <= trig.end + 1), None)  # subject does not use up the window
+        first = next(iter(st.groups_starting(trig.end, trig.end + 2)), None)  # subject does not use up the window
         if first is not None:
             reach += first.end - first.start
     return reach if other is None else min(other, reach)

@@ -123,3 +123,18 @@ class SentenceState:
     first_subject: list[str] | None = None  # the subject of the sentence's first trigger that had one
     accusation: tuple[str, str, int] | None = None  # (accuser, accused, end of the trigger) read last
     refusals: frozenset[int] = frozenset()  # starts of the negation cues ("رفضت", "refused"), asked per trigger
+    trig_starts: list[int] = field(default_factory=list)  # of ``trigs``, for bisect
+    group_starts: list[int] = field(default_factory=list)  # of ``groups`` (in order; a start never moves)
+
+    def __post_init__(self) -> None:
+        self.trig_starts = [t.start for t in self.trigs]
+        self.group_starts = [g.start for g in self.groups]
+
+    def trigs_from(self, start: int) -> list[Mark]:
+        """The sentence's triggers that start at ``start`` or later."""
+        return self.trigs[bisect.bisect_left(self.trig_starts, start):]
+
+    def groups_starting(self, start: int, end: int) -> list[Group]:
+        """The groups that start in ``start:end``, in order."""
+        left = bisect.bisect_left
+        return self.groups[left(self.group_starts, start):left(self.group_starts, end)]
