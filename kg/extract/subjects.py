@@ -195,6 +195,8 @@ def condemned_event(ctx: DocContext, st: SentenceState, trig: Mark, g: Group) ->
     so is a subject before a verb of opposing that governs the event ("روسيا تعارض تشديد
     العقوبات", "Russia opposes new sanctions")."""
     T, cfg = ctx.t, ctx.cfg
+    if not st.trig_starts or st.trig_starts[0] >= trig.start:
+        return False  # no verb before the trigger: nothing condemns or opposes it
     object_slot = len(T.words(g.end, trig.start)) <= 1 and not T.proclitic(trig.start)  # "أدانت قطر زيارة …"
     if not (is_argument(ctx, trig) or T.norm[trig.start].startswith(cfg.definite) or object_slot):
         return False
