@@ -126,13 +126,42 @@ SAME = [
     ("Mahmoud Abbas", "محمود عباس"),
     ("Hassan Diab", "حسن دياب"),
     ("Hussein Diab", "حسين دياب"),
+    ("Wahid Shammari", "وحيد الشمري"),
 ]
 CORE = SAME[:30]
+
+# a probe written on 2026-12-07 with people none of the lists above holds, to see how the model
+# does on names it was not fitted to: 36 of 43 merged on first run; the three letter rules it
+# then gained (an initial y before a consonant is a vowel, a v is ف or و, a و before an alef may
+# be written or not, a "dh" may be d + h) and the Chadian "Mahamat" bring it to 40
+FRESH = [
+    ("Badr Abdelatty", "بدر عبد العاطي"), ("Ayman Safadi", "أيمن الصفدي"), ("Penny Wong", "بيني وونغ"),
+    ("Mélanie Joly", "ميلاني جولي"), ("Radosław Sikorski", "رادوسلاف سيكورسكي"), ("Tom Fletcher", "توم فليتشر"),
+    ("Ahmed Attaf", "أحمد عطاف"), ("Nasser Bourita", "ناصر بوريطة"), ("Yvette Cooper", "إيفيت كوبر"),
+    ("José Manuel Albares", "خوسيه مانويل ألباريس"), ("Cho Tae-yul", "تشو تاي يول"), ("Mia Mottley", "ميا موتلي"),
+    ("Bola Tinubu", "بولا تينوبو"), ("William Ruto", "وليام روتو"), ("Hakainde Hichilema", "هاكايندي هيشيليما"),
+    ("Gabriel Boric", "غابرييل بوريك"), ("Santiago Peña", "سانتياغو بينيا"), ("Dina Boluarte", "دينا بولوارتي"),
+    ("Anwar Ibrahim", "أنور إبراهيم"), ("Paetongtarn Shinawatra", "بايتونغتارن شيناواترا"),
+    ("Kristalina Georgieva", "كريستالينا جورجييفا"), ("Tedros Adhanom Ghebreyesus", "تيدروس أدهانوم غيبريسوس"),
+    ("Filippo Grandi", "فيليبو غراندي"), ("Martin Griffiths", "مارتن غريفيث"), ("Hans Grundberg", "هانس غروندبرغ"),
+    ("Geir Pedersen", "غير بيدرسن"), ("Stéphane Dujarric", "ستيفان دوجاريك"), ("Farhan Haq", "فرحان حق"),
+    ("Hossein Amir-Abdollahian", "حسين أمير عبد اللهيان"), ("Mohammad Javad Zarif", "محمد جواد ظريف"),
+    ("Alexander Stubb", "ألكسندر ستوب"), ("Petr Pavel", "بيتر بافل"), ("Zoran Milanović", "زوران ميلانوفيتش"),
+    ("Edi Rama", "إيدي راما"), ("Hassan Sheikh Mohamud", "حسن شيخ محمود"), ("Mahamat Idriss Déby", "محمد إدريس ديبي"),
+    ("Ibrahim Traoré", "إبراهيم تراوري"), ("Assimi Goïta", "أسيمي غويتا"), ("Abdourahamane Tiani", "عبد الرحمن تياني"),
+    ("Faustin-Archange Touadéra", "فوستين أرشانج تواديرا"),
+]
 
 # still two nodes: a Turkish v that Arabic writes و, read as a vowel, in a part too short to lack
 # a letter (a tolerance there would merge "Bessent" and "Pashinyan")
 KNOWN_MISSES = [
     ("Devlet Bahçeli", "دولت بهتشلي"),
+    # a German w that Arabic writes ف: a w/ف alternation would make وحيد and فهد one name
+    ("Johann Wadephul", "يوهان فاديفول"),
+    # a Persian ch that Arabic writes ج: an s/ج alternation would merge far too much
+    ("Abbas Araghchi", "عباس عراقجي"),
+    # a Polish rz that Arabic leaves out
+    ("Andrzej Duda", "أندريه دودا"),
 ]
 
 # the same person twice in one script, a shorter and a longer form
@@ -180,6 +209,11 @@ DIFFERENT = [
     ("Mohammed bin Salman", "Khalid bin Mohammed bin Salman"),
     ("Lee Jae-myung", "Lee Jae-yong"),
     ("Aleksandr Novak", "Alexei Novak"),
+    # the letter rules above must not join these: ف and و stay apart, a v is not optional
+    ("وحيد الشمري", "فهد الشمري"),
+    ("Wahid Shammari", "فهد الشمري"),
+    ("Navid Karimi", "Farid Karimi"),
+    ("Kevin Smith", "Ken Smith"),
 ]
 
 
@@ -190,6 +224,11 @@ def merged(a: str, b: str) -> bool:
 
 @pytest.mark.parametrize("en, ar", SAME)
 def test_same_person_across_scripts(en, ar):
+    assert merged(en, ar), (person_key(en), person_key(ar))
+
+
+@pytest.mark.parametrize("en, ar", FRESH)
+def test_same_person_across_scripts_on_a_fresh_probe(en, ar):
     assert merged(en, ar), (person_key(en), person_key(ar))
 
 
