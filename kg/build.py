@@ -21,7 +21,7 @@ from kg.model import ArticleResult
 from kg.parallel import extract_documents, extract_files, read_file
 from kg.runtime import SETTLE_EVERY, bulk_allocation, settle
 from kg.rdf.namespaces import ACTOR
-from kg.rdf.records import TripleIndex, TurtleRender, can_render
+from kg.rdf.records import TripleIndex, TurtleRender, can_render, render_with_index
 from kg.rdf.writer import build_graph, relativize_sources, serialize_turtle
 from kg.nlp.romanize import merge_person_keys
 
@@ -236,6 +236,8 @@ def write_graph(articles: list[ArticleResult], graph: Graph, jobs: int = 1,
         relativize_sources(graph)  # an appended-to graph may be older than relative sources
         build_graph(articles, graph)
         return serialize_turtle(graph), len(graph), graph
+    if keep == "index" and jobs <= 1:  # one process: each article's triples made once for both
+        return render_with_index(articles)
     render = TurtleRender(articles, jobs)
     kept: Graph | TripleIndex | None = None
     if keep == "graph":

@@ -93,6 +93,21 @@ def test_write_graph_keeps_what_is_asked(tmp_path, jobs):
     assert isinstance(index, TripleIndex) and len(index) == triples
 
 
+def test_one_process_makes_each_articles_triples_once_for_text_and_index(tmp_path):
+    """kg.rdf.records.render_with_index: the Turtle of render_turtle and the index of
+    TripleIndex.of_articles, the same triples in the same order, from one pass."""
+    from kg.rdf.records import render_with_index
+
+    articles = _articles(tmp_path)
+    text, count, index = render_with_index(articles)
+    assert (text, count) == render_turtle(articles, 1)
+    expected = TripleIndex.of_articles(articles)
+    assert len(index) == len(expected)
+    def ordered(ix):
+        return [(p, list(subjects.items())) for p, subjects in ix._by_predicate.items()]
+    assert ordered(index) == ordered(expected)  # the view reads them in this order
+
+
 def _network(G):
     return (sorted(G.nodes(data=True)), sorted((u, v, k, sorted(d.items())) for u, v, k, d in G.edges(keys=True, data=True)),
             G.graph)

@@ -39,17 +39,21 @@ def can_render(articles: Sequence[ArticleResult]) -> bool:
     return len(set(identifiers)) == len(identifiers)
 
 
-def article_blocks(articles: Sequence[ArticleResult]) -> tuple[Blocks, list[tuple[str, str]], int]:
+def article_blocks(articles: Sequence[ArticleResult],
+                   triples_of: Iterable[Iterable[tuple]] | None = None) -> tuple[Blocks, list[tuple[str, str]], int]:
     """The sorted blocks of the articles' own subjects, the prefixes they use and their
-    number of triples (the direct actor triples are left to :func:`actor_blocks`)."""
+    number of triples (the direct actor triples are left to :func:`actor_blocks`).
+    ``triples_of``: each article's distinct triples where the caller made them already."""
     terms = TermWriter(new_graph(bulk=True).namespaces())
     blocks: Blocks = []
     count = 0
     actor_ns = str(ACTOR)
+    if triples_of is None:
+        triples_of = (dict.fromkeys(article_triples(article)) for article in articles)
     with bulk_allocation():
-        for article in articles:
+        for made in triples_of:
             # str.startswith in C: rdflib's URIRef.startswith converts both strings in Python, per triple
-            triples = [t for t in dict.fromkeys(article_triples(article)) if not str.startswith(t[0], actor_ns)]
+            triples = [t for t in made if not str.startswith(t[0], actor_ns)]
             count += len(triples)
             for subject, predicates in group_triples(triples).items():
                 blocks.append((order_key(subject), subject_block(subject, predicates, terms)))
@@ -57,12 +61,11 @@ def article_blocks(articles: Sequence[ArticleResult]) -> tuple[Blocks, list[tupl
     return blocks, terms.used_prefixes(), count
 
 
-def actor_blocks(articles: Sequence[ArticleResult]) -> tuple[Blocks, list[tuple[str, str]], int]:
-    """The blocks of the actors: their descriptions and the direct triples of claims."""
-    actors = merge_actors(articles)
-    triples: dict[tuple, None] = {}
-    for key in sorted(actors):
-        triples.update(dict.fromkeys(actor_triples(None, actors[key])))
+def actor_blocks(articles: Sequence[ArticleResult],
+                 described: dict[tuple, None] | None = None) -> tuple[Blocks, list[tuple[str, str]], int]:
+    """The blocks of the actors: their descriptions and the direct triples of claims.
+    ``described``: the merged actors' triples where the caller made them already."""
+    triples: dict[tuple, None] = dict(described) if described is not None else _actor_triples(articles)
     for article in articles:
         for claim in article.claims:
             if is_direct(claim):
@@ -71,6 +74,39 @@ def actor_blocks(articles: Sequence[ArticleResult]) -> tuple[Blocks, list[tuple[
     blocks = sorted((order_key(s), subject_block(s, predicates, terms))
                     for s, predicates in group_triples(triples).items())
     return blocks, terms.used_prefixes(), len(triples)
+
+
+def _actor_triples(articles: Sequence[ArticleResult]) -> dict[tuple, None]:
+    """The distinct triples of every actor of the articles, merged across them, by key."""
+    actors = merge_actors(articles)
+    triples: dict[tuple, None] = {}
+    for key in sorted(actors):
+        triples.update(dict.fromkeys(actor_triples(None, actors[key])))
+    return triples
+
+
+def render_with_index(articles: Sequence[ArticleResult]) -> tuple[str, int, TripleIndex]:
+    """(``graph.ttl`` text, number of triples, :class:`TripleIndex`) in one process, each
+    article's triples made once for both (a serial build made them twice, once per use)."""
+    with bulk_allocation():
+        described = _actor_triples(articles)
+        made = [dict.fromkeys(article_triples(article)) for article in articles]
+        index_triples = dict(described)
+        for triples in made:
+            index_triples.update(triples)
+        index = TripleIndex(index_triples)
+    parts = [actor_blocks(articles, described), article_blocks(articles, made)]
+    del made, index_triples
+    return (*_joined(parts), index)
+
+
+def _joined(parts: list[tuple[Blocks, list[tuple[str, str]], int]]) -> tuple[str, int]:
+    """The Turtle text of rendered parts, blocks merged in order, and its triple count."""
+    count = sum(p[2] for p in parts)
+    used = sorted(set().union(*(p[1] for p in parts)))
+    header = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in used)
+    blocks = [text for _, text in heapq.merge(*(p[0] for p in parts))]
+    return "\n".join([header, *blocks] if header else blocks), count
 
 
 def _render_range(bounds: tuple[int, int]) -> tuple[Blocks, list[tuple[str, str]], int]:
@@ -109,12 +145,7 @@ class TurtleRender:
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)
                 _ARTICLES = ()
-        count = sum(p[2] for p in parts)
-        used = sorted(set().union(*(p[1] for p in parts)))
-        header = "".join(f"PREFIX {prefix}: <{ns}>\n" for prefix, ns in used)
-        blocks = [text for _, text in heapq.merge(*(p[0] for p in parts))]
-        del parts
-        return "\n".join([header, *blocks] if header else blocks), count
+        return _joined(parts)
 
 
 def render_turtle(articles: Sequence[ArticleResult], jobs: int = 1) -> tuple[str, int]:
