@@ -154,14 +154,20 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in LANG_DIR.glob("*.toml") if "." not in p.stem)  # "en.cameo" is a supplement
 
 
+LEMMA_LISTS = ("cues", "syntax")  # sections whose word lists may name verbs by lemma
+
+
 def _expand_cue_lemmas(raw: dict) -> None:
-    """A cue list may name verbs by lemma: ``negation_lemmas = ["رفض|يرفض"]`` adds every form
-    of them to ``negation`` ("رفضوا", "يرفضون", "refused", "refuses")."""
-    cues = raw.get("cues", {})
-    for name in [n for n in cues if n.endswith("_lemmas")]:
-        base = name[: -len("_lemmas")]
-        have = list(cues.get(base, []))
-        cues[base] = have + [f for f in expand(raw, cues[name], "verb") if f not in have]
+    """A cue or syntax list may name verbs by lemma: ``negation_lemmas = ["رفض|يرفض"]`` adds
+    every form of them to ``negation`` ("رفضوا", "يرفضون", "refused", "refuses"),
+    ``light_verb_lemmas`` to ``light_verbs``."""
+    for section in LEMMA_LISTS:
+        lists = raw.get(section, {})
+        for name in [n for n in lists if n.endswith("_lemmas")]:
+            base = name[: -len("_lemmas")]
+            base = base + "s" if base + "s" in lists and base not in lists else base  # light_verb_lemmas → light_verbs
+            have = list(lists.get(base, []))
+            lists[base] = have + [f for f in expand(raw, lists[name], "verb") if f not in have]
 
 
 # supplement sections that are data of their own, not trigger lemmas: ``[agents]`` (agent

@@ -985,3 +985,26 @@ def test_discussions_governed_nouns_and_exchanges(ar_rows, en_rows, lang, text, 
 def test_withdrawn_and_not_abandoned_support(en_rows, text, row):
     rows = {r[:4] for r in en_rows(text)}
     assert row in rows and row[:3] + ({"positive": "negative", "negative": "positive"}[row[3]],) not in rows, rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # a negation before the verb that carries an event noun negates the noun; the verbs are
+    # given by lemma ([syntax] light_verb_lemmas), so every person and tense is one
+    ("ar", "لم توقع نيجيريا أي اتفاق مع النيجر بشأن خط الأنابيب.", ("NGA", "cooperatedWith", "NER", "negative")),
+    ("ar", "لم تبرم مصر أي صفقة مع روسيا.", ("EGY", "cooperatedWith", "RUS", "negative")),
+    ("ar", "لن تشن إسرائيل هجوما على لبنان.", ("ISR", "attacked", "LBN", "negative")),
+    ("ar", "وقعت مصر اتفاقا مع العراق، ولم يوقع الأردن أي اتفاق مع سوريا.", ("JOR", "cooperatedWith", "SYR", "negative")),
+    # a verb of continuing carries its verbal noun too, negated or not
+    ("ar", "وقال وزير الدفاع التركي إن أنقرة ستواصل تزويد كييف بالمسيرات.", ("TUR", "supplied", "UKR", "positive")),
+    ("ar", "لن تواصل ألمانيا تزويد أوكرانيا بالأسلحة.", ("DEU", "supplied", "UKR", "negative")),
+    ("en", "Nigeria did not sign any agreement with Niger.", ("NGA", "cooperatedWith", "NER", "negative")),
+    ("en", "Egypt has not concluded any deal with Russia.", ("EGY", "cooperatedWith", "RUS", "negative")),
+    # must not: the negated verb is not the noun's ("did not stop X from launching strikes")
+    ("ar", "لم يمنع ذلك إسرائيل من شن غارات على لبنان.", ("ISR", "attacked", "LBN", "positive")),
+    ("en", "That did not stop Israel from launching strikes on Lebanon.", ("ISR", "attacked", "LBN", "positive")),
+    ("ar", "توقع مصر اتفاقا مع الأردن.", ("EGY", "cooperatedWith", "JOR", "positive")),
+])
+def test_negated_light_verbs_of_event_nouns(ar_rows, en_rows, lang, text, row):
+    rows = {r[:4] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+    flipped = row[:3] + ({"positive": "negative", "negative": "positive"}[row[3]],)
+    assert row in rows and flipped not in rows, rows

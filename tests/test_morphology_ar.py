@@ -276,3 +276,15 @@ WRITTEN = _written(load_language("ar").raw)
 def test_generated_forms_yield_claims(text, form, expected):
     assert match_key(form) not in WRITTEN  # only the paradigm knows it
     assert expected <= edges(text, "ar")
+
+
+def test_cue_and_syntax_lists_name_verbs_by_lemma():
+    """``negation_lemmas`` adds every form to the cue list ``negation``, ``light_verb_lemmas``
+    to the syntax list ``light_verbs``; the forms listed by hand stay first."""
+    from kg.lang import load_language
+
+    raw = load_language("ar").raw
+    assert {"رفضوا", "يرفضون", "ترفض"} <= set(raw["cues"]["negation"])
+    light = raw["syntax"]["light_verbs"]
+    assert light[0] == "عقد" and {"توقع", "يوقعون", "تبرم", "أبرمت", "تشن", "يشنون"} <= set(light)
+    assert "موقع" not in light  # a participle is left out: موقع is also "a site"
