@@ -1008,3 +1008,24 @@ def test_negated_light_verbs_of_event_nouns(ar_rows, en_rows, lang, text, row):
     rows = {r[:4] for r in (ar_rows if lang == "ar" else en_rows)(text)}
     flipped = row[:3] + ({"positive": "negative", "negative": "positive"}[row[3]],)
     assert row in rows and flipped not in rows, rows
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # an amount between the subject and an aid noun is one phrase, not six words
+    ("en", "Germany pledged an additional 500 million euros in military aid to Ukraine.", ("DEU", "supplied", "UKR")),
+    ("en", "The United States announced an additional 2.5 billion dollars in new military aid for Ukraine.",
+     ("USA", "supplied", "UKR")),
+    ("ar", "تعهدت ألمانيا بتقديم 500 مليون يورو إضافية مساعدات عسكرية لأوكرانيا.", ("DEU", "supplied", "UKR")),
+    # export controls are sanctions
+    ("en", "Japan imposed new export controls on Russia.", ("JPN", "sanctioned", "RUS")),
+])
+def test_amounts_before_aid_and_export_controls(ar_rows, en_rows, lang, text, edge):
+    assert edge in {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Germany, which lost 500 million euros in the deal, criticized the aid to Ukraine.",  # a clause between
+    "The export controls hurt China.",  # no one imposes them here
+])
+def test_amounts_and_export_controls_must_not(en_rows, text):
+    assert not [r for r in en_rows(text) if r[1] in ("supplied", "sanctioned")], en_rows(text)
