@@ -88,8 +88,8 @@ def int_rows(name: str, key: str, compute: Callable[[], list[list[int]]]) -> lis
                 at += n
             if at == len(values):
                 return rows
-        except (OSError, ValueError, KeyError):
-            pass  # unreadable: made again below
+        except Exception:  # noqa: BLE001 - a damaged entry of any kind (a truncated zip too) is made again
+            pass
     rows = compute()
     if path is not None:
         buffer = io.BytesIO()

@@ -37,6 +37,13 @@ def test_a_damaged_entry_is_made_again(cache_in):
     assert cache.int_rows("t", "k", lambda: [[5]]) == [[4]]  # rewritten
 
 
+def test_a_truncated_entry_is_made_again(cache_in):
+    cache.int_rows("t", "k", lambda: [[3, 4], [5]])
+    (entry,) = cache_in.glob("t-k*")
+    entry.write_bytes(entry.read_bytes()[:40])  # a zip cut short: its magic bytes stay
+    assert cache.int_rows("t", "k", lambda: [[6]]) == [[6]]
+
+
 def test_off_and_an_unwritable_folder_only_cost_time(tmp_path, monkeypatch):
     monkeypatch.setenv("GEOKG_CACHE_DIR", "off")
     assert cache.cache_dir() is None
@@ -87,6 +94,12 @@ def test_english_inflections_are_kept_for_the_next_run(cache_in):
         english._KEPT.clear()
         english._STATE.update(read=False, new=False)
         assert english._inflections("sanction", "VERB") == ("sanction", "planted")
+        # an entry of another shape is no answer: lemminflect is asked again
+        entry.write_text(json.dumps(["not", "a", "table"]), encoding="utf-8")
+        english._inflections.cache_clear()
+        english._KEPT.clear()
+        english._STATE.update(read=False, new=False)
+        assert "sanctioned" in english._inflections("sanction", "VERB")
     finally:
         english._inflections.cache_clear()
         english._KEPT.clear()

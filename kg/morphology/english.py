@@ -26,7 +26,9 @@ def _inflections(word: str, upos: str) -> tuple[str, ...]:
     runs (:func:`save`): lemminflect loads its whole table to answer the first word."""
     if not _STATE["read"]:
         _STATE["read"] = True
-        _KEPT.update(cache.read_json("inflections", _cache_key()) or {})
+        kept = cache.read_json("inflections", _cache_key())
+        if isinstance(kept, dict):  # an entry of another shape is ignored and written again
+            _KEPT.update((k, v) for k, v in kept.items() if isinstance(v, list) and all(isinstance(f, str) for f in v))
     found = _KEPT.get(f"{upos} {word}")
     if found is None:
         from lemminflect import getAllInflections, getAllInflectionsOOV
