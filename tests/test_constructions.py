@@ -1029,3 +1029,16 @@ def test_amounts_before_aid_and_export_controls(ar_rows, en_rows, lang, text, ed
 ])
 def test_amounts_and_export_controls_must_not(en_rows, text):
     assert not [r for r in en_rows(text) if r[1] in ("supplied", "sanctioned")], en_rows(text)
+
+
+@pytest.mark.parametrize("text, edge", [
+    # a light verb's noun in idafa with the actor after it carries the preposition before it
+    # ("عن دعمها لمشاركة تايوان": Taiwan is what is supported)
+    ("أعربت الولايات المتحدة عن دعمها لمشاركة تايوان في منظمة الصحة العالمية.", ("USA", "supported", "TWN")),
+    ("رحبت مصر بمشاركة قطر في القمة.", ("EGY", "supported", "QAT")),
+    # must not: the actor after a light verb at a clause's start is that verb's subject
+    ("وذلك بعد إجراء مصر محادثات مع قطر.", ("EGY", "metWith", "QAT")),
+    ("قبل توقيع مصر اتفاقا مع الأردن، زار الرئيس عمان.", ("EGY", "cooperatedWith", "JOR")),
+])
+def test_light_verb_nouns_in_idafa(ar_rows, text, edge):
+    assert edge in {r[:3] for r in ar_rows(text)}

@@ -82,7 +82,7 @@ def _idafa_head(ctx: DocContext, j: int) -> bool:
     T, cfg = ctx.t, ctx.cfg
     norm = T.norm[j]
     return T.alpha[j] and not ctx.in_mention(j) and j not in ctx.trig_tokens and norm not in cfg.all_preps \
-        and norm not in cfg.determiners and norm not in cfg.boundaries and norm not in cfg.light_verbs \
+        and norm not in cfg.determiners and norm not in cfg.boundaries \
         and norm not in cfg.compound_prep_nouns and not T.enclitic(j)  # a noun with a pronoun is in no construct
 
 
