@@ -1042,3 +1042,22 @@ def test_amounts_and_export_controls_must_not(en_rows, text):
 ])
 def test_light_verb_nouns_in_idafa(ar_rows, text, edge):
     assert edge in {r[:3] for r in ar_rows(text)}
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("en", "Cuba's foreign minister blasted Washington's decision.", ("CUB", "criticized", "USA")),
+    ("en", "Iran blasted the European Union over the sanctions.", ("IRN", "criticized", "eu")),
+    ("ar", "روسيا والصين تجريان مناورات بحرية مشتركة في بحر اليابان", ("RUS", "cooperatedWith", "CHN")),
+    ("ar", "أجرت مصر واليونان تدريبات جوية مشتركة.", ("EGY", "cooperatedWith", "GRC")),
+])
+def test_blasted_and_joint_naval_or_air_drills(ar_rows, en_rows, lang, text, edge):
+    assert edge in {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Two blasts hit Kabul on Monday.",  # a blast is an explosion
+    "A blast killed three Syrian soldiers near Aleppo.",
+    "The blast in Beirut damaged the French embassy.",
+])
+def test_an_explosion_is_no_criticism(en_rows, text):
+    assert not [r for r in en_rows(text) if r[1] == "criticized"], en_rows(text)
