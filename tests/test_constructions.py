@@ -1061,3 +1061,17 @@ def test_blasted_and_joint_naval_or_air_drills(ar_rows, en_rows, lang, text, edg
 ])
 def test_an_explosion_is_no_criticism(en_rows, text):
     assert not [r for r in en_rows(text) if r[1] == "criticized"], en_rows(text)
+
+
+@pytest.mark.parametrize("text, edges", [
+    # a headline's subject pair joined by a comma alone
+    ("Russia, China hold joint naval drills in Sea of Japan", {("RUS", "cooperatedWith", "CHN")}),
+    ("US, UK strike Houthi targets in Yemen", {("USA", "attacked", "houthis"), ("GBR", "attacked", "houthis")}),
+    ("China, Russia sign trade deal", {("CHN", "cooperatedWith", "RUS")}),
+    # must not: a comma that is no list ("said" is no trigger; a clause opener; an apposition)
+    ("Russia, Iranian Foreign Minister Abbas Araghchi said.", {("Abbas Araghchi", "affiliatedWith", "IRN")}),
+    ("Ukraine, Russia said, attacked a power plant.", set()),
+    ("Iran, Israel's enemy, threatened new strikes.", set()),
+])
+def test_headline_comma_pairs(en_rows, text, edges):
+    assert {r[:3] for r in en_rows(text)} == edges

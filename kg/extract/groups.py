@@ -44,14 +44,30 @@ def actor_groups(ctx: DocContext, spans: list[Mark]) -> list[Group]:
             g.end = s.end
             continue
         groups.append(Group([s.kb_id_], s.start, s.end, s.label_, members=[s]))
-    # "Russia, Iranian Foreign Minister X said": commas alone do not make a list
+    # "Russia, Iranian Foreign Minister X said": commas alone do not make a list, but for a
+    # headline's subject ("Russia, China hold naval drills")
     out: list[Group] = []
     for g in groups:
-        if len(g.keys) > 1 and not g.conjoined:
+        if len(g.keys) > 1 and not g.conjoined and not _headline_list(ctx, g):
             out.extend(Group([m.kb_id_], m.start, m.end, m.label_, members=[m]) for m in g.members)
         else:
             out.append(g)
     return out
+
+
+def _headline_list(ctx: DocContext, g: Group) -> bool:
+    """"Russia, China hold joint drills", "US, UK strike Houthi targets": two actors joined by
+    a comma alone that open a sentence and stand right before a trigger are a headline's
+    subject pair."""
+    T = ctx.t
+    if len(g.members) != 2 or [T.text[k] for k in T.words(g.members[0].end, g.members[1].start)] != [","]:
+        return False
+    sent = ctx.sent_at(g.start)
+    if any(T.alpha[k] for k in T.words(sent.start, g.start)):
+        return False  # "In Syria, Turkey struck …": not the sentence's opening
+    after = T.words(g.end, min(g.end + 1, sent.end))
+    i = bisect.bisect_left(ctx.trig_starts, after[0]) if after else len(ctx.trig_starts)
+    return i < len(ctx.trig_starts) and ctx.trig_starts[i] == after[0]
 
 
 def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
