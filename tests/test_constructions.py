@@ -929,6 +929,8 @@ def test_a_victims_accusation_and_its_denial(ar_rows, en_rows, lang, text, row):
 @pytest.mark.parametrize("lang, text", [
     ("en", "The UN blamed the RSF for the attack."),  # no state accuses: no victim named
     ("en", "Washington accused Iran of supplying drones."),  # no hostile act
+    ("en", "Washington blamed Tehran for the attack on the tanker."),  # the attack has a target of its own
+    ("ar", "حملت واشنطن طهران مسؤولية الهجوم على الناقلة."),
 ])
 def test_no_victim_from_a_bodys_accusation_or_a_supply(ar_rows, en_rows, lang, text):
     rows = (ar_rows if lang == "ar" else en_rows)(text)

@@ -235,6 +235,11 @@ def _blamed_for(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str])
     actor = ctx.discourse.actors.get(accuser)
     if actor is None or actor.type != "Country" or (keys and accused not in keys):
         return None
+    T = ctx.t
+    after = T.words(trig.end, min(trig.end + 1, st.sent.end))
+    spec = ctx.cfg.triggers[trig.label_]
+    if after and (T.norm[after[0]] in spec.obj_preps or T.proclitic(after[0]).lstrip("وف") in spec.obj_preps):
+        return None  # "blamed Tehran for the attack on the tanker": a target of its own, no actor's
     return [(accused, accuser)], [accused]
 
 
