@@ -1077,3 +1077,17 @@ def test_an_explosion_is_no_criticism(en_rows, text):
 ])
 def test_headline_comma_pairs(en_rows, text, edges):
     assert {r[:3] for r in en_rows(text)} == edges
+
+
+@pytest.mark.parametrize("text, rows", [
+    # "تعرض ل": the subject suffers the act of the noun after it, whose agent follows the noun
+    ("تعرضت أوكرانيا لهجوم روسي واسع.", {("RUS", "attacked", "UKR")}),
+    ("تعرضت كييف لهجوم بطائرات مسيرة روسية ليلا.", {("RUS", "attacked", "UKR")}),
+    # the active voice and the receiving of support are read as before
+    ("هاجمت روسيا أوكرانيا.", {("RUS", "attacked", "UKR")}),
+    ("تحظى إيران بدعم روسيا.", {("RUS", "supported", "IRN")}),
+    # must not: no agent named, no claim (and never the victim as the attacker)
+    ("تعرضت سفينة إسرائيلية لهجوم في البحر الأحمر.", set()),
+])
+def test_subjected_to_an_attack(ar_rows, text, rows):
+    assert {r[:3] for r in ar_rows(text)} == rows
