@@ -275,6 +275,7 @@ class ActorMatcher:
         self.ambiguous_heads = data.keys("ambiguous_demonyms", "heads")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
         self._labels: dict[int, tuple[str, str, int, int]] = {}  # match id -> kind, key and their hashes
+        self._affiliations = {k: a.affiliation for k, a in self.lexicon.known.items() if a.affiliation}
 
     def __call__(self, doc: Doc) -> Doc:
         """Matches are read as plain :class:`ActorMatch` records, overlaps resolved and
@@ -311,9 +312,8 @@ class ActorMatcher:
 
     def _states_in_names(self, found: list[ActorMatch], kept: list[ActorMatch]) -> list[ActorMatch]:
         """Country mentions inside a kept name of one of that country's bodies."""
-        known = self.lexicon.known
-        owners = {(s.start, s.end): known[s.kb_id_].affiliation for s in kept
-                  if s.kb_id_ in known and known[s.kb_id_].affiliation}
+        affiliation = self._affiliations
+        owners = {(s.start, s.end): owner for s in kept if (owner := affiliation.get(s.kb_id_))}
         if not owners:
             return []
         kept_ids = {(s.start, s.end, s.kb_id_) for s in kept}
