@@ -146,6 +146,21 @@ def test_big_graph_is_pruned_with_a_note_and_a_python_layout(big):
     assert len({(n["x"], n["y"]) for n in everything.nodes}) > 1990
 
 
+def test_a_pruned_view_is_the_same_in_every_process():
+    """Pruning took a subgraph of a set of actor keys, whose order follows the process's
+    string hash seed: the communities (and the page) changed from run to run."""
+    script = ("import hashlib, sys\n"
+              "sys.path.insert(0, '.')\n"
+              "from kg.views.model import build_view\n"
+              "from tests.fixtures.view_graph import random_graph\n"
+              "v = build_view(random_graph(1200, edges_per_actor=5, n_articles=2000), max_nodes=300)\n"
+              "print(hashlib.md5(repr([(n['id'], n['tip']) for n in v.nodes]).encode()).hexdigest())\n")
+    root = Path(__file__).resolve().parent.parent
+    runs = {subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(runs) == 1, runs
+
+
 # --------------------------------------------------------------------------- the HTML page
 
 def test_page_is_offline_and_self_contained(g, tmp_path):

@@ -309,7 +309,12 @@ def build_view(g: Graph | nx.MultiDiGraph, *, actor: str | None = None, relation
     if pruned:
         keep = set(order[:max_nodes])
         order = order[:max_nodes]
-        F = F.subgraph(keep).copy()
+        # F's own order, not the subgraph's: a subgraph of a set of string nodes iterates in
+        # the process's hash order, which gave other communities from run to run
+        pruned_graph = nx.MultiDiGraph(**F.graph)
+        pruned_graph.add_nodes_from((u, d) for u, d in F.nodes(data=True) if u in keep)
+        pruned_graph.add_edges_from((u, v, k, d) for u, v, k, d in F.edges(keys=True, data=True) if u in keep and v in keep)
+        F = pruned_graph
         notes.insert(0, i18n.t(lang, "pruned", shown=f"{len(keep):,}", total=f"{total_actors:,}",
                                hidden=f"{total_actors - len(keep):,}",
                                edges=f"{total_edges - F.number_of_edges():,}"))
