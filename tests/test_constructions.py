@@ -1091,3 +1091,15 @@ def test_headline_comma_pairs(en_rows, text, edges):
 ])
 def test_subjected_to_an_attack(ar_rows, text, rows):
     assert {r[:3] for r in ar_rows(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a trigger word that is no predicate here ("نشر" with no troops) in construct with an actor
+    # does not end the reach of the verb before it: the actor is the event's, the verb's object
+    ("احتجت فيتنام على نشر الصين سفينة مسح في مياهها.", {("VNM", "opposed", "CHN")}),
+    ("احتجت الجزائر على إرسال فرنسا وفدا إلى المغرب.", {("DZA", "opposed", "FRA")}),
+    # must not: an actor after such a word that opens a clause of its own is no object
+    ("استقبل السيسي أمير قطر، وأرسلت مصر وفدا إلى ليبيا.", {("عبد الفتاح السيسي", "metWith", "QAT")}),
+])
+def test_no_predicate_in_construct_with_an_actor(ar_rows, text, rows):
+    assert {r[:3] for r in ar_rows(text)} == rows

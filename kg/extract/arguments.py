@@ -10,6 +10,8 @@ passive triggers are read by :mod:`nominal`.
 
 from __future__ import annotations
 
+import bisect
+
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, of_a_border
 from kg.extract.nominal import noun_arguments
@@ -168,6 +170,8 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
     # the sentence's triggers are in order: the first that ends the reach is the nearest
     other = next((t.start for t in st.trigs_from(trig.end) if t.label_ != trig.label_
                   and not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
+                  # "احتجت فيتنام على نشر الصين سفينة": no predicate here, in construct with an actor
+                  and not ((t.start, t.label_) in st.unarmed and _actor_next(ctx, t.end))
                   and not (spec.object_adjacent and t.start - trig.end <= 1)
                   and norm[t.start] not in spec.instruments  # "تبادلت إسرائيل القصف مع …": its own weapon
                   and not (t.label_ != spec.relation and norm[t.start] in ctx.cfg.weapons)), None)  # "supplying artillery shells to"
@@ -177,6 +181,15 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
         if first is not None:
             reach += first.end - first.start
     return reach if other is None else min(other, reach)
+
+
+def _actor_next(ctx: DocContext, k: int) -> bool:
+    """An actor's mention starts at the first word from token ``k`` on."""
+    words = ctx.t.words(k, k + 2)
+    if not words:
+        return False
+    i = bisect.bisect_left(ctx.span_starts, words[0])
+    return i < len(ctx.span_starts) and ctx.span_starts[i] == words[0]
 
 
 def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> tuple[Group | None, bool]:
