@@ -387,7 +387,9 @@ def test_the_agent_of_a_condemned_launch(ar_rows, en_rows, lang, text, edge):
 
 
 def test_a_release_is_no_launch(ar_rows):
-    assert not [r for r in ar_rows("أدانت الأمم المتحدة إطلاق كوريا الجنوبية سراح المعتقلين.") if r[2] == "KOR"]
+    # "إطلاق … سراح" is a release: no attack; condemning South Korea's act opposes South Korea
+    rows = ar_rows("أدانت الأمم المتحدة إطلاق كوريا الجنوبية سراح المعتقلين.")
+    assert not [r for r in rows if r[1] == "attacked"] and {r[:3] for r in rows} <= {("un", "opposed", "KOR")}, rows
 
 
 @pytest.mark.parametrize("text, speaker", [
