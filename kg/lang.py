@@ -157,7 +157,7 @@ def available_languages() -> list[str]:
 LEMMA_LISTS = ("cues", "syntax")  # sections whose word lists may name verbs by lemma
 
 
-def _expand_cue_lemmas(raw: dict) -> None:
+def _expand_lemma_lists(raw: dict) -> None:
     """A cue or syntax list may name verbs by lemma: ``negation_lemmas = ["رفض|يرفض"]`` adds
     every form of them to ``negation`` ("رفضوا", "يرفضون", "refused", "refuses"),
     ``light_verb_lemmas`` to ``light_verbs``."""
@@ -206,7 +206,7 @@ def load_language(code: str) -> LanguageData:
         raise GeoKGError(f"no language data for '{code}' (have: {', '.join(available_languages())})")
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     _merge_supplements(code, raw)
-    _expand_cue_lemmas(raw)
+    _expand_lemma_lists(raw)
     data = LanguageData(code=code, raw=raw)
     article = raw.get("morphology", {}).get("definite_article", "")
     make_definite = raw.get("morphology", {}).get("generate_definite_titles", False)

@@ -57,22 +57,22 @@ def countries() -> dict:
     return data
 
 
-@pytest.fixture(scope="module")
-def by_en(rows) -> dict[str, set[str]]:
+def _by_name(rows, column: str, key) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for r in rows:
-        for n in r["en"]:
-            out.setdefault(_en_key(n), set()).add(r["country"])
+        for n in r[column]:
+            out.setdefault(key(n), set()).add(r["country"])
     return out
+
+
+@pytest.fixture(scope="module")
+def by_en(rows) -> dict[str, set[str]]:
+    return _by_name(rows, "en", _en_key)
 
 
 @pytest.fixture(scope="module")
 def by_ar(rows) -> dict[str, set[str]]:
-    out: dict[str, set[str]] = {}
-    for r in rows:
-        for n in r["ar"]:
-            out.setdefault(_ar_key(n), set()).add(r["country"])
-    return out
+    return _by_name(rows, "ar", _ar_key)
 
 
 def test_header_attribution_and_provenance(text):

@@ -91,9 +91,16 @@ def _prefixes(cues: frozenset[str]) -> tuple[str, ...]:
     return tuple(cues)
 
 
+CUE_LISTS = ("read_also", "related_list", "boilerplate", "keywords", "source")  # [segmentation] lists
+
+
 @functools.lru_cache(maxsize=64)
-def _cue_keys(cues: frozenset[str]) -> frozenset[str]:
-    return frozenset(cue.rstrip(":：").strip() for cue in cues)
+def _cue_keys(*lists: frozenset[str]) -> tuple[tuple[frozenset[str], ...], frozenset[str]]:
+    """The cue lists as a line's key reads them (it loses its closing colon: "Read also:" →
+    "read also"), and the first characters of all their cues (a line starting with none is
+    no cue), made once per language."""
+    keys = tuple(frozenset(cue.rstrip(":：").strip() for cue in cues) for cues in lists)
+    return keys, frozenset(cue[0] for cues in keys for cue in cues if cue)
 
 
 def _starts_with_any(key: str, cues: frozenset[str]) -> str | None:
@@ -116,11 +123,9 @@ def _merge_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 
 def segment_page(doc: RawDocument, lang_data: LanguageData) -> Page:
     text = doc.text
-    # a line's key loses its closing colon ("Read also:" → "read also"): so do the cues
-    read_also, related, boiler, keywords, source = (
-        _cue_keys(lang_data.keys("segmentation", name)) for name in ("read_also", "related_list", "boilerplate", "keywords", "source"))
+    (read_also, related, boiler, keywords, source), initials = _cue_keys(
+        *(lang_data.keys("segmentation", name) for name in CUE_LISTS))
     credit_re = lang_data.credit_re
-    initials = frozenset(cue[0] for cues in (read_also, related, boiler, keywords, source) for cue in cues if cue)
 
     main = Segment(doc.identifier, "article")
     headlines = Segment(f"{doc.identifier}#headlines", "headlines")

@@ -125,8 +125,10 @@ class StateBodies:
         if self.bare_forms and " ".join(table.norm[body.start:body.end]) not in self.bare_forms:
             return False
         nxt = body.end
-        if nxt >= len(table) or nxt in taken:
-            return nxt >= len(table)
+        if nxt >= len(table):
+            return True
+        if nxt in taken:  # an actor right after it: a longer name
+            return False
         word = table.text[nxt]
         return not (word[:1].isupper() or (self.name_endings and table.alpha[nxt] and table.norm[nxt].endswith(self.name_endings)))
 

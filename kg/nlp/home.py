@@ -19,9 +19,8 @@ STATE_LABELS = frozenset({"name", "demonym", "metonym"})
 
 
 def home_state(spans: Iterable[Span], before: int, countries: Container[str], table: TokenTable,
-               prepositions: Container[str], margin: float = 1.0) -> str | None:
-    """The key of the state named most as an actor in ``spans`` before token ``before``; with
-    ``margin`` above 1, only if named that many times as often as any other."""
+               prepositions: Container[str]) -> str | None:
+    """The key of the state named most as an actor in ``spans`` before token ``before``."""
     counts: dict[str, tuple[int, int]] = {}  # state -> (times named as an actor, -first position)
     for s in spans:
         if s.start >= before:
@@ -29,12 +28,7 @@ def home_state(spans: Iterable[Span], before: int, countries: Container[str], ta
         if s.label_ in STATE_LABELS and s.kb_id_ in countries and not _marked(s, table, prepositions):
             n, first = counts.get(s.kb_id_, (0, -s.start))
             counts[s.kb_id_] = (n + 1, first)
-    if not counts:
-        return None
-    ranked = sorted(counts.values(), reverse=True)
-    if len(ranked) > 1 and ranked[0][0] < margin * ranked[1][0]:
-        return None
-    return max(counts, key=lambda k: counts[k])
+    return max(counts, key=lambda k: counts[k]) if counts else None
 
 
 def _marked(span: Span, table: TokenTable, prepositions: Container[str]) -> bool:

@@ -166,10 +166,9 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     scripts = _scripts()
     pairs = {(a, b) for s in scripts.values() for a, b in s.alternations}
-    # a class that alternates with others (j: g, h, y) stands for them and for itself in
-    # blocking keys (itself: a class both scripts write, w and f, meets its own letter too)
+    # a class that alternates with several (j: g, h, y) stands for them in blocking keys
     wild = {a for a, _ in pairs}
-    bases = {a: tuple(sorted({a} | {b for x, b in pairs if x == a})) for a in wild}
+    bases = {a: tuple(sorted(b for x, b in pairs if x == a)) for a in wild}
     return _Vocabulary(
         markers=frozenset(v for s in scripts.values() for v in s.suffixes.values()),
         given={v: skeleton(v) for s in scripts.values() for v in s.given_names.values()},

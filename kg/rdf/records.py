@@ -23,8 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from kg.model import ArticleResult
 from kg.rdf.namespaces import ACTOR, new_graph
 from kg.rdf.turtle import TermWriter, group_triples, order_key, subject_block
-from kg.rdf.writer import (RELATION_IRIS, actor_iri, actor_triples, article_triples, graph_triples, is_direct,
-                           merge_actors)
+from kg.rdf.writer import RELATION_IRIS, actor_iri, article_triples, graph_triples, is_direct, merged_actor_triples
 from kg.runtime import bulk_allocation
 
 Blocks = list[tuple[tuple, str]]  # (subject sort key, its Turtle block), sorted
@@ -65,7 +64,7 @@ def actor_blocks(articles: Sequence[ArticleResult],
                  described: dict[tuple, None] | None = None) -> tuple[Blocks, list[tuple[str, str]], int]:
     """The blocks of the actors: their descriptions and the direct triples of claims.
     ``described``: the merged actors' triples where the caller made them already."""
-    triples: dict[tuple, None] = dict(described) if described is not None else _actor_triples(articles)
+    triples: dict[tuple, None] = dict(described) if described is not None else merged_actor_triples(articles)
     for article in articles:
         for claim in article.claims:
             if is_direct(claim):
@@ -76,20 +75,11 @@ def actor_blocks(articles: Sequence[ArticleResult],
     return blocks, terms.used_prefixes(), len(triples)
 
 
-def _actor_triples(articles: Sequence[ArticleResult]) -> dict[tuple, None]:
-    """The distinct triples of every actor of the articles, merged across them, by key."""
-    actors = merge_actors(articles)
-    triples: dict[tuple, None] = {}
-    for key in sorted(actors):
-        triples.update(dict.fromkeys(actor_triples(None, actors[key])))
-    return triples
-
-
 def render_with_index(articles: Sequence[ArticleResult]) -> tuple[str, int, TripleIndex]:
     """(``graph.ttl`` text, number of triples, :class:`TripleIndex`) in one process, each
     article's triples made once for both (a serial build made them twice, once per use)."""
     with bulk_allocation():
-        described = _actor_triples(articles)
+        described = merged_actor_triples(articles)
         made = [dict.fromkeys(article_triples(article)) for article in articles]
         index_triples = dict(described)
         for triples in made:

@@ -311,12 +311,18 @@ def _build_graph(articles: Iterable[ArticleResult], graph: Graph | None) -> Grap
 def graph_triples(articles: Sequence[ArticleResult], graph: Graph | None = None) -> dict[tuple, None]:
     """The distinct triples :func:`build_graph` adds for the articles, in order (an
     actor's labels already in ``graph`` stay preferred)."""
+    triples = merged_actor_triples(articles, graph)
+    for article in articles:
+        triples.update(dict.fromkeys(article_triples(article)))
+    return triples
+
+
+def merged_actor_triples(articles: Sequence[ArticleResult], graph: Graph | None = None) -> dict[tuple, None]:
+    """The distinct triples of every actor of the articles, their records merged, by key."""
     actors = merge_actors(articles)
     triples: dict[tuple, None] = {}
     for key in sorted(actors):
         triples.update(dict.fromkeys(actor_triples(graph, actors[key])))
-    for article in articles:
-        triples.update(dict.fromkeys(article_triples(article)))
     return triples
 
 
