@@ -1095,6 +1095,23 @@ def test_subjected_to_an_attack(ar_rows, text, rows):
     assert {r[:3] for r in ar_rows(text)} == rows
 
 
+@pytest.mark.parametrize("lang, text, rows", [
+    # the receiving verb's noun with its agent marked as a source ("from", "من"), or its own
+    # modifier ("Russian attack"): the verb's subject is the target
+    ("ar", "تعرضت أرمينيا لهجوم من القوات الأذربيجانية يوم الثلاثاء.", {("AZE", "attacked", "ARM")}),
+    ("ar", "تتعرض إيران لانتقادات من الولايات المتحدة.", {("USA", "criticized", "IRN")}),
+    ("ar", "تعرض الجيش السوداني لهجمات من قوات الدعم السريع.", {("rsf", "attacked", "sudanese_army")}),
+    ("en", "Armenia came under attack from Azerbaijani forces on Tuesday.", {("AZE", "attacked", "ARM")}),
+    ("en", "Ukraine came under heavy Russian attack overnight.", {("RUS", "attacked", "UKR")}),
+    ("en", "The Israeli government came under criticism from Washington.", {("USA", "criticized", "ISR")}),
+    # must not: no agent, or the source in a clause of its own
+    ("en", "Armenia came under attack on Tuesday, Azerbaijan said.", set()),
+    ("ar", "تعرضت أرمينيا لهجوم، وقالت أذربيجان إنها لم تطلق النار.", set()),
+])
+def test_came_under_attack_from(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
 @pytest.mark.parametrize("text, rows", [
     # a trigger word that is no predicate here ("نشر" with no troops) in construct with an actor
     # does not end the reach of the verb before it: the actor is the event's, the verb's object

@@ -59,3 +59,31 @@ def test_denied_involvement(ar_rows, en_rows, lang, text, row):
 def test_denial_keeps_its_clause(ar_rows, en_rows, lang, text, row):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert any(r[:4] == row for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # a negated evidence noun whose complement names the act: negative, the speaker's, not the actor's denial
+    ("en", "The Pentagon said it had no evidence that China was supplying Russia with lethal weapons.",
+     ("CHN", "supplied", "RUS", "negative", "asserted", "pentagon")),
+    ("en", "Washington has seen no sign that Beijing is supplying weapons to Moscow.", ("CHN", "supplied", "RUS", "negative")),
+    ("en", "Officials found no proof that Turkey supplied drones to Sudan.", ("TUR", "supplied", "SDN", "negative")),
+    ("ar", "قال البنتاغون إنه لا يملك أدلة على أن الصين تزود روسيا بأسلحة فتاكة.",
+     ("CHN", "supplied", "RUS", "negative", "asserted", "pentagon")),
+    ("ar", "لا يوجد دليل على أن إيران أرسلت صواريخ إلى روسيا.", ("IRN", "supplied", "RUS", "negative")),
+    ("ar", "ليست هناك أي مؤشرات على أن القوات الروسية هاجمت خاركيف.", ("RUS", "attacked", "UKR", "negative")),
+])
+def test_no_evidence_negates_the_complement(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:len(row)] == row for r in rows), rows
+    assert not any(r[:3] == row[:3] and r[3] == "positive" for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # evidence that is had, and an accusation made without evidence, leave the act as said
+    ("en", "Ukraine said it had evidence that Russia attacked the dam.", ("RUS", "attacked", "UKR", "positive")),
+    ("en", "Iran accused Israel without evidence of attacking the consulate.", ("IRN", "accused", "ISR", "positive")),
+    ("ar", "اتهمت إيران إسرائيل دون دليل بمهاجمة القنصلية.", ("ISR", "attacked", "IRN", "positive")),
+])
+def test_evidence_that_must_not_negate(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:4] == row for r in rows), rows

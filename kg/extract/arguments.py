@@ -36,18 +36,44 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     the actor after it and the verb's subject receives: the pairs turn round (the subject
     stays the clause's, for the verbs that share it)."""
     found, keys = _arguments(ctx, st, trig, spec)
-    if found and spec.relation in ctx.cfg.receiving_relations and _received(ctx, st, trig, spec):
-        # the noun's agent: after it, bare or marked as a source ("of Russia", "من روسيا"; "for the Houthis" is the object)
-        agent_marks = ctx.cfg.receiving_agent_preps | {None}
-        agents = {k for g in st.groups if g.start >= trig.end and marker(ctx, g, ctx.cfg.all_preps) in agent_marks
-                  for k in g.keys}
-        found = [(o, s) if o in agents and s not in agents else (s, o) for s, o in found]
-    return found, keys
+    if spec.relation not in ctx.cfg.receiving_relations or not (found or keys):
+        return found, keys
+    cue = _received(ctx, st, trig, spec)
+    if cue is None:
+        return found, keys
+    if not found:
+        # "تعرضت أرمينيا لهجوم من أذربيجان", "Armenia came under attack from Azerbaijan": the agent
+        # marked as a source; "Ukraine came under Russian attack": the noun's own modifier; the
+        # receiving verb's subject is the target
+        agent = _marked_agent(ctx, st, trig)
+        if agent is not None:
+            return [(a, k) for a in agent.keys for k in keys if a != k], keys
+        receiver = next((g for g in reversed(st.groups) if g.end <= cue[0] and len(ctx.t.words(g.end, cue[0])) <= 1), None)
+        if receiver is None or any(k in receiver.keys for k in keys):
+            return found, keys
+        return [(k, r) for k in keys for r in receiver.keys if k != r], receiver.keys
+    # the noun's agent: after it, bare or marked as a source ("of Russia", "من روسيا"; "for the Houthis" is the object)
+    agent_marks = ctx.cfg.receiving_agent_preps | {None}
+    agents = {k for g in st.groups if g.start >= trig.end and marker(ctx, g, ctx.cfg.all_preps) in agent_marks
+              for k in g.keys}
+    return [(o, s) if o in agents and s not in agents else (s, o) for s, o in found], keys
 
 
-def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> bool:
-    """A receiving verb ends within three words before the trigger, with only determiners,
-    adjectives or the verb-first subject between, and the trigger is a noun ("the backing",
+def _marked_agent(ctx: DocContext, st: SentenceState, trig: Mark) -> Group | None:
+    """The first actor after a received noun marked as its source ("from", "من"), within the
+    words of the noun's phrase (no clause boundary, no other trigger between)."""
+    preps = ctx.cfg.receiving_agent_preps
+    for g in st.groups_starting(trig.end, trig.end + 6):
+        if crosses_boundary(ctx, trig.end, g.start) or any(trig.end <= t.start < g.start for t in st.trigs):
+            return None
+        if marker(ctx, g, ctx.cfg.all_preps) in preps:
+            return g
+    return None
+
+
+def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[int, int] | None:
+    """The receiving verb ending within three words before the trigger, with only determiners,
+    adjectives or the verb-first subject between, where the trigger is a noun ("the backing",
     "بدعم"; not "has supported")."""
     T, cfg = ctx.t, ctx.cfg
     noun = match_key(trig.text) in spec.nouns
@@ -58,8 +84,8 @@ def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
         # a noun of the section, or any trigger after the verb-first subject ("تحظى إيران بدعم")
         if (noun or any(ctx.in_mention(k) for k in gap)) and len(gap) <= 3 and not crosses_boundary(ctx, e, trig.start) \
                 and all(T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k) for k in gap):
-            return True
-    return False
+            return s, e
+    return None
 
 
 def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], list[str]]:

@@ -19,6 +19,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
         return "negative"
     if not any(c == "negation" or c == "reversal" or c == "cancelled" for c, _, _ in cues):
         return "positive"
+    if _unsupported(ctx, st, trig):
+        return "negative"
     if circumstantial(ctx, trig):  # "نفت أن تكون الجزائر قدمت دعما، واصفة …": a clause of its own
         cues = [c for c in cues if c[1] >= trig.start]
     T, cfg = ctx.t, ctx.cfg
@@ -58,6 +60,31 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
         if any(c == "denial" and c_s == s for c, c_s, _ in cues) and complement_between(ctx, e, trig.start):
             return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
     return "positive"
+
+
+def _unsupported(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
+    """"had no evidence that China was supplying Russia", "لا يوجد دليل على أن روسيا زودت",
+    "found no sign of Russian troops attacking": a negated evidence noun (``[cues]
+    evidence_nouns``, at most three words after the negation) whose complement ("that",
+    "أن") or preposition ("of", "على") leads to the trigger, with no other trigger between."""
+    T, cfg, cues = ctx.t, ctx.cfg, st.cues
+    for cue, s, e in cues:
+        if cue != "evidence_nouns" or e > trig.start or s < st.sent.start or e >= len(T):
+            continue
+        # a clause's negation ("no", "لم", "لا"), not "without evidence" / "دون دليل" (an accusation's manner)
+        if not any(c == "negation" and c_e <= s and T.norm[c_s] in cfg.negation_near and len(T.words(c_e, s)) <= 3
+                   and not any(ctx.in_mention(k) for k in range(c_e, s)) for c, c_s, c_e in cues):
+            continue
+        if not (T.norm[e] in cfg.all_preps or T.norm[e] in cfg.complementizers or T.proclitic(e).lstrip("وف")):
+            continue  # "no evidence, Iran said, …": nothing introduced
+        opens = e  # past the preposition and complementizer that introduce the clause ("على أن")
+        while opens < trig.start and (T.norm[opens] in cfg.all_preps or T.norm[opens] in cfg.complementizers):
+            opens += 1
+        if any(e <= t.start < trig.start for t in st.trigs) or crosses_boundary(ctx, opens, trig.start, punctuation=False):
+            continue
+        if complement_between(ctx, e, trig.start) or len(T.words(e, trig.start)) <= 4:
+            return True
+    return False
 
 
 def _light_preposition(ctx: DocContext, k: int, between: list[int]) -> bool:
