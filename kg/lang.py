@@ -48,6 +48,9 @@ class Trigger:
     # forms read with another section's frame when this one finds no pair ("received tanks from"),
     # unless one of the words listed stands between ("received a call from")
     otherwise: tuple[str, frozenset[str], frozenset[str]] | None = None
+    # a means marked by one of the prepositions and named by one of the words makes the act
+    # another section's ("backed Azerbaijan with drones" is supply): (section, preps, words)
+    means: tuple[str, frozenset[str], frozenset[str]] | None = None
 
 
 class SectionForms(NamedTuple):
@@ -219,6 +222,7 @@ def load_language(code: str) -> LanguageData:
     for relation, spec in raw.get("triggers", {}).items():
         armed = spec.get("with_instrument", {})
         otherwise = spec.get("otherwise")
+        means = spec.get("means")
         data.triggers[relation] = Trigger(
             relation=spec.get("relation", relation),  # a section may name the converse of a relation
             forms=frozenset(match_key(f) for f in data.trigger_forms(relation)),
@@ -239,6 +243,8 @@ def load_language(code: str) -> LanguageData:
             mutual=bool(spec.get("mutual", False)),
             otherwise=(otherwise["section"], frozenset(match_key(f) for f in otherwise["forms"]),
                        frozenset(match_key(f) for f in otherwise.get("unless", []))) if otherwise else None,
+            means=(means["section"], frozenset(match_key(p) for p in means["preps"]),
+                   frozenset(match_key(f) for f in data.with_definite(means["words"]))) if means else None,
             instrument_forms=frozenset(match_key(f) for f in data.section_forms(relation).instrument),
             instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
             circumstantial_forms=frozenset(match_key(f) for f in spec.get("circumstantial_forms", [])),

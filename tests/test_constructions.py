@@ -1122,3 +1122,20 @@ def test_came_under_attack_from(ar_rows, en_rows, lang, text, rows):
 ])
 def test_no_predicate_in_construct_with_an_actor(ar_rows, text, rows):
     assert {r[:3] for r in ar_rows(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # support given in weapons or aid (the section's ``means``) is supply
+    ("en", "Turkey supported Azerbaijan with drones during the war.", {("TUR", "supplied", "AZE")}),
+    ("en", "The US backed Ukraine with advanced weapons.", {("USA", "supplied", "UKR")}),
+    ("en", "Egypt supported Sudan with humanitarian aid.", {("EGY", "supplied", "SDN")}),
+    ("ar", "دعمت تركيا أذربيجان بالطائرات المسيرة خلال الحرب.", {("TUR", "supplied", "AZE")}),
+    ("ar", "تدعم إيران الحوثيين بالصواريخ والمسيرات.", {("IRN", "supplied", "houthis")}),
+    ("ar", "دعمت مصر السودان بالمساعدات الإنسانية.", {("EGY", "supplied", "SDN")}),
+    # must not: no means, or a weapon in a clause of its own
+    ("en", "Turkey supported Azerbaijan's position in the talks.", {("TUR", "supported", "AZE")}),
+    ("en", "Turkey backed Azerbaijan, which used Israeli drones in the war.", {("TUR", "supported", "AZE")}),
+    ("ar", "أيدت تركيا أذربيجان التي استخدمت طائرات مسيرة إسرائيلية.", {("TUR", "supported", "AZE")}),
+])
+def test_support_with_weapons_is_supply(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

@@ -45,7 +45,7 @@ from kg.extract.modality import modality, unnamed_source
 from kg.extract.participation import participation
 from kg.extract.polarity import denial, polarity, rejecter
 from kg.extract.records import government_claims, sentence_claim, threat_claims, title_claims, unique_claims
-from kg.extract.triggers import armed, claim_trigger
+from kg.extract.triggers import armed, claim_trigger, means_after
 from kg.extract.words import complement_between
 from kg.lang import Trigger
 from kg.model import Claim
@@ -174,6 +174,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         pairs, keys = arguments(ctx, st, trig, spec)
     if not pairs and spec.relation in HOSTILE_TO_OTHERS:
         pairs, keys = _blamed_for(ctx, st, trig, keys) or (pairs, keys)
+    if pairs and spec.means and means_after(ctx, st, trig, spec.means):
+        spec = ctx.cfg.triggers[spec.means[0]]  # "دعمت تركيا أذربيجان بالطائرات المسيرة": supply
     st.prev = (trig, spec, list(keys))
     if keys and st.first_subject is None:
         st.first_subject = list(keys)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.config import BETWEEN
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
+from kg.extract.words import crosses_boundary
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 
@@ -141,3 +142,28 @@ def circumstantial(ctx: DocContext, trig: Mark) -> bool:
         return False
     word = T.norm[trig.start]
     return word.endswith(tuple(cfg.circumstantial_endings)) and any(p.search(word) for p in cfg.circumstantial_patterns)
+
+
+def means_after(ctx: DocContext, st: SentenceState, trig: Mark, means: tuple[str, frozenset[str], frozenset[str]]) -> bool:
+    """A means word within three words after one of the means prepositions, in the trigger's
+    clause up to the next trigger ("backed Kyiv with advanced drones", "دعمت تركيا أذربيجان
+    بالطائرات المسيرة"; not "backed Kyiv, which used drones"). The preposition stands alone or
+    as the word's clitic, split off or kept in the word's key ("بالطائرات")."""
+    section, preps, words = means
+    T = ctx.t
+    # up to the next trigger, unless it is a noun of the means' own section ("with humanitarian aid")
+    end = min(st.sent.end, trig.end + 10, next((t.start for t in st.trigs_from(trig.end) if t.label_ != section), st.sent.end))
+    marked = None
+    for k in T.words(trig.end, end):
+        if crosses_boundary(ctx, trig.end, k + 1, punctuation=False):
+            return False
+        key = T.norm[k]
+        if key in preps:
+            marked = k
+            continue
+        clitic = T.proclitic(k).lstrip("وف")
+        if (clitic and clitic in preps) or (key[:1] in preps and key[1:] in words):
+            marked = k
+        if marked is not None and k - marked <= 3 and (key in words or key[1:] in words):
+            return True
+    return False
