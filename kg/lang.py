@@ -51,6 +51,9 @@ class Trigger:
     # a means marked by one of the prepositions and named by one of the words makes the act
     # another section's ("backed Azerbaijan with drones" is supply): (section, preps, words)
     means: tuple[str, frozenset[str], frozenset[str]] | None = None
+    # a complement noun after the trigger whose own prepositions mark the object ("توعد X
+    # بالرد على Y"): (words, preps)
+    complement: tuple[frozenset[str], tuple[str, ...]] | None = None
 
 
 class SectionForms(NamedTuple):
@@ -223,6 +226,7 @@ def load_language(code: str) -> LanguageData:
         armed = spec.get("with_instrument", {})
         otherwise = spec.get("otherwise")
         means = spec.get("means")
+        complement = spec.get("complement")
         data.triggers[relation] = Trigger(
             relation=spec.get("relation", relation),  # a section may name the converse of a relation
             forms=frozenset(match_key(f) for f in data.trigger_forms(relation)),
@@ -245,6 +249,8 @@ def load_language(code: str) -> LanguageData:
                        frozenset(match_key(f) for f in otherwise.get("unless", []))) if otherwise else None,
             means=(means["section"], frozenset(match_key(p) for p in means["preps"]),
                    frozenset(match_key(f) for f in data.with_definite(means["words"]))) if means else None,
+            complement=(frozenset(match_key(f) for f in complement["words"]),
+                        tuple(match_key(p) for p in complement["preps"])) if complement else None,
             instrument_forms=frozenset(match_key(f) for f in data.section_forms(relation).instrument),
             instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
             circumstantial_forms=frozenset(match_key(f) for f in spec.get("circumstantial_forms", [])),

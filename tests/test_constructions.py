@@ -1139,3 +1139,19 @@ def test_no_predicate_in_construct_with_an_actor(ar_rows, text, rows):
 ])
 def test_support_with_weapons_is_supply(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # a threatened or vowed retaliation aims at the actor its own preposition marks ([triggers.threatened] complement)
+    ("ar", "توعد حزب الله اللبناني بالرد على إسرائيل.", {("hezbollah", "threatened", "ISR")}),
+    ("ar", "هددت إيران بالانتقام من إسرائيل بعد اغتيال القائد.", {("IRN", "threatened", "ISR")}),
+    ("ar", "هدد حزب الله بالرد على إسرائيل.", {("hezbollah", "threatened", "ISR")}),
+    ("en", "Iran vowed revenge against Israel after the killing.", {("IRN", "threatened", "ISR")}),
+    ("en", "Hezbollah threatened retaliation against Israel.", {("hezbollah", "threatened", "ISR")}),
+    ("en", "The Houthis vowed to retaliate against the United States.", {("houthis", "threatened", "USA")}),
+    # must not: a warning against someone else's retaliation keeps its own object; no target, no claim
+    ("ar", "حذرت مصر إثيوبيا من الرد على السودان.", {("EGY", "threatened", "ETH")}),
+    ("ar", "توعد حزب الله بالرد.", set()),
+])
+def test_vowed_retaliation(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

@@ -312,6 +312,8 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
     if spec.reversal_obj_preps and any(c == "reversal" and e <= trig.start and sum(
             not ctx.in_mention(k) for k in T.words(e, trig.start)) <= 2 for c, _, e in st.cues):
         preps = preps + spec.reversal_obj_preps  # "رفعت … العقوبات عن سوريا": lifted from Syria
+    if spec.complement and _complement_after(ctx, st, trig, spec.complement[0]):
+        preps = preps + spec.complement[1]  # "توعد حزب الله بالرد على إسرائيل": the retaliation's target
     obj: Group | None = None
     for i, g in enumerate(after):
         if g is subject:
@@ -356,6 +358,17 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
                     and (cfg.verb_first or not crosses_boundary(ctx, trig.end, g.start)):
                 obj = g  # not across "which", "when", "الذي": "China, which brokered the pact when President Xi …"
     return subject, obj
+
+
+def _complement_after(ctx: DocContext, st: SentenceState, trig: Mark, words: frozenset[str]) -> bool:
+    """One of the complement nouns among the first words after the trigger, past a verb-first
+    subject, with or without its "ب" ("بالرد")."""
+    T = ctx.t
+    for k in [k for k in T.words(trig.end, min(st.sent.end, trig.end + 8)) if not ctx.in_mention(k)][:2]:
+        key = T.norm[k]
+        if key in words or (T.proclitic(k) == "" and key[1:] in words):
+            return True
+    return False
 
 
 def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, after: list[Group],
