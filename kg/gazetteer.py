@@ -194,8 +194,9 @@ def _cldr_variants(name: str, lang: str) -> list[str]:
 def nisba_forms(stem: str) -> list[str]:
     """Generate the regular Arabic nisba forms of a stem ending in ي.
 
-    "روسي" -> روسي روسية الروسي الروسية روسيون روسيين الروسيون الروسيين.
-    Multi-word stems inflect every word: "كوري شمالي" -> "الكورية الشمالية" ...
+    "روسي" -> روسي روسية الروسي الروسية روسيون روسيين الروسيون الروسيين, and the indefinite
+    accusative روسيا ("11 مسؤولا إيرانيا", "جنديا إسرائيليا"; it is often the country's own
+    name, the same actor). Multi-word stems inflect every word: "كوري شمالي" -> "الكورية الشمالية" ...
     """
     words = _clean(stem, "ar").split(" ")
     if not all(w.endswith("ي") for w in words):
@@ -204,6 +205,7 @@ def nisba_forms(stem: str) -> list[str]:
     for suffix in ("", "ة", "ون", "ين"):
         for article in ("", "ال"):
             out.append(" ".join(article + w + suffix for w in words))
+    out.append(" ".join(w + "ا" for w in words))
     return out
 
 

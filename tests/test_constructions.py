@@ -1155,3 +1155,19 @@ def test_support_with_weapons_is_supply(ar_rows, en_rows, lang, text, rows):
 ])
 def test_vowed_retaliation(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a nisba after its head noun takes the noun's preposition, past a count, also in the
+    # indefinite accusative ("مسؤولا إيرانيا"); a head noun that links members ("مسؤولين")
+    # is no member link when the nisba follows it
+    ("فرضت واشنطن عقوبات على مسؤولين إيرانيين.", {("USA", "sanctioned", "IRN")}),
+    ("فرضت واشنطن عقوبات على 11 مسؤولا إيرانيا.", {("USA", "sanctioned", "IRN")}),
+    ("أعلنت كوريا الجنوبية فرض عقوبات على 11 مسؤولا كوريا شماليا.", {("KOR", "sanctioned", "PRK")}),
+    # the member link still holds for a body after "في": a commander in Hezbollah is Hezbollah
+    ("اغتالت إسرائيل قياديا بارزا في حزب الله.", {("ISR", "attacked", "hezbollah")}),
+    # must not: a nisba of the subject's own noun is no object
+    ("قال مسؤولون إيرانيون إن المحادثات ستستأنف.", set()),
+])
+def test_nisba_after_its_head_noun(ar_rows, text, rows):
+    assert {r[:3] for r in ar_rows(text)} == rows

@@ -317,9 +317,10 @@ def test_affiliations_exist_and_roles_only_for_persons(actors):
 
 def test_nisba_forms():
     assert nisba_forms("روسي") == [
-        "روسي", "الروسي", "روسية", "الروسية", "روسيون", "الروسيون", "روسيين", "الروسيين",
+        "روسي", "الروسي", "روسية", "الروسية", "روسيون", "الروسيون", "روسيين", "الروسيين", "روسيا",
     ]
     assert "الكوريون الشماليون" in nisba_forms("كوري شمالي")
+    assert "كوريا شماليا" in nisba_forms("كوري شمالي")  # "11 مسؤولا كوريا شماليا"
     with pytest.raises(ValueError):
         nisba_forms("روس")
 

@@ -16,6 +16,9 @@ def marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
     cfg = ctx.cfg
     if found is not None and group.start >= 2:
         norm = ctx.t.norm
+        if cfg.adjective_after and group.label == "demonym" and norm[group.start - 1] != found \
+                and not ctx.t.proclitic(group.start):
+            return found  # "عقوبات على مسؤولين إيرانيين": the nisba's head noun, no member link, carries it
         j = group.start - 1 if norm[group.start - 1] == found else group.start
         if found in cfg.delegation_preps and norm[j - 1] in cfg.delegations:
             return None
@@ -55,8 +58,8 @@ def _raw_marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | N
             procl = T.proclitic(k).lstrip("وف") or _contracted_lam(ctx, k)
             if procl:
                 return procl if procl in preps else None
-            if not T.alpha[k] or ctx.in_mention(k) or T.norm[k] in cfg.boundaries:
-                break
+            if not (T.alpha[k] or T.num[k]) or ctx.in_mention(k) or T.norm[k] in cfg.boundaries:
+                break  # a count goes on: "على 11 مسؤولا إيرانيا"
     modifiers = ctx.modifier_tokens
     while j >= 0 and (T.text[j] in {'"', "“", "«"} or T.norm[j] in cfg.determiners or j in modifiers
                       or T.norm[j] in cfg.region_words):
