@@ -1171,3 +1171,19 @@ def test_vowed_retaliation(ar_rows, en_rows, lang, text, rows):
 ])
 def test_nisba_after_its_head_noun(ar_rows, text, rows):
     assert {r[:3] for r in ar_rows(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # an ambassador withdrawn is a protest, like one recalled; a protest handed to a state opposes it
+    ("سحبت فرنسا سفيرها من النيجر بعد الانقلاب.", {("FRA", "opposed", "NER")}),
+    ("قررت بوليفيا سحب سفيرها من إسرائيل.", {("BOL", "opposed", "ISR")}),
+    ("قدمت طوكيو احتجاجا إلى سيول بشأن الجزر.", {("JPN", "opposed", "KOR")}),
+    # a protest against a noun phrase whose nisba names the state
+    ("احتجت فيتنام على أعمال البناء الصينية في الجزر المتنازع عليها.", {("VNM", "opposed", "CHN")}),
+    ("احتجت اليابان على دخول السفن الصينية مياهها.", {("JPN", "opposed", "CHN")}),
+    # must not: troops withdrawn are no protest; a condemned attack on a state's embassy names no culprit
+    ("سحبت روسيا قواتها من سوريا.", set()),
+    ("أدانت مصر الهجوم على السفارة الإسرائيلية.", set()),
+])
+def test_protests_lodged_and_envoys_withdrawn(ar_rows, text, rows):
+    assert {r[:3] for r in ar_rows(text)} == rows

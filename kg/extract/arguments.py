@@ -327,7 +327,8 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
             continue  # "ولي العهد … السعودي الأمير محمد بن سلمان": the nationality of the person's title
         mark = marker(ctx, g, cfg.all_preps)
         if mark is not None and (mark in preps or _own_preposition(ctx, trig, g, mark)):
-            if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2):
+            if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2
+                                or _nisba_of_the_object(ctx, trig, g, subject, preps)):
                 obj = g
                 continue
             if obj is not None or mark not in cfg.owner_preps:
@@ -358,6 +359,21 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
                     and (cfg.verb_first or not crosses_boundary(ctx, trig.end, g.start)):
                 obj = g  # not across "which", "when", "الذي": "China, which brokered the pact when President Xi …"
     return subject, obj
+
+
+def _nisba_of_the_object(ctx: DocContext, trig: Mark, g: Group, subject: Group | None, preps: tuple[str, ...]) -> bool:
+    """"احتجت فيتنام على أعمال البناء الصينية": a nisba whose head noun phrase opens with the
+    trigger's preposition right after the trigger (past a verb-first subject) is its object,
+    however many plain words the noun phrase has (up to three)."""
+    if not ctx.cfg.adjective_after or g.label != "demonym":
+        return False
+    T = ctx.t
+    words = [k for k in T.words(trig.end, g.start) if subject is None or not subject.start <= k < subject.end]
+    if not words or len(words) > 4 or any(ctx.in_mention(k) or k in ctx.trig_tokens for k in words):
+        return False
+    first = words[0]
+    opens = T.norm[first] in preps or T.proclitic(first).lstrip("وف") in preps
+    return opens and all(T.alpha[k] and T.norm[k] not in ctx.cfg.all_preps for k in words[1:])
 
 
 def _complement_after(ctx: DocContext, st: SentenceState, trig: Mark, words: frozenset[str]) -> bool:
