@@ -1187,3 +1187,17 @@ def test_nisba_after_its_head_noun(ar_rows, text, rows):
 ])
 def test_protests_lodged_and_envoys_withdrawn(ar_rows, text, rows):
     assert {r[:3] for r in ar_rows(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a capitalised bloc adjective is a word, not a name: the subject and the negation reach past it
+    ("Serbia has refused to join Western sanctions against Russia.", {("SRB", "sanctioned", "RUS", "negative")}),
+    ("Turkey did not join Western sanctions on Russia.", {("TUR", "sanctioned", "RUS", "negative")}),
+    ("Serbia joined Western sanctions against Russia.", {("SRB", "sanctioned", "RUS", "positive")}),
+    # the modifier right before a trigger noun is its agent past a genitive "of"
+    ("China condemned the sale of American weapons to Taiwan.", {("USA", "supplied", "TWN", "positive")}),
+    # must not: a name that is no bloc adjective still stands between ("Wagner" is an actor of its own)
+    ("Ukraine, Western officials said, attacked the bridge.", set()),
+])
+def test_bloc_adjectives_and_genitive_modifiers(en_rows, text, rows):
+    assert {r[:4] for r in en_rows(text)} == rows

@@ -58,6 +58,8 @@ class ClaimConfig:
     passive_agent_tails: frozenset[str]  # last words of the passive agent prepositions ("قبل" of "من قبل"): a cheap test
     # -- lists of the data file
     light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
+    bloc_adjectives: frozenset[str] = _keys("syntax", "bloc_adjectives")  # "Western sanctions": a word, no name
+    genitive_preps: frozenset[str] = _keys("syntax", "genitive_prepositions")  # "the sale of American weapons"
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
     negation_near: frozenset[str] = _keys("cues", "negation_near")  # particles ("not", "لم"); other negation cues are verbs
     conjunctions: frozenset[str] = _keys("morphology", "conjunctions")  # proclitic conjunctions ("و", "ف")

@@ -56,7 +56,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) and (t.start, t.label_) not in st.unarmed
                             for t in st.trigs)
         words = sum(not T.num[k] for k in gap)  # an amount is one phrase: "pledged 500 million euros in aid"
-        if marker(ctx, g, all_preps) is None and not crosses_boundary(ctx, g.end, trig.start) \
+        mark = marker(ctx, g, all_preps)
+        if (mark is None or (not gap and mark in cfg.genitive_preps)) and not crosses_boundary(ctx, g.end, trig.start) \
                 and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and words <= 6)):
             subject = g
     if not passive_voice and (subject is None or subject.end < trig.start - 1 or T.proclitic(trig.start)):

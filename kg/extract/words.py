@@ -38,7 +38,7 @@ def filler(ctx: DocContext, i: int) -> bool:
     adjectives, days ("Turkey on Friday launched new strikes")."""
     T, cfg = ctx.t, ctx.cfg
     norm = T.norm[i]
-    return (norm in cfg.light_verbs or (T.lower[i] and T.alpha[i]) or norm in cfg.name_stop
+    return (norm in cfg.light_verbs or (T.lower[i] and T.alpha[i]) or norm in cfg.name_stop or norm in cfg.bloc_adjectives
             or T.num[i] or T.text[i] in SYMBOLS) and norm not in cfg.boundaries
 
 
@@ -46,7 +46,7 @@ def plain_word(ctx: DocContext, k: int) -> bool:
     """A lower-case word that is no preposition: what may stand between a cue and the
     noun it bears on ("no military cooperation", "cut gas supplies")."""
     T = ctx.t
-    return T.lower[k] and T.alpha[k] and T.norm[k] not in ctx.cfg.all_preps
+    return (T.lower[k] and T.alpha[k] or T.norm[k] in ctx.cfg.bloc_adjectives) and T.norm[k] not in ctx.cfg.all_preps
 
 
 def outside_brackets(T: TokenTable, indices: list[int]) -> list[int]:
