@@ -1196,8 +1196,20 @@ def test_protests_lodged_and_envoys_withdrawn(ar_rows, text, rows):
     ("Serbia joined Western sanctions against Russia.", {("SRB", "sanctioned", "RUS", "positive")}),
     # the modifier right before a trigger noun is its agent past a genitive "of"
     ("China condemned the sale of American weapons to Taiwan.", {("USA", "supplied", "TWN", "positive")}),
-    # must not: a name that is no bloc adjective still stands between ("Wagner" is an actor of its own)
+    # must not: a bloc adjective opens no subject of its own ("Western officials" is no actor)
     ("Ukraine, Western officials said, attacked the bridge.", set()),
 ])
 def test_bloc_adjectives_and_genitive_modifiers(en_rows, text, rows):
     assert {r[:4] for r in en_rows(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # office holders "of" states act for them: the states meet, cooperate, are sanctioned
+    ("The foreign ministers of Egypt and Jordan met in Amman on Sunday.", {("EGY", "metWith", "JOR")}),
+    ("The presidents of Russia and China held talks in Beijing.", {("RUS", "metWith", "CHN")}),
+    ("The US imposed sanctions on officials of Iran.", {("USA", "sanctioned", "IRN")}),
+    # must not: "of" after no office noun keeps marking ("the capitals of Egypt and Jordan" name places)
+    ("The capitals of Egypt and Jordan held talks.", set()),
+])
+def test_office_holders_of_states(en_rows, text, rows):
+    assert {r[:3] for r in en_rows(text)} == rows

@@ -16,6 +16,17 @@ def test_apposition_gives_the_title(en_edges):
     assert ("Marta Silva", "visited", "AGO", "positive") in e
 
 
+def test_a_title_before_its_clause_verb_is_no_apposition(en_edges):
+    # "…, Brazil's president said": the title is the subject of "said", not the name's apposition
+    e = en_edges("Speaking after talks with Chinese President Xi Jinping, Brazil's president said trade would grow.")
+    assert ("Xi Jinping", "leaderOf", "CHN", "positive") in e
+    assert not any(x[:3] == ("Xi Jinping", "leaderOf", "BRA") for x in e), e
+    e = en_edges("After meeting Marta Silva, Angola's foreign minister criticized the plan.")
+    assert not any(x[0] == "Marta Silva" and x[2] == "AGO" for x in e), e
+    # the apposition closed by a comma, or ending the sentence, stays one
+    assert ("Marta Silva", "affiliatedWith", "BRA", "positive") in en_edges("He met Marta Silva, Brazil's foreign minister.")
+
+
 def test_metonyms_and_demonyms(en_edges):
     e = en_edges("Washington imposed sanctions on Iranian drone makers. The Kremlin criticized Tokyo.")
     assert ("RUS", "criticized", "JPN", "positive") in e

@@ -85,6 +85,9 @@ class PersonFinder:
                 self.function_words |= {w for f in trig.forms if " " in f for w in f.split()}
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
             self.function_words |= {k for k in data.keys("cues", cue) if " " not in k}
+        # a verb right after a title opens its clause: "…, Brazil's president said" is no apposition
+        self.clause_verbs = {k for k in data.keys("cues", "speech") if " " not in k} | \
+            {f for trig in data.triggers.values() for f in trig.forms if " " not in f}
         self.title_words = {w for t in self.titles for w in t.split()}
         self.counterparts = data.keys("titles", "counterpart")
         self.affiliated_only = data.keys("titles", "affiliated_only")
@@ -291,8 +294,9 @@ class PersonFinder:
                 break
             if affiliation is None and match_key(t.text) in self.affiliated_only:
                 continue  # "المستشار الإعلامي": an adviser, not the chancellor
-            if name is None and self.lang == "en":
-                name = self._name_before(doc, t, actor_at)
+            if name is None and self.lang == "en" and not (
+                    t.end < len(doc) and doc[t.end].is_lower and doc[t.end].norm_ in self.clause_verbs):
+                name = self._name_before(doc, t, actor_at)  # "Wang Yi, China's top diplomat"; not "…, Brazil's president said"
             if name is not None:
                 start, end, known = name
                 key = known or person_key(self.name_text(doc, start, end))
