@@ -1213,3 +1213,16 @@ def test_bloc_adjectives_and_genitive_modifiers(en_rows, text, rows):
 ])
 def test_office_holders_of_states(en_rows, text, rows):
     assert {r[:3] for r in en_rows(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a reduced passive ("launched by the Houthis") is a clause of its own: the verb before it
+    # takes no object after it
+    ("US forces shot down drones launched by the Houthis toward Israel.", set()),
+    ("Israel struck weapons depots used by Hezbollah in Syria.", {("ISR", "attacked", "SYR")}),
+    # the object before it stays the verb's
+    ("Russia attacked Ukraine, which is backed by the West.", {("RUS", "attacked", "UKR"), ("west", "supported", "UKR")}),
+    ("Iran attacked Israel with drones made by Russia.", {("IRN", "attacked", "ISR")}),
+])
+def test_reduced_passive_ends_the_object_search(en_rows, text, rows):
+    assert {r[:3] for r in en_rows(text)} == rows

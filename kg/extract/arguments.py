@@ -333,6 +333,8 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
                 continue
             if obj is not None or mark not in cfg.owner_preps:
                 continue  # too far for the verb's own preposition, maybe an owner: "أدانت الأفعال المتهورة للصين"
+        if mark is not None and mark in cfg.agents and subject is not None and subject.start < trig.start and obj is None:
+            break  # "shot down drones launched by the Houthis toward Israel": a reduced passive, a clause of its own
         if mark is not None and spec.agent_preps and mark in spec.agent_preps and subject is None:
             subject = g
             continue
