@@ -1226,3 +1226,17 @@ def test_office_holders_of_states(en_rows, text, rows):
 ])
 def test_reduced_passive_ends_the_object_search(en_rows, text, rows):
     assert {r[:3] for r in en_rows(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # weapons, troops or refugees hosted or received are no guests ([triggers.metWith] unless_after)
+    ("en", "Belarus hosted Russian tactical nuclear weapons on its soil.", set()),
+    ("en", "Turkey hosts millions of Syrian refugees.", set()),
+    ("ar", "استضافت بيلاروسيا أسلحة نووية تكتيكية روسية.", set()),
+    ("ar", "تستضيف تركيا ملايين اللاجئين السوريين.", set()),
+    # must: a delegation hosted is
+    ("en", "Egypt hosted the Israeli delegation in Cairo.", {("EGY", "metWith", "ISR")}),
+    ("ar", "استضافت مصر الوفد الإسرائيلي في القاهرة.", {("EGY", "metWith", "ISR")}),
+])
+def test_hosted_things_are_no_guests(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
