@@ -1240,3 +1240,16 @@ def test_reduced_passive_ends_the_object_search(en_rows, text, rows):
 ])
 def test_hosted_things_are_no_guests(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # a supplier noun with what it supplies and to whom
+    ("en", "Germany has become the second-largest supplier of weapons to Ukraine after the United States.", {("DEU", "supplied", "UKR")}),
+    ("en", "China is the main supplier of drones to Iran.", {("CHN", "supplied", "IRN")}),
+    ("ar", "أصبحت ألمانيا ثاني أكبر مورد للأسلحة إلى أوكرانيا بعد الولايات المتحدة.", {("DEU", "supplied", "UKR")}),
+    ("ar", "تعد روسيا أكبر مورد للأسلحة إلى الهند.", {("RUS", "supplied", "IND")}),
+    # must not: "مورد" alone is a resource
+    ("ar", "تمتلك الجزائر مورد مياه كبيرا.", set()),
+])
+def test_supplier_nouns(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
