@@ -1253,3 +1253,17 @@ def test_hosted_things_are_no_guests(ar_rows, en_rows, lang, text, rows):
 ])
 def test_supplier_nouns(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # helping a state is supporting it
+    ("Moscow accused London of helping Kyiv plan the attack.", {("RUS", "accused", "GBR"), ("GBR", "supported", "UKR")}),
+    ("The US helped Israel intercept the missiles.", {("USA", "supported", "ISR")}),
+    ("Russia is helping North Korea with its satellite programme.", {("RUS", "supported", "PRK")}),
+    # must not: helping to settle a conflict helps no party; helping to broker a deal is the mediation
+    ("Russia says Patriot missiles for Kyiv won't help settle Ukraine conflict", set()),
+    ("Qatar helped broker a deal between Israel and Hamas.",
+     {("ISR", "cooperatedWith", "hamas"), ("QAT", "cooperatedWith", "ISR"), ("QAT", "cooperatedWith", "hamas")}),
+])
+def test_helping_is_support(en_rows, text, rows):
+    assert {r[:3] for r in en_rows(text)} == rows

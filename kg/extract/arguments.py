@@ -356,6 +356,8 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
             # "تهديداته بإغلاق خط الأنابيب البيلاروسي", "هاجمها": a trigger carrying a pronoun
             # (possessor or object) takes no bare object further on
             suffixed = bool(T.enclitic(trig.end - 1)) and not possessed  # "خلال استقباله X": the pronoun is the agent
+            if spec.object_next and any(T.norm[k] not in cfg.determiners for k in T.words(trig.end, g.start)):
+                continue  # "won't help settle Ukraine conflict": only the actor right after is helped
             if (near or not (spec.object_adjacent or paired)) and not suffixed \
                     and not crosses_boundary(ctx, trig.end, g.start, punctuation=False) and not source_between(st, trig.end, g.start) \
                     and (cfg.verb_first or not crosses_boundary(ctx, trig.end, g.start)):
