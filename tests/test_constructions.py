@@ -1267,3 +1267,15 @@ def test_supplier_nouns(ar_rows, en_rows, lang, text, rows):
 ])
 def test_helping_is_support(en_rows, text, rows):
     assert {r[:3] for r in en_rows(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # water cannon fired is an attack; an instrument of two words is matched whole
+    ("ar", "أطلقت سفن صينية مدافع المياه على سفينة فلبينية.", {("CHN", "attacked", "PHL")}),
+    ("ar", "اتهمت الفلبين الصين بإطلاق مدافع المياه على سفنها.", {("PHL", "accused", "CHN"), ("CHN", "attacked", "PHL")}),
+    ("en", "Chinese ships fired water cannon at a Philippine vessel.", {("CHN", "attacked", "PHL")}),
+    # must not: a launch with no weapon after it
+    ("ar", "أطلقت الصين مبادرة للسلام مع الفلبين.", set()),
+])
+def test_water_cannon_is_a_weapon(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

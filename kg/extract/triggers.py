@@ -20,7 +20,11 @@ def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
             and match_key(trig.text) not in spec.instrument_forms:  # "re-designated": three tokens, one form
         return True
     window = spec.instrument_window or ctx.cfg.instrument_window
-    return any(norm[k] in spec.instruments for k in ctx.t.words(trig.end, min(sent.end, trig.end + window)))
+    words = ctx.t.words(trig.end, min(sent.end, trig.end + window))
+    instruments = spec.instruments
+    # one word or two ("tear gas", "الغاز المسيل" of "الغاز المسيل للدموع" is matched by its first word)
+    return any(norm[k] in instruments for k in words) or \
+        any(f"{norm[a]} {norm[b]}" in instruments for a, b in zip(words, words[1:]))
 
 
 def passive(ctx: DocContext, trig: Mark) -> bool:
