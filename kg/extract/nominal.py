@@ -10,7 +10,7 @@ from kg.extract.markers import marker
 from kg.extract.objects import located_target, owner_of_object
 from kg.extract.pairs import Pair, between_pairs, combine
 from kg.extract.places import city_target
-from kg.extract.subjects import coordinated_verb_subject, means_agent, pronoun_subject, purpose_subject
+from kg.extract.subjects import coordinated_verb_subject, means_agent, pronoun_subject, purpose_subject, relative_subject
 from kg.extract.triggers import control
 from kg.extract.words import crosses_boundary, filler
 from kg.lang import Trigger
@@ -48,6 +48,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
             and before[-1].end == trig.start and _possessor_of(ctx, before[-2], before[-1]) \
             and "Person" not in before[-1].types(ctx.discourse):
         subject, obj = before[-2], before[-1]  # "the UK's Iran sanctions": the UK sanctions Iran
+    if subject is None and before and not passive_voice:
+        subject = relative_subject(ctx, st, trig, before, nominal=True)  # "Israel, which has carried out … strikes"
     if subject is None and before and not passive_voice:
         g = before[-1]
         gap = [k for k in T.words(g.end, trig.start) if k not in ctx.adjuncts]  # "has so far held off on"

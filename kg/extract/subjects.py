@@ -250,25 +250,51 @@ def relative_before(ctx: DocContext, st: SentenceState, start: int) -> int | Non
     return next((i for i in range(start - 1, max(st.sent.start, start - 3) - 1, -1) if norm[i] in rel), None)
 
 
-def relative_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+def relative_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group],
+                     nominal: bool = False) -> Group | None:
     """"جبهة تحرير أزواد التي تقاتل الجيش المالي", "the Front, which fights the army": a
     relative pronoun right before the verb makes the actor right before the pronoun its
     subject (the actor after the verb is then its object, not a verb-first subject). A verb
     that carries a pronoun ("الخطة التي رفضتها مصر") resumes the antecedent as its object:
-    no subject here."""
+    no subject here. A trigger noun is reached over its light verb and a quantity ("Israel,
+    which has carried out hundreds of strikes in Syria")."""
     T = ctx.t
     if not before or T.enclitic(trig.start):
         return None
-    k = relative_before(ctx, st, trig.start)
-    if k is None or any(T.alpha[j] and T.norm[j] not in ctx.cfg.particles for j in range(k + 1, trig.start)):
+    if nominal:
+        k = _relative_over_light_words(ctx, st, trig.start)
+    else:
+        k = relative_before(ctx, st, trig.start)
+        if k is not None and any(T.alpha[j] and T.norm[j] not in ctx.cfg.particles for j in range(k + 1, trig.start)):
+            return None
+    if k is None:
         return None
     antecedent = before[-1]
-    if antecedent.label == "demonym":
+    if antecedent.label == "demonym" or antecedent.end > k:
         return None  # "خط الأنابيب البيلاروسي، الذي يمد أوروبا": the pipeline supplies, not Belarus
+    if nominal and marker(ctx, antecedent, ctx.cfg.all_preps) is not None:
+        return None  # "the report on Iran, which has carried out …": maybe the report's clause
     between = T.words(antecedent.end, k)
     if any(T.alpha[j] for j in between) or len(between) > 2:
         return None  # "the report on Iran, which …": the pronoun's antecedent is no actor
     return antecedent
+
+
+def _relative_over_light_words(ctx: DocContext, st: SentenceState, start: int) -> int | None:
+    """The relative pronoun within eight tokens before ``start`` with only light verbs,
+    particles, numbers and plain words of a quantity between ("which has carried out
+    hundreds of"), no actor, trigger or other preposition."""
+    T, cfg = ctx.t, ctx.cfg
+    for k in range(start - 1, max(st.sent.start, start - 8) - 1, -1):
+        norm = T.norm[k]
+        if norm in cfg.relative_pronouns:
+            return k
+        if ctx.in_mention(k) or k in ctx.trig_tokens:
+            return None
+        if not (norm in cfg.light_verbs or norm in cfg.particles or T.num[k] or norm in cfg.genitive_preps
+                or (T.lower[k] and T.alpha[k] and norm not in cfg.all_preps and norm not in cfg.boundaries)):
+            return None
+    return None
 
 
 def weapon_maker(ctx: DocContext, group: Group) -> bool:

@@ -75,6 +75,8 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
     nxt = trig.end if trig.end < len(T) else None
     if prev is not None and (T.norm[prev] in cfg.determiners or T.text[prev] in cfg.possessive):
         return True
+    if prev is not None and T.norm[prev] in cfg.relative_pronouns and T.norm[prev] not in cfg.determiners:
+        return False  # "Iran, which supplies drones to Russia": the verb of a relative clause
     if nxt is not None and (T.norm[nxt] in BETWEEN or T.norm[nxt] == "of" or T.norm[nxt] in spec.obj_preps):
         return True
     if prev is not None and prev > 0 and T.norm[prev] in cfg.negation_near:
