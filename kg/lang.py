@@ -25,6 +25,9 @@ class Trigger:
     forms: frozenset[str]  # match keys (verbs and, where no ``nouns`` are listed, nouns too)
     nouns: frozenset[str] = frozenset()  # nominal forms: object needs a preposition
     obj_preps: tuple[str, ...] = ()
+    # a verbal noun with its agent right after it marks its object with these too ("غزو روسيا
+    # لأوكرانيا", "الغزو الروسي لأوكرانيا"; not "هجوم لحماس", an attack by Hamas)
+    noun_obj_preps: tuple[str, ...] = ()
     reversal_obj_preps: tuple[str, ...] = ()  # mark the object after a reversal ("رفع العقوبات عن سوريا")
     agent_preps: tuple[str, ...] = ()
     symmetric: bool = False
@@ -233,6 +236,7 @@ def load_language(code: str) -> LanguageData:
             forms=frozenset(match_key(f) for f in data.trigger_forms(relation)),
             nouns=frozenset(match_key(f) for f in data.section_forms(relation).nouns),
             obj_preps=tuple(match_key(p) for p in spec.get("obj_preps", [])),
+            noun_obj_preps=tuple(match_key(p) for p in spec.get("noun_obj_preps", [])),
             reversal_obj_preps=tuple(match_key(p) for p in spec.get("reversal_obj_preps", [])),
             agent_preps=tuple(match_key(p) for p in spec.get("agent_preps", [])),
             symmetric=bool(spec.get("symmetric", False)),

@@ -1292,3 +1292,20 @@ def test_water_cannon_is_a_weapon(ar_rows, en_rows, lang, text, rows):
 ])
 def test_relative_clause_subjects(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a verbal noun with its agent in construct (or a nisba) marks its object with ل
+    ("منذ الغزو الروسي لأوكرانيا، ارتفعت الأسعار.", {("RUS", "attacked", "UKR", "positive")}),
+    ("منذ غزو روسيا لأوكرانيا في 2022.", {("RUS", "attacked", "UKR", "positive")}),
+    ("نددت الصين بتهديد واشنطن لبيونغ يانغ.", {("CHN", "opposed", "USA", "positive"), ("USA", "threatened", "PRK", "positive")}),
+    # funding is supply; stopping ("توقف عن") ends it; a request received is no supply
+    ("تمول إيران حزب الله.", {("IRN", "supplied", "hezbollah", "positive")}),
+    ("توقفت أرمينيا عن شراء الأسلحة من روسيا.", {("RUS", "supplied", "ARM", "negative")}),
+    ("أكدت مصر أنها لم تتلق أي طلب من إسرائيل.", set()),
+    # must not: an indefinite attack "ل" an actor is the actor's attack, not one on it
+    ("قتل جنديان في هجوم لحركة الشباب.", set()),
+    ("افتتح مول تجاري في الرياض.", set()),
+])
+def test_arabic_verbal_noun_objects_and_supply_words(ar_rows, text, rows):
+    assert {r[:4] for r in ar_rows(text)} == rows

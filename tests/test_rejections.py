@@ -87,3 +87,18 @@ def test_no_evidence_negates_the_complement(ar_rows, en_rows, lang, text, row):
 def test_evidence_that_must_not_negate(ar_rows, en_rows, lang, text, row):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert any(r[:4] == row for r in rows), rows
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    # a rejected report that names the act's own subject: the subject stays, the rejecter only denies
+    ("en", "The Pentagon denied reports that US troops had struck Iraqi militias.",
+     ("USA", "attacked", "IRQ", "negative", "asserted", "pentagon")),
+    ("ar", "نفى البنتاغون التقارير التي تحدثت عن قصف القوات الأمريكية فصائل عراقية.",
+     ("USA", "attacked", "IRQ", "negative", "asserted", "pentagon")),
+    # a report's relative clause ("التي تحدثت عن") introduces what it says
+    ("ar", "نفت إيران التقارير التي تحدثت عن تزويد روسيا بالصواريخ.", ("IRN", "supplied", "RUS", "negative")),
+])
+def test_rejected_reports_keep_their_subject(ar_rows, en_rows, lang, text, row):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert any(r[:len(row)] == row for r in rows), rows
+    assert not any(r[:3] == row[:3] and r[3] == "positive" for r in rows), rows

@@ -19,6 +19,7 @@ from kg.extract.objects import (event_agent, located_target, owned_object, owner
                                 source_between, victim)
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.places import city_target
+from kg.extract.polarity import rejected_accusation
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
                                  coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject,
                                  means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
@@ -102,7 +103,8 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         # "الهجوم الروسي على أوكرانيا": a definite trigger is a noun, and the nisba right
         # after it is its agent; the object needs the trigger's preposition
         agent = after[0]
-        obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in spec.obj_preps), None)
+        preps = spec.obj_preps + spec.noun_obj_preps
+        obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in preps), None)
         return combine(spec, agent, obj, between), agent.keys
     possessed = possessor_subject(ctx, st, trig, before)
     invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed \
@@ -312,6 +314,8 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
     if spec.reversal_obj_preps and any(c == "reversal" and e <= trig.start and sum(
             not ctx.in_mention(k) for k in T.words(e, trig.start)) <= 2 for c, _, e in st.cues):
         preps = preps + spec.reversal_obj_preps  # "رفعت … العقوبات عن سوريا": lifted from Syria
+    if spec.noun_obj_preps and subject is not None and subject.start == trig.end and not T.proclitic(subject.start):
+        preps = preps + spec.noun_obj_preps  # "غزو روسيا لأوكرانيا": the agent in construct, the object with ل
     if spec.complement and _complement_after(ctx, st, trig, spec.complement[0]):
         preps = preps + spec.complement[1]  # "توعد حزب الله بالرد على إسرائيل": the retaliation's target
     obj: Group | None = None
@@ -407,8 +411,8 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         obj = owner if owner is not subject else None
     if obj is None and spec.locative_object and not spec.locative_single:  # "struck Kharkiv", "غارات على حلب"
         obj = city_target(ctx, trig, limit, spec.obj_preps)
-    if obj is None and subject is not None and not spec.symmetric:
-        obj = _antecedent(ctx, st, trig, subject)
+    if obj is None and subject is not None and not spec.symmetric and not rejected_accusation(ctx, st, trig):
+        obj = _antecedent(ctx, st, trig, subject)  # not "نفت إيران التقارير التي تحدثت عن تزويد روسيا": what is denied
     if obj is None and spec.locative_object:
         obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
                     and not (subject is not None and set(g.keys) & set(subject.keys))), None)

@@ -43,7 +43,7 @@ from kg.nlp.extensions import doc_value, set_doc_value
 from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
 from kg.extract.participation import participation
-from kg.extract.polarity import denial, polarity, rejecter
+from kg.extract.polarity import denial, polarity, rejecter, reported_subject
 from kg.extract.records import government_claims, sentence_claim, threat_claims, title_claims, unique_claims
 from kg.extract.triggers import armed, claim_trigger, means_after
 from kg.extract.words import complement_between
@@ -192,7 +192,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if not pairs and not keys:
         return claims  # no pair and no subject: a rejecter would have nothing to pair (half the triggers)
     denier = rejecter(ctx, st, trig)
-    if denier:  # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
+    if denier and not (pairs and reported_subject(ctx, st, trig, keys)):
+        # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
         accused = denier[0]
         pairs = [(accused, obj) for _subj, obj in pairs] or [(accused, k) for k in keys if k != accused]
     pairs = [(subj, obj) for subj, obj in pairs if subj and obj and subj != obj and not _own_state(ctx, spec, subj, obj)]
@@ -214,7 +215,7 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         st.accusation = (pairs[0][0], pairs[0][1], trig.end)
     for subj, obj in pairs:
         claims.append(sentence_claim(ctx.text, sent, ctx.offset, subj, spec.relation, obj, polarity=pol,
-                                     modality=mode, attributed_to=subj if denied else said))
+                                     modality=mode, attributed_to=(denier[0] if denier else subj) if denied else said))
         if spec.symmetric and pol == "positive":
             ctx.last_pair = (subj, obj)
         if discourse is not None:

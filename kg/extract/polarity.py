@@ -115,6 +115,15 @@ def _complement_of(ctx: DocContext, noun_end: int, trig: Mark) -> bool:
         return False  # "رفضت الاتهامات وهاجمت": a verb of its own
     while noun_end < trig.start and ctx.in_mention(noun_end):
         noun_end += 1  # the accuser's nisba or name: "الاتهامات الأميركية بتزويد"
+    if noun_end < trig.start and T.norm[noun_end] in cfg.relative_pronouns:
+        # "التقارير التي تحدثت عن قصف …", "reports which said that …": the report's verb and its
+        # preposition or complementizer introduce what it says
+        words = T.words(noun_end + 1, trig.start)
+        if words and len(words) <= 3 and not any(ctx.in_mention(k) for k in words[:1]) \
+                and not any(noun_end < t.start < trig.start for t in ctx.trigs):
+            tail = words[1:]
+            if all(T.norm[k] in cfg.all_preps or T.norm[k] in cfg.complementizers for k in tail):
+                return True
     if trig.start == noun_end:
         return True
     if noun_end < trig.start and T.norm[noun_end] in cfg.complementizers:
@@ -145,20 +154,33 @@ def rejected_accusation(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
     return _dispute_cue(ctx, st, trig) is not None
 
 
+def reported_subject(ctx: DocContext, st: SentenceState, trig: Mark, subject: list[str]) -> bool:
+    """The rejected report names the act's own subject, after a complementizer or after the
+    trigger ("denied reports that US troops had struck", "نفى البنتاغون التقارير عن قصف القوات
+    الأمريكية"): the rejecter is then no accused, only the one who denies."""
+    cue = _dispute_cue(ctx, st, trig)
+    if cue is None or not subject:
+        return False
+    noun_end = cue[2]
+    return any(set(g.keys) == set(subject) and (g.start >= trig.end or complement_between(ctx, noun_end, g.start))
+               for g in st.groups)
+
+
 def rejecter(ctx: DocContext, st: SentenceState, trig: Mark) -> list[str]:
     """Who rejects the accusation that names ``trig``: the actor right before the dispute
     verb, or right after it where the verb comes first ("رفضت إيران")."""
     cue = _dispute_cue(ctx, st, trig)
     if cue is None:
         return []
-    s, e = cue
+    s, e, _noun_end = cue
     after = next((g for g in st.groups if 0 <= g.start - e <= 1), None)
     before = next((g for g in reversed(st.groups) if 0 <= s - g.end <= 3), None)
     found = (after or before) if ctx.cfg.verb_first else (before or after)
     return list(found.keys) if found is not None else []
 
 
-def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, int] | None:
+def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, int, int] | None:
+    """The dispute or denial verb (start, end) and the end of its accusation noun."""
     nouns = [(s, e) for c, s, e in st.cues if c == "accusation_nouns" and e <= trig.start]
     if not nouns:
         return None
@@ -167,7 +189,7 @@ def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, i
             continue  # "rejected accusations of …", "denied any involvement in …"
         for ns, ne in nouns:
             if 0 <= ns - e <= 3 and _complement_of(ctx, ne, trig) and not any(ne <= t.start < trig.start for t in st.trigs):
-                return s, e
+                return s, e, ne
     return None
 def _coordinated_verb(ctx: DocContext, trig: Mark, nominal: bool) -> bool:
     """A verbal trigger that opens a coordinated clause ("واتهمت", "and accused"): a denial
