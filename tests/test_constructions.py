@@ -1309,3 +1309,28 @@ def test_relative_clause_subjects(ar_rows, en_rows, lang, text, rows):
 ])
 def test_arabic_verbal_noun_objects_and_supply_words(ar_rows, text, rows):
     assert {r[:4] for r in ar_rows(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # British spellings of listed verbs ("travelled", "cancelled") are forms too
+    ("en", "Germany's chancellor travelled to Beijing for two days of talks.", {("DEU", "visited", "CHN", "positive")}),
+    ("en", "Brazil's president cancelled his planned visit to Washington.", {("BRA", "visited", "USA", "negative")}),
+    # a gerund after a denial is the denied act, not a noun
+    ("en", "Rwanda denies backing the M23 rebels in eastern Congo.", {("RWA", "supported", "org-m23", "negative")}),
+    # a purpose after a verb with no actor object lends the verb's subject
+    ("en", "Mali and Burkina Faso sent troops to help Niger.",
+     {("MLI", "supported", "NER", "positive"), ("BFA", "supported", "NER", "positive")}),
+    # a state's government after its possessive is the state
+    ("en", "Colombia's government suspended peace talks with the ELN.", {("COL", "metWith", "eln", "negative")}),
+    # a case or complaint brought against a state accuses it
+    ("en", "South Africa filed a genocide case against Israel at the International Court of Justice.",
+     {("ZAF", "accused", "ISR", "positive")}),
+    ("ar", "رفعت جنوب أفريقيا دعوى إبادة جماعية ضد إسرائيل أمام محكمة العدل الدولية.", {("ZAF", "accused", "ISR", "positive")}),
+    ("ar", "قدمت إيران شكوى إلى مجلس الأمن ضد إسرائيل.", {("IRN", "accused", "ISR", "positive")}),
+    # must not: a people before a group noun names no group; an urged act keeps the urged actor's subject
+    ("en", "Sunni militants attacked a mosque.", set()),
+    ("en", "The US urged Israel to stop attacking Gaza.", set()),
+    ("ar", "قدمت مصر مساعدات إلى السودان.", {("EGY", "supplied", "SDN", "positive")}),
+])
+def test_session6_battery_constructions(ar_rows, en_rows, lang, text, rows):
+    assert {r[:4] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

@@ -255,8 +255,12 @@ def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list
 
 def _predicate_between(ctx: DocContext, st: SentenceState, start: int, end: int) -> bool:
     """A trigger other than a control verb ("threatened to") starts between the positions:
-    an actor before it is that predicate's subject."""
-    return any(start <= t.start < end and not control(ctx, t) for t in st.trigs)
+    an actor before it is that predicate's subject. A verb whose purpose the trigger is
+    ("sent troops to help Niger": no actor between, the control marker right before the
+    trigger) lends its subject like a control verb."""
+    purpose = end > 0 and ctx.t.norm[end - 1] in ctx.cfg.control_markers
+    return any(start <= t.start < end and not control(ctx, t)
+               and not (purpose and not st.groups_starting(t.end, end)) for t in st.trigs)
 
 
 def _subject_right_before(ctx: DocContext, st: SentenceState, trig: Mark, g: Group) -> bool:

@@ -52,7 +52,18 @@ def actor_groups(ctx: DocContext, spans: list[Mark]) -> list[Group]:
             out.extend(Group([m.kb_id_], m.start, m.end, m.label_, members=[m]) for m in g.members)
         else:
             out.append(g)
+    if ctx.cfg.state_nouns:
+        for g in out:
+            _with_state_noun(ctx, g)
     return out
+
+
+def _with_state_noun(ctx: DocContext, g: Group) -> None:
+    """"Colombia's government suspended talks": a state's government, authorities or
+    leadership after its possessive is the state; the group runs over them."""
+    T, cfg = ctx.t, ctx.cfg
+    if g.end + 1 < len(T) and T.text[g.end] in cfg.possessive and T.norm[g.end + 1] in cfg.state_nouns:
+        g.end += 2
 
 
 def _headline_list(ctx: DocContext, g: Group) -> bool:

@@ -3,6 +3,8 @@ passive, a control verb lending its subject to the next one."""
 
 from __future__ import annotations
 
+import bisect
+
 from kg.extract.config import BETWEEN
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
 from kg.extract.words import crosses_boundary
@@ -77,6 +79,8 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         return True
     if prev is not None and T.norm[prev] in cfg.relative_pronouns and T.norm[prev] not in cfg.determiners:
         return False  # "Iran, which supplies drones to Russia": the verb of a relative clause
+    if prev is not None and _cue_ends_at(ctx, trig.start, ("denial", "negation")) and T.norm[trig.end - 1].endswith("ing"):
+        return False  # "Rwanda denies backing the M23 rebels": a gerund, the denied act
     if nxt is not None and (T.norm[nxt] in BETWEEN or T.norm[nxt] == "of" or T.norm[nxt] in spec.obj_preps):
         return True
     if prev is not None and prev > 0 and T.norm[prev] in cfg.negation_near:
@@ -86,6 +90,12 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
     if prev is not None and prev > 0 and T.text[prev - 1] in cfg.possessive:
         return True  # "the UK's Iran sanctions": a possessed name before the noun
     return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in cfg.pronouns))
+
+
+def _cue_ends_at(ctx: DocContext, k: int, names: tuple[str, ...]) -> bool:
+    """One of the named cues ends at token ``k`` (cues start at most four tokens before)."""
+    i = bisect.bisect_left(ctx.cue_starts, k - 4)
+    return any(ctx.cues[j][2] == k and ctx.cues[j][0] in names for j in range(i, bisect.bisect_left(ctx.cue_starts, k)))
 
 
 def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,

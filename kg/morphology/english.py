@@ -35,15 +35,22 @@ def _inflections(word: str, upos: str) -> tuple[str, ...]:
 
         table = getAllInflections(word, upos=upos) or getAllInflectionsOOV(word, upos=upos)
         found = _KEPT[f"{upos} {word}"] = list(dict.fromkeys(
-            f.lower() for f in [word] + [spellings[0] for spellings in table.values() if spellings]))
+            f.lower() for f in [word] + [s for spellings in table.values() if spellings for s in _usual(spellings)]))
         _STATE["new"] = True
     return tuple(found)
+
+
+def _usual(spellings: tuple[str, ...]) -> list[str]:
+    """The first spelling, and the British or American one beside it that differs only by a
+    doubled l ("traveled"/"travelled", "canceling"/"cancelling"): both are news spellings."""
+    first = spellings[0]
+    return [first] + [s for s in spellings[1:] if s.replace("ll", "l") == first.replace("ll", "l") and s != first]
 
 
 def _cache_key() -> str:
     from importlib.metadata import version
 
-    return cache.key_of("lemminflect", version("lemminflect"))
+    return cache.key_of("lemminflect", version("lemminflect"), "spellings-2")  # the kept lists' making
 
 
 def save() -> None:

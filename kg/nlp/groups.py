@@ -54,6 +54,8 @@ class NamedGroups:
         # a head and a quotation across one of these are not a name: "الحركة X إن التوقيع "…""
         self.boundaries = self.lex.data.keys("syntax", "clause_boundaries") | self.lex.data.keys("syntax", "complementizers")
         self.title_words = {w for t in self.lex.data.titles for w in t.split()}
+        # "Kurdish militants", "Sunni rebels": a people or a creed with a group noun is no group's name
+        self.group_adjectives = self.lex.data.keys("named_groups", "group_adjectives")
         proclitics = "|".join(map(re.escape, spec.get("proclitics", [])))
         alternation = "|".join(map(re.escape, heads))
         # an opening quote follows a space: in 'الشعبي" مسؤولية' the quote closes what came before
@@ -205,6 +207,7 @@ class NamedGroups:
         a known actor's name (it has its own node)."""
         words = name.split()
         return not words or match_key(words[0]) in self.stop or match_key(words[0]) in self.title_words \
+            or all(match_key(w) in self.group_adjectives for w in words) \
             or name in self.lex.forms
 
     def _acronym_name(self, text: str, m: re.Match) -> tuple[int, int, str, str] | None:
