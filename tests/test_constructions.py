@@ -1334,3 +1334,16 @@ def test_arabic_verbal_noun_objects_and_supply_words(ar_rows, text, rows):
 ])
 def test_session6_battery_constructions(ar_rows, en_rows, lang, text, rows):
     assert {r[:4] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # an actor's name uses none of an instrument's window, and members named before their body
+    # ("فصائل مسلحة منضوية في …") stand where their phrase begins
+    ('حمّلت حكومة إقليم كردستان "فصائل مسلحة منضوية في هيئة الحشد الشعبي" مسؤولية الهجمات على حقول النفط.',
+     {("krg", "accused", "pmf")}),
+    ("قصفت تركيا مقاتلين تابعين لحزب العمال الكردستاني في شمال العراق.", {("TUR", "attacked", "pkk")}),
+    # must not: a responsibility too far from its verb, past other words than names
+    ("حمّلت إيران في بيان طويل نشرته وسائل الإعلام الرسمية مساء أمس بعد اجتماع مطول للحكومة المسؤولية.", set()),
+])
+def test_instrument_window_skips_names(ar_rows, text, rows):
+    assert {r[:3] for r in ar_rows(text)} == rows

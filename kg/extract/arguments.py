@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
-from kg.extract.markers import marker, of_a_border
+from kg.extract.markers import marker, member_phrase_start, of_a_border
 from kg.extract.nominal import noun_arguments
 from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, owner_of_object, pronoun_object,
                                 source_between, victim)
@@ -356,8 +356,9 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
             subject = g
             continue
         if obj is None and not spec.require_object_prep:
-            near = distance(ctx, trig.end, g.start) <= 3 or \
-                (subject is not None and subject.start > trig.start and distance(ctx, subject.end, g.start) <= 2)
+            at = member_phrase_start(ctx, g)  # "حمّلت حكومة الإقليم فصائل منضوية في هيئة الحشد …"
+            near = distance(ctx, trig.end, at) <= 3 or \
+                (subject is not None and subject.start > trig.start and distance(ctx, subject.end, at) <= 2)
             # "اتفقت إسرائيل وحماس على هدنة … بوساطة قطرية": a pair that agrees is the
             # relation; an actor far after it is no party unless marked ("مع")
             paired = spec.symmetric and subject is not None and len(subject.keys) >= 2

@@ -28,6 +28,26 @@ def marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
     return found
 
 
+def member_phrase_start(ctx: DocContext, group: Group) -> int:
+    """Where the words naming a body's members begin before the body ("فصائل مسلحة منضوية في
+    هيئة الحشد", "قياديا بارزا في حماس"): the members stand for the body, so the phrase is where
+    the group stands for distances. ``group.start`` where no member link precedes it."""
+    T, cfg = ctx.t, ctx.cfg
+    if not cfg.member_links or group.start < 2:
+        return group.start
+    j = group.start - 1
+    if T.norm[j] not in cfg.all_preps:
+        return group.start
+    link = j - 1 if T.norm[j - 1] in cfg.member_links else (j - 2 if j >= 2 and T.norm[j - 2] in cfg.member_links else None)
+    if link is None:
+        return group.start
+    k = link
+    while k - 1 >= 0 and link - k < 3 and T.alpha[k - 1] and not ctx.in_mention(k - 1) and k - 1 not in ctx.trig_tokens \
+            and T.norm[k - 1] not in cfg.all_preps and T.norm[k - 1] not in cfg.boundaries:
+        k -= 1  # "فصائل مسلحة" before "منضوية"
+    return k
+
+
 def _contracted_lam(ctx: DocContext, k: int) -> str:
     """"للخطة الإسرائيلية": ل + ال written "لل" is a preposition on any noun, known or not."""
     lam = ctx.cfg.lam_contraction

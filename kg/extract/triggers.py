@@ -24,6 +24,10 @@ def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
     window = spec.instrument_window or ctx.cfg.instrument_window
     words = ctx.t.words(trig.end, min(sent.end, trig.end + window))
     instruments = spec.instruments
+    if ctx.spans and any(ctx.in_mention(k) for k in words):
+        # an actor's name uses none of the window: "حمّلت حكومة إقليم كردستان "فصائل … الحشد الشعبي" مسؤولية"
+        # (a title's word may be the instrument: "summoned Russia's ambassador")
+        words = [k for k in ctx.t.words(trig.end, sent.end) if not ctx.in_mention(k) or norm[k] in instruments][:window]
     # one word or two ("tear gas", "الغاز المسيل" of "الغاز المسيل للدموع" is matched by its first word)
     return any(norm[k] in instruments for k in words) or \
         any(f"{norm[a]} {norm[b]}" in instruments for a, b in zip(words, words[1:]))
