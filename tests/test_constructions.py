@@ -1347,3 +1347,17 @@ def test_session6_battery_constructions(ar_rows, en_rows, lang, text, rows):
 ])
 def test_instrument_window_skips_names(ar_rows, text, rows):
     assert {r[:3] for r in ar_rows(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # assets frozen and imports banned sanction their owner or origin
+    ("en", "The EU froze the assets of the Russian central bank.", {("eu", "sanctioned", "rus_central_bank")}),
+    ("en", "China banned imports of Japanese seafood.", {("CHN", "sanctioned", "JPN")}),
+    ("en", "Russia banned imports from Moldova.", {("RUS", "sanctioned", "MDA")}),
+    ("ar", "جمد الاتحاد الأوروبي أصول البنك المركزي الروسي.", {("eu", "sanctioned", "rus_central_bank")}),
+    # must not: aid frozen is aid stopped, not a sanction
+    ("en", "The EU froze aid to Niger.", {("eu", "supplied", "NER")}),
+    ("ar", "جمدت واشنطن المساعدات للنيجر.", {("USA", "supplied", "NER")}),
+])
+def test_frozen_assets_and_import_bans(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

@@ -153,7 +153,9 @@ def _passive_agent(ctx: DocContext, after: list[Group]) -> Group | None:
 def _own_preposition(ctx: DocContext, trig: Mark, g: Group, mark: str) -> bool:
     """The preposition before ``g`` is the last word of the trigger's own phrase ("sided
     with", "lashed out at", "provided safe haven to"): it marks the phrase's object."""
-    return g.start == trig.end and trig.end - trig.start >= 2 and ctx.t.norm[trig.end - 1] == mark
+    T = ctx.t
+    return trig.end - trig.start >= 2 and T.norm[trig.end - 1] == mark and g.start >= trig.end \
+        and all(T.norm[k] in ctx.cfg.determiners for k in T.words(trig.end, g.start))  # "… assets of the Russian central bank"
 
 
 def _invitee(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
