@@ -1361,3 +1361,17 @@ def test_instrument_window_skips_names(ar_rows, text, rows):
 ])
 def test_frozen_assets_and_import_bans(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # an act called a violation, a threat or interference is criticised; "اعتبر" as "وصف"
+    ("en", "Iraq called the Turkish strike a violation of its sovereignty.", {("IRQ", "criticized", "TUR")}),
+    ("en", "Egypt described Ethiopia's dam filling as a threat.", {("EGY", "criticized", "ETH")}),
+    ("ar", "اعتبرت مصر الخطوة الإثيوبية تهديدا لأمنها.", {("EGY", "criticized", "ETH")}),
+    ("ar", "اعتبر العراق الضربات التركية انتهاكا لسيادته.", {("IRQ", "criticized", "TUR")}),
+    # must not: a description that is no blame
+    ("en", "Iran called the talks with Oman constructive.", {("IRN", "metWith", "OMN")}),
+    ("ar", "اعتبرت الصين أن المحادثات مع أمريكا بناءة.", set()),
+])
+def test_called_a_violation_or_a_threat(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
