@@ -1375,3 +1375,17 @@ def test_frozen_assets_and_import_bans(ar_rows, en_rows, lang, text, rows):
 ])
 def test_called_a_violation_or_a_threat(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a nationality adjective before a trigger word makes it a noun, and the modifier its agent
+    # whatever preposition marks the phrase ("in a Russian attack")
+    ("Ten people were wounded in a Russian attack on Kharkiv.", {("RUS", "attacked", "UKR")}),
+    ("Three Syrian soldiers were killed in an Israeli strike near Damascus.", {("ISR", "attacked", "SYR")}),
+    ("Chinese support for Russia grew.", {("CHN", "supported", "RUS")}),
+    # must not: a strike with no place or target named hits no one
+    ("A field commander was killed in a strike on rural Aleppo.", set()),
+    ("Iran condemned the attack on Russian diplomats.", set()),
+])
+def test_nationality_adjective_before_a_trigger_noun(en_rows, text, rows):
+    assert {r[:3] for r in en_rows(text)} == rows

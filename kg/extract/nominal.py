@@ -59,7 +59,9 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
                             for t in st.trigs)
         words = sum(not T.num[k] for k in gap)  # an amount is one phrase: "pledged 500 million euros in aid"
         mark = marker(ctx, g, all_preps)
-        if (mark is None or (not gap and mark in cfg.genitive_preps)) and not crosses_boundary(ctx, g.end, trig.start) \
+        # a modifier right before the noun is its agent whatever marks the phrase: "the sale of American
+        # weapons", "were wounded in a Russian attack on Kharkiv"
+        if (mark is None or (not gap and g.end == trig.start)) and not crosses_boundary(ctx, g.end, trig.start) \
                 and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and words <= 6)):
             subject = g
     if not passive_voice and (subject is None or subject.end < trig.start - 1 or T.proclitic(trig.start)):

@@ -93,7 +93,15 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         return False
     if prev is not None and prev > 0 and T.text[prev - 1] in cfg.possessive:
         return True  # "the UK's Iran sanctions": a possessed name before the noun
+    if prev is not None and _demonym_ends_at(ctx, trig.start):
+        return True  # "an Israeli strike", "Russian attacks": a nationality adjective modifies a noun
     return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in cfg.pronouns))
+
+
+def _demonym_ends_at(ctx: DocContext, k: int) -> bool:
+    """A nationality adjective's mention ends at token ``k``."""
+    i = bisect.bisect_left(ctx.span_starts, k - 3)
+    return any(m.end == k and m.label_ == "demonym" for m in ctx.spans[i:bisect.bisect_left(ctx.span_starts, k)])
 
 
 def _cue_ends_at(ctx: DocContext, k: int, names: tuple[str, ...]) -> bool:
