@@ -1389,3 +1389,14 @@ def test_called_a_violation_or_a_threat(ar_rows, en_rows, lang, text, rows):
 ])
 def test_nationality_adjective_before_a_trigger_noun(en_rows, text, rows):
     assert {r[:3] for r in en_rows(text)} == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a conjunction on the first word of a many-word name comes off ("وجزر سليمان" as "وروسيا")
+    ("وقعت الصين وجزر سليمان اتفاقية أمنية.", {("CHN", "cooperatedWith", "SLB")}),
+    ("التقى وزيرا خارجية السنغال وجزر القمر في واشنطن.", {("SEN", "metWith", "COM")}),
+    # must not: a word that starts a name of its own keeps its conjunction-like letter ("ولي العهد")
+    ("التقى ولي العهد السعودي الرئيس الأمريكي.", {("SAU", "metWith", "USA")}),
+])
+def test_conjunction_on_a_many_word_name(ar_rows, text, rows):
+    assert {r[:3] for r in ar_rows(text)} == rows

@@ -102,3 +102,14 @@ def test_rejected_reports_keep_their_subject(ar_rows, en_rows, lang, text, row):
     rows = (ar_rows if lang == "ar" else en_rows)(text)
     assert any(r[:len(row)] == row for r in rows), rows
     assert not any(r[:3] == row[:3] and r[3] == "positive" for r in rows), rows
+
+
+@pytest.mark.parametrize("text, row", [
+    # a reversal reaches its noun past a nisba subject's head noun (the talks suspended are negative)
+    ("علقت الحكومة الكولومبية محادثات السلام مع جيش التحرير الوطني بعد هجوم دام.", ("COL", "metWith", "eln", "negative")),
+    ("رفعت الإدارة الأمريكية العقوبات عن سوريا.", ("USA", "sanctioned", "SYR", "negative")),
+])
+def test_reversal_past_a_nisba_subject(ar_rows, text, row):
+    rows = ar_rows(text)
+    assert row in {r[:4] for r in rows}, rows
+    assert not any(r[:3] == row[:3] and r[3] == "positive" for r in rows), rows

@@ -29,11 +29,13 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
         if cue == "cancelled" and trig.end <= s and len(T.words(trig.end, s)) <= 8 \
                 and not crosses_boundary(ctx, trig.end, s, punctuation=False) and not any(trig.end <= t.start < s for t in st.trigs):
             return "negative"
+    heads = {g.start - 1 for g in st.groups if g.label == "demonym"} if cfg.adjective_after else set()
     for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
         if cue != "reversal" or e > trig.start or s < sent.start:
             continue
         gap = T.words(e, trig.start)  # light words, the subject of a verb-first clause, a noun's modifiers ("cut gas supplies")
-        if len(gap) <= 5 and all(T.norm[k] in cfg.light_verbs or ctx.in_mention(k) or
+        # … and the head noun of a nisba subject ("علقت الحكومة الكولومبية محادثات السلام")
+        if len(gap) <= 5 and all(T.norm[k] in cfg.light_verbs or ctx.in_mention(k) or k in heads or
                                  (nominal and plain_word(ctx, k)) for k in gap) \
                 and sum(not ctx.in_mention(k) for k in gap) <= 2:
             negated = any(c == "negation" and c_e <= s and len(T.words(c_e, s)) <= 4
@@ -41,8 +43,7 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
             return "positive" if negated else "negative"  # "لم تسع إلى رفع العقوبات": they stay
     carriers = {k for t in st.trigs if t.label_ == trig.label_ and t.end <= trig.start
                 for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
-    if ctx.cfg.adjective_after:  # "نفى مسؤولون إيرانيون إرسال": the head noun of a nisba subject
-        carriers |= {g.start - 1 for g in st.groups if g.label == "demonym" and g.end <= trig.start}
+    carriers |= {k for k in heads if k < trig.start}  # "نفى مسؤولون إيرانيون إرسال": the head noun of a nisba subject
     coordinated = _coordinated_verb(ctx, trig, nominal)
     for cue, s, e in cues:
         if cue != "negation" or e > trig.start or s < sent.start:

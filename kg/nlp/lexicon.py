@@ -66,9 +66,23 @@ def _lexicon(lang: str, user_files: tuple[str, ...]) -> Lexicon:
             words.update(match_key(f).split())
     for q in data.strings("titles", "qualifiers") + data.strings("titles", "analyst_modifiers"):
         words.update(match_key(q).split())
-    lex.vocabulary = words - _prepositional_forms(data, words, {match_key(text).split()[0] for text in lex.forms})
+    name_starts = {match_key(text).split()[0] for text in lex.forms}
+    lex.vocabulary = words - _prepositional_forms(data, words, name_starts) - _conjoined_name_starts(data, words, lex.forms)
     lex.first_names = data.keys("names", "first")
     return lex
+
+
+def _conjoined_name_starts(data: LanguageData, words: set[str], forms: dict) -> set[str]:
+    """Words of the data that are a conjunction on the first word of a many-word name ("وجزر"
+    of "جزيرة هيرد وجزر ماكدونالد"): kept whole they would never be split, and "الصين وجزر
+    سليمان" would miss the Solomon Islands; split, the name's own pattern is split the same
+    way. Only on stems of three letters or more that start no name themselves ("ولي" stays)."""
+    conjunctions = data.keys("morphology", "conjunctions")
+    if not conjunctions:
+        return set()
+    multi_starts = {key.split()[0] for key in map(match_key, forms) if " " in key}
+    all_starts = {match_key(text).split()[0] for text in forms}
+    return {w for w in words if w[:1] in conjunctions and len(w) >= 4 and w[1:] in multi_starts and w not in all_starts}
 
 
 def _prepositional_forms(data: LanguageData, words: set[str], name_starts: set[str]) -> set[str]:
