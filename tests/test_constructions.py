@@ -88,7 +88,7 @@ def test_where_an_arabic_name_ends(text, name):
 
 @pytest.mark.parametrize("lang, text, edge", [
     ("ar", 'وقعت الكونغو وحركة "إم 23" اتفاقا. وقالت الخارجية القطرية إن الاتفاق مهم. واتهم المتحدث باسم الحكومة '
-           'الكونغولية باتريك مويايا الحركة بمواصلة الهجمات.', ("باتريك مويايا", "accused", "org-m-23")),
+           'الكونغولية باتريك مويايا الحركة بمواصلة الهجمات.', ("باتريك مويايا", "accused", "m23")),
     ("en", "The Ansar al-Islam movement attacked Mali. Niger's foreign ministry condemned it. Chad accused the movement "
            "of smuggling.", ("TCD", "accused", "ansar_al_islam")),
 ])
@@ -1316,7 +1316,7 @@ def test_arabic_verbal_noun_objects_and_supply_words(ar_rows, text, rows):
     ("en", "Germany's chancellor travelled to Beijing for two days of talks.", {("DEU", "visited", "CHN", "positive")}),
     ("en", "Brazil's president cancelled his planned visit to Washington.", {("BRA", "visited", "USA", "negative")}),
     # a gerund after a denial is the denied act, not a noun
-    ("en", "Rwanda denies backing the M23 rebels in eastern Congo.", {("RWA", "supported", "org-m23", "negative")}),
+    ("en", "Rwanda denies backing the M23 rebels in eastern Congo.", {("RWA", "supported", "m23", "negative")}),
     # a purpose after a verb with no actor object lends the verb's subject
     ("en", "Mali and Burkina Faso sent troops to help Niger.",
      {("MLI", "supported", "NER", "positive"), ("BFA", "supported", "NER", "positive")}),
@@ -1400,3 +1400,22 @@ def test_nationality_adjective_before_a_trigger_noun(en_rows, text, rows):
 ])
 def test_conjunction_on_a_many_word_name(ar_rows, text, rows):
     assert {r[:3] for r in ar_rows(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # killing with its agent is an attack ("قتلت"، "يقتل"; the bare "قتل" stays a noun or a passive)
+    ("ar", "قتلت إسرائيل قياديا كبيرا في حماس في بيروت.", {("ISR", "attacked", "hamas")}),
+    ("ar", "قتلت إسرائيل قياديا بارزا في حزب الله بغارة على بيروت.", {("ISR", "attacked", "hezbollah"), ("ISR", "attacked", "LBN")}),
+    ("ar", "قتل ثلاثة جنود إسرائيليين في هجوم لحماس.", set()),
+    # a membership suspended is a sanction on the member
+    ("en", "The African Union suspended Niger's membership after the coup.", {("au", "sanctioned", "NER")}),
+    ("ar", "علق الاتحاد الأفريقي عضوية النيجر بعد الانقلاب.", {("au", "sanctioned", "NER")}),
+    ("ar", "قررت جامعة الدول العربية تعليق عضوية سوريا.", {("arab_league", "sanctioned", "SYR")}),
+    # must not: aid suspended is aid stopped
+    ("en", "The US suspended aid to Niger.", {("USA", "supplied", "NER")}),
+    # the M23 is one known actor in both languages
+    ("en", "Rwanda denies backing the M23 rebels in eastern Congo.", {("RWA", "supported", "m23")}),
+    ("ar", "تنفي رواندا دعم متمردي حركة إم 23 في شرق الكونغو.", {("RWA", "supported", "m23")}),
+])
+def test_killing_suspension_and_m23(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
