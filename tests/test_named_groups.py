@@ -84,3 +84,11 @@ def test_a_name_at_the_end_of_a_sentence_leaves_its_full_stop(text, name):
 def test_a_name_ends_with_its_sentence():
     found = orgs("Civilians were killed, according to the conflict monitor Cabo Ligado. About 4,000 Rwandan soldiers stayed.", "en")
     assert "Cabo Ligado" in found and not [n for n in found if n and "About" in n], found
+
+
+def test_a_number_joins_the_letters_before_it_in_both_scripts():
+    # "M24" (no list knows it) is one key written "M24", "M 24" or "إم 24"; longer words keep their hyphen
+    from kg.nlp.groups import group_key
+    assert group_key("M24") == group_key("M 24") == group_key("إم 24") == "org-m24"
+    assert group_key("Brigade 313") == "org-brigade-313"
+    assert group_key("the 5th Brigade") == "org-the-5th-brigade"

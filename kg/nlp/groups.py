@@ -252,11 +252,17 @@ class NamedGroups:
 
 def group_key(name: str) -> str:
     """A stable key from the name: a slug of a Latin name, the consonant skeleton of an
-    Arabic one (digits kept: حركة "إم 23" -> org-m-23)."""
+    Arabic one (digits kept: حركة "إم 23" -> org-m23). A number joins a letter or two before it in
+    both scripts, so "M23", "M 23" and "إم 23" are one key."""
     if not is_arabic(name):
-        return org_key(name)
+        return _digits_joined(org_key(name))
     parts = [p if p.isdigit() else skeleton(p).lower() for p in re.split(r"[\s\-]+", match_key(name)) if p]
-    return "org-" + ("-".join(p for p in parts if p) or "unknown")
+    return _digits_joined("org-" + ("-".join(p for p in parts if p) or "unknown"))
+
+
+def _digits_joined(key: str) -> str:
+    """"org-m-23" -> "org-m23": a letter or two before a number are one name with it."""
+    return re.sub(r"(?<=-)([a-z]{1,2})-(?=\d)", r"\1", key)
 
 
 def _finditer_at(pattern: re.Pattern, text: str, starts: list[int]):
