@@ -1419,3 +1419,21 @@ def test_conjunction_on_a_many_word_name(ar_rows, text, rows):
 ])
 def test_killing_suspension_and_m23(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # an attack repelled was suffered, a loan received was supplied: the source-marked agent acts on the receiver
+    ("en", "Chad's army said it repelled an attack by Boko Haram fighters.", {("boko_haram", "attacked", "tcd_army")}),
+    ("ar", "قال الجيش التشادي إنه صد هجوما لمسلحي بوكو حرام.", {("boko_haram", "attacked", "tcd_army")}),
+    ("en", "Bangladesh received a loan from the World Bank.", {("world_bank", "supplied", "BGD")}),
+    ("ar", "حصلت بنغلاديش على قرض من البنك الدولي.", {("world_bank", "supplied", "BGD")}),
+    ("en", "Israel received US support.", {("USA", "supported", "ISR")}),
+    # goods received with no guest are a supply, whatever the meeting frame says of them
+    ("en", "Ukraine received weapons from Poland.", {("POL", "supplied", "UKR")}),
+    ("en", "Ukraine received tanks from Germany.", {("DEU", "supplied", "UKR")}),
+    # must not: a call received is no supply; hosted weapons are no guests
+    ("en", "Ukraine received a call from Germany.", set()),
+    ("en", "Belarus hosted Russian tactical nuclear weapons on its soil.", set()),
+])
+def test_repelled_and_received(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

@@ -7,7 +7,7 @@ import pytest
 
 @pytest.mark.parametrize("lang, text, edge", [
     ("ar", "وقال المتحدث باسم خفر السواحل الفلبيني جاي تارييلا إن السفينة تضررت.", ("جاي تارييلا", "affiliatedWith", "phl_coast_guard")),
-    ("ar", "وقال المتحدث باسم حركة \"إم 44\" جون بيار إن الهجوم فشل.", ("جون بيار", "affiliatedWith", "org-m-44")),
+    ("ar", "وقال المتحدث باسم حركة \"إم 44\" جون بيار إن الهجوم فشل.", ("جون بيار", "affiliatedWith", "org-m44")),
     ("ar", "وقال المتحدث باسم البحرية الكينية أحمد يوسف إن الزورق غرق.", ("أحمد يوسف", "affiliatedWith", "ken_navy")),
     ("en", "Jay Tarriela, spokesman of the Russian foreign ministry, said the vessel was damaged.", ("Jay Tarriela", "affiliatedWith", "rus_mfa")),
     ("en", "Jay Tarriela, a spokesman for the Philippine Coast Guard, said the vessel was damaged.", ("Jay Tarriela", "affiliatedWith", "phl_coast_guard")),

@@ -37,19 +37,22 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     the actor after it and the verb's subject receives: the pairs turn round (the subject
     stays the clause's, for the verbs that share it)."""
     found, keys = _arguments(ctx, st, trig, spec)
-    if spec.relation not in ctx.cfg.receiving_relations or not (found or keys):
+    if spec.relation not in ctx.cfg.receiving_relations or not (found or keys or st.groups):
         return found, keys
     cue = _received(ctx, st, trig, spec)
     if cue is None:
         return found, keys
     if not found:
-        # "تعرضت أرمينيا لهجوم من أذربيجان", "Armenia came under attack from Azerbaijan": the agent
-        # marked as a source; "Ukraine came under Russian attack": the noun's own modifier; the
-        # receiving verb's subject is the target
+        # "تعرضت أرمينيا لهجوم من أذربيجان", "Armenia came under attack from Azerbaijan", "received a
+        # loan from the World Bank": the agent marked as a source; "Ukraine came under Russian
+        # attack": the noun's own modifier; the receiving verb's subject is the target
+        receiver = _receiver(ctx, st, cue)
+        receivers = receiver.keys if receiver is not None else keys
+        if receiver is None and st.prev is not None and st.prev[0].start == cue[0] and st.prev[2]:
+            receivers = st.prev[2]  # the receiving verb is a trigger read before: "it repelled an attack by …"
         agent = _marked_agent(ctx, st, trig)
         if agent is not None:
-            return [(a, k) for a in agent.keys for k in keys if a != k], keys
-        receiver = next((g for g in reversed(st.groups) if g.end <= cue[0] and len(ctx.t.words(g.end, cue[0])) <= 1), None)
+            return [(a, k) for a in agent.keys for k in receivers if a != k], receivers
         if receiver is None or any(k in receiver.keys for k in keys):
             return found, keys
         return [(k, r) for k in keys for r in receiver.keys if k != r], receiver.keys
@@ -58,6 +61,18 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     agents = {k for g in st.groups if g.start >= trig.end and marker(ctx, g, ctx.cfg.all_preps) in agent_marks
               for k in g.keys}
     return [(o, s) if o in agents and s not in agents else (s, o) for s, o in found], keys
+
+
+def _receiver(ctx: DocContext, st: SentenceState, cue: tuple[int, int]) -> Group | None:
+    """The receiving verb's subject: right before it, or right after it where the verb comes
+    first ("حصلت بنغلاديش على قرض")."""
+    T = ctx.t
+    before = next((g for g in reversed(st.groups) if g.end <= cue[0] and len(T.words(g.end, cue[0])) <= 1), None)
+    if before is not None and not (ctx.cfg.verb_first and marker(ctx, before, ctx.cfg.all_preps) is not None):
+        return before
+    if ctx.cfg.verb_first:
+        return next((g for g in st.groups_starting(cue[1], cue[1] + 2) if marker(ctx, g, ctx.cfg.all_preps) is None), None)
+    return None
 
 
 def _marked_agent(ctx: DocContext, st: SentenceState, trig: Mark) -> Group | None:
@@ -83,8 +98,12 @@ def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
             continue
         gap = T.words(e, trig.start)
         # a noun of the section, or any trigger after the verb-first subject ("تحظى إيران بدعم")
-        if (noun or any(ctx.in_mention(k) for k in gap)) and len(gap) <= 3 and not crosses_boundary(ctx, e, trig.start) \
-                and all(T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k) for k in gap):
+        # … and the verb's own preposition right before the noun ("حصلت بنغلاديش على قرض")
+        # where the data marks no noun forms (Arabic), a trigger right after the verb is its noun ("صد هجوما")
+        if (noun or any(ctx.in_mention(k) for k in gap) or (not gap and not spec.nouns)) and len(gap) <= 3 \
+                and not crosses_boundary(ctx, e, trig.start) \
+                and all(T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k)
+                        or (k == gap[-1] and T.norm[k] in cfg.all_preps) for k in gap):
             return s, e
     return None
 

@@ -143,7 +143,9 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
     if (trig.start, trig.label_) in st.unarmed:
         return None
     if spec.unless_after and _sent_thing(ctx, st, trig, spec):
-        return None  # "sent a delegation to Cairo", "أرسلت رسالة إلى": what is sent is no supply
+        if not (spec.otherwise and match_key(trig.text) in spec.otherwise[1]):
+            return None  # "sent a delegation to Cairo", "أرسلت رسالة إلى": what is sent is no supply
+        spec = cfg.triggers[spec.otherwise[0]]  # "received tanks from Germany": no guest, the other reading
     if spec.circumstantial_forms and match_key(trig.text) in spec.circumstantial_forms and not circumstantial(ctx, trig):
         return None  # "روسيا متهمة بـ": a passive participle, not "، متهمة أوكرانيا"
     if cfg.noun_determiners and trig.start > 0 and T.norm[trig.start - 1] in cfg.noun_determiners \
