@@ -91,7 +91,7 @@ def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
 def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], list[str]]:
     T, cfg = ctx.t, ctx.cfg
     limit = _limit(ctx, st, trig, spec)
-    before = [g for g in st.groups if g.end <= trig.start]
+    before = st.groups_before(trig.start)
     after = st.groups_starting(trig.end, limit)
     is_noun = match_key(trig.text) in spec.nouns and nominal_reading(ctx, trig, spec)
     if is_noun or passive(ctx, trig):
@@ -193,11 +193,9 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
     """Where the trigger's reach ends: at the next trigger of another relation, else a
     window of words after it."""
     norm = ctx.t.norm
+    enders, starts = st.reach_enders or _reach_enders(ctx, st)
     # the sentence's triggers are in order: the first that ends the reach is the nearest
-    other = next((t.start for t in st.trigs_from(trig.end) if t.label_ != trig.label_
-                  and not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
-                  # "احتجت فيتنام على نشر الصين سفينة": no predicate here, in construct with an actor
-                  and not ((t.start, t.label_) in st.unarmed and _actor_next(ctx, t.end))
+    other = next((t.start for t in enders[bisect.bisect_left(starts, trig.end):] if t.label_ != trig.label_
                   and not (spec.object_adjacent and t.start - trig.end <= 1)
                   and norm[t.start] not in spec.instruments  # "تبادلت إسرائيل القصف مع …": its own weapon
                   and not (t.label_ != spec.relation and norm[t.start] in ctx.cfg.weapons)), None)  # "supplying artillery shells to"
@@ -207,6 +205,18 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
         if first is not None:
             reach += first.end - first.start
     return reach if other is None else min(other, reach)
+
+
+def _reach_enders(ctx: DocContext, st: SentenceState) -> tuple[list[Mark], list[int]]:
+    """The sentence's triggers that end the reach of a trigger of another relation before
+    them, whichever trigger reads them (the tests :func:`_limit` makes for each reader
+    aside), and their starts; found once per sentence, not for each trigger."""
+    enders = [t for t in st.trigs
+              if not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
+              # "احتجت فيتنام على نشر الصين سفينة": no predicate here, in construct with an actor
+              and not ((t.start, t.label_) in st.unarmed and _actor_next(ctx, t.end))]
+    st.reach_enders = enders, [t.start for t in enders]
+    return st.reach_enders
 
 
 def _actor_next(ctx: DocContext, k: int) -> bool:

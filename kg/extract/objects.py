@@ -151,7 +151,7 @@ def _free_pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, subject
         return None
     exclude = set(subject.keys) if subject else set()
     types = {"Country", "Organization"}
-    for g in reversed([g for g in st.groups if g.end <= trig.start]):
+    for g in reversed(st.groups_before(trig.start)):
         # a bare group (a subject), not "his trip to the United States … since Russia invaded it"
         if not set(g.keys) & exclude and g.types(ctx.discourse) & types and marker(ctx, g, cfg.all_preps) is None:
             return Group(list(g.keys), words[0], words[0] + 1, "pronoun")

@@ -95,7 +95,7 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
     event told before ("this summit"), a weapon-only form with no weapon, a noun after a
     noun determiner ("the hit was accurate"). ``forms`` are the lexicon's actor forms."""
     T, text = ctx.t, ctx.text
-    inside = next((g for g in st.groups if g.start <= trig.start < g.end), None)
+    inside = st.group_at(trig.start)
     if inside is not None:
         if trig.end <= inside.end:
             return None  # a word of an actor's name
