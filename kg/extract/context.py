@@ -87,6 +87,8 @@ class DocContext:
     members: frozenset[int] = frozenset()  # starts of mentions listed after a verb of membership: no arguments
     cities: dict[int, Group] | None = None  # city names by start (kg/extract/places.py), found once when first asked
     pronoun_hosts: list[int] | None = None  # where an object pronoun may stand (kg/extract/objects.py), found once
+    # the marker of each group read so far, by (start, label, size of modifier_tokens) (kg/extract/markers.py)
+    markers: dict[tuple[int, str | None, int], str | None] = field(default_factory=dict)
 
     def sent_at(self, i: int) -> Sentence:
         """The sentence holding token i (Token.sent rescans the doc each time)."""
