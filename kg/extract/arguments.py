@@ -76,6 +76,8 @@ def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     adjectives or the verb-first subject between, where the trigger is a noun ("the backing",
     "بدعم"; not "has supported")."""
     T, cfg = ctx.t, ctx.cfg
+    if "receiving" not in st.cue_names:
+        return None
     noun = match_key(trig.text) in spec.nouns
     for cue, s, e in st.cues:
         if cue != "receiving" or e > trig.start:
@@ -157,6 +159,8 @@ def _own_preposition(ctx: DocContext, trig: Mark, g: Group, mark: str) -> bool:
 def _invitee(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
     """"Turkey invited Iran to visit Ankara", "دعا وزير الخارجية التركي نظيره الإيراني إلى زيارة
     أنقرة": after an invitation verb, the actor nearest before the trigger is its subject."""
+    if "invitation" not in st.cue_names:
+        return None
     cue = next((s for c, s, e in reversed(st.cues) if c == "invitation" and e <= trig.start), None)
     if cue is None or trig.start - cue > 10:
         return None
@@ -298,7 +302,8 @@ def _subject_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     particles = ctx.cfg.particles
     # a verb of denial, refusal or intent between a subject and a verbal noun governs the noun:
     # "إيران تنفي تزويد روسيا", "روسيا تعتزم تزويد إيران" (the actor after the noun is its object)
-    governing = {k for c, s, e in st.cues if c in GOVERNING_CUES for k in range(s, e)} if subject else set()
+    governing = {k for c, s, e in st.cues if c in GOVERNING_CUES for k in range(s, e)} \
+        if subject and not GOVERNING_CUES.isdisjoint(st.cue_names) else set()
     subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in particles and k not in governing] \
         if subject else []
     if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):

@@ -126,6 +126,8 @@ class SentenceState:
     accusation: tuple[str, str, int] | None = None  # (accuser, accused, end of the trigger) read last
     refusals: frozenset[int] = frozenset()  # starts of the negation cues ("رفضت", "refused"), asked per trigger
     trig_starts: list[int] = field(default_factory=list)  # of ``trigs``, for bisect
+    # the names of ``cues``: most rules look for one kind of cue, which most sentences lack
+    cue_names: frozenset[str] = frozenset()
     group_starts: list[int] = field(default_factory=list)  # of ``groups`` (in order; a start never moves)
     # the triggers that may end another's reach whatever reads them, and their starts
     # (kg/extract/arguments.py, found when first asked)
@@ -133,6 +135,7 @@ class SentenceState:
 
     def __post_init__(self) -> None:
         self.trig_starts = [t.start for t in self.trigs]
+        self.cue_names = frozenset([c for c, _, _ in self.cues])
         self.group_starts = [g.start for g in self.groups]
 
     def trigs_from(self, start: int) -> list[Mark]:

@@ -84,7 +84,8 @@ def owned_object(ctx: DocContext, trig: Mark, subject: Group | None, g: Group) -
 def source_between(st: SentenceState, start: int, end: int) -> bool:
     """"… in Syria, according to the Syrian news agency SANA": whoever follows "according
     to" or a speech verb is the source, not the object."""
-    return any(c in ("according_to", "speech") and start <= s < end for c, s, _ in st.cues)
+    return not st.cue_names.isdisjoint(("according_to", "speech")) and \
+        any(c in ("according_to", "speech") and start <= s < end for c, s, _ in st.cues)
 
 
 def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, preps: tuple[str, ...],
