@@ -10,6 +10,7 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, of_a_border
 from kg.extract.words import QUOTE_MARKS, crosses_boundary
 from kg.lang import Trigger
+from kg.nlp.tokens import indices_of
 
 
 def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
@@ -134,9 +135,11 @@ def _pronoun_hosts(ctx: DocContext) -> list[int]:
         norm, clitics, first_person_ends = T.norm, T.clitics, cfg.first_person
         found = {i for i, (_, enclitic) in clitics.items() if enclitic and norm[i] in cfg.hosts}
         found.update(i for i, (_, enclitic) in clitics.items() if enclitic in first_person_ends)
-        if first_person_ends:
-            found.update(i for i, word in enumerate(norm) if word.endswith(first_person_ends)
-                         and any(word.endswith(e) and len(word) >= len(e) + 3 for e in first_person_ends))
+        if first_person_ends:  # the doc's distinct words tested, then found where they stand
+            for word in T.forms():
+                if word.endswith(first_person_ends) and any(word.endswith(e) and len(word) >= len(e) + 3
+                                                            for e in first_person_ends):
+                    found.update(indices_of(norm, word))
         ctx.pronoun_hosts = sorted(found)
     return ctx.pronoun_hosts
 

@@ -16,7 +16,7 @@ def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
     if not spec.instrument_forms:
         return True
     norm = ctx.t.norm
-    if " ".join(norm[k] for k in range(trig.start, trig.end)) not in spec.instrument_forms \
+    if " ".join(norm[trig.start:trig.end]) not in spec.instrument_forms \
             and match_key(trig.text) not in spec.instrument_forms:  # "re-designated": three tokens, one form
         return True
     window = spec.instrument_window or ctx.cfg.instrument_window
