@@ -92,6 +92,8 @@ def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     adjectives or the verb-first subject between, where the trigger is a noun ("the backing",
     "بدعم"; not "has supported")."""
     T, cfg = ctx.t, ctx.cfg
+    if "receiving" not in st.cue_names:
+        return None
     noun = match_key(trig.text) in spec.nouns
     for cue, s, e in st.cues:
         if cue != "receiving" or e > trig.start:
@@ -111,7 +113,7 @@ def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
 def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], list[str]]:
     T, cfg = ctx.t, ctx.cfg
     limit = _limit(ctx, st, trig, spec)
-    before = [g for g in st.groups if g.end <= trig.start]
+    before = st.groups_before(trig.start)
     after = st.groups_starting(trig.end, limit)
     is_noun = match_key(trig.text) in spec.nouns and nominal_reading(ctx, trig, spec)
     if is_noun or passive(ctx, trig):
@@ -180,6 +182,8 @@ def _own_preposition(ctx: DocContext, trig: Mark, g: Group, mark: str) -> bool:
 def _invitee(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
     """"Turkey invited Iran to visit Ankara", "دعا وزير الخارجية التركي نظيره الإيراني إلى زيارة
     أنقرة": after an invitation verb, the actor nearest before the trigger is its subject."""
+    if "invitation" not in st.cue_names:
+        return None
     cue = next((s for c, s, e in reversed(st.cues) if c == "invitation" and e <= trig.start), None)
     if cue is None or trig.start - cue > 10:
         return None
@@ -216,11 +220,9 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
     """Where the trigger's reach ends: at the next trigger of another relation, else a
     window of words after it."""
     norm = ctx.t.norm
+    enders, starts = st.reach_enders or _reach_enders(ctx, st)
     # the sentence's triggers are in order: the first that ends the reach is the nearest
-    other = next((t.start for t in st.trigs_from(trig.end) if t.label_ != trig.label_
-                  and not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
-                  # "احتجت فيتنام على نشر الصين سفينة": no predicate here, in construct with an actor
-                  and not ((t.start, t.label_) in st.unarmed and _actor_next(ctx, t.end))
+    other = next((t.start for t in enders[bisect.bisect_left(starts, trig.end):] if t.label_ != trig.label_
                   and not (spec.object_adjacent and t.start - trig.end <= 1)
                   and norm[t.start] not in spec.instruments  # "تبادلت إسرائيل القصف مع …": its own weapon
                   and not (t.label_ != spec.relation and norm[t.start] in ctx.cfg.weapons)), None)  # "supplying artillery shells to"
@@ -230,6 +232,18 @@ def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int
         if first is not None:
             reach += first.end - first.start
     return reach if other is None else min(other, reach)
+
+
+def _reach_enders(ctx: DocContext, st: SentenceState) -> tuple[list[Mark], list[int]]:
+    """The sentence's triggers that end the reach of a trigger of another relation before
+    them, whichever trigger reads them (the tests :func:`_limit` makes for each reader
+    aside), and their starts; found once per sentence, not for each trigger."""
+    enders = [t for t in st.trigs
+              if not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
+              # "احتجت فيتنام على نشر الصين سفينة": no predicate here, in construct with an actor
+              and not ((t.start, t.label_) in st.unarmed and _actor_next(ctx, t.end))]
+    st.reach_enders = enders, [t.start for t in enders]
+    return st.reach_enders
 
 
 def _actor_next(ctx: DocContext, k: int) -> bool:
@@ -315,7 +329,8 @@ def _subject_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     particles = ctx.cfg.particles
     # a verb of denial, refusal or intent between a subject and a verbal noun governs the noun:
     # "إيران تنفي تزويد روسيا", "روسيا تعتزم تزويد إيران" (the actor after the noun is its object)
-    governing = {k for c, s, e in st.cues if c in GOVERNING_CUES for k in range(s, e)} if subject else set()
+    governing = {k for c, s, e in st.cues if c in GOVERNING_CUES for k in range(s, e)} \
+        if subject and not GOVERNING_CUES.isdisjoint(st.cue_names) else set()
     subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in particles and k not in governing] \
         if subject else []
     if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):

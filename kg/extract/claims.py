@@ -24,6 +24,7 @@ sentence: backers (:mod:`groups`), actor groups (:mod:`groups`), speaker
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -95,10 +96,11 @@ class ClaimExtractor:
         text = doc_text(doc)
         T = token_table(doc)
         spans = [Mark(s.start, s.end, s.label_, s.kb_id_) for s in actor_spans(doc)]
-        spans.sort(key=lambda m: m.start)  # stable: mentions that start together keep their order
+        spans.sort(key=_START)  # stable: mentions that start together keep their order
         cues, trigs = self.matchers.find(doc, T, text)
         heads = self.cfg.victim_heads
-        sents = [Sentence(s, e, T.start_char(s), T.end_char(e)) for s, e in sentence_bounds(doc)]
+        idx, words = T.idx, T.text  # TokenTable.start_char/end_char, inline
+        sents = [Sentence(s, e, idx[s], idx[e - 1] + len(words[e - 1])) for s, e in sentence_bounds(doc)]
         layer = syntax_of(doc)
         return DocContext(
             adjuncts=layer.adjuncts, reciprocals=layer.reciprocals,
@@ -109,6 +111,9 @@ class ClaimExtractor:
             trigs=trigs, trig_starts=[t.start for t in trigs], trig_tokens={k for t in trigs for k in range(t.start, t.end)},
             victim_at=positions(T.norm, heads, T.forms()), members=frozenset(self.participation.members(T, spans)),
             sents=sents, sent_starts=[x.start for x in sents])
+
+
+_START = itemgetter(0)  # a Mark's start, read in C
 
 
 def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str, str]]) -> list[Claim]:

@@ -87,6 +87,8 @@ class DocContext:
     members: frozenset[int] = frozenset()  # starts of mentions listed after a verb of membership: no arguments
     cities: dict[int, Group] | None = None  # city names by start (kg/extract/places.py), found once when first asked
     pronoun_hosts: list[int] | None = None  # where an object pronoun may stand (kg/extract/objects.py), found once
+    # the marker of each group read so far, by (start, label, size of modifier_tokens) (kg/extract/markers.py)
+    markers: dict[tuple[int, str | None, int], str | None] = field(default_factory=dict)
 
     def sent_at(self, i: int) -> Sentence:
         """The sentence holding token i (Token.sent rescans the doc each time)."""
@@ -124,10 +126,16 @@ class SentenceState:
     accusation: tuple[str, str, int] | None = None  # (accuser, accused, end of the trigger) read last
     refusals: frozenset[int] = frozenset()  # starts of the negation cues ("رفضت", "refused"), asked per trigger
     trig_starts: list[int] = field(default_factory=list)  # of ``trigs``, for bisect
+    # the names of ``cues``: most rules look for one kind of cue, which most sentences lack
+    cue_names: frozenset[str] = frozenset()
     group_starts: list[int] = field(default_factory=list)  # of ``groups`` (in order; a start never moves)
+    # the triggers that may end another's reach whatever reads them, and their starts
+    # (kg/extract/arguments.py, found when first asked)
+    reach_enders: tuple[list[Mark], list[int]] | None = None
 
     def __post_init__(self) -> None:
         self.trig_starts = [t.start for t in self.trigs]
+        self.cue_names = frozenset([c for c, _, _ in self.cues])
         self.group_starts = [g.start for g in self.groups]
 
     def trigs_from(self, start: int) -> list[Mark]:
@@ -138,3 +146,23 @@ class SentenceState:
         """The groups that start in ``start:end``, in order."""
         left = bisect.bisect_left
         return self.groups[left(self.group_starts, start):left(self.group_starts, end)]
+
+    # The groups are in order and apart: each starts at or after the end of the one before
+    # (:func:`~kg.extract.groups.actor_groups` keeps the first of overlapping mentions, and
+    # the filters after it only drop groups). An end only ever moves back to a trigger inside
+    # the group (:func:`~kg.extract.triggers.claim_trigger`), so the two questions below are
+    # answered by the fixed starts and the current end of one group.
+
+    def group_at(self, i: int) -> Group | None:
+        """The group holding token i, if any."""
+        k = bisect.bisect_right(self.group_starts, i) - 1
+        if k >= 0 and i < self.groups[k].end:
+            return self.groups[k]
+        return None
+
+    def groups_before(self, i: int) -> list[Group]:
+        """The groups that end at or before token i, in order."""
+        k = bisect.bisect_left(self.group_starts, i)
+        if k and self.groups[k - 1].end > i:
+            k -= 1  # the group i is in
+        return self.groups[:k]

@@ -11,7 +11,22 @@ from kg.nlp.normalize import match_key
 
 def marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
     """The preposition that marks a group, if any; "وفد من حماس", "a delegation from
-    Hamas": the body a delegation comes from stands for it, unmarked."""
+    Hamas": the body a delegation comes from stands for it, unmarked.
+
+    Asked of the same groups by every trigger of a sentence: the answers over all
+    prepositions are kept per document. They depend on the group's start and label and on
+    ``ctx.modifier_tokens``, which only grows: its size tells when an answer may be stale."""
+    if preps is not ctx.cfg.all_preps:
+        return _marker(ctx, group, preps)
+    key = (group.start, group.label, len(ctx.modifier_tokens))
+    markers = ctx.markers
+    if key in markers:
+        return markers[key]
+    found = markers[key] = _marker(ctx, group, preps)
+    return found
+
+
+def _marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
     found = _raw_marker(ctx, group, preps)
     cfg = ctx.cfg
     if found is not None and group.start >= 2:

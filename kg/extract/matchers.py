@@ -44,12 +44,14 @@ class Matchers:
         kept = longest_first(marks)
         if self.armed_only:
             kept = self._armed_only(marks, kept)
-        start_char, end_char = T.start_char, T.end_char
-        return cues, [Mark(s, e, label, "", text[start_char(s):end_char(e)]) for s, e, label in kept]
+        idx, words = T.idx, T.text  # a span's characters as TokenTable.start_char/end_char give them, inline
+        return cues, [Mark(s, e, label, "", text[idx[s]:idx[e - 1] + len(words[e - 1])]) for s, e, label in kept]
 
     def _armed_only(self, marks: list[tuple[int, int, str]], kept: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
         """A form of an armed-only section ("sent" troops) is also a form of another section
         ("sent" tanks): every section's mark of that span stays, and the weapon decides."""
+        if self.armed_only.isdisjoint(map(_LABEL, marks)):
+            return kept  # no armed-only section among the doc's marks (kept ones included): nothing to add
         label_at = {(s, e): label for s, e, label in kept}
         seen = set(kept)
         extra = [m for m in marks if m[:2] in label_at and m not in seen
@@ -61,6 +63,7 @@ class Matchers:
 
 _START = itemgetter(1)  # a cue's start
 _FIRST = itemgetter(0)  # a trigger tuple's start
+_LABEL = itemgetter(2)  # a trigger tuple's section
 
 
 def build_matchers(nlp: Language, data: LanguageData) -> Matchers:

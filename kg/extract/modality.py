@@ -9,21 +9,22 @@ from kg.extract.words import crosses_boundary
 
 def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     """The modality the cues before the trigger and the triggers around it give."""
-    sent, cues, sent_trigs = st.sent, st.cues, st.trigs
+    sent, cues, sent_trigs, names = st.sent, st.cues, st.trigs, st.cue_names
     lo = max(sent.start, trig.start - ctx.cfg.modality_window)
-    if any(cue == "possible" and sent.start <= s < lo for cue, s, _ in cues):
+    if "possible" in names and any(cue == "possible" and sent.start <= s < lo for cue, s, _ in cues):
         lo = _wide_start(ctx, st, trig, lo)
-    if any(cue == "possible" and lo <= s and e <= trig.start + 1 and not _perfect_after(ctx, s, e) for cue, s, e in cues):
+    if "possible" in names and any(cue == "possible" and lo <= s and e <= trig.start + 1 and not _perfect_after(ctx, s, e)
+                                   for cue, s, e in cues):
         return "possible"
-    if any(cue == "invitation" and 0 <= trig.start - e <= 10 for cue, s, e in cues):
+    if "invitation" in names and any(cue == "invitation" and 0 <= trig.start - e <= 10 for cue, s, e in cues):
         return "possible"  # "invited Iran to visit Ankara": the visit is to come
     procl = ctx.t.proclitic(trig.start)
     if procl and procl[-1:] in ctx.cfg.future or _future_light_verb(ctx, sent.start, trig.start):
         return "possible"
-    if any(cue == "future_time" and abs(s - trig.start) <= 12 and not crosses_boundary(ctx, min(e, trig.end), max(s, trig.start), punctuation=False)
+    if "future_time" in names and any(cue == "future_time" and abs(s - trig.start) <= 12 and not crosses_boundary(ctx, min(e, trig.end), max(s, trig.start), punctuation=False)
            for cue, s, e in cues):  # across the commas of an apposition: "يصل أمير قطر الشيخ تميم بن حمد، إلى القاهرة غدا"
         return "possible"  # "يصل … إلى القاهرة غدا", "will visit … next week"
-    if any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
+    if "alleged" in names and any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
         return "alleged"
     if any(t.label_ == "threatened" and t is not trig and 0 <= trig.start - t.end <= 6 for t in sent_trigs):
         return "possible"  # "هددت … بفرض عقوبات", "threatened to impose sanctions"
@@ -47,6 +48,8 @@ def _wide_start(ctx: DocContext, st: SentenceState, trig: Mark, lo: int) -> int:
 
 def unnamed_source(st: SentenceState) -> bool:
     """An unnamed source right after "according to"/a speech verb, or as its subject."""
+    if "unnamed_sources" not in st.cue_names:
+        return False
     cues = st.cues
     heads = [(s, e) for c, s, e in cues if c in ("according_to", "speech")]
     return any(c == "unnamed_sources" and any(abs(s - he) <= 2 or abs(hs - e) <= 2 for hs, he in heads)

@@ -10,6 +10,7 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, of_a_border
 from kg.extract.words import QUOTE_MARKS, crosses_boundary
 from kg.lang import Trigger
+from kg.nlp.tokens import indices_of
 
 
 def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
@@ -84,7 +85,8 @@ def owned_object(ctx: DocContext, trig: Mark, subject: Group | None, g: Group) -
 def source_between(st: SentenceState, start: int, end: int) -> bool:
     """"… in Syria, according to the Syrian news agency SANA": whoever follows "according
     to" or a speech verb is the source, not the object."""
-    return any(c in ("according_to", "speech") and start <= s < end for c, s, _ in st.cues)
+    return not st.cue_names.isdisjoint(("according_to", "speech")) and \
+        any(c in ("according_to", "speech") and start <= s < end for c, s, _ in st.cues)
 
 
 def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, preps: tuple[str, ...],
@@ -133,9 +135,11 @@ def _pronoun_hosts(ctx: DocContext) -> list[int]:
         norm, clitics, first_person_ends = T.norm, T.clitics, cfg.first_person
         found = {i for i, (_, enclitic) in clitics.items() if enclitic and norm[i] in cfg.hosts}
         found.update(i for i, (_, enclitic) in clitics.items() if enclitic in first_person_ends)
-        if first_person_ends:
-            found.update(i for i, word in enumerate(norm) if word.endswith(first_person_ends)
-                         and any(word.endswith(e) and len(word) >= len(e) + 3 for e in first_person_ends))
+        if first_person_ends:  # the doc's distinct words tested, then found where they stand
+            for word in T.forms():
+                if word.endswith(first_person_ends) and any(word.endswith(e) and len(word) >= len(e) + 3
+                                                            for e in first_person_ends):
+                    found.update(indices_of(norm, word))
         ctx.pronoun_hosts = sorted(found)
     return ctx.pronoun_hosts
 
@@ -151,7 +155,7 @@ def _free_pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, subject
         return None
     exclude = set(subject.keys) if subject else set()
     types = {"Country", "Organization"}
-    for g in reversed([g for g in st.groups if g.end <= trig.start]):
+    for g in reversed(st.groups_before(trig.start)):
         # a bare group (a subject), not "his trip to the United States … since Russia invaded it"
         if not set(g.keys) & exclude and g.types(ctx.discourse) & types and marker(ctx, g, cfg.all_preps) is None:
             return Group(list(g.keys), words[0], words[0] + 1, "pronoun")

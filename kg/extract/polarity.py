@@ -17,7 +17,7 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     cues, sent = st.cues, st.sent
     if rejected_accusation(ctx, st, trig):
         return "negative"
-    if not any(c == "negation" or c == "reversal" or c == "cancelled" for c, _, _ in cues):
+    if st.cue_names.isdisjoint(("negation", "reversal", "cancelled")):
         return "positive"
     if _unsupported(ctx, st, trig):
         return "negative"
@@ -68,6 +68,8 @@ def _unsupported(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
     "found no sign of Russian troops attacking": a negated evidence noun (``[cues]
     evidence_nouns``, at most three words after the negation) whose complement ("that",
     "أن") or preposition ("of", "على") leads to the trigger, with no other trigger between."""
+    if "evidence_nouns" not in st.cue_names:
+        return False
     T, cfg, cues = ctx.t, ctx.cfg, st.cues
     for cue, s, e in cues:
         if cue != "evidence_nouns" or e > trig.start or s < st.sent.start or e >= len(T):
@@ -102,7 +104,7 @@ def _light_preposition(ctx: DocContext, k: int, between: list[int]) -> bool:
 def denial(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
     """"X denied supplying Y": the negated claim is X's own statement."""
     sent = st.sent
-    return any(cue == "denial" and sent.start <= s and e <= trig.start and
+    return "denial" in st.cue_names and any(cue == "denial" and sent.start <= s and e <= trig.start and
                (trig.start - e <= 3 or complement_between(ctx, e, trig.start)) for cue, s, e in st.cues) \
         or rejected_accusation(ctx, st, trig)
 
@@ -182,6 +184,8 @@ def rejecter(ctx: DocContext, st: SentenceState, trig: Mark) -> list[str]:
 
 def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, int, int] | None:
     """The dispute or denial verb (start, end) and the end of its accusation noun."""
+    if "accusation_nouns" not in st.cue_names:
+        return None
     nouns = [(s, e) for c, s, e in st.cues if c == "accusation_nouns" and e <= trig.start]
     if not nouns:
         return None

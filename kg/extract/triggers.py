@@ -18,7 +18,7 @@ def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
     if not spec.instrument_forms:
         return True
     norm = ctx.t.norm
-    if " ".join(norm[k] for k in range(trig.start, trig.end)) not in spec.instrument_forms \
+    if " ".join(norm[trig.start:trig.end]) not in spec.instrument_forms \
             and match_key(trig.text) not in spec.instrument_forms:  # "re-designated": three tokens, one form
         return True
     window = spec.instrument_window or ctx.cfg.instrument_window
@@ -117,7 +117,7 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
     event told before ("this summit"), a weapon-only form with no weapon, a noun after a
     noun determiner ("the hit was accurate"). ``forms`` are the lexicon's actor forms."""
     T, text = ctx.t, ctx.text
-    inside = next((g for g in st.groups if g.start <= trig.start < g.end), None)
+    inside = st.group_at(trig.start)
     if inside is not None:
         if trig.end <= inside.end:
             return None  # a word of an actor's name
