@@ -1437,3 +1437,21 @@ def test_killing_suspension_and_m23(ar_rows, en_rows, lang, text, rows):
 ])
 def test_repelled_and_received(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # a definite event noun that ends its clause, with no actor of its own, is the event told
+    # before: its agent is the condemned one
+    ("en", "Russia attacked Kyiv overnight. Poland condemned the attack.", {("RUS", "attacked", "UKR"), ("POL", "opposed", "RUS")}),
+    ("en", "Turkey struck Kurdish militants in northern Iraq. Baghdad condemned the strikes.",
+     {("TUR", "attacked", "IRQ"), ("IRQ", "opposed", "TUR")}),
+    ("ar", "هاجمت روسيا كييف ليلا. ونددت بولندا بالهجوم.", {("RUS", "attacked", "UKR"), ("POL", "opposed", "RUS")}),
+    ("ar", "قصفت تركيا مسلحين أكرادا في شمال العراق. وأدانت بغداد الضربات.", {("TUR", "attacked", "IRQ"), ("IRQ", "opposed", "TUR")}),
+    # an agent marked after the event noun
+    ("en", "Germany condemned the attack by Hamas on Israel.", {("hamas", "attacked", "ISR"), ("DEU", "opposed", "hamas")}),
+    # must not: a new event, or the agent condemning (defending) its own act
+    ("en", "Russia attacked Kyiv overnight. Poland condemned a new attack on Odesa.", {("RUS", "attacked", "UKR")}),
+    ("en", "Russia attacked Kyiv overnight. Russia defended the attack.", {("RUS", "attacked", "UKR")}),
+])
+def test_an_event_told_before(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

@@ -223,6 +223,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
                                      modality=mode, attributed_to=(denier[0] if denier else subj) if denied else said))
         if spec.symmetric and pol == "positive":
             ctx.last_pair = (subj, obj)
+        if pol == "positive" and mode == "asserted":
+            ctx.last_agent[spec.relation] = subj
         if discourse is not None:
             discourse.note_subject(subj)
     return claims

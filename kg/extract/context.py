@@ -84,6 +84,8 @@ class DocContext:
     adjuncts: frozenset[int] = frozenset()  # time adjuncts of the syntax layer: no distance between arguments
     reciprocals: dict[int, int] = field(default_factory=dict)  # "each other", "بعضهما": start -> end
     last_pair: tuple[str, str] | None = None  # the parties of the latest symmetric claim (talks, a deal)
+    # the agent of the latest positive claim of each relation, for an event told again ("… condemned the strikes")
+    last_agent: dict[str, str] = field(default_factory=dict)
     members: frozenset[int] = frozenset()  # starts of mentions listed after a verb of membership: no arguments
     cities: dict[int, Group] | None = None  # city names by start (kg/extract/places.py), found once when first asked
     pronoun_hosts: list[int] | None = None  # where an object pronoun may stand (kg/extract/objects.py), found once

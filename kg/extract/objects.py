@@ -28,8 +28,10 @@ def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group |
     if len(T.words(start, nxt.start)) > 4 or crosses_boundary(ctx, trig.end, nxt.start):
         return None
     agent = next((g for g in groups if g.start == nxt.end and g is not subject and not T.proclitic(g.start)), None)
-    if agent is None:
-        return None
+    if agent is None:  # "condemned the attack by Hamas on Israel": the agent marked as such
+        agent = next((g for g in st.groups_starting(nxt.end, nxt.end + 3) if marker(ctx, g, cfg.all_preps) in cfg.agents
+                      and all(T.norm[k] in cfg.agents or T.norm[k] in cfg.determiners for k in T.words(nxt.end, g.start))), None)
+        return agent if agent is not None and agent is not subject else _told_before(ctx, st, nxt, subject)
     if agent.label == "demonym":
         return agent if T.norm[nxt.start].startswith(cfg.definite) else None
     event = cfg.triggers[nxt.label_]
@@ -38,6 +40,24 @@ def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group |
     # "أدان مجلس الأمن إطلاق كوريا الشمالية صاروخا": the weapon after the agent is the event's object
     armed = bool(event.instruments) and any(T.norm[k] in event.instruments for k in T.words(agent.end, agent.end + 2))
     return agent if marked or armed else None
+
+
+def _told_before(ctx: DocContext, st: SentenceState, event: Mark, subject: Group | None) -> Group | None:
+    """"Turkey struck Kurdish militants in Iraq. Baghdad condemned the strikes.", "وأدانت بغداد
+    الضربات": a definite event noun that ends its clause, with no actor of its own, is the
+    event told before; its agent is the agent of the latest claim of that relation, unless it
+    is the condemner itself."""
+    T, cfg = ctx.t, ctx.cfg
+    relation = cfg.triggers[event.label_].relation
+    agent = ctx.last_agent.get(relation)
+    if agent is None or (subject is not None and agent in subject.keys):
+        return None
+    definite = T.norm[event.start].startswith(cfg.definite) or \
+        (event.start > 0 and T.norm[event.start - 1] in cfg.determiners and T.norm[event.start - 1] not in ("a", "an"))
+    after = T.words(event.end, min(st.sent.end, event.end + 1))
+    if not definite or (after and T.alpha[after[0]]) or any(g.start >= event.end for g in st.groups):
+        return None
+    return Group([agent], event.start, event.end, "coref")
 
 
 def victim(ctx: DocContext, g: Group) -> bool:
