@@ -1455,3 +1455,17 @@ def test_repelled_and_received(ar_rows, en_rows, lang, text, rows):
 ])
 def test_an_event_told_before(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # headlines: present-tense receiving, a light verb after a comma pair, a verb's subject before it
+    # whose nisba object belongs to the event noun after it
+    ("en", "Saudi crown prince receives Iraqi prime minister in Riyadh", {("SAU", "metWith", "IRQ")}),
+    ("en", "Philippines, US begin joint military drills", {("PHL", "cooperatedWith", "USA")}),
+    ("ar", "قطر تدين الغارة الإسرائيلية على الأراضي السورية", {("QAT", "opposed", "ISR"), ("ISR", "attacked", "SYR")}),
+    ("ar", "قطر تدين الهجوم الإسرائيلي على لبنان", {("QAT", "opposed", "ISR"), ("ISR", "attacked", "LBN")}),
+    # must not: a light verb that is no headline pair's
+    ("en", "Russia, the report said, began strikes.", set()),
+])
+def test_headline_forms(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

@@ -76,7 +76,9 @@ def _headline_list(ctx: DocContext, g: Group) -> bool:
     sent = ctx.sent_at(g.start)
     if any(T.alpha[k] for k in T.words(sent.start, g.start)):
         return False  # "In Syria, Turkey struck …": not the sentence's opening
-    after = T.words(g.end, min(g.end + 1, sent.end))
+    after = T.words(g.end, min(g.end + 3, sent.end))
+    while len(after) > 1 and T.norm[after[0]] in ctx.cfg.light_verbs:
+        after = after[1:]  # "Philippines, US begin joint military drills": a light verb before the trigger
     i = bisect.bisect_left(ctx.trig_starts, after[0]) if after else len(ctx.trig_starts)
     return i < len(ctx.trig_starts) and ctx.trig_starts[i] == after[0]
 
