@@ -1469,3 +1469,20 @@ def test_an_event_told_before(ar_rows, en_rows, lang, text, rows):
 ])
 def test_headline_forms(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # the accused's act after "of" is a gerund with the accused as subject; a verb's own noun of the
+    # same relation right after it is read with it ("providing military support to", "بتقديم دعم عسكري")
+    ("en", "Washington accused Beijing of providing military support to Moscow.", {("USA", "accused", "CHN"), ("CHN", "supplied", "RUS")}),
+    ("ar", "ويأتي ذلك بعد أيام من اتهام واشنطن لبكين بتقديم دعم عسكري لموسكو.", {("USA", "accused", "CHN"), ("CHN", "supplied", "RUS")}),
+    ("en", "Sudan's government accuses the UAE of backing the RSF, which Abu Dhabi denies.", {("SDN", "accused", "ARE"), ("ARE", "supported", "rsf")}),
+    # a participle after a noun that is no actor is that noun's act, unless a text carries it for its author
+    ("en", "The United States last month sanctioned a network smuggling Iranian oil to China.", set()),
+    ("en", "The UN Security Council adopted a resolution condemning Israel's strikes on Qatar.", {("ISR", "attacked", "QAT"), ("unsc", "opposed", "ISR")}),
+    # must not: an adjacent trigger of the same relation with a claim of its own stays
+    ("en", "Ukraine says Russian missile strike hits Kharkiv", {("RUS", "attacked", "UKR")}),
+    ("en", "Russia keeps supplying weapons to Syria.", {("RUS", "supplied", "SYR")}),
+])
+def test_gerunds_participles_and_a_verbs_own_noun(ar_rows, en_rows, lang, text, rows):
+    assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows

@@ -218,6 +218,7 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         mode = "alleged"  # "according to officials": reported, not established
     if spec.relation == "accused" and pol == "positive":
         st.accusation = (pairs[0][0], pairs[0][1], trig.end)
+    st.claimed = (trig.end, spec.relation)
     for subj, obj in pairs:
         claims.append(sentence_claim(ctx.text, sent, ctx.offset, subj, spec.relation, obj, polarity=pol,
                                      modality=mode, attributed_to=(denier[0] if denier else subj) if denied else said))

@@ -83,8 +83,9 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         return True
     if prev is not None and T.norm[prev] in cfg.relative_pronouns and T.norm[prev] not in cfg.determiners:
         return False  # "Iran, which supplies drones to Russia": the verb of a relative clause
-    if prev is not None and _cue_ends_at(ctx, trig.start, ("denial", "negation")) and T.norm[trig.end - 1].endswith("ing"):
-        return False  # "Rwanda denies backing the M23 rebels": a gerund, the denied act
+    gerund = bool(cfg.progressive) and T.norm[trig.end - 1].endswith(tuple(cfg.progressive))
+    if gerund and prev is not None and (T.norm[prev] in cfg.all_preps or _cue_ends_at(ctx, trig.start, ("denial", "negation"))):
+        return False  # "Rwanda denies backing the M23 rebels", "accuses the UAE of backing the RSF": a gerund, an act
     if nxt is not None and (T.norm[nxt] in BETWEEN or T.norm[nxt] == "of" or T.norm[nxt] in spec.obj_preps):
         return True
     if prev is not None and prev > 0 and T.norm[prev] in cfg.negation_near:
@@ -96,6 +97,11 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
     if prev is not None and _demonym_ends_at(ctx, trig.start):
         return True  # "an Israeli strike", "Russian attacks": a nationality adjective modifies a noun
     return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in cfg.pronouns))
+
+
+# relations a text can carry for its author ("a resolution condemning Israel's strikes", "a
+# statement accusing"): a participle after such a noun is still the subject's act
+CARRIED_BY_TEXTS = frozenset({"opposed", "criticized", "supported", "accused", "threatened"})
 
 
 def _demonym_ends_at(ctx: DocContext, k: int) -> bool:
@@ -142,12 +148,20 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
     spec = cfg.triggers[trig.label_]
     if (trig.start, trig.label_) in st.unarmed:
         return None
+    if st.claimed == (trig.start, spec.relation) and not T.proclitic(trig.start):
+        return None  # "بتقديم دعم عسكري لموسكو", "providing military support to": the verb's own noun, read with it
     if spec.unless_after and _sent_thing(ctx, st, trig, spec):
         if not (spec.otherwise and match_key(trig.text) in spec.otherwise[1]):
             return None  # "sent a delegation to Cairo", "أرسلت رسالة إلى": what is sent is no supply
         spec = cfg.triggers[spec.otherwise[0]]  # "received tanks from Germany": no guest, the other reading
     if spec.circumstantial_forms and match_key(trig.text) in spec.circumstantial_forms and not circumstantial(ctx, trig):
         return None  # "روسيا متهمة بـ": a passive participle, not "، متهمة أوكرانيا"
+    if cfg.progressive and trig.start >= 2 and spec.relation not in CARRIED_BY_TEXTS \
+            and T.norm[trig.end - 1].endswith(tuple(cfg.progressive)) \
+            and T.norm[trig.start - 2] in cfg.determiners and T.lower[trig.start - 1] and T.alpha[trig.start - 1] \
+            and not ctx.in_mention(trig.start - 1) and T.norm[trig.start - 1] not in cfg.light_verbs \
+            and T.norm[trig.start - 1] not in cfg.all_preps:
+        return None  # "sanctioned a network smuggling Iranian oil": the participle is the noun's, no actor's
     if cfg.noun_determiners and trig.start > 0 and T.norm[trig.start - 1] in cfg.noun_determiners \
             and match_key(trig.text) not in spec.nouns:
         return None  # "the hit was accurate", "the bombed hospital": no predicate
