@@ -1486,3 +1486,15 @@ def test_headline_forms(ar_rows, en_rows, lang, text, rows):
 ])
 def test_gerunds_participles_and_a_verbs_own_noun(ar_rows, en_rows, lang, text, rows):
     assert {r[:3] for r in (ar_rows if lang == "ar" else en_rows)(text)} == rows
+
+
+@pytest.mark.parametrize("text, key", [
+    # "بلاده" is the speaker's or subject's country, not the counterpart's named just before it
+    ("وأكد وزير الخارجية المصري بدر عبد العاطي، خلال لقائه نظيره الأردني في القاهرة، رفض بلاده لأي تدخل تركي في ليبيا.", "EGY"),
+    # must: with no counterpart, the title before it still gives the country
+    ("قال وزير الخارجية الإيراني إن بلاده لن تتفاوض مع واشنطن.", "IRN"),
+])
+def test_his_country_is_not_the_counterparts(ar_rows, text, key):
+    rows = ar_rows(text)
+    assert any(r[0] == key for r in rows if r[1] != "affiliatedWith"), rows
+    assert not any(r[0] == "JOR" for r in rows), rows

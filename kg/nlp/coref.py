@@ -52,6 +52,7 @@ class Coref:
         self.personal = data.keys("coreference", "personal_pronouns")
         self.possessive = frozenset(data.strings("morphology", "possessive"))  # "Qatar's"
         self.not_names = data.keys("names", "stop")
+        self.counterparts = data.keys("titles", "counterpart")  # "نظيره": another side's title
         self.article = match_key(data.value("morphology", "definite_article", default="") or "")  # written on the noun (ال)  # "علي" is also "على" once folded: never a surname
 
     def __call__(self, doc: Doc) -> Doc:
@@ -192,7 +193,9 @@ class Coref:
         elif label == "definite_country":
             keys = discourse.salient(types=("Country",), n=1)
         else:  # his_country: the country of the speaker, of a title just before, or of the last person
-            titled = [r for r in doc.user_data.get("titled_persons", []) if r.end <= start and r.affiliation]
+            # not a counterpart's title ("خلال لقائه نظيره الأردني، رفض بلاده"): the counterpart is the other side
+            titled = [r for r in doc.user_data.get("titled_persons", []) if r.end <= start and r.affiliation
+                      and not any(match_key(t.text) in self.counterparts for t in doc[r.start:r.end])]
             person = discourse.speaker or next(iter(discourse.last(types=("Person",))), None)
             aff = discourse.actors[person].affiliation if person and person in discourse.actors else None
             if titled and (start - titled[-1].end <= 8 or aff is None):
