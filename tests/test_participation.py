@@ -102,3 +102,21 @@ def test_a_member_that_acts_is_an_actor():
 ])
 def test_western_countries_are_no_bloc_the_west_is(text, lang, present):
     assert ("west" in actors_of(text, lang)) == present
+
+
+@pytest.mark.parametrize("text, absent", [
+    # an origin is a place
+    ("Tanker convoys on the main routes from Senegal were attacked again.", "SEN"),
+    ("Thousands of refugees from Syria crossed the border.", "SYR"),
+])
+def test_en_an_origin_is_a_place(text, absent):
+    assert absent not in actors_of(text, "en")
+
+
+@pytest.mark.parametrize("text, present", [
+    # a delegation or fighters from a body are the body acting; a claim's party counts
+    ("A delegation from Hamas arrived in Cairo on Sunday.", "hamas"),
+    ("Ukraine received tanks from Germany.", "DEU"),
+])
+def test_en_a_body_a_delegation_comes_from_acts(text, present):
+    assert present in actors_of(text, "en")

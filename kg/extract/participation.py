@@ -38,7 +38,10 @@ class Participation:
         self.member_verbs = data.keys("participation", "member_verbs")
         self.adverbs = data.keys("participation", "adverbs")
         self.two_word_verbs = any(" " in v for v in self.member_verbs)
-        self.list_openers = self.locative | self.member_verbs
+        # "convoys on the routes from Senegal": an origin is a place, unless a delegation comes from it
+        self.origins = data.keys("participation", "origin_prepositions")
+        self.delegations = data.keys("syntax", "delegations")
+        self.list_openers = self.locative | self.member_verbs | self.origins
         self.member_heads = frozenset(v.split()[0] for v in self.member_verbs)
         self.thing_heads = data.keys("participation", "thing_heads")
         self.modifier_suffixes = data.keys("participation", "modifier_suffixes")
@@ -83,6 +86,9 @@ class Participation:
             return False
         last = table.norm[j]
         if last in openers:
+            if last in self.origins and last not in self.locative:
+                k = _word_before(table, j)
+                return not (k >= 0 and table.norm[k] in self.delegations)  # "a delegation from Hamas" acts
             return True
         i = _word_before(table, j) if self.two_word_verbs else -1
         return i >= 0 and f"{table.norm[i]} {last}" in openers
