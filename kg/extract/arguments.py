@@ -15,8 +15,9 @@ import bisect
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, member_phrase_start, of_a_border
 from kg.extract.nominal import noun_arguments
-from kg.extract.objects import (event_agent, located_target, owned_object, owner_object, owner_of_object, pronoun_object,
-                                source_between, victim)
+from kg.extract.objects import (complement_after, event_agent, located_target, nisba_of_the_object, owned_object,
+                                owner_object, owner_of_object, pronoun_object, source_between, victim)
+from kg.extract.receiving import received_pairs
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.places import city_target
 from kg.extract.polarity import rejected_accusation
@@ -25,7 +26,7 @@ from kg.extract.subjects import (apposition_head, circumstantial_subject, comple
                                  means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
                                  purpose_subject, relative_before, relative_subject, shared_subject, weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
-from kg.extract.words import crosses_boundary, distance, filler, plain_word
+from kg.extract.words import crosses_boundary, distance, filler
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 
@@ -37,77 +38,7 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     the actor after it and the verb's subject receives: the pairs turn round (the subject
     stays the clause's, for the verbs that share it)."""
     found, keys = _arguments(ctx, st, trig, spec)
-    if spec.relation not in ctx.cfg.receiving_relations or not (found or keys or st.groups):
-        return found, keys
-    cue = _received(ctx, st, trig, spec)
-    if cue is None:
-        return found, keys
-    if not found:
-        # "تعرضت أرمينيا لهجوم من أذربيجان", "Armenia came under attack from Azerbaijan", "received a
-        # loan from the World Bank": the agent marked as a source; "Ukraine came under Russian
-        # attack": the noun's own modifier; the receiving verb's subject is the target
-        receiver = _receiver(ctx, st, cue)
-        receivers = receiver.keys if receiver is not None else keys
-        if receiver is None and st.prev is not None and st.prev[0].start == cue[0] and st.prev[2]:
-            receivers = st.prev[2]  # the receiving verb is a trigger read before: "it repelled an attack by …"
-        agent = _marked_agent(ctx, st, trig)
-        if agent is not None:
-            return [(a, k) for a in agent.keys for k in receivers if a != k], receivers
-        if receiver is None or any(k in receiver.keys for k in keys):
-            return found, keys
-        return [(k, r) for k in keys for r in receiver.keys if k != r], receiver.keys
-    # the noun's agent: after it, bare or marked as a source ("of Russia", "من روسيا"; "for the Houthis" is the object)
-    agent_marks = ctx.cfg.receiving_agent_preps | {None}
-    agents = {k for g in st.groups if g.start >= trig.end and marker(ctx, g, ctx.cfg.all_preps) in agent_marks
-              for k in g.keys}
-    return [(o, s) if o in agents and s not in agents else (s, o) for s, o in found], keys
-
-
-def _receiver(ctx: DocContext, st: SentenceState, cue: tuple[int, int]) -> Group | None:
-    """The receiving verb's subject: right before it, or right after it where the verb comes
-    first ("حصلت بنغلاديش على قرض")."""
-    T = ctx.t
-    before = next((g for g in reversed(st.groups) if g.end <= cue[0] and len(T.words(g.end, cue[0])) <= 1), None)
-    if before is not None and not (ctx.cfg.verb_first and marker(ctx, before, ctx.cfg.all_preps) is not None):
-        return before
-    if ctx.cfg.verb_first:
-        return next((g for g in st.groups_starting(cue[1], cue[1] + 2) if marker(ctx, g, ctx.cfg.all_preps) is None), None)
-    return None
-
-
-def _marked_agent(ctx: DocContext, st: SentenceState, trig: Mark) -> Group | None:
-    """The first actor after a received noun marked as its source ("from", "من"), within the
-    words of the noun's phrase (no clause boundary, no other trigger between)."""
-    preps = ctx.cfg.receiving_agent_preps
-    for g in st.groups_starting(trig.end, trig.end + 6):
-        if crosses_boundary(ctx, trig.end, g.start) or any(trig.end <= t.start < g.start for t in st.trigs):
-            return None
-        if marker(ctx, g, ctx.cfg.all_preps) in preps:
-            return g
-    return None
-
-
-def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[int, int] | None:
-    """The receiving verb ending within three words before the trigger, with only determiners,
-    adjectives or the verb-first subject between, where the trigger is a noun ("the backing",
-    "بدعم"; not "has supported")."""
-    T, cfg = ctx.t, ctx.cfg
-    if "receiving" not in st.cue_names:
-        return None
-    noun = match_key(trig.text) in spec.nouns
-    for cue, s, e in st.cues:
-        if cue != "receiving" or e > trig.start:
-            continue
-        gap = T.words(e, trig.start)
-        # a noun of the section, or any trigger after the verb-first subject ("تحظى إيران بدعم")
-        # … and the verb's own preposition right before the noun ("حصلت بنغلاديش على قرض")
-        # where the data marks no noun forms (Arabic), a trigger right after the verb is its noun ("صد هجوما")
-        if (noun or any(ctx.in_mention(k) for k in gap) or (not gap and not spec.nouns)) and len(gap) <= 3 \
-                and not crosses_boundary(ctx, e, trig.start) \
-                and all(T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k)
-                        or (k == gap[-1] and T.norm[k] in cfg.all_preps) for k in gap):
-            return s, e
-    return None
+    return received_pairs(ctx, st, trig, spec, found, keys)
 
 
 def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], list[str]]:
@@ -357,7 +288,7 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
         preps = preps + spec.reversal_obj_preps  # "رفعت … العقوبات عن سوريا": lifted from Syria
     if spec.noun_obj_preps and subject is not None and subject.start == trig.end and not T.proclitic(subject.start):
         preps = preps + spec.noun_obj_preps  # "غزو روسيا لأوكرانيا": the agent in construct, the object with ل
-    if spec.complement and _complement_after(ctx, st, trig, spec.complement[0]):
+    if spec.complement and complement_after(ctx, st, trig, spec.complement[0]):
         preps = preps + spec.complement[1]  # "توعد حزب الله بالرد على إسرائيل": the retaliation's target
     obj: Group | None = None
     for i, g in enumerate(after):
@@ -373,7 +304,7 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
         mark = marker(ctx, g, cfg.all_preps)
         if mark is not None and (mark in preps or _own_preposition(ctx, trig, g, mark)):
             if obj is None and (not spec.object_adjacent or g.start - trig.end <= 2
-                                or _nisba_of_the_object(ctx, trig, g, subject, preps)):
+                                or nisba_of_the_object(ctx, trig, g, subject, preps)):
                 obj = g
                 continue
             if obj is not None or mark not in cfg.owner_preps:
@@ -409,32 +340,6 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
                     and (cfg.verb_first or not crosses_boundary(ctx, trig.end, g.start)):
                 obj = g  # not across "which", "when", "الذي": "China, which brokered the pact when President Xi …"
     return subject, obj
-
-
-def _nisba_of_the_object(ctx: DocContext, trig: Mark, g: Group, subject: Group | None, preps: tuple[str, ...]) -> bool:
-    """"احتجت فيتنام على أعمال البناء الصينية": a nisba whose head noun phrase opens with the
-    trigger's preposition right after the trigger (past a verb-first subject) is its object,
-    however many plain words the noun phrase has (up to three)."""
-    if not ctx.cfg.adjective_after or g.label != "demonym":
-        return False
-    T = ctx.t
-    words = [k for k in T.words(trig.end, g.start) if subject is None or not subject.start <= k < subject.end]
-    if not words or len(words) > 4 or any(ctx.in_mention(k) or k in ctx.trig_tokens for k in words):
-        return False
-    first = words[0]
-    opens = T.norm[first] in preps or T.proclitic(first).lstrip("وف") in preps
-    return opens and all(T.alpha[k] and T.norm[k] not in ctx.cfg.all_preps for k in words[1:])
-
-
-def _complement_after(ctx: DocContext, st: SentenceState, trig: Mark, words: frozenset[str]) -> bool:
-    """One of the complement nouns among the first words after the trigger, past a verb-first
-    subject, with or without its "ب" ("بالرد")."""
-    T = ctx.t
-    for k in [k for k in T.words(trig.end, min(st.sent.end, trig.end + 8)) if not ctx.in_mention(k)][:2]:
-        key = T.norm[k]
-        if key in words or (T.proclitic(k) == "" and key[1:] in words):
-            return True
-    return False
 
 
 def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, after: list[Group],

@@ -17,7 +17,7 @@ Polarity, modality and attribution come from cue words of the language data.
 The flow per document: :class:`DocContext` (mentions, triggers, cues, sentences) → per
 sentence: backers (:mod:`groups`), actor groups (:mod:`groups`), speaker
 (:mod:`attribution`) → per trigger: is it a predicate (:mod:`triggers`), its arguments
-(:mod:`arguments`, :mod:`nominal`), polarity and modality (:mod:`polarity`,
+(:mod:`arguments`, :mod:`nominal`, :mod:`receiving`), polarity and modality (:mod:`polarity`,
 :mod:`modality`) → claims implied by threats and titles, repeats dropped (:mod:`records`).
 """
 

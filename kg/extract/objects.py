@@ -229,3 +229,29 @@ def owner_of_object(ctx: DocContext, trig: Mark, spec: Trigger, after: list[Grou
             return g
         return None
     return None
+
+
+def nisba_of_the_object(ctx: DocContext, trig: Mark, g: Group, subject: Group | None, preps: tuple[str, ...]) -> bool:
+    """"احتجت فيتنام على أعمال البناء الصينية": a nisba whose head noun phrase opens with the
+    trigger's preposition right after the trigger (past a verb-first subject) is its object,
+    however many plain words the noun phrase has (up to three)."""
+    if not ctx.cfg.adjective_after or g.label != "demonym":
+        return False
+    T = ctx.t
+    words = [k for k in T.words(trig.end, g.start) if subject is None or not subject.start <= k < subject.end]
+    if not words or len(words) > 4 or any(ctx.in_mention(k) or k in ctx.trig_tokens for k in words):
+        return False
+    first = words[0]
+    opens = T.norm[first] in preps or T.proclitic(first).lstrip("وف") in preps
+    return opens and all(T.alpha[k] and T.norm[k] not in ctx.cfg.all_preps for k in words[1:])
+
+
+def complement_after(ctx: DocContext, st: SentenceState, trig: Mark, words: frozenset[str]) -> bool:
+    """One of the complement nouns among the first words after the trigger, past a verb-first
+    subject, with or without its "ب" ("بالرد")."""
+    T = ctx.t
+    for k in [k for k in T.words(trig.end, min(st.sent.end, trig.end + 8)) if not ctx.in_mention(k)][:2]:
+        key = T.norm[k]
+        if key in words or (T.proclitic(k) == "" and key[1:] in words):
+            return True
+    return False
