@@ -59,8 +59,9 @@ class ClaimConfig:
     # -- lists of the data file
     light_verbs: frozenset[str] = _keys("syntax", "light_verbs")
     bloc_adjectives: frozenset[str] = _keys("syntax", "bloc_adjectives")  # "Western sanctions": a word, no name
-    genitive_preps: frozenset[str] = _keys("syntax", "genitive_prepositions")  # "the sale of American weapons"
+    genitive_preps: frozenset[str] = _keys("syntax", "genitive_prepositions")  # "hundreds of strikes"
     state_nouns: frozenset[str] = _keys("syntax", "state_nouns")  # "Colombia's government" is Colombia
+    indefinite: frozenset[str] = _keys("syntax", "indefinite_articles")  # "a new attack" is no event told before
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
     negation_near: frozenset[str] = _keys("cues", "negation_near")  # particles ("not", "لم"); other negation cues are verbs
     conjunctions: frozenset[str] = _keys("morphology", "conjunctions")  # proclitic conjunctions ("و", "ف")

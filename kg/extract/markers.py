@@ -37,10 +37,21 @@ def _marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
         j = group.start - 1 if norm[group.start - 1] == found else group.start
         if found in cfg.delegation_preps and norm[j - 1] in cfg.delegations:
             return None
-        if norm[j - 1] in cfg.member_links or (j >= 3 and norm[j - 2] in cfg.member_links and ctx.t.alpha[j - 1]
-                                               and not ctx.in_mention(j - 1) and norm[j - 1] not in cfg.all_preps):
+        if _member_link(ctx, j) is not None:
             return None  # "فصائل منضوية في هيئة الحشد", "قياديا بارزا في حماس": the body they belong to
     return found
+
+
+def _member_link(ctx: DocContext, j: int) -> int | None:
+    """The member-link word ("منضوية", "قياديا") right before token ``j`` (the preposition
+    before a body), or two before it with one plain word between ("قياديا بارزا في")."""
+    norm, cfg = ctx.t.norm, ctx.cfg
+    if j >= 1 and norm[j - 1] in cfg.member_links:
+        return j - 1
+    if j >= 3 and norm[j - 2] in cfg.member_links and ctx.t.alpha[j - 1] and not ctx.in_mention(j - 1) \
+            and norm[j - 1] not in cfg.all_preps:
+        return j - 2
+    return None
 
 
 def member_phrase_start(ctx: DocContext, group: Group) -> int:
@@ -48,12 +59,9 @@ def member_phrase_start(ctx: DocContext, group: Group) -> int:
     هيئة الحشد", "قياديا بارزا في حماس"): the members stand for the body, so the phrase is where
     the group stands for distances. ``group.start`` where no member link precedes it."""
     T, cfg = ctx.t, ctx.cfg
-    if not cfg.member_links or group.start < 2:
+    if not cfg.member_links or group.start < 2 or T.norm[group.start - 1] not in cfg.all_preps:
         return group.start
-    j = group.start - 1
-    if T.norm[j] not in cfg.all_preps:
-        return group.start
-    link = j - 1 if T.norm[j - 1] in cfg.member_links else (j - 2 if j >= 2 and T.norm[j - 2] in cfg.member_links else None)
+    link = _member_link(ctx, group.start - 1)
     if link is None:
         return group.start
     k = link

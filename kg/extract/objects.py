@@ -8,7 +8,7 @@ import bisect
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, of_a_border
-from kg.extract.words import QUOTE_MARKS, crosses_boundary
+from kg.extract.words import QUOTE_MARKS, clitic_word, crosses_boundary
 from kg.lang import Trigger
 from kg.nlp.tokens import indices_of
 
@@ -53,7 +53,7 @@ def _told_before(ctx: DocContext, st: SentenceState, event: Mark, subject: Group
     if agent is None or (subject is not None and agent in subject.keys):
         return None
     definite = T.norm[event.start].startswith(cfg.definite) or \
-        (event.start > 0 and T.norm[event.start - 1] in cfg.determiners and T.norm[event.start - 1] not in ("a", "an"))
+        (event.start > 0 and T.norm[event.start - 1] in cfg.determiners and T.norm[event.start - 1] not in cfg.indefinite)
     after = T.words(event.end, min(st.sent.end, event.end + 1))
     if not definite or (after and T.alpha[after[0]]) or any(g.start >= event.end for g in st.groups):
         return None
@@ -250,8 +250,5 @@ def complement_after(ctx: DocContext, st: SentenceState, trig: Mark, words: froz
     """One of the complement nouns among the first words after the trigger, past a verb-first
     subject, with or without its "ب" ("بالرد")."""
     T = ctx.t
-    for k in [k for k in T.words(trig.end, min(st.sent.end, trig.end + 8)) if not ctx.in_mention(k)][:2]:
-        key = T.norm[k]
-        if key in words or (T.proclitic(k) == "" and key[1:] in words):
-            return True
-    return False
+    return any(clitic_word(T, k, ctx.cfg.all_preps, words)[0]
+               for k in [k for k in T.words(trig.end, min(st.sent.end, trig.end + 8)) if not ctx.in_mention(k)][:2])

@@ -183,9 +183,17 @@ def rejecter(ctx: DocContext, st: SentenceState, trig: Mark) -> list[str]:
 
 
 def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, int, int] | None:
-    """The dispute or denial verb (start, end) and the end of its accusation noun."""
+    """The dispute or denial verb (start, end) and the end of its accusation noun; asked of
+    one trigger by polarity, denial, the rejecter and the object rules: found once."""
     if "accusation_nouns" not in st.cue_names:
         return None
+    key = (trig.start, trig.end)
+    if key not in st.disputes:
+        st.disputes[key] = _find_dispute_cue(ctx, st, trig)
+    return st.disputes[key]
+
+
+def _find_dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, int, int] | None:
     nouns = [(s, e) for c, s, e in st.cues if c == "accusation_nouns" and e <= trig.start]
     if not nouns:
         return None
@@ -196,6 +204,8 @@ def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, i
             if 0 <= ns - e <= 3 and _complement_of(ctx, ne, trig) and not any(ne <= t.start < trig.start for t in st.trigs):
                 return s, e, ne
     return None
+
+
 def _coordinated_verb(ctx: DocContext, trig: Mark, nominal: bool) -> bool:
     """A verbal trigger that opens a coordinated clause ("واتهمت", "and accused"): a denial
     or refusal verb before the conjunction is not its negation (a particle still is: "did

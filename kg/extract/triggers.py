@@ -7,7 +7,7 @@ import bisect
 
 from kg.extract.config import BETWEEN
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
-from kg.extract.words import crosses_boundary
+from kg.extract.words import clitic_word, crosses_boundary
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 
@@ -104,6 +104,18 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
 CARRIED_BY_TEXTS = frozenset({"opposed", "criticized", "supported", "accused", "threatened"})
 
 
+def _participle_of_a_noun(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
+    """A progressive form right after a determiner and a plain noun ("a network smuggling"):
+    a reduced relative whose subject is that noun, no actor; a text's act stays its author's
+    (``CARRIED_BY_TEXTS``)."""
+    T, cfg = ctx.t, ctx.cfg
+    k = trig.start - 1
+    return bool(cfg.progressive) and k >= 1 and spec.relation not in CARRIED_BY_TEXTS \
+        and T.norm[trig.end - 1].endswith(tuple(cfg.progressive)) and T.norm[k - 1] in cfg.determiners \
+        and T.lower[k] and T.alpha[k] and not ctx.in_mention(k) \
+        and T.norm[k] not in cfg.light_verbs and T.norm[k] not in cfg.all_preps
+
+
 def _demonym_ends_at(ctx: DocContext, k: int) -> bool:
     """A nationality adjective's mention ends at token ``k``."""
     i = bisect.bisect_left(ctx.span_starts, k - 3)
@@ -156,11 +168,7 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
         spec = cfg.triggers[spec.otherwise[0]]  # "received tanks from Germany": no guest, the other reading
     if spec.circumstantial_forms and match_key(trig.text) in spec.circumstantial_forms and not circumstantial(ctx, trig):
         return None  # "روسيا متهمة بـ": a passive participle, not "، متهمة أوكرانيا"
-    if cfg.progressive and trig.start >= 2 and spec.relation not in CARRIED_BY_TEXTS \
-            and T.norm[trig.end - 1].endswith(tuple(cfg.progressive)) \
-            and T.norm[trig.start - 2] in cfg.determiners and T.lower[trig.start - 1] and T.alpha[trig.start - 1] \
-            and not ctx.in_mention(trig.start - 1) and T.norm[trig.start - 1] not in cfg.light_verbs \
-            and T.norm[trig.start - 1] not in cfg.all_preps:
+    if _participle_of_a_noun(ctx, trig, spec):
         return None  # "sanctioned a network smuggling Iranian oil": the participle is the noun's, no actor's
     if cfg.noun_determiners and trig.start > 0 and T.norm[trig.start - 1] in cfg.noun_determiners \
             and match_key(trig.text) not in spec.nouns:
@@ -201,13 +209,12 @@ def means_after(ctx: DocContext, st: SentenceState, trig: Mark, means: tuple[str
     for k in T.words(trig.end, end):
         if crosses_boundary(ctx, trig.end, k + 1, punctuation=False):
             return False
-        key = T.norm[k]
-        if key in preps:
+        if T.norm[k] in preps:
             marked = k
             continue
-        clitic = T.proclitic(k).lstrip("وف")
-        if (clitic and clitic in preps) or (key[:1] in preps and key[1:] in words):
+        is_word, has_clitic = clitic_word(T, k, preps, words)
+        if has_clitic:
             marked = k
-        if marked is not None and k - marked <= 3 and (key in words or key[1:] in words):
+        if is_word and marked is not None and k - marked <= 3:
             return True
     return False

@@ -7,6 +7,7 @@ cuts the tie, light words (adverbs, days, light verbs) do not.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Collection
 
 from kg.extract.config import CLAUSE_PUNCTUATION
 from kg.extract.context import DocContext
@@ -78,3 +79,16 @@ def distance(ctx: DocContext, start: int, end: int) -> int:
     if not adjuncts:
         return end - start
     return sum(1 for k in range(start, end) if k not in adjuncts)
+
+
+def clitic_word(T: TokenTable, k: int, clitics: Collection[str], words: Collection[str]) -> tuple[bool, bool]:
+    """Whether word k is one of ``words`` and whether it carries one of the preposition
+    ``clitics``, split off by the normalizer or kept in its key ("بالطائرات" keeps its ب where
+    the rest is no known word): (is the word, has the clitic)."""
+    key, split = T.norm[k], T.proclitic(k).lstrip("وف")
+    if split:
+        return key in words, split in clitics
+    if key in words:
+        return True, False
+    kept = key[:1] in clitics and key[1:] in words
+    return kept, kept
