@@ -47,6 +47,16 @@ def test_words_and_between_follow_slice_semantics():
     assert [table.text[i] for i in table.words(0, len(doc))] == ["a", "b", "c"]
 
 
+@pytest.mark.parametrize("text", ["a  b c\n\n d  e", "a b c d", "  a", "a  "])
+def test_words_skip_space_tokens_in_every_window(text):
+    nlp = get_nlp("en")
+    table = token_table(nlp.get_pipe("geokg_normalizer")(nlp.make_doc(text)))
+    n = len(table)
+    for start in range(-n - 1, n + 2):
+        for end in range(-n - 1, n + 2):
+            assert table.words(start, end) == [i for i in table.between(start, end) if not table.space[i]]
+
+
 def test_doc_values_are_the_extension_attributes():
     """``doc_value``/``set_doc_value`` read and write what ``doc._`` does (spaCy's key in user_data)."""
     from kg.nlp.extensions import doc_value, set_doc_value
