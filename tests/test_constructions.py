@@ -1498,3 +1498,62 @@ def test_his_country_is_not_the_counterparts(ar_rows, text, key):
     rows = ar_rows(text)
     assert any(r[0] == key for r in rows if r[1] != "affiliatedWith"), rows
     assert not any(r[0] == "JOR" for r in rows), rows
+
+
+def _edges(rows):
+    return {(r[0], r[1], r[2], r[3]) for r in rows if r[1] not in ("leaderOf", "affiliatedWith")}
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # a condemned deployment or presence of forces targets their owner
+    ("en", "Venezuela's government condemned the deployment of US warships in the Caribbean.", {("VEN", "opposed", "USA", "positive")}),
+    ("en", "Iraq rejected the presence of Turkish troops on its soil.", {("IRQ", "opposed", "TUR", "positive")}),
+    ("en", "Russia condemned the build-up of NATO forces near its border.", {("RUS", "opposed", "nato", "positive")}),
+    ("ar", "ونددت الحكومة الفنزويلية بنشر سفن حربية أمريكية في البحر الكاريبي.", {("VEN", "opposed", "USA", "positive")}),
+    ("ar", "وأدانت إيران بشدة نشر قوات أمريكية إضافية في المنطقة.", {("IRN", "opposed", "USA", "positive")}),
+    ("ar", "وانتقدت روسيا بشدة حشد قوات الناتو قرب حدودها.", {("RUS", "criticized", "nato", "positive")}),
+    # must not: where the forces go is no owner; a victim is no target
+    ("en", "Venezuela condemned the deployment of troops to Guyana.", set()),
+    ("en", "Iran condemned the killing of Iraqi soldiers.", set()),
+    ("ar", "ورفضت روسيا نشر قوات في أوكرانيا.", set()),
+])
+def test_a_condemned_deployment_targets_the_forces_owner(ar_rows, en_rows, lang, text, rows):
+    assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # a text's act is its author's; not signing it negates it
+    ("en", "Brazil's president refused to sign a declaration condemning Russia.", {("BRA", "opposed", "RUS", "negative")}),
+    ("en", "India did not sign the joint statement condemning Russia.", {("IND", "opposed", "RUS", "negative")}),
+    ("ar", "ورفض الرئيس البرازيلي التوقيع على بيان يدين روسيا.", {("BRA", "opposed", "RUS", "negative")}),
+    ("ar", "ولم توقع الهند على البيان المشترك الذي يدين روسيا.", {("IND", "opposed", "RUS", "negative")}),
+    ("ar", "وتبنت الجمعية العامة قرارا يدين إسرائيل.", {("unga", "opposed", "ISR", "positive")}),
+    # must: signing it keeps it positive; must not: a verb after a noun that is no text keeps its own subject
+    ("en", "Brazil signed a declaration condemning Russia.", {("BRA", "opposed", "RUS", "positive")}),
+    ("ar", "ووقعت البرازيل على بيان يدين روسيا.", {("BRA", "opposed", "RUS", "positive")}),
+    ("ar", "وأصدرت مصر بيانا يدين الهجوم الإسرائيلي على لبنان.", {("EGY", "opposed", "ISR", "positive"), ("ISR", "attacked", "LBN", "positive")}),
+    # "المشترك" (joint) is no form of "اشترى" (to buy)
+    ("ar", "وأجرت روسيا والصين مناورات بحرية مشتركة.", {("RUS", "cooperatedWith", "CHN", "positive")}),
+])
+def test_a_texts_act_and_its_negation(ar_rows, en_rows, lang, text, rows):
+    assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # what one faces is done to one: the giver marked as a source or the nationality adjective of the noun
+    ("en", "Ethiopia could face sanctions from Washington if the fighting continues.", {("USA", "sanctioned", "ETH", "positive")}),
+    ("en", "Iran faces new American sanctions.", {("USA", "sanctioned", "IRN", "positive")}),
+    ("en", "Iraq faces Turkish threats over the dam.", {("TUR", "threatened", "IRQ", "positive")}),
+    ("ar", "وقد تواجه إثيوبيا عقوبات أمريكية إذا استمر القتال.", {("USA", "sanctioned", "ETH", "positive")}),
+    ("ar", "وتواجه إيران عقوبات من الاتحاد الأوروبي.", {("eu", "sanctioned", "IRN", "positive")}),
+    ("ar", "وتواجه تركيا انتقادات أمريكية حادة.", {("USA", "criticized", "TUR", "positive")}),
+    # must not: a rival faced, a thing faced
+    ("en", "Russia faces Ukraine in the final.", set()),
+    ("ar", "وتواجه مصر تحديات اقتصادية كبيرة.", set()),
+    # the future-marked "تسلم" hands over; unmarked or with "تت" it receives
+    ("ar", "وستسلم هولندا أوكرانيا 18 مقاتلة من طراز إف-16.", {("NLD", "supplied", "UKR", "positive")}),
+    ("ar", "وستسلم الولايات المتحدة أسلحة إلى تايوان.", {("USA", "supplied", "TWN", "positive")}),
+    ("ar", "وتسلمت أوكرانيا دبابات من ألمانيا.", {("DEU", "supplied", "UKR", "positive")}),
+])
+def test_what_one_faces_and_what_is_handed_over(ar_rows, en_rows, lang, text, rows):
+    assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows

@@ -15,7 +15,7 @@ import bisect
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, member_phrase_start, of_a_border
 from kg.extract.nominal import noun_arguments
-from kg.extract.objects import (complement_after, event_agent, located_target, nisba_of_the_object, owned_object,
+from kg.extract.objects import (complement_after, deployer, event_agent, located_target, nisba_of_the_object, owned_object,
                                 owner_object, owner_of_object, pronoun_object, source_between, victim)
 from kg.extract.receiving import received_pairs
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
@@ -24,8 +24,9 @@ from kg.extract.polarity import rejected_accusation
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
                                  coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject,
                                  means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
-                                 purpose_subject, relative_before, relative_subject, shared_subject, weapon_maker)
-from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive
+                                 purpose_subject, relative_before, relative_subject, shared_subject, text_author,
+                                 weapon_maker)
+from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive, text_noun_before
 from kg.extract.words import crosses_boundary, distance, filler
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
@@ -69,7 +70,10 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
                         and marker(ctx, g, cfg.all_preps) is None), None)
     if T.proclitic(trig.start):  # "قتلت إسرائيل قياديا في حماس بغارة على …": the means of the verb before
         subject = means_agent(ctx, st, trig, before) or subject
-    if cfg.verb_first and invited is None:
+    text_at = text_noun_before(ctx, trig) if cfg.text_nouns and invited is None else None
+    if text_at is not None:  # "بيان يدين روسيا", "the statement that condemns Russia": the text's author acts
+        subject = text_author(ctx, st, text_at, before) if cfg.verb_first or subject is None else subject
+    elif cfg.verb_first and invited is None:
         subject = _subject_after(ctx, st, trig, spec, after, subject, strong_subject)
         if subject is None:
             subject = coordinated_subject(ctx, st, trig, after)
@@ -348,7 +352,7 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     place of what was hit."""
     obj = None
     if spec.event_object:
-        obj = event_agent(ctx, st, trig, subject)
+        obj = event_agent(ctx, st, trig, subject) or deployer(ctx, st, trig, subject)
     if obj is None:
         obj = pronoun_object(ctx, st, trig, limit, spec.obj_preps, subject)
     if obj is None and spec.locative_object:  # "struck its border posts": the owner

@@ -113,6 +113,11 @@ class ClaimConfig:
     circumstantial_endings: frozenset[str] = _keys("syntax", "circumstantial_endings")  # "، متهمة X": a participle
     nominal_markers: frozenset[str] = _keys("syntax", "nominal_markers")  # "خلال استقباله": a verbal noun follows
     deal_nouns: frozenset[str] = _keys("syntax", "deal_nouns")  # "اتفاق الدوحة", "the Minsk agreement": named by a place
+    deployment_nouns: frozenset[str] = _keys("syntax", "deployment_nouns")  # "condemned the deployment of US warships"
+    deployed_forces: frozenset[str] = _keys("syntax", "deployed_forces")  # … whose forces: their owner is meant
+    text_nouns: frozenset[str] = _keys("syntax", "text_nouns")  # "a declaration condemning X": its author acts
+    text_verbs: frozenset[str] = _keys("syntax", "text_verbs")  # "refused to sign a declaration condemning X"
+    manner_adverbs: frozenset[str] = _keys("syntax", "manner_adverbs")  # "condemned strongly", "أدانت بشدة"
     government_nouns: frozenset[str] = _keys("titles", "government_of")  # "حكومة نتنياهو", "the Trump administration"
     circumstantial_patterns: tuple = ()  # compiled: what a circumstantial participle looks like ("^م")
     # -- the component's settings (``geokg_claims`` config), not the language's

@@ -8,6 +8,7 @@ import bisect
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, of_a_border
+from kg.extract.triggers import bare_word
 from kg.extract.words import QUOTE_MARKS, clitic_word, crosses_boundary
 from kg.lang import Trigger
 from kg.nlp.tokens import indices_of
@@ -40,6 +41,42 @@ def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group |
     # "أدان مجلس الأمن إطلاق كوريا الشمالية صاروخا": the weapon after the agent is the event's object
     armed = bool(event.instruments) and any(T.norm[k] in event.instruments for k in T.words(agent.end, agent.end + 2))
     return agent if marked or armed else None
+
+
+def deployer(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
+    """"condemned the deployment of US warships", "rejected the presence of Turkish troops",
+    "نددت بنشر سفن حربية أمريكية": what is condemned is forces being deployed or present,
+    and their owner (the actor among or right after the force nouns) is what the verb targets.
+    Only "of", determiners and force nouns stand between the deployment noun and the owner:
+    "the deployment of troops to Guyana" names where, not whose."""
+    T, cfg = ctx.t, ctx.cfg
+    if not cfg.deployment_nouns:
+        return None
+    start = subject.end if subject is not None and trig.end <= subject.start <= trig.end + 3 else trig.end
+    words = T.words(start, min(st.sent.end, start + 10))
+    lead = 0
+    while lead < len(words) and lead < 3 and (T.norm[words[lead]] in cfg.determiners or T.norm[words[lead]] in cfg.manner_adverbs):
+        lead += 1
+    if lead == len(words):
+        return None
+    noun = bare_word(cfg, T.norm[words[lead]])
+    if lead + 2 < len(words) and T.text[words[lead + 1]] == "-":  # "build-up"
+        noun, lead = f"{noun}-{T.norm[words[lead + 2]]}", lead + 2
+    if noun not in cfg.deployment_nouns:
+        return None
+    forces = False
+    for k in words[lead + 1:lead + 6]:
+        g = st.group_at(k)
+        if g is not None and g.start == k:
+            after = T.words(g.end, min(st.sent.end, g.end + 2))
+            forces = forces or any(bare_word(cfg, T.norm[j]) in cfg.deployed_forces for j in after)
+            return g if forces and g is not subject and g.label != "person" else None
+        word = bare_word(cfg, T.norm[k])
+        if word in cfg.deployed_forces:
+            forces = True
+        elif word not in cfg.genitive_preps and word not in cfg.determiners:
+            return None
+    return None
 
 
 def _told_before(ctx: DocContext, st: SentenceState, event: Mark, subject: Group | None) -> Group | None:

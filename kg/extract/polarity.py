@@ -4,7 +4,7 @@ cancellation ("was called off") and denial cues read against the trigger."""
 from __future__ import annotations
 
 from kg.extract.context import DocContext, Mark, SentenceState
-from kg.extract.triggers import circumstantial
+from kg.extract.triggers import bare_word, circumstantial, text_noun_before
 from kg.extract.words import complement_between, crosses_boundary, plain_word
 from kg.nlp.normalize import match_key
 
@@ -45,10 +45,13 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
                 for k in range(t.start, t.end)}  # "لن يفرض عقوبات": the verb carries its noun
     carriers |= {k for k in heads if k < trig.start}  # "نفى مسؤولون إيرانيون إرسال": the head noun of a nisba subject
     coordinated = _coordinated_verb(ctx, trig, nominal)
+    text_at = text_noun_before(ctx, trig)
     for cue, s, e in cues:
         if cue != "negation" or e > trig.start or s < sent.start:
             continue
         between = T.words(e, trig.start)
+        if text_at is not None and _through_a_text(ctx, between, text_at):
+            return "negative"  # "refused to sign a declaration condemning Russia"
         if coordinated and between and T.norm[s] not in cfg.negation_near:
             continue  # "نفت أرمينيا الاتهامات واتهمت أذربيجان", "denied the charges and accused": a verb of its own
         carried = [k for k in between if T.norm[k] in cfg.light_verbs or k in carriers
@@ -61,6 +64,16 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
         if any(c == "denial" and c_s == s for c, c_s, _ in cues) and complement_between(ctx, e, trig.start):
             return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
     return "positive"
+
+
+def _through_a_text(ctx: DocContext, between: list[int], text_at: int) -> bool:
+    """The words from a negation to a text's act are light words, actors, the verbs that
+    make a text one's own and the text noun itself ("refused to sign a declaration
+    condemning", "رفض الرئيس التوقيع على بيان يدين")."""
+    T, cfg = ctx.t, ctx.cfg
+    return len(between) <= 8 and all(
+        k == text_at or T.norm[k] in cfg.light_verbs or T.norm[k] in cfg.determiners or ctx.in_mention(k)
+        or T.norm[k] in cfg.relative_pronouns or bare_word(cfg, T.norm[k]) in cfg.text_verbs for k in between)
 
 
 def _unsupported(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:

@@ -32,7 +32,7 @@ def received_pairs(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         receivers = receiver.keys if receiver is not None else keys
         if receiver is None and st.prev is not None and st.prev[0].start == cue[0] and st.prev[2]:
             receivers = st.prev[2]  # the receiving verb is a trigger read before: "it repelled an attack by …"
-        agent = _marked_agent(ctx, st, trig)
+        agent = _marked_agent(ctx, st, trig) or _nisba_agent(ctx, st, trig)
         if agent is not None:
             return [(a, k) for a in agent.keys for k in receivers if a != k], receivers
         if receiver is None or any(k in receiver.keys for k in keys):
@@ -67,6 +67,19 @@ def _marked_agent(ctx: DocContext, st: SentenceState, trig: Mark) -> Group | Non
         if marker(ctx, g, ctx.cfg.all_preps) in preps:
             return g
     return None
+
+
+def _nisba_agent(ctx: DocContext, st: SentenceState, trig: Mark) -> Group | None:
+    """"تواجه إثيوبيا عقوبات أمريكية": the nationality adjective right after the received
+    noun (one plain adjective between at most) is its agent, where adjectives follow nouns."""
+    if not ctx.cfg.adjective_after:
+        return None
+    T, cfg = ctx.t, ctx.cfg
+    g = next(iter(st.groups_starting(trig.end, trig.end + 2)), None)
+    if g is None or g.label != "demonym" or T.proclitic(g.start) \
+            or any(T.norm[k] in cfg.all_preps or T.norm[k] in cfg.name_stop for k in T.words(trig.end, g.start)):
+        return None
+    return g
 
 
 def _received(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[int, int] | None:

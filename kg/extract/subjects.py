@@ -297,6 +297,19 @@ def _relative_over_light_words(ctx: DocContext, st: SentenceState, start: int) -
     return None
 
 
+def text_author(ctx: DocContext, st: SentenceState, text_at: int, before: list[Group]) -> Group | None:
+    """"رفض الرئيس البرازيلي التوقيع على بيان يدين روسيا": the author of a text whose act the
+    trigger is, the nearest unmarked actor before the text noun in its clause."""
+    for g in reversed(before):
+        if g.end > text_at:
+            continue
+        if len(ctx.t.words(g.end, text_at)) > 6 or crosses_boundary(ctx, g.end, text_at):
+            return None
+        if marker(ctx, g, ctx.cfg.all_preps) is None:
+            return g
+    return None
+
+
 def weapon_maker(ctx: DocContext, group: Group) -> bool:
     """"Russia used Iranian drones in its war", "طائرات مسيرة إيرانية": a nationality of a
     weapon names its maker, not the agent of the event the weapon serves."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 
-from kg.extract.config import BETWEEN
+from kg.extract.config import BETWEEN, ClaimConfig
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
 from kg.extract.words import clitic_word, crosses_boundary
 from kg.lang import Trigger
@@ -114,6 +114,38 @@ def _participle_of_a_noun(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         and T.norm[trig.end - 1].endswith(tuple(cfg.progressive)) and T.norm[k - 1] in cfg.determiners \
         and T.lower[k] and T.alpha[k] and not ctx.in_mention(k) \
         and T.norm[k] not in cfg.light_verbs and T.norm[k] not in cfg.all_preps
+
+
+def text_noun_before(ctx: DocContext, trig: Mark) -> int | None:
+    """The text noun a trigger's clause describes ("a declaration condemning Russia",
+    "بيان يدين روسيا", ``[syntax] text_nouns``), or None: an English progressive right after
+    it, an Arabic imperfect verb with no proclitic right after it
+    (an asyndetic relative: the text is the verb's subject, the actor after it its object); any
+    verb after a relative pronoun that follows the text noun and at most one adjective."""
+    cfg, T = ctx.cfg, ctx.t
+    k = trig.start - 1
+    if not cfg.text_nouns or k < 1:
+        return None
+    relative = T.norm[k] in cfg.relative_pronouns  # "the joint statement that condemns", "البيان المشترك الذي يدين"
+    if relative:
+        k -= 1 if bare_word(cfg, T.norm[k - 1]) in cfg.text_nouns or k < 2 else 2
+    if bare_word(cfg, T.norm[k]) not in cfg.text_nouns or ctx.in_mention(k):
+        return None
+    word = T.norm[trig.start]
+    if relative:
+        shaped = True
+    elif cfg.progressive:
+        shaped = T.norm[trig.end - 1].endswith(tuple(cfg.progressive))
+    else:
+        shaped = not T.proclitic(trig.start) and word.startswith(tuple(cfg.imperfect_prefixes)) \
+            and not T.norm[k].startswith(cfg.definite)
+    return k if shaped else None
+
+
+def bare_word(cfg: ClaimConfig, word: str) -> str:
+    """A word's key without the definite article ("القوات" is "قوات")."""
+    d = cfg.definite
+    return word[len(d):] if word.startswith(d) and len(word) > len(d) + 2 else word
 
 
 def _demonym_ends_at(ctx: DocContext, k: int) -> bool:
