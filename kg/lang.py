@@ -34,6 +34,9 @@ class Trigger:
     object_types: tuple[str, ...] = ()
     object_adjacent: bool = False
     object_next: bool = False  # the bare object right after the trigger, a determiner aside ("helped Kyiv plan")
+    # a predicate only with an actor right after it; otherwise no trigger at all ("suspended Gabon";
+    # "suspended military aid to Egypt" is a reversal of the aid, with no predicate of its own)
+    actor_next: bool = False
     require_object_prep: bool = False
     locative_object: bool = False  # "struck targets in Syria": the place hit stands for the target
     locative_single: bool = False  # ... only when it is one place ("companies in China, Russia and Turkey": third parties)
@@ -243,6 +246,7 @@ def load_language(code: str) -> LanguageData:
             object_types=tuple(spec.get("object_types", [])),
             object_adjacent=bool(spec.get("object_adjacent", False)),
             object_next=bool(spec.get("object_next", False)),
+            actor_next=bool(spec.get("actor_next", False)),
             require_object_prep=bool(spec.get("require_object_prep", False)),
             locative_object=bool(spec.get("locative_object", False)),
             locative_single=spec.get("locative_object") == "single",

@@ -1557,3 +1557,64 @@ def test_a_texts_act_and_its_negation(ar_rows, en_rows, lang, text, rows):
 ])
 def test_what_one_faces_and_what_is_handed_over(ar_rows, en_rows, lang, text, rows):
     assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # a participle after a comma with an actor after it is a verb ("…, warning Israel against")
+    ("en", "The Iranian foreign minister spoke on Monday, warning Israel against any strike.", {("IRN", "threatened", "ISR", "positive")}),
+    ("en", "Iran struck Kurdish groups in Iraq, warning Baghdad against sheltering them.",
+     {("IRN", "attacked", "IRQ", "positive"), ("IRN", "threatened", "IRQ", "positive")}),
+    # "any" before an event noun: nothing happened, unless it is negated
+    ("en", "Iran warned Israel against any strike on its nuclear facilities.", {("IRN", "threatened", "ISR", "positive")}),
+    ("ar", "حذرت إيران الولايات المتحدة من أي هجوم على منشآتها النووية.", {("IRN", "threatened", "USA", "positive")}),
+    ("en", "Israel has not carried out any strikes in Lebanon since the truce took effect.", {("ISR", "attacked", "LBN", "negative")}),
+    ("ar", "وقال الجيش الإسرائيلي إن إسرائيل لم تنفذ أي غارات في لبنان منذ دخول الهدنة حيز التنفيذ.", {("ISR", "attacked", "LBN", "negative")}),
+    ("ar", "ولم تشن روسيا أي هجوم على كييف.", {("RUS", "attacked", "UKR", "negative")}),
+    # "نفذ" carries its event noun like "شن"
+    ("ar", "ونفذت إسرائيل غارات على جنوب لبنان.", {("ISR", "attacked", "LBN", "positive")}),
+])
+def test_participles_after_a_comma_and_events_that_did_not_happen(ar_rows, en_rows, lang, text, rows):
+    assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # a state's government named by its place is the state
+    ("en", "The junta in Mali ended military cooperation with France.", {("MLI", "cooperatedWith", "FRA", "negative")}),
+    ("en", "The authorities in Tehran accused Israel of sabotage.", {("IRN", "accused", "ISR", "positive")}),
+    ("ar", "واتهمت السلطات في طهران إسرائيل بالتخريب.", {("IRN", "accused", "ISR", "positive")}),
+    ("ar", "وأنهى المجلس العسكري في النيجر التعاون العسكري مع فرنسا.", {("NER", "cooperatedWith", "FRA", "negative")}),
+    ("ar", "وقال خبير أممي إن المجلس العسكري في ميانمار تسلم طائرات مقاتلة ومدافع من روسيا والصين.",
+     {("RUS", "supplied", "MMR", "positive"), ("CHN", "supplied", "MMR", "positive")}),
+    # must not: troops in a country are no state; elections are no actor
+    ("en", "Russian troops in Syria struck rebel positions.", set()),
+    # a comma and an indefinite article open a new phrase, no list member
+    ("en", "Myanmar's junta has received fighter jets and artillery from Russia and China, a UN expert said.",
+     {("RUS", "supplied", "MMR", "positive"), ("CHN", "supplied", "MMR", "positive")}),
+    # a preposition carrying its pronoun marks nothing after it; "رغم" opens a clause
+    ("ar", "ونفت الإمارات تسليح قوات الدعم السريع رغم ما توصل إليه فريق خبراء أممي.", {("ARE", "supplied", "rsf", "negative")}),
+    ("ar", "وفرضت واشنطن عقوبات على ثلاث شركات إيرانية.", {("USA", "sanctioned", "IRN", "positive")}),
+])
+def test_governments_by_place_lists_and_markers(ar_rows, en_rows, lang, text, rows):
+    assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # a body suspends a member state named right after the verb; a suspended thing is a reversal
+    ("en", "The African Union suspended Gabon after the military seized power in August.", {("au", "sanctioned", "GAB", "positive")}),
+    ("en", "ECOWAS suspended Niger from the bloc.", {("economic_community_of_west_african_states", "sanctioned", "NER", "positive")}),
+    ("en", "Washington suspended military aid to Egypt.", {("USA", "supplied", "EGY", "negative")}),
+    ("en", "The US suspended Ukraine aid.", set()),
+    # the reversal nouns
+    ("en", "Colombia's president ordered the suspension of talks with the ELN.", {("COL", "metWith", "eln", "negative")}),
+    # a symmetric event that is the clause's circumstance is held by its subject pair
+    ("en", "Putin and Xi pledged to deepen their partnership during talks in Moscow.",
+     {("putin", "metWith", "xi", "positive"), ("putin", "cooperatedWith", "xi", "positive")}),
+    ("ar", "ووقعت مصر والأردن اتفاقية للتعاون خلال قمة في عمان.", {("EGY", "cooperatedWith", "JOR", "positive"), ("EGY", "metWith", "JOR", "positive")}),
+    # must not: another actor between; a topic discussed is no event held
+    ("en", "Russia and China signed a trade deal, while Iran held talks in Geneva.", {("RUS", "cooperatedWith", "CHN", "positive")}),
+    ("en", "Putin, Modi discuss energy cooperation in phone call", {("putin", "metWith", "modi", "positive")}),
+])
+def test_suspensions_and_the_clause_pair(ar_rows, en_rows, lang, text, rows):
+    got = _edges((ar_rows if lang == "ar" else en_rows)(text))
+    names = {"Vladimir Putin": "putin", "Xi Jinping": "xi", "Narendra Modi": "modi"}
+    assert {(names.get(s, s), r, names.get(o, o), p) for s, r, o, p in got} == rows

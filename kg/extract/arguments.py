@@ -27,7 +27,7 @@ from kg.extract.subjects import (apposition_head, circumstantial_subject, comple
                                  purpose_subject, relative_before, relative_subject, shared_subject, text_author,
                                  weapon_maker)
 from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive, text_noun_before
-from kg.extract.words import crosses_boundary, distance, filler
+from kg.extract.words import actor_next, crosses_boundary, distance, filler
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 
@@ -176,18 +176,9 @@ def _reach_enders(ctx: DocContext, st: SentenceState) -> tuple[list[Mark], list[
     enders = [t for t in st.trigs
               if not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
               # "احتجت فيتنام على نشر الصين سفينة": no predicate here, in construct with an actor
-              and not ((t.start, t.label_) in st.unarmed and _actor_next(ctx, t.end))]
+              and not ((t.start, t.label_) in st.unarmed and actor_next(ctx, t.end))]
     st.reach_enders = enders, [t.start for t in enders]
     return st.reach_enders
-
-
-def _actor_next(ctx: DocContext, k: int) -> bool:
-    """An actor's mention starts at the first word from token ``k`` on."""
-    words = ctx.t.words(k, k + 2)
-    if not words:
-        return False
-    i = bisect.bisect_left(ctx.span_starts, words[0])
-    return i < len(ctx.span_starts) and ctx.span_starts[i] == words[0]
 
 
 def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> tuple[Group | None, bool]:

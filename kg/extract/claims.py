@@ -37,6 +37,7 @@ from kg.extract.context import DocContext, Mark, Sentence, SentenceState
 from kg.extract.groups import actor_groups, backers, deal_place_names
 from kg.extract.matchers import build_matchers
 from kg.extract.leaders import led_groups
+from kg.extract.markers import marker
 from kg.extract.mediation import mediation_claims
 from kg.extract.places import city_index
 from kg.extract.reported import reported_claims
@@ -47,7 +48,7 @@ from kg.extract.participation import participation
 from kg.extract.polarity import denial, polarity, rejecter, reported_subject
 from kg.extract.records import government_claims, sentence_claim, threat_claims, title_claims, unique_claims
 from kg.extract.triggers import armed, claim_trigger, means_after
-from kg.extract.words import complement_between
+from kg.extract.words import actor_next, complement_between
 from kg.lang import Trigger
 from kg.model import Claim
 from kg.nlp.components import actor_spans, doc_text
@@ -138,6 +139,8 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
     led, groups = led_groups(ctx, sent, groups, cues)  # "a delegation led by X": X is no argument
     claims += led
     sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
+    if ctx.cfg.actor_next_sections:
+        sent_trigs = [t for t in sent_trigs if t.label_ not in ctx.cfg.actor_next_sections or actor_next(ctx, t.end)]
     groups = deal_place_names(ctx, groups, sent_trigs)
     leader_cues = {s for c, s, _ in cues if c == "led_by"}
     if leader_cues:  # "التحالف بقيادة السعودية", "the alliance led by Russia": a body named by its leader, no predicate
@@ -179,6 +182,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         pairs, keys = arguments(ctx, st, trig, spec)
     if not pairs and spec.relation in HOSTILE_TO_OTHERS:
         pairs, keys = _blamed_for(ctx, st, trig, keys) or (pairs, keys)
+    if not pairs and not keys and spec.symmetric:
+        pairs = _pair_of_the_clause(ctx, st, trig)  # "X and Y pledged to deepen ties during talks in Moscow"
     if pairs and spec.means and means_after(ctx, st, trig, spec.means):
         spec = ctx.cfg.triggers[spec.means[0]]  # "دعمت تركيا أذربيجان بالطائرات المسيرة": supply
     st.prev = (trig, spec, list(keys))
@@ -206,6 +211,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         return claims
     # polarity, modality and speaker are the trigger's, the same for each of its pairs
     pol = polarity(ctx, st, trig)
+    if pol == "positive" and trig.start > 0 and T.norm[trig.start - 1] in ctx.cfg.free_choice:
+        return claims  # "warned Israel against any strike on Iran", "رفض أي هجوم": no event, unless negated
     denied = pol == "negative" and denial(ctx, st, trig)
     mode = modality(ctx, st, trig)
     if denied and mode == "alleged":
@@ -232,6 +239,22 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
 
 
 HOSTILE_TO_OTHERS = frozenset({"attacked", "sanctioned"})
+
+
+def _pair_of_the_clause(ctx: DocContext, st: SentenceState, trig: Mark) -> list[tuple[str, str]]:
+    """A symmetric event with no party of its own, the circumstance of the clause ("during talks
+    in Moscow", "خلال محادثات في موسكو", ``[syntax] circumstance_prepositions``), is held by the sentence's subject pair ("Putin and Xi pledged to deepen their
+    partnership during talks"), when no other actor stands between them but a place."""
+    first = list(dict.fromkeys(st.first_subject or ()))
+    T = ctx.t
+    if len(first) < 2 or trig.start == 0 or not (T.norm[trig.start - 1] in ctx.cfg.circumstance_preps
+                                                 or T.proclitic(trig.start).lstrip("وف") in ctx.cfg.circumstance_preps - {""}):
+        return []
+    subject = next((g for g in st.groups if g.keys == first and g.end <= trig.start), None)
+    if subject is None or any(subject.end <= g.start < trig.start and marker(ctx, g, ctx.cfg.all_preps) not in ctx.cfg.locative
+                              for g in st.groups):
+        return []
+    return [(a, b) for i, a in enumerate(first) for b in first[i + 1:]]
 
 
 def _blamed_for(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str]) -> tuple[list, list[str]] | None:

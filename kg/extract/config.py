@@ -54,6 +54,7 @@ class ClaimConfig:
     event_nouns: frozenset[str]  # one-word nominal triggers of directed relations ("sanctions", "strikes")
     first_person: tuple[str, ...]  # first-person enclitics ("نا"), a tuple for str.endswith
     ally_written_with_pronoun: frozenset[str]  # [alliances] with_pronoun as written: "حليفة" and "حليفه" share a key
+    actor_next_sections: frozenset[str]  # sections whose forms are triggers only with an actor right after
     weapons: frozenset[str]  # what attacks are made with ("drones", "مسيرات"): a weapon's maker is no agent
     passive_agent_tails: frozenset[str]  # last words of the passive agent prepositions ("قبل" of "من قبل"): a cheap test
     # -- lists of the data file
@@ -61,6 +62,8 @@ class ClaimConfig:
     bloc_adjectives: frozenset[str] = _keys("syntax", "bloc_adjectives")  # "Western sanctions": a word, no name
     genitive_preps: frozenset[str] = _keys("syntax", "genitive_prepositions")  # "hundreds of strikes"
     state_nouns: frozenset[str] = _keys("syntax", "state_nouns")  # "Colombia's government" is Colombia
+    state_nouns_in: frozenset[str] = _keys("syntax", "state_nouns_in")  # "the junta in Mali" is Mali
+    state_places: frozenset[str] = _keys("syntax", "state_place_prepositions")  # … with "in"
     indefinite: frozenset[str] = _keys("syntax", "indefinite_articles")  # "a new attack" is no event told before
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
     negation_near: frozenset[str] = _keys("cues", "negation_near")  # particles ("not", "لم"); other negation cues are verbs
@@ -117,6 +120,8 @@ class ClaimConfig:
     deployed_forces: frozenset[str] = _keys("syntax", "deployed_forces")  # … whose forces: their owner is meant
     text_nouns: frozenset[str] = _keys("syntax", "text_nouns")  # "a declaration condemning X": its author acts
     text_verbs: frozenset[str] = _keys("syntax", "text_verbs")  # "refused to sign a declaration condemning X"
+    circumstance_preps: frozenset[str] = _keys("syntax", "circumstance_prepositions")  # "during talks": the clause's
+    free_choice: frozenset[str] = _keys("syntax", "free_choice")  # "any strike": no event unless negated
     manner_adverbs: frozenset[str] = _keys("syntax", "manner_adverbs")  # "condemned strongly", "أدانت بشدة"
     government_nouns: frozenset[str] = _keys("titles", "government_of")  # "حكومة نتنياهو", "the Trump administration"
     circumstantial_patterns: tuple = ()  # compiled: what a circumstantial participle looks like ("^م")
@@ -160,6 +165,7 @@ def claim_config(lang: str) -> ClaimConfig:
         victim_heads=frozenset(v.split()[0] for v in listed["victim_nouns"]),
         event_nouns=frozenset(n for t in data.triggers.values() if not t.symmetric for n in t.nouns if " " not in n),
         ally_written_with_pronoun=frozenset(data.strings("alliances", "with_pronoun")),
+        actor_next_sections=frozenset(name for name, t in data.triggers.items() if t.actor_next),
         weapons=data.triggers["attacked"].instruments if "attacked" in data.triggers else frozenset(),
         passive_agent_tails=frozenset(p.split()[-1] for p in data.keys("syntax", "passive_agent_prepositions")),
         first_person=tuple(sorted(data.keys("coreference", "first_person_enclitics"))),

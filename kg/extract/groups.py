@@ -55,7 +55,24 @@ def actor_groups(ctx: DocContext, spans: list[Mark]) -> list[Group]:
     if ctx.cfg.state_nouns:
         for g in out:
             _with_state_noun(ctx, g)
+    if ctx.cfg.state_nouns_in:
+        for g in out:
+            _state_noun_in(ctx, g)
     return out
+
+
+def _state_noun_in(ctx: DocContext, g: Group) -> None:
+    """"the junta in Mali", "the authorities in Tehran", "المجلس العسكري في ميانمار": a state's
+    government named by its place is the state; the group runs from the noun, unmarked by the
+    place's preposition."""
+    T, cfg = ctx.t, ctx.cfg
+    k = g.start - 1
+    if k < 1 or T.norm[k] not in cfg.state_places or len(g.keys) != 1 or g.label not in ("name", "metonym"):
+        return
+    for n in (2, 1, 3):  # "المجلس العسكري", "the junta", "the military junta"
+        if k - n >= 0 and " ".join(T.norm[k - n:k]) in cfg.state_nouns_in:
+            g.start = k - n
+            return
 
 
 def _with_state_noun(ctx: DocContext, g: Group) -> None:
@@ -189,6 +206,8 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
         return True
     norm, text = T.norm, T.text
     coord, determiners = ctx.cfg.coord, ctx.cfg.determiners
+    if any(norm[k] in ctx.cfg.indefinite for k in between) and all(text[k] in (",", "،") or norm[k] not in coord for k in between):
+        return False  # "from Russia and China, a UN expert said": a comma and an indefinite article open a new phrase
     return len(between) <= 3 and any(norm[k] in coord or text[k] in coord for k in between) and \
         all(norm[k] in coord or text[k] in coord or norm[k] in determiners for k in between) \
         and not _opens_clause(ctx, prev_end, span)

@@ -96,8 +96,8 @@ def _raw_marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | N
         for k in range(j, max(-1, j - 4), -1):
             if k in ctx.trig_tokens:
                 break  # "للعقوبات الأممية": the adjective of a trigger noun is its agent, not a place
-            if T.norm[k] in cfg.all_preps:
-                return T.norm[k] if T.norm[k] in preps and k < j else None
+            if T.norm[k] in cfg.all_preps:  # "إليه فريق خبراء أممي": a preposition with its pronoun marks nothing after it
+                return T.norm[k] if T.norm[k] in preps and k < j and not T.enclitic(k) else None
             procl = T.proclitic(k).lstrip("وف") or _contracted_lam(ctx, k)
             if procl:
                 return procl if procl in preps else None

@@ -35,9 +35,10 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
             continue
         gap = T.words(e, trig.start)  # light words, the subject of a verb-first clause, a noun's modifiers ("cut gas supplies")
         # … and the head noun of a nisba subject ("علقت الحكومة الكولومبية محادثات السلام")
-        if len(gap) <= 5 and all(T.norm[k] in cfg.light_verbs or ctx.in_mention(k) or k in heads or
-                                 (nominal and plain_word(ctx, k)) for k in gap) \
-                and sum(not ctx.in_mention(k) for k in gap) <= 2:
+        # (a group's words are the actor's: "أنهى المجلس العسكري في النيجر التعاون")
+        if len(gap) <= 5 and all(T.norm[k] in cfg.light_verbs or ctx.in_mention(k) or k in heads or st.group_at(k) is not None
+                                 or (nominal and plain_word(ctx, k)) for k in gap) \
+                and sum(not ctx.in_mention(k) and st.group_at(k) is None for k in gap) <= 2:
             negated = any(c == "negation" and c_e <= s and len(T.words(c_e, s)) <= 4
                           and not crosses_boundary(ctx, c_e, s) for c, c_s, c_e in cues)
             return "positive" if negated else "negative"  # "لم تسع إلى رفع العقوبات": they stay

@@ -88,6 +88,8 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         return False  # "Rwanda denies backing the M23 rebels", "accuses the UAE of backing the RSF": a gerund, an act
     if nxt is not None and (T.norm[nxt] in BETWEEN or T.norm[nxt] == "of" or T.norm[nxt] in spec.obj_preps):
         return True
+    if gerund and prev is not None and T.text[prev] in (",", "،") and nxt is not None and ctx.in_mention(nxt):
+        return False  # "…, warning Israel against any strike": a participle with its object, no noun
     if prev is not None and prev > 0 and T.norm[prev] in cfg.negation_near:
         prev -= 1  # "would never attack", "did not sanction": the verb after its negation
     if prev is not None and (T.norm[prev] in cfg.modal_verbs or T.norm[prev] == "to"):

@@ -92,3 +92,12 @@ def clitic_word(T: TokenTable, k: int, clitics: Collection[str], words: Collecti
         return True, False
     kept = key[:1] in clitics and key[1:] in words
     return kept, kept
+
+
+def actor_next(ctx: DocContext, k: int) -> bool:
+    """An actor's mention starts at the first word from token ``k`` on."""
+    words = ctx.t.words(k, k + 2)
+    if not words:
+        return False
+    i = bisect.bisect_left(ctx.span_starts, words[0])
+    return i < len(ctx.span_starts) and ctx.span_starts[i] == words[0]
