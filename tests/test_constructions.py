@@ -1618,3 +1618,30 @@ def test_suspensions_and_the_clause_pair(ar_rows, en_rows, lang, text, rows):
     got = _edges((ar_rows if lang == "ar" else en_rows)(text))
     names = {"Vladimir Putin": "putin", "Xi Jinping": "xi", "Narendra Modi": "modi"}
     assert {(names.get(s, s), r, names.get(o, o), p) for s, r, o, p in got} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # the agent of a condemned event in a reduced passive or a relative clause
+    ("en", "Venezuela rejected the sanctions imposed by Washington as illegal.", {("VEN", "opposed", "USA", "positive")}),
+    ("en", "Iran condemned the strikes carried out by Israel.", {("IRN", "opposed", "ISR", "positive")}),
+    ("en", "Russia rejected the sanctions which the EU imposed.", {("RUS", "opposed", "eu", "positive")}),
+    ("ar", "ورفضت فنزويلا العقوبات التي فرضتها واشنطن.", {("VEN", "opposed", "USA", "positive")}),
+    ("ar", "وأدانت إيران الغارات التي شنتها إسرائيل على سوريا.", {("IRN", "opposed", "ISR", "positive"), ("ISR", "attacked", "SYR", "positive")}),
+    # a plural noun after a refusal verb is what is rejected; a verbal noun is an act refused
+    ("ar", "ورفضت فنزويلا العقوبات الأمريكية.", {("VEN", "opposed", "USA", "positive")}),
+    ("ar", "ورفضت الهند إدانة روسيا.", {("IND", "opposed", "RUS", "negative")}),
+    # blocking a state's bid or a body's measure opposes it; a thing blocked on its way is a reversal
+    ("en", "Turkey has blocked Sweden's NATO bid for months.", {("TUR", "opposed", "SWE", "positive")}),
+    ("en", "Israel blocked aid to Gaza.", set()),
+    ("en", "Police blocked the road.", set()),
+    # an act after a manner preposition in an accusation's phrase is the accused's
+    ("en", "Azerbaijan accused France of fuelling tensions in the South Caucasus by arming Armenia.",
+     {("AZE", "accused", "FRA", "positive"), ("FRA", "supplied", "ARM", "positive")}),
+    ("ar", "واتهمت أذربيجان فرنسا بتأجيج التوتر في جنوب القوقاز عبر تسليح أرمينيا.",
+     {("AZE", "accused", "FRA", "positive"), ("FRA", "supplied", "ARM", "positive")}),
+    # must not: another actor between is the act's own subject
+    ("en", "Iran accused Israel of destabilising the region, while Turkey struck Syria.",
+     {("IRN", "accused", "ISR", "positive"), ("TUR", "attacked", "SYR", "positive")}),
+])
+def test_agents_of_condemned_events_refusals_and_accused_means(ar_rows, en_rows, lang, text, rows):
+    assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows

@@ -21,7 +21,7 @@ from kg.extract.receiving import received_pairs
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.places import city_target
 from kg.extract.polarity import rejected_accusation
-from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
+from kg.extract.subjects import (accused_means_subject, apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
                                  coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject,
                                  means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
                                  purpose_subject, relative_before, relative_subject, shared_subject, text_author,
@@ -62,7 +62,8 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
     possessed = possessor_subject(ctx, st, trig, before)
     invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed \
         or passive_controller_subject(ctx, st, trig, before) \
-        or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before)
+        or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before) \
+        or accused_means_subject(ctx, st, trig, before)
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if subject is not None and subject.start < trig.start and weapon_maker(ctx, subject):
         # "Russia used Iranian drones in its war against Ukraine": the user of the weapon

@@ -76,6 +76,7 @@ class ClaimConfig:
     possible_before_imperfect: frozenset[str] = _keys("cues", "possible_before_imperfect")  # "قد": may, or has
     relative_pronouns: frozenset[str] = _keys("syntax", "relative_pronouns")  # "which", "التي": the antecedent is acted on
     imperfect_prefixes: frozenset[str] = _keys("morphology", "imperfect_prefixes")
+    plural_endings: frozenset[str] = _keys("morphology", "plural_endings")  # "العقوبات": a plural, no verbal noun
     progressive: frozenset[str] = _keys("syntax", "progressive_endings")  # "was targeting" is no passive
     agents: frozenset[str] = _keys("syntax", "agent_prepositions")
     passive_agents: frozenset[str] = _keys("syntax", "passive_agent_prepositions")  # "من قبل": the clause is passive
@@ -120,6 +121,7 @@ class ClaimConfig:
     deployed_forces: frozenset[str] = _keys("syntax", "deployed_forces")  # … whose forces: their owner is meant
     text_nouns: frozenset[str] = _keys("syntax", "text_nouns")  # "a declaration condemning X": its author acts
     text_verbs: frozenset[str] = _keys("syntax", "text_verbs")  # "refused to sign a declaration condemning X"
+    manner_preps: frozenset[str] = _keys("syntax", "manner_prepositions")  # "accused X of … by arming Y"
     circumstance_preps: frozenset[str] = _keys("syntax", "circumstance_prepositions")  # "during talks": the clause's
     free_choice: frozenset[str] = _keys("syntax", "free_choice")  # "any strike": no event unless negated
     manner_adverbs: frozenset[str] = _keys("syntax", "manner_adverbs")  # "condemned strongly", "أدانت بشدة"

@@ -32,7 +32,9 @@ def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group |
     if agent is None:  # "condemned the attack by Hamas on Israel": the agent marked as such
         agent = next((g for g in st.groups_starting(nxt.end, nxt.end + 3) if marker(ctx, g, cfg.all_preps) in cfg.agents
                       and all(T.norm[k] in cfg.agents or T.norm[k] in cfg.determiners for k in T.words(nxt.end, g.start))), None)
-        return agent if agent is not None and agent is not subject else _told_before(ctx, st, nxt, subject)
+        if agent is not None and agent is not subject:
+            return agent
+        return _relative_agent(ctx, st, nxt, subject) or _told_before(ctx, st, nxt, subject)
     if agent.label == "demonym":
         return agent if T.norm[nxt.start].startswith(cfg.definite) else None
     event = cfg.triggers[nxt.label_]
@@ -41,6 +43,27 @@ def event_agent(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group |
     # "أدان مجلس الأمن إطلاق كوريا الشمالية صاروخا": the weapon after the agent is the event's object
     armed = bool(event.instruments) and any(T.norm[k] in event.instruments for k in T.words(agent.end, agent.end + 2))
     return agent if marked or armed else None
+
+
+def _relative_agent(ctx: DocContext, st: SentenceState, event: Mark, subject: Group | None) -> Group | None:
+    """"rejected the sanctions imposed by Washington", "رفض العقوبات التي فرضتها واشنطن": the
+    agent of the event noun in a reduced passive (a light verb, then the agent preposition)
+    or a relative clause (a relative pronoun and its verb, then the agent)."""
+    T, cfg = ctx.t, ctx.cfg
+    words = T.words(event.end, min(st.sent.end, event.end + 4))
+    if len(words) < 2:
+        return None
+    if T.norm[words[0]] in cfg.relative_pronouns:  # "التي فرضتها واشنطن", "which Washington imposed"
+        k = words[1] if cfg.verb_first else words[0] + 1
+        g = next(iter(st.groups_starting(k + 1 if cfg.verb_first else k, k + 2)), None)
+        return g if g is not None and g is not subject and marker(ctx, g, cfg.all_preps) is None else None
+    i = 0
+    while i < len(words) - 1 and i < 2 and T.norm[words[i]] in cfg.light_verbs:
+        i += 1  # "imposed", "carried out"
+    if i and T.norm[words[i]] in cfg.agents:  # "imposed by Washington"
+        g = next(iter(st.groups_starting(words[i] + 1, words[i] + 3)), None)
+        return g if g is not None and g is not subject else None
+    return None
 
 
 def deployer(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:

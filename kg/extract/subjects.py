@@ -297,6 +297,23 @@ def _relative_over_light_words(ctx: DocContext, st: SentenceState, start: int) -
     return None
 
 
+def accused_means_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"accused France of fuelling tensions by arming Armenia", "اتهم فرنسا بتأجيج التوتر عبر
+    تسليح أرمينيا": an act after a manner preposition (``[syntax] manner_prepositions``) in the
+    accusation's phrase is the accused's, when no other actor stands between but a place."""
+    acc = st.accusation
+    T, cfg = ctx.t, ctx.cfg
+    if acc is None or not cfg.manner_preps or not 0 <= trig.start - acc[2] <= 14 or trig.start == 0:
+        return None
+    if T.norm[trig.start - 1] not in cfg.manner_preps and T.proclitic(trig.start).lstrip("وف") not in cfg.manner_preps - {""}:
+        return None
+    accused = next((g for g in reversed(before) if acc[1] in g.keys), None)
+    if accused is None or crosses_boundary(ctx, accused.end, trig.start, punctuation=False) or any(
+            accused.end <= g.start < trig.start and marker(ctx, g, cfg.all_preps) not in cfg.locative for g in before):
+        return None
+    return accused
+
+
 def text_author(ctx: DocContext, st: SentenceState, text_at: int, before: list[Group]) -> Group | None:
     """"رفض الرئيس البرازيلي التوقيع على بيان يدين روسيا": the author of a text whose act the
     trigger is, the nearest unmarked actor before the text noun in its clause."""

@@ -184,8 +184,7 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
             inside.label = head[1]
         else:
             trig = trig._replace(start=inside.end, text=text[T.start_char(inside.end):T.end_char(trig.end)])
-    if trig.start in st.refusals and \
-            any(0 <= t.start - trig.end <= 3 for t in st.trigs):
+    if trig.start in st.refusals and _refused_act(ctx, st, trig):
         return None  # "رفضت الهند إدانة روسيا": a refusal verb negates the trigger after it
     cfg = ctx.cfg
     if trig.start > 0 and T.norm[trig.start - 1] in cfg.demonstratives \
@@ -208,6 +207,17 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
             and match_key(trig.text) not in spec.nouns:
         return None  # "the hit was accurate", "the bombed hospital": no predicate
     return trig, spec
+
+
+def _refused_act(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
+    """The first trigger after a refusal verb, within three words, is an act refused ("رفضت
+    الهند إدانة روسيا"), unless it is a plural event noun (``[morphology] plural_endings``):
+    what is rejected ("رفضت فنزويلا العقوبات التي فرضتها واشنطن")."""
+    nxt = next((t for t in st.trigs_from(trig.end)), None)
+    if nxt is None or nxt.start - trig.end > 3:
+        return False
+    endings, word = ctx.cfg.plural_endings, ctx.t.norm[nxt.end - 1]
+    return not (endings and len(word) > 4 and word.endswith(tuple(endings)))
 
 
 def _sent_thing(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> bool:
