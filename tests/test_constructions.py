@@ -1645,3 +1645,24 @@ def test_suspensions_and_the_clause_pair(ar_rows, en_rows, lang, text, rows):
 ])
 def test_agents_of_condemned_events_refusals_and_accused_means(ar_rows, en_rows, lang, text, rows):
     assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # the governing verb's own preposition before its verbal noun keeps the clause's subject
+    ("ar", "وافقت ألمانيا على تزويد أوكرانيا بدبابات.", {("DEU", "supplied", "UKR", "positive")}),
+    ("ar", "ألمانيا توافق على تزويد أوكرانيا بمنظومات دفاع جوي إضافية", {("DEU", "supplied", "UKR", "positive")}),
+    ("ar", "وافقت ألمانيا على دعم أوكرانيا.", {("DEU", "supported", "UKR", "positive")}),
+    # ground retaken from someone is taken by force from them; control named in Arabic, "from" always
+    ("en", "The Sudanese army recaptured the presidential palace from the RSF.", {("sudanese_army", "attacked", "rsf", "positive")}),
+    ("ar", "الجيش السوداني يستعيد السيطرة على مدينة ود مدني من قوات الدعم السريع", {("sudanese_army", "attacked", "rsf", "positive")}),
+    ("ar", "واستعادت مصر قطعا أثرية من بريطانيا.", set()),
+    ("en", "The army took control of the city.", set()),
+    # a hyphen pair before an event noun: the noun, held by the pair, negated through the hyphen
+    ("en", "Kremlin says no plans for Putin-Zelensky meeting", {("putin", "metWith", "zelensky", "negative")}),
+    ("en", "US-China talks resume in Geneva", {("USA", "metWith", "CHN", "positive")}),
+    ("en", "Putin meeting Xi in Beijing, Kremlin says", {("putin", "metWith", "xi", "positive")}),
+])
+def test_governed_verbal_nouns_retaken_ground_and_hyphen_pairs(ar_rows, en_rows, lang, text, rows):
+    got = _edges((ar_rows if lang == "ar" else en_rows)(text))
+    names = {"Vladimir Putin": "putin", "Xi Jinping": "xi", "Volodymyr Zelensky": "zelensky"}
+    assert {(names.get(s, s), r, names.get(o, o), p) for s, r, o, p in got} == rows

@@ -260,6 +260,8 @@ def _subject_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         if subject and not GOVERNING_CUES.isdisjoint(st.cue_names) else set()
     subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in particles and k not in governing] \
         if subject else []
+    if subject_gap == [trig.start - 1] and T.norm[subject_gap[0]] in all_preps and governing and min(governing) < trig.start:
+        subject_gap = []  # "وافقت ألمانيا على تزويد أوكرانيا": the governing verb's own preposition before its noun
     if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):
         return after[0]
     if not strong_subject and not T.proclitic(after[0].start) \

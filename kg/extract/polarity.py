@@ -60,7 +60,7 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
         if len(between) <= 2 and len(carried) == len(between):
             return "negative"
         if between and len(between) <= 5 and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between)
-                                                 for k in between):
+                                                 or _joins_mentions(ctx, k) for k in between):
             return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "نفت إيران تزويد"
         if any(c == "denial" and c_s == s for c, c_s, _ in cues) and complement_between(ctx, e, trig.start):
             return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
@@ -102,6 +102,11 @@ def _unsupported(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
         if complement_between(ctx, e, trig.start) or len(T.words(e, trig.start)) <= 4:
             return True
     return False
+
+
+def _joins_mentions(ctx: DocContext, k: int) -> bool:
+    """A hyphen between two actors' names ("no plans for a Putin-Zelensky meeting")."""
+    return ctx.t.text[k] == "-" and 0 < k < len(ctx.t) - 1 and ctx.in_mention(k - 1) and ctx.in_mention(k + 1)
 
 
 def _light_preposition(ctx: DocContext, k: int, between: list[int]) -> bool:
