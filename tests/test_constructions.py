@@ -1666,3 +1666,19 @@ def test_governed_verbal_nouns_retaken_ground_and_hyphen_pairs(ar_rows, en_rows,
     got = _edges((ar_rows if lang == "ar" else en_rows)(text))
     names = {"Vladimir Putin": "putin", "Xi Jinping": "xi", "Volodymyr Zelensky": "zelensky"}
     assert {(names.get(s, s), r, names.get(o, o), p) for s, r, o, p in got} == rows
+
+
+@pytest.mark.parametrize("lang, text, rows", [
+    # "so far" and the refusing verb's own preposition stand between a refusal and the act refused
+    ("ar", "وامتنعت الهند حتى الآن عن إدانة الغزو الروسي لأوكرانيا.", {("IND", "opposed", "RUS", "negative"), ("RUS", "attacked", "UKR", "positive")}),
+    ("en", "India has so far declined to condemn Russia's invasion of Ukraine.", {("IND", "opposed", "RUS", "negative"), ("RUS", "attacked", "UKR", "positive")}),
+    ("ar", "واتهمت بكين مانيلا مرارا بافتعال مواجهات.", {("CHN", "accused", "PHL", "positive")}),
+    # must not: not commenting is no denial of the event
+    ("ar", "ولم تعلق روسيا على الغارات الإسرائيلية على سوريا.", {("ISR", "attacked", "SYR", "positive")}),
+    # weapons moved to a state are supplied; "نقل" alone moves anything
+    ("ar", "وأكدت إيران أنها لم تنقل صواريخ باليستية إلى روسيا.", {("IRN", "supplied", "RUS", "negative")}),
+    ("ar", "ونقلت إيران صواريخ باليستية إلى روسيا.", {("IRN", "supplied", "RUS", "positive")}),
+    ("ar", "ونقلت الولايات المتحدة سفارتها إلى القدس.", set()),
+])
+def test_refusals_over_adjuncts_and_weapons_moved(ar_rows, en_rows, lang, text, rows):
+    assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows

@@ -251,15 +251,16 @@ def _subject_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     """Verb-first: the bare actor right after the trigger (gap 0) is its subject, unless an
     actor stands right before it too ("الكرملين يشيد ب…")."""
     T, all_preps = ctx.t, ctx.cfg.all_preps
-    if not (after and after[0].start - trig.end <= 1 and marker(ctx, after[0], all_preps) is None):
-        return subject
+    if not (after and after[0].start - trig.end <= 1 and marker(ctx, after[0], all_preps) is None) \
+            or (after[0].start > trig.end and trig.end in ctx.trig_tokens):
+        return subject  # not over another trigger: "إدانة الغزو الروسي لأوكرانيا"
     particles = ctx.cfg.particles
     # a verb of denial, refusal or intent between a subject and a verbal noun governs the noun:
     # "إيران تنفي تزويد روسيا", "روسيا تعتزم تزويد إيران" (the actor after the noun is its object)
     governing = {k for c, s, e in st.cues if c in GOVERNING_CUES for k in range(s, e)} \
         if subject and not GOVERNING_CUES.isdisjoint(st.cue_names) else set()
-    subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in particles and k not in governing] \
-        if subject else []
+    subject_gap = [k for k in T.between(subject.end, trig.start) if T.norm[k] not in particles and k not in governing
+                   and k not in ctx.adjuncts] if subject else []
     if subject_gap == [trig.start - 1] and T.norm[subject_gap[0]] in all_preps and governing and min(governing) < trig.start:
         subject_gap = []  # "وافقت ألمانيا على تزويد أوكرانيا": the governing verb's own preposition before its noun
     if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):

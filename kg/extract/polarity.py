@@ -60,7 +60,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
         if len(between) <= 2 and len(carried) == len(between):
             return "negative"
         if between and len(between) <= 5 and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between)
-                                                 or _joins_mentions(ctx, k) for k in between):
+                                                 or _joins_mentions(ctx, k) or k in ctx.adjuncts
+                                                 or (k == trig.start - 1 and T.norm[k] in cfg.all_preps) for k in between):
             return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "نفت إيران تزويد"
         if any(c == "denial" and c_s == s for c, c_s, _ in cues) and complement_between(ctx, e, trig.start):
             return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
