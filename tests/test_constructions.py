@@ -1661,6 +1661,9 @@ def test_agents_of_condemned_events_refusals_and_accused_means(ar_rows, en_rows,
     ("en", "Kremlin says no plans for Putin-Zelensky meeting", {("putin", "metWith", "zelensky", "negative")}),
     ("en", "US-China talks resume in Geneva", {("USA", "metWith", "CHN", "positive")}),
     ("en", "Putin meeting Xi in Beijing, Kremlin says", {("putin", "metWith", "xi", "positive")}),
+    # must not: a hyphen inside one name ("Timor-Leste", "Guinea-Bissau") makes no pair
+    ("en", "Timor-Leste sanctions Kenyan President Petro, accusing him of letting cartels flourish", {("TLS", "sanctioned", "KEN", "positive")}),
+    ("en", "Guinea-Bissau condemns Israeli strikes", {("GNB", "opposed", "ISR", "positive")}),
 ])
 def test_governed_verbal_nouns_retaken_ground_and_hyphen_pairs(ar_rows, en_rows, lang, text, rows):
     got = _edges((ar_rows if lang == "ar" else en_rows)(text))

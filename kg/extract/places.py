@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Group, Mark
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import positions
@@ -39,8 +40,8 @@ class Places(dict):
 @functools.lru_cache(maxsize=None)
 def city_index(lang: str) -> Index:
     """The cities of ``lang`` by their first word, keyed as the token table keys words (the
-    towns are loaded with them: the pipeline asks for this when it is made, not its first doc)."""
-    town_first_words(lang)
+    pipeline asks for this when it is made, not its first doc; the towns are loaded by the
+    first doc that holds a place noun: a run over docs with none never reads them)."""
     return _index(CITIES, lang)
 
 
@@ -63,11 +64,18 @@ def _index(path: Path, lang: str) -> Index:
     for line in lines[1:]:
         row = line.split("\t")
         for name in filter(None, row[column].split("|")):
-            words = tuple(match_key(name).split())
+            # an ASCII name without a backtick keys as match_key would, without its Unicode passes
+            key = name.casefold() if name.isascii() and "`" not in name else match_key(name)
+            words = tuple(key.split())
             index.setdefault(words[0], []).append((words, row[state]))
     for found in index.values():
-        found.sort(key=lambda x: -len(x[0]))
+        if len(found) > 1:
+            found.sort(key=_longest_first)
     return index
+
+
+def _longest_first(name: tuple[tuple[str, ...], str]) -> int:
+    return -len(name[0])
 
 
 @functools.lru_cache(maxsize=None)
@@ -83,9 +91,15 @@ def town_first_words(lang: str) -> FirstWords:
 
 
 def _first_words(index: Index) -> FirstWords:
-    alone = frozenset(w for w, names in index.items() if any(len(words) == 1 for words, _ in names))
-    seconds = {w: frozenset(words[1] for words, _ in names if len(words) > 1) for w, names in index.items()}
-    return frozenset(index), alone, seconds
+    alone: set[str] = set()
+    seconds: dict[str, set[str]] = {}
+    for w, names in index.items():
+        for words, _ in names:
+            if len(words) == 1:
+                alone.add(w)
+            else:
+                seconds.setdefault(w, set()).add(words[1])
+    return frozenset(index), frozenset(alone), {w: frozenset(s) for w, s in seconds.items()}
 
 
 def city_at(ctx: DocContext, k: int, index: Index) -> Group | None:
@@ -106,7 +120,7 @@ def _names_at(ctx: DocContext, index: Index, first_words: FirstWords) -> dict[in
     # a first word counts where it is a name alone or the doc holds a second word of one
     # of its names ("new" alone is no city)
     heads, alone, seconds = first_words
-    firsts = {w for w in forms & heads if w in alone or not forms.isdisjoint(seconds[w])}
+    firsts = {w for w in forms & heads if w in alone or not forms.isdisjoint(seconds.get(w, ()))}
     return {k: g for k in positions(T.norm, firsts, forms) if not ctx.in_mention(k)
             and (g := city_at(ctx, k, index)) is not None} if firsts else {}
 
@@ -116,10 +130,27 @@ def doc_cities(ctx: DocContext) -> Places:
     if ctx.cities is None:
         lang = ctx.doc.lang_
         cities = _names_at(ctx, city_index(lang), city_first_words(lang))
-        towns = {k: g for k, g in _names_at(ctx, town_index(lang), town_first_words(lang)).items()
-                 if k not in cities and after_place_noun(ctx, k)}
+        towns = {}
+        if not ctx.t.forms().isdisjoint(_place_noun_keys(lang)):  # no place noun, no town: most docs load none
+            towns = {k: g for k, g in _names_at(ctx, town_index(lang), town_first_words(lang)).items()
+                     if k not in cities and after_place_noun(ctx, k)}
         ctx.cities = Places(cities, towns)
     return ctx.cities  # type: ignore[return-value]
+
+
+@functools.lru_cache(maxsize=None)
+def _place_noun_keys(lang: str) -> frozenset[str]:
+    """Every key a place noun may have in the token table, clitics kept in it included (what
+    :func:`place_noun_clitic` reads back): a doc holding none has no town, tested in C."""
+    cfg = claim_config(lang)
+    nouns = cfg.place_nouns - cfg.genitive_preps
+    definite = cfg.definite if cfg.definite != "\0" else ""
+    bare = set(nouns) | ({definite + n for n in nouns} if definite else set())
+    preps = [p for p in cfg.all_preps if len(p) == 1]
+    with_prep = bare | {p + w for p in preps for w in bare}
+    if cfg.lam_contraction and definite:
+        with_prep |= {cfg.lam_contraction + definite[1:] + n for n in nouns}  # "للمدينة"
+    return frozenset(with_prep | {c + w for c in cfg.conjunctions for w in with_prep})
 
 
 def after_place_noun(ctx: DocContext, k: int) -> bool:

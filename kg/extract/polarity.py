@@ -107,7 +107,8 @@ def _unsupported(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
 
 def _joins_mentions(ctx: DocContext, k: int) -> bool:
     """A hyphen between two actors' names ("no plans for a Putin-Zelensky meeting")."""
-    return ctx.t.text[k] == "-" and 0 < k < len(ctx.t) - 1 and ctx.in_mention(k - 1) and ctx.in_mention(k + 1)
+    return ctx.t.text[k] == "-" and 0 < k < len(ctx.t) - 1 and ctx.in_mention(k - 1) and ctx.in_mention(k + 1) \
+        and not ctx.in_mention(k)
 
 
 def _light_preposition(ctx: DocContext, k: int, between: list[int]) -> bool:

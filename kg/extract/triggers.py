@@ -98,7 +98,8 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         return True  # "the UK's Iran sanctions": a possessed name before the noun
     if prev is not None and _demonym_ends_at(ctx, trig.start):
         return True  # "an Israeli strike", "Russian attacks": a nationality adjective modifies a noun
-    if prev is not None and prev >= 2 and T.text[prev - 1] == "-" and ctx.in_mention(prev) and ctx.in_mention(prev - 2):
+    if prev is not None and prev >= 2 and T.text[prev - 1] == "-" and ctx.in_mention(prev) and ctx.in_mention(prev - 2) \
+            and not ctx.in_mention(prev - 1):  # two names, not one ("Timor-Leste sanctions …")
         return True  # "no plans for a Putin-Zelensky meeting", "US-China talks": a pair of actors modifies a noun
     return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in cfg.pronouns))
 
