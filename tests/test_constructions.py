@@ -1682,6 +1682,11 @@ def test_governed_verbal_nouns_retaken_ground_and_hyphen_pairs(ar_rows, en_rows,
     ("ar", "وأكدت إيران أنها لم تنقل صواريخ باليستية إلى روسيا.", {("IRN", "supplied", "RUS", "negative")}),
     ("ar", "ونقلت إيران صواريخ باليستية إلى روسيا.", {("IRN", "supplied", "RUS", "positive")}),
     ("ar", "ونقلت الولايات المتحدة سفارتها إلى القدس.", set()),
+    # a denial's object phrase is denied as a whole; a coordinated verb is a claim of its own
+    ("ar", "ونفت الكويت استخدام أراضيها لشن هجمات على العراق.", {("KWT", "attacked", "IRQ", "negative")}),
+    ("en", "Kuwait denied using its territory to launch attacks on Iraq.", {("KWT", "attacked", "IRQ", "negative")}),
+    ("ar", "ونفت موسكو التقارير عن هجوم أوكراني على بيلغورود.", {("UKR", "attacked", "RUS", "negative")}),
+    ("en", "Iran denied the accusations and struck targets in Iraq.", {("IRN", "attacked", "IRQ", "positive")}),
 ])
 def test_refusals_over_adjuncts_and_weapons_moved(ar_rows, en_rows, lang, text, rows):
     assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows

@@ -63,8 +63,12 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
                                                  or _joins_mentions(ctx, k) or k in ctx.adjuncts
                                                  or (k == trig.start - 1 and T.norm[k] in cfg.all_preps) for k in between):
             return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "نفت إيران تزويد"
-        if any(c == "denial" and c_s == s for c, c_s, _ in cues) and complement_between(ctx, e, trig.start):
-            return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
+        if any(c == "denial" and c_s == s for c, c_s, _ in cues):
+            if complement_between(ctx, e, trig.start):
+                return "negative"  # "نفى … أن تكون بلاده زودت …", "denied that X supplied …"
+            if len(between) <= 6 and not crosses_boundary(ctx, e, trig.start) and not coordinated \
+                    and not any(c in ("speech", "according_to") and e <= c_s < trig.start for c, c_s, _ in cues):
+                return "negative"  # a denial's object phrase: "نفت الكويت استخدام أراضيها لشن هجمات على العراق"
     return "positive"
 
 
