@@ -26,24 +26,48 @@ from kg.nlp.normalize import match_key
 from kg.nlp.tokens import TokenTable, longest_first, positions, token_table
 
 ACTOR_SPANS = "actors"
+ENCLOSED_SPANS = "enclosed"  # states named inside their bodies' names: mentions, not arguments
+SPAN_GROUPS = (ACTOR_SPANS, "consumed", ENCLOSED_SPANS)
+WRITE_SPAN_GROUPS = "write_span_groups"  # user_data key: False where no reader wants ``doc.spans``
 
 
-def actor_spans(doc: Doc, group: str = ACTOR_SPANS) -> list[Span]:
-    """The doc's actor mentions (``doc.spans[group]``) as a new list. The components keep
-    the Span objects they wrote in ``user_data`` too: reading a SpanGroup makes a new Span
-    (and three Token objects) per mention on every read."""
+class ActorSpan(NamedTuple):
+    """An actor mention as the components pass it on (``label_``: "name", "demonym",
+    "person", "coref" …; ``kb_id_``: the actor's key), named as a Span's attributes. A Span
+    costs three Token objects to make and decodes its label and key from the string store
+    on every read; a mention is read many times by the components after the one that made
+    it, and most matches are dropped before the end."""
+
+    start: int
+    end: int
+    label_: str
+    kb_id_: str
+
+
+def actor_spans(doc: Doc, group: str = ACTOR_SPANS) -> list[ActorSpan]:
+    """The doc's actor mentions of ``group`` as a new list, from ``user_data`` where the
+    components keep them (``doc.spans`` of a doc made elsewhere otherwise)."""
     kept = doc.user_data.get(("spans", group))
     if kept is not None:
         return list(kept)
-    return list(doc.spans.get(group, []))
+    return [ActorSpan(s.start, s.end, s.label_, s.kb_id_) for s in doc.spans.get(group, [])]
 
 
-ENCLOSED_SPANS = "enclosed"  # states named inside their bodies' names: mentions, not arguments
-
-
-def set_actor_spans(doc: Doc, spans: list[Span], group: str = ACTOR_SPANS) -> None:
-    doc.spans[group] = spans
+def set_actor_spans(doc: Doc, spans: list[ActorSpan], group: str = ACTOR_SPANS) -> None:
     doc.user_data[("spans", group)] = tuple(spans)
+
+
+def write_span_groups(doc: Doc) -> None:
+    """``doc.spans[group]`` of each group of mentions, as Spans, for readers of spaCy's API:
+    written once, after the last component that changes them (:mod:`kg.nlp.coref`), and not
+    where the caller reads the mentions by :func:`actor_spans` alone (extraction says so by
+    ``user_data[WRITE_SPAN_GROUPS] = False``)."""
+    if doc.user_data.get(WRITE_SPAN_GROUPS) is False:
+        return
+    for group in SPAN_GROUPS:
+        kept = doc.user_data.get(("spans", group))
+        if kept is not None:
+            doc.spans[group] = [Span(doc, s, e, label=label, kb_id=key) for s, e, label, key in kept]
 
 
 @Language.factory("geokg_sentences", default_config={"break_on_newline": True})
@@ -208,20 +232,6 @@ class Normalizer:
                 lex.is_alpha, lex.is_lower, lex.like_num)
 
 
-class ActorMatch(NamedTuple):
-    """A known actor's match as the actor matcher reads it, before any Span is made."""
-
-    start: int
-    end: int
-    label_: str  # the kind: "name", "demonym", "metonym" …
-    kb_id_: str  # the actor's key
-    label: int  # the two strings' hashes, for the Span
-    kb_id: int
-
-    def span(self, doc: Doc) -> Span:
-        return Span(doc, self.start, self.end, label=self.label, kb_id=self.kb_id)
-
-
 @Language.factory("geokg_actors", default_config={})
 def make_actor_matcher(nlp: Language, name: str):
     return ActorMatcher(nlp)
@@ -274,13 +284,12 @@ class ActorMatcher:
         self.ambiguous = {match_key(f) if not case_sensitive else f: tuple(keys) for f, keys in ambiguous.items()}
         self.ambiguous_heads = data.keys("ambiguous_demonyms", "heads")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
-        self._labels: dict[int, tuple[str, str, int, int]] = {}  # match id -> kind, key and their hashes
+        self._labels: dict[int, tuple[str, str]] = {}  # match id -> kind and key
         self._affiliations = {k: a.affiliation for k, a in self.lexicon.known.items() if a.affiliation}
 
     def __call__(self, doc: Doc) -> Doc:
-        """Matches are read as plain :class:`ActorMatch` records, overlaps resolved and
-        filtered before a Span is made for the few kept (a Span resolves its strings on
-        every attribute read: most matches are dropped as parts of longer names)."""
+        """Matches are read as plain :class:`ActorSpan` records, overlaps resolved and
+        filtered (most matches are dropped as parts of longer names)."""
         masked = doc_value(doc, "masked") or []
         offset = doc_value(doc, "offset")
         table = token_table(doc)
@@ -293,24 +302,24 @@ class ActorMatcher:
                     s, e = table.start_char(start) + offset, table.end_char(end) + offset
                     if any(ms < e and s < me for ms, me in masked):
                         continue
-                found.append(ActorMatch(start, end, *label(strings, match_id)))
+                found.append(ActorSpan(start, end, *label(strings, match_id)))
         spans = longest_first(found)
         if any(m.label_ == PLACE for m in spans):  # "the Sea of Japan": no mention of Japan
             found = [m for m in found if m.label_ != PLACE]
             spans = [m for m in spans if m.label_ != PLACE]
         states = self._states_in_names(found, spans) if len(found) > len(spans) else []
         if states:  # "the U.S. State Department": the state is mentioned too (not made salient)
-            set_actor_spans(doc, [m.span(doc) for m in states], ENCLOSED_SPANS)
+            set_actor_spans(doc, states, ENCLOSED_SPANS)
         if self.ambiguous:
             extra = self._ambiguous_demonyms(doc, spans)
             if extra:  # longest_first of matches it returned gives them back: only with new ones
                 spans = longest_first(spans + extra)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
             spans = [m for m in spans if not self._inside_longer_name(doc, m) and not self._place_name_tail(doc, m)]
-        set_actor_spans(doc, [m.span(doc) for m in spans])
+        set_actor_spans(doc, spans)
         return doc
 
-    def _states_in_names(self, found: list[ActorMatch], kept: list[ActorMatch]) -> list[ActorMatch]:
+    def _states_in_names(self, found: list[ActorSpan], kept: list[ActorSpan]) -> list[ActorSpan]:
         """Country mentions inside a kept name of one of that country's bodies."""
         affiliation = self._affiliations
         owners = {(s.start, s.end): owner for s in kept if (owner := affiliation.get(s.kb_id_))}
@@ -320,16 +329,15 @@ class ActorMatcher:
         return [s for s in found if (s.start, s.end, s.kb_id_) not in kept_ids and any(
             a <= s.start and s.end <= b and owner == s.kb_id_ for (a, b), owner in owners.items())]
 
-    def _label(self, strings, match_id: int) -> tuple[str, str, int, int]:
-        """(kind, key, and their hashes) of a match id ("key|kind"): split once per id, and
-        a Span made with hashes does not look its strings up again."""
+    def _label(self, strings, match_id: int) -> tuple[str, str]:
+        """(kind, key) of a match id ("key|kind"), split once per id."""
         found = self._labels.get(match_id)
         if found is None:
             key, kind = strings[match_id].split("|", 1)
-            found = self._labels[match_id] = (kind, key, strings.add(kind), strings.add(key))
+            found = self._labels[match_id] = (kind, key)
         return found
 
-    def _ambiguous_demonyms(self, doc: Doc, spans: list[ActorMatch]) -> list[ActorMatch]:
+    def _ambiguous_demonyms(self, doc: Doc, spans: list[ActorSpan]) -> list[ActorSpan]:
         """"الجيش المالي", "the Congolese army": a demonym no list takes alone (مالي is also
         "financial", Congolese names two states) names a country next to a state's head noun
         (army, government, president …), when the article names exactly one of its countries
@@ -342,7 +350,6 @@ class ActorMatcher:
         if not at:
             return []
         named = {s.kb_id_ for s in spans}
-        strings = doc.vocab.strings
         found = []
         for i in at:
             candidates = self.ambiguous[keys[i]]
@@ -353,11 +360,10 @@ class ActorMatcher:
                 continue
             mentioned = [c for c in candidates if c in named]
             if len(mentioned) == 1:
-                found.append(ActorMatch(i, i + 1, "demonym", mentioned[0], strings.add("demonym"),
-                                        strings.add(mentioned[0])))
+                found.append(ActorSpan(i, i + 1, "demonym", mentioned[0]))
         return found
 
-    def _place_name_tail(self, doc: Doc, span: ActorMatch) -> bool:
+    def _place_name_tail(self, doc: Doc, span: ActorSpan) -> bool:
         """"Mocimboa da Praia" is a town, not Cape Verde's capital: a capital after a name
         particle ("da", "de", "del") that follows a capitalised word ends a longer name."""
         if span.label_ != "metonym" or span.start < 2:
@@ -365,7 +371,7 @@ class ActorMatcher:
         particle, before = doc[span.start - 1], doc[span.start - 2]
         return particle.text.lower() in self.particles and particle.is_lower and before.text[:1].isupper() and before.is_alpha
 
-    def _inside_longer_name(self, doc: Doc, span: ActorMatch) -> bool:
+    def _inside_longer_name(self, doc: Doc, span: ActorSpan) -> bool:
         known = self.lexicon.known.get(span.kb_id_)
         if known is None or known.type != "Person" or span.end - span.start != 1 or span.end >= len(doc):
             return False

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.model import Actor
-from kg.nlp.components import actor_spans, doc_text, set_actor_spans
+from kg.nlp.components import ActorSpan, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
 from kg.nlp.tokens import token_table
 from kg.nlp.lexicon import get_lexicon
@@ -81,8 +81,7 @@ class OrgFinder:
             words = words_of[i:end]
             if any(w in self.heads for w in words) and end - start >= 2 \
                     and not all(w in self.heads or w in self.place_words for w in words):
-                span = Span(doc, start, end, label="org", kb_id="")
-                name = text[span.start_char:span.end_char]
+                name = text[table.start_char(start):table.end_char(end)]
                 key = org_key(name)
                 affiliation = prefix.kb_id_ if prefix is not None else self._affiliation(doc, start, by_end)
                 actor = Actor(key=key, type="Organization", affiliation=affiliation, labels={doc.lang_: name})
@@ -90,7 +89,7 @@ class OrgFinder:
                     discourse.register(actor)
                 if prefix is not None:
                     dropped.add((prefix.start, prefix.end))
-                new.append(Span(doc, start, end, label="org", kb_id=key))
+                new.append(ActorSpan(start, end, "org", key))
                 i = end
                 continue
             i = start + 1
@@ -99,7 +98,7 @@ class OrgFinder:
             set_actor_spans(doc, sorted(kept + new, key=lambda s: (s.start, s.end)))
         return doc
 
-    def _affiliation(self, doc: Doc, start: int, by_end: dict[int, Span]) -> str | None:
+    def _affiliation(self, doc: Doc, start: int, by_end: dict[int, ActorSpan]) -> str | None:
         """"Iran's Supreme National Security Council", "the Syrian Kurdish YPG": a country
         or demonym right before."""
         for end in (start, start - 1):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from kg.model import Actor
-from kg.nlp.components import Normalizer, actor_spans, doc_text, set_actor_spans
+from kg.nlp.components import ActorSpan, Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
@@ -131,7 +131,7 @@ class PersonFinder:
             return False  # "المسؤول الأمني للكتائب": ل + ال opens no name
         return len(norm) >= 2
 
-    def _scan_name(self, doc: Doc, k: int, actor_at: dict[int, Span]) -> tuple[int, int, str | None] | None:
+    def _scan_name(self, doc: Doc, k: int, actor_at: dict[int, ActorSpan]) -> tuple[int, int, str | None] | None:
         """(start, end, known key) of the name starting at token k, or None."""
         if k >= len(doc):
             return None
@@ -206,8 +206,8 @@ class PersonFinder:
             title_at.setdefault(t.start, t)
         non_persons = {s.end: s for s in actors if not self._is_person(s.kb_id_)}  # by end, for _actor_before
         records: list[TitledPerson] = []
-        new_spans: list[Span] = []
-        consumed: list[Span] = []
+        new_spans: list[ActorSpan] = []
+        consumed: list[ActorSpan] = []
         used_titles: set[int] = set()
         replaced: set[tuple[int, int]] = set()  # known-person spans widened to their title phrase
         names: dict[tuple[int, int], str] = doc.user_data.setdefault("person_names", {})
@@ -311,7 +311,7 @@ class PersonFinder:
                 if aff_spans and aff_spans[0].end <= t.start:  # "U.S. President Joe Biden"
                     phrase_start = min(phrase_start, aff_spans[0].start)
                 replaced.add((start, end))
-                new_spans.append(Span(doc, phrase_start, phrase_end, label="person", kb_id=key))
+                new_spans.append(ActorSpan(phrase_start, phrase_end, "person", key))
                 names[(phrase_start, phrase_end)] = self.name_text(doc, start, end)
                 records.append(TitledPerson(key, actor.role or role, affiliation, phrase_start, phrase_end, True))
                 consumed.extend(aff_spans)
@@ -335,7 +335,7 @@ class PersonFinder:
                     if discourse is not None:
                         discourse.register(o_actor)
                     replaced.add((o_start, o_end))
-                    new_spans.append(Span(doc, o_start, o_end, label="person", kb_id=o_key))
+                    new_spans.append(ActorSpan(o_start, o_end, "person", o_key))
                     names[(o_start, o_end)] = self.name_text(doc, o_start, o_end)
                     records.append(TitledPerson(o_key, o_actor.role or role, affiliation, o_start, o_end, True))
                     nxt = o_end
@@ -373,7 +373,7 @@ class PersonFinder:
                 actor = self._person(doc, key, self.name_text(doc, start, end), role, affiliation, None)
                 if discourse is not None:
                     discourse.register(actor)
-                new_spans.append(Span(doc, start, phrase_end, label="person", kb_id=key))
+                new_spans.append(ActorSpan(start, phrase_end, "person", key))
                 names[(start, phrase_end)] = self.name_text(doc, start, end)
                 records.append(TitledPerson(key, role, affiliation, start, phrase_end, True))
                 taken |= set(range(start, phrase_end))
@@ -385,7 +385,7 @@ class PersonFinder:
         doc.user_data["titled_persons"] = records
         return doc
 
-    def _titled_known_names(self, doc: Doc, actors: list[Span], titles: list[Span], records: list[TitledPerson],
+    def _titled_known_names(self, doc: Doc, actors: list[ActorSpan], titles: list[Span], records: list[TitledPerson],
                             replaced: set[tuple[int, int]]) -> list[TitledPerson]:
         """"الملك سلمان", "Crown Prince Mohammed bin Salman": a known person whose name as
         written opens with a title still says whose leader or official they are."""
@@ -408,14 +408,14 @@ class PersonFinder:
             recorded.add(key)
         return found
 
-    def _marked(self, doc: Doc, span: Span) -> bool:
+    def _marked(self, doc: Doc, span: ActorSpan) -> bool:
         """Whether a preposition (a clitic or the word before) introduces the span: "سفير روسيا
         لدى الأمم المتحدة" names a second body of the title, "الإيراني دمشق" does not."""
         if token_table(doc).proclitic(span.start):
             return True
         return span.start > 0 and (doc[span.start - 1].norm_ in self.prepositions or doc[span.start - 1].lower_ in self.prepositions)
 
-    def _actor_before(self, doc: Doc, start: int, by_end: dict[int, Span]) -> Span | None:
+    def _actor_before(self, doc: Doc, start: int, by_end: dict[int, ActorSpan]) -> ActorSpan | None:
         """The body a title belongs to when it is written first: "Kremlin spokesman",
         "Iran's foreign minister", "Saudi national security adviser". ``by_end``: the
         actor spans that are not persons, by end token (made once per doc)."""
@@ -431,7 +431,7 @@ class PersonFinder:
             return None
         return None
 
-    def _name_before(self, doc: Doc, title: Span, actor_at: dict[int, Span]):
+    def _name_before(self, doc: Doc, title: Span, actor_at: dict[int, ActorSpan]):
         """English apposition: "Wang Yi, China's top diplomat" / "Lavrov, Russia's foreign minister"."""
         i = title.start - 1
         while i >= 0 and doc[i].text not in {",", "(", ".", ";", ":"} and title.start - i < 6:
@@ -457,8 +457,8 @@ class PersonFinder:
             return None
         return key if actor.type in ("Country", "Organization") else actor.affiliation
 
-    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Span], non_persons: dict[int, Span],
-                               actor_at: dict[int, Span]) -> bool:
+    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Span], non_persons: dict[int, ActorSpan],
+                               actor_at: dict[int, ActorSpan]) -> bool:
         """Whether a title right after a name (", China's top diplomat", "نائب وزير … الروسي")
         names a body of its own."""
         k = end
@@ -473,7 +473,7 @@ class PersonFinder:
         after = actor_at.get(title.end)
         return after is not None and not self._is_person(after.kb_id_)
 
-    def _scan_name_after_conjunction(self, doc: Doc, k: int, actor_at: dict[int, Span]):
+    def _scan_name_after_conjunction(self, doc: Doc, k: int, actor_at: dict[int, ActorSpan]):
         """A name whose first token carries "و" (and): scanned as if the clitic were not there."""
         if k >= len(doc):
             return None
@@ -488,7 +488,7 @@ class PersonFinder:
             end += 1
         return (k, end, None) if end - k >= 2 else None
 
-    def _extend_known(self, doc: Doc, end: int, actor_at: dict[int, Span]) -> int:
+    def _extend_known(self, doc: Doc, end: int, actor_at: dict[int, ActorSpan]) -> int:
         """A known name that goes on in the text ("فيصل بن فرحان" + "آل سعود") keeps the
         longer form as a label."""
         k = end
