@@ -7,6 +7,7 @@ has no capitals to delimit a name, so its organizations come from the known-acto
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -48,27 +49,30 @@ class OrgFinder:
         taken = {i for s in spans for i in range(s.start, s.end)}
         by_end = {s.end: s for s in spans}
         new = []
-        i = 0
         n = len(doc)
         by_start = {s.start: s for s in spans}
         text = doc_text(doc)
         dropped: set[tuple[int, int]] = set()
         table = token_table(doc)
         words_of, stop, inner = table.text, self.stop, self.inner
-        cap = [w[:1].isupper() and alpha and w.lower() not in stop for w, alpha in zip(words_of, table.alpha)]
-        while i < n:
-            lead = by_start.get(i)
+        # whether each token is a capitalised word: decided once per word form (alpha is a form's)
+        alpha_of = dict(zip(words_of, table.alpha))
+        capitals = {w for w, alpha in alpha_of.items() if w[:1].isupper() and alpha and w.lower() not in stop}
+        cap = list(map(capitals.__contains__, words_of))
+        i = 0  # where the next name may start
+        # a name opens with a capital or a state's mention: the other tokens are not tried
+        for start in sorted(by_start.keys() | set(compress(count(), cap))):
+            if start < i:
+                continue
+            lead = by_start.get(start)
             prefix = None  # "Ghana Revenue Authority", "Turkish Armed Forces": a state opens the name
             if lead is not None and lead.end < n and cap[lead.end] and lead.end not in taken:
                 known = self.lex.known.get(lead.kb_id_)
                 if known is not None and known.type == "Country":
                     prefix = lead
-            if prefix is None and (i in taken or not cap[i] or (words_of[i].lower() in stop and doc[i].is_sent_start)):
-                i += 1
+            if prefix is None and (start in taken or not cap[start] or (words_of[start].lower() in stop and doc[start].is_sent_start)):
                 continue
-            start = i
-            if prefix is not None:
-                i = prefix.end
+            i = prefix.end if prefix is not None else start
             j = i
             last_cap = i
             while j < n and j - i < self.max_tokens and j not in taken:

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from kg.model import Actor
 from kg.nlp.components import ActorSpan, Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import positions, token_table
+from kg.nlp.tokens import longest_first, positions, token_table
 from kg.nlp.romanize import person_key
 
 @dataclass
@@ -32,6 +32,15 @@ class TitledPerson:
     start: int  # token span of the whole "title … name" phrase
     end: int
     has_name: bool
+
+
+class Title(NamedTuple):
+    """A matched title, read many times: a record, where a Span would make Tokens for its
+    text and its words' keys (``stems``: joined, clitics stripped) on every read."""
+    start: int
+    end: int
+    text: str
+    stems: str
 
 
 @Language.factory("geokg_persons", default_config={"max_name_tokens": 6, "max_title_gap": 6})
@@ -69,6 +78,7 @@ class PersonFinder:
         # qualifiers of titles that are also surnames after a name: "الناطق العسكري" / "أحمد العسكري"
         self.nisba_qualifiers = frozenset(q for q in self.qualifiers if self.lang != "en" and q.startswith("ال") and q.endswith("ي"))
         self.first = self.lex.first_names
+        self.known_persons = frozenset(k for k, a in self.lex.known.items() if a.type == "Person")
         self.not_name = [re.compile(p) for p in data.strings("names", "not_name_patterns")]
         # the written ending, not the key: ة folds to ه there ("الله" is no feminine noun)
         self.definite_endings = tuple(data.strings("names", "not_name_definite_endings")) or ("\0",)
@@ -183,8 +193,7 @@ class PersonFinder:
         return text
 
     def _is_person(self, key: str) -> bool:
-        actor = self.lex.known.get(key)
-        return actor is not None and actor.type == "Person"
+        return key in self.known_persons
 
     # --- component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -195,13 +204,15 @@ class PersonFinder:
         actors = actor_spans(doc)
         actor_at = {s.start: s for s in actors}
         covered = {i for s in actors for i in range(s.start, s.end)}
-        titles = matched_titles = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
+        table, text = token_table(doc), doc_text(doc)  # the longest of overlapping titles, as filter_spans keeps
+        titles = matched_titles = [Title(s, e, text[table.start_char(s):table.end_char(e)], " ".join(table.norm[s:e]))
+                                   for s, e in longest_first([m[1:] for m in self.matcher(doc)])]
         # "وزيرة الخارجية الألمانية": a body's name that starts inside a title and runs past
         # it ("الخارجية الألمانية") is the title's qualifier, not an actor of its own
         tails = {t.start: s for t in titles for s in (actor_at.get(i) for i in range(t.start + 1, t.end))
                  if s is not None and t.start < s.start < t.end < s.end and not self._is_person(s.kb_id_)}
         titles = [t for t in titles if t.start in tails or not (set(range(t.start, t.end)) & covered)]
-        title_at: dict[int, Span] = {}
+        title_at: dict[int, Title] = {}
         for t in titles:
             title_at.setdefault(t.start, t)
         non_persons = {s.end: s for s in actors if not self._is_person(s.kb_id_)}  # by end, for _actor_before
@@ -214,7 +225,7 @@ class PersonFinder:
         for t in titles:
             if t.start in used_titles:
                 continue
-            role = self._role(match_key(t.text), " ".join(tok.norm_ for tok in t))
+            role = self._role(match_key(t.text), t.stems)
             inherit_role = bool({w for w in t.text.split() if match_key(w) in self.counterparts}) or \
                 match_key(t.text) in self.counterparts  # "نظيره": the counterpart keeps his own role
             affiliation, aff_spans = None, []
@@ -349,7 +360,6 @@ class PersonFinder:
             taken |= set(range(r.start, r.end))
         if self.first:
             first = self.first
-            table = token_table(doc)
             for i in positions(table.norm, first, table.forms()):  # no Token objects for the rest
                 if i in taken:
                     continue
@@ -362,7 +372,7 @@ class PersonFinder:
                 title = next((t for t in titles if t.start in (end, end + 1)), None)
                 role, affiliation, phrase_end = "Other", None, end
                 if title is not None:
-                    role = self._role(match_key(title.text), " ".join(tok.norm_ for tok in title))
+                    role = self._role(match_key(title.text), title.stems)
                     phrase_end = title.end
                     after = actor_at.get(title.end)
                     if after is not None and not self._is_person(after.kb_id_):
@@ -385,7 +395,7 @@ class PersonFinder:
         doc.user_data["titled_persons"] = records
         return doc
 
-    def _titled_known_names(self, doc: Doc, actors: list[ActorSpan], titles: list[Span], records: list[TitledPerson],
+    def _titled_known_names(self, doc: Doc, actors: list[ActorSpan], titles: list[Title], records: list[TitledPerson],
                             replaced: set[tuple[int, int]]) -> list[TitledPerson]:
         """"الملك سلمان", "Crown Prince Mohammed bin Salman": a known person whose name as
         written opens with a title still says whose leader or official they are."""
@@ -403,7 +413,7 @@ class PersonFinder:
             if not known_affiliation:
                 continue
             role = known_role if known_role in ("Leader", "Official") else \
-                self._role(match_key(title.text), " ".join(tok.norm_ for tok in title))
+                self._role(match_key(title.text), title.stems)
             found.append(TitledPerson(key, role, known_affiliation, s.start, s.end, True))
             recorded.add(key)
         return found
@@ -431,7 +441,7 @@ class PersonFinder:
             return None
         return None
 
-    def _name_before(self, doc: Doc, title: Span, actor_at: dict[int, ActorSpan]):
+    def _name_before(self, doc: Doc, title: Title, actor_at: dict[int, ActorSpan]):
         """English apposition: "Wang Yi, China's top diplomat" / "Lavrov, Russia's foreign minister"."""
         i = title.start - 1
         while i >= 0 and doc[i].text not in {",", "(", ".", ";", ":"} and title.start - i < 6:
@@ -457,7 +467,7 @@ class PersonFinder:
             return None
         return key if actor.type in ("Country", "Organization") else actor.affiliation
 
-    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Span], non_persons: dict[int, ActorSpan],
+    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Title], non_persons: dict[int, ActorSpan],
                                actor_at: dict[int, ActorSpan]) -> bool:
         """Whether a title right after a name (", China's top diplomat", "نائب وزير … الروسي")
         names a body of its own."""
