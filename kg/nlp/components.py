@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 import numpy
 from spacy.language import Language
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, NORM, ORTH, SENT_START
+from spacy.attrs import IDX, NORM, ORTH, SENT_START
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
@@ -29,6 +29,7 @@ ACTOR_SPANS = "actors"
 ENCLOSED_SPANS = "enclosed"  # states named inside their bodies' names: mentions, not arguments
 SPAN_GROUPS = (ACTOR_SPANS, "consumed", ENCLOSED_SPANS)
 WRITE_SPAN_GROUPS = "write_span_groups"  # user_data key: False where no reader wants ``doc.spans``
+ORTH_IDX = "orth_idx"  # user_data key: the token forms and offsets, from the sentence splitter to the normalizer
 
 
 class ActorSpan(NamedTuple):
@@ -78,24 +79,21 @@ def make_sentences(nlp: Language, name: str, break_on_newline: bool):
     strings = nlp.vocab.strings
     final_marks = list(Sentencizer.default_punct_chars) + ["…", ".."]
     punct = frozenset(strings.add(p) for p in final_marks)
-    # only punctuation and white space tokens can end a sentence (a token holding "\n" holds
-    # nothing else): split() reads their forms alone, where every mark is punctuation to spaCy
-    is_punct = nlp.vocab.lex_attr_getters.get(IS_PUNCT)
-    marks_only = is_punct is not None and all(is_punct(p) for p in final_marks)
-    seen: set[int] = set()  # word forms already checked for a line break
+    seen: set[int] = set()  # word forms already checked for a line break (a bounded memo)
     line_breaks: set[int] = set()  # whitespace forms holding one
 
     def split(doc: Doc) -> Doc:
         n = len(doc)
         if n == 0:
             return doc
-        columns = doc.to_array([ORTH, IS_PUNCT, IS_SPACE])
+        # the forms and offsets the normalizer reads next (ORTH_IDX): one array for both
+        columns = doc.to_array([ORTH, IDX])
         orth = columns[:, 0]
-        marks = orth[(columns[:, 1] | columns[:, 2]).astype(bool)] if marks_only else orth
-        forms = set(marks.tolist())  # a few per doc: Python ints of every token's hash cost more than the rest
+        doc.user_data[ORTH_IDX] = orth_idx = columns.T.tolist()
+        forms = set(orth_idx[0])
         enders = forms & punct
         if break_on_newline:
-            if len(seen) > 1_000_000:
+            if len(seen) > 200_000:
                 seen.clear()
             for h in forms - seen:
                 seen.add(h)
@@ -178,6 +176,14 @@ def doc_text(doc: Doc) -> str:
     return text if text is not None else doc.text
 
 
+def _orth_idx(doc: Doc) -> list[list[int]]:
+    """[forms, character offsets] of the doc's tokens, as ``geokg_sentences`` left them."""
+    found = doc.user_data.pop(ORTH_IDX, None)
+    if found is not None and len(found[0]) == len(doc):
+        return found
+    return doc.to_array([ORTH, IDX]).T.tolist() if len(doc) else [[], []]
+
+
 @Language.factory("geokg_normalizer", default_config={})
 def make_normalizer(nlp: Language, name: str):
     return Normalizer(nlp)
@@ -198,8 +204,10 @@ class Normalizer:
         doc's :class:`TokenTable`, so no Token object is made for the thousands of tokens
         that need nothing else. Everything is cached per distinct word form."""
         get, vocab = self._cache.get, doc.vocab
-        orth, idx = doc.to_array([ORTH, IDX]).T.tolist() if len(doc) else ([], [])
-        rows = [get(h) or self._row(vocab, h) for h in orth]  # a row is a non-empty tuple
+        orth, idx = _orth_idx(doc)
+        rows = list(map(get, orth))  # a row is a non-empty tuple: a form not seen yet is None
+        if not all(rows):
+            rows = [row or self._row(vocab, h) for row, h in zip(rows, orth)]
         if rows:
             norm_hashes, clitic_col, *columns = zip(*rows)
             doc.from_array([NORM], numpy.array(norm_hashes, dtype="uint64").reshape(-1, 1))
