@@ -9,6 +9,7 @@ gives two spans over the same tokens.
 from __future__ import annotations
 
 import bisect
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -24,6 +25,7 @@ from kg.gazetteer import KnownActor
 from kg.model import Actor
 
 STATE_TYPES = ("Country", "Organization")
+_POSITION = itemgetter(0, 1)  # an event's token and rank, read in C
 
 
 @Language.factory("geokg_coref", default_config={"min_surname_chars": 4})
@@ -104,7 +106,7 @@ class Coref:
                         [(s, 1, "group", (label, s, e)) for label, s, e in group_matches] +
                         [(i, 2, "tok", doc[i]) for i in self._surname_candidates(doc, discourse)
                          if i not in taken and i not in group_starts],
-                        key=lambda x: (x[0], x[1]))
+                        key=_POSITION)
         for _, _, kind, item in events:
             if kind == "span":
                 discourse.touch(item)  # the span's key
@@ -233,9 +235,8 @@ class Coref:
         def holds(label: str) -> bool:  # a word of the label is the head, perhaps with a proclitic ("وحركة")
             return any(x.strip('"«»“”()').endswith(w) for x in match_key(label).split() for w in words)
 
-        fitting = [k for k in discourse.salient(types=("Organization",), n=50)
-                   if any(holds(label) for label in _all_labels(discourse.actors[k]))]
-        return fitting[:1]
+        return next(([k] for k in discourse.salient(types=("Organization",), n=50)  # the first that fits
+                     if any(holds(label) for label in _all_labels(discourse.actors[k]))), [])
 
     def _learn_surname(self, discourse, key: str, name: str) -> None:
         """The surname of the person ``key`` named ``name``."""

@@ -26,7 +26,7 @@ from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import is_arabic, match_key
 from kg.nlp.orgs import org_key
 from kg.nlp.romanize import skeleton
-from kg.nlp.tokens import token_table
+from kg.nlp.tokens import positions, token_table
 
 QUOTED = r'[«"“]\s*([^"«»“”\n]{1,40}?)\s*[»"”]'
 QUOTE_CHARS = ('"', "«", "“")
@@ -112,10 +112,10 @@ class NamedGroups:
         names = discourse.names if discourse is not None else {}
         if names and any(n in text for n in names):  # "JNIM" alone, once the text has introduced it
             taken = {i for s in spans + new for i in range(s.start, s.end)}
-            for i, word in enumerate(token_table(doc).text):
-                key = names.get(word)
-                if key is not None and i not in taken:
-                    new.append(ActorSpan(i, i + 1, "org", key))
+            table = token_table(doc)
+            for i in positions(table.text, names.keys(), table.forms("text")):  # found in C, in order
+                if i not in taken:
+                    new.append(ActorSpan(i, i + 1, "org", names[table.text[i]]))
         if new:
             set_actor_spans(doc, sorted(spans + new, key=lambda s: (s.start, s.end)))
         return doc
