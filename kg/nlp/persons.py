@@ -35,8 +35,7 @@ class TitledPerson:
 
 
 class Title(NamedTuple):
-    """A matched title, read many times: a record, where a Span would make Tokens for its
-    text and its words' keys (``stems``: joined, clitics stripped) on every read."""
+    """A matched title, read many times: a record (a Span makes Tokens on every read). ``stems``: its words' keys."""
     start: int
     end: int
     text: str
@@ -215,7 +214,7 @@ class PersonFinder:
         title_at: dict[int, Title] = {}
         for t in titles:
             title_at.setdefault(t.start, t)
-        non_persons = {s.end: s for s in actors if not self._is_person(s.kb_id_)}  # by end, for _actor_before
+        non_persons = {s.end: s for s in actors if s.kb_id_ not in self.known_persons}  # by end, for _actor_before
         records: list[TitledPerson] = []
         new_spans: list[ActorSpan] = []
         consumed: list[ActorSpan] = []
@@ -310,20 +309,20 @@ class PersonFinder:
                 name = self._name_before(doc, t, actor_at)  # "Wang Yi, China's top diplomat"; not "…, Brazil's president said"
             if name is not None:
                 start, end, known = name
-                key = known or person_key(self.name_text(doc, start, end))
-                if known and affiliation is None:
-                    affiliation = self.lex.known[known].role_on(doc.user_data.get("published"))[1]
                 if known is not None:
                     end = self._extend_known(doc, end, actor_at)
-                actor = self._person(doc, key, self.name_text(doc, start, end), role, affiliation, known,
-                                     title_role=not inherit_role)
+                written = self.name_text(doc, start, end)  # an unknown name's end is not extended: its key's text
+                key = known or person_key(written)
+                if known and affiliation is None:
+                    affiliation = self.lex.known[known].role_on(doc.user_data.get("published"))[1]
+                actor = self._person(doc, key, written, role, affiliation, known, title_role=not inherit_role)
                 actor = discourse.register(actor) if discourse is not None else actor
                 phrase_start, phrase_end = min(t.start, start), max(t.end, end)
                 if aff_spans and aff_spans[0].end <= t.start:  # "U.S. President Joe Biden"
                     phrase_start = min(phrase_start, aff_spans[0].start)
                 replaced.add((start, end))
                 new_spans.append(ActorSpan(phrase_start, phrase_end, "person", key))
-                names[(phrase_start, phrase_end)] = self.name_text(doc, start, end)
+                names[(phrase_start, phrase_end)] = written
                 records.append(TitledPerson(key, actor.role or role, affiliation, phrase_start, phrase_end, True))
                 consumed.extend(aff_spans)
                 # "القياديين خالد مشعل وخليل الحية", "ministers X and Y": the next name shares the title
@@ -341,13 +340,14 @@ class PersonFinder:
                     o_start, o_end, o_known = other
                     if self._own_title_affiliation(doc, o_end, titles, non_persons, actor_at):
                         break  # "… and Wang Yi, China's top diplomat": his own title says whose he is
-                    o_key = o_known or person_key(self.name_text(doc, o_start, o_end))
-                    o_actor = self._person(doc, o_key, self.name_text(doc, o_start, o_end), role, affiliation, o_known)
+                    written = self.name_text(doc, o_start, o_end)
+                    o_key = o_known or person_key(written)
+                    o_actor = self._person(doc, o_key, written, role, affiliation, o_known)
                     if discourse is not None:
                         discourse.register(o_actor)
                     replaced.add((o_start, o_end))
                     new_spans.append(ActorSpan(o_start, o_end, "person", o_key))
-                    names[(o_start, o_end)] = self.name_text(doc, o_start, o_end)
+                    names[(o_start, o_end)] = written
                     records.append(TitledPerson(o_key, o_actor.role or role, affiliation, o_start, o_end, True))
                     nxt = o_end
             elif affiliation is not None:
@@ -379,12 +379,12 @@ class PersonFinder:
                         affiliation = self._affiliation_of(after.kb_id_, found)
                         consumed.append(after)
                         phrase_end = after.end
-                key = person_key(self.name_text(doc, start, end))
-                actor = self._person(doc, key, self.name_text(doc, start, end), role, affiliation, None)
+                key = person_key(written := self.name_text(doc, start, end))
+                actor = self._person(doc, key, written, role, affiliation, None)
                 if discourse is not None:
                     discourse.register(actor)
                 new_spans.append(ActorSpan(start, phrase_end, "person", key))
-                names[(start, phrase_end)] = self.name_text(doc, start, end)
+                names[(start, phrase_end)] = written
                 records.append(TitledPerson(key, role, affiliation, start, phrase_end, True))
                 taken |= set(range(start, phrase_end))
         records += self._titled_known_names(doc, actors, matched_titles, records, replaced)
@@ -403,7 +403,7 @@ class PersonFinder:
         found = []
         for s in actors:
             key = s.kb_id_
-            if key in recorded or (s.start, s.end) in replaced or not self._is_person(key):
+            if key not in self.known_persons or key in recorded or (s.start, s.end) in replaced:
                 continue
             title = next((t for t in titles if t.start == s.start and t.end < s.end), None)
             known = self.lex.known.get(key)
