@@ -9,6 +9,7 @@ gives two spans over the same tokens.
 from __future__ import annotations
 
 import bisect
+import functools
 from operator import itemgetter
 
 from spacy.language import Language
@@ -231,9 +232,11 @@ class Coref:
         head = match_key(doc[end - 1].text)  # the description's last word: its head noun
         bare = head[len(self.article):] if self.article and head.startswith(self.article) else head  # "الحركة" -> "حركة"
         words = {w for w in (head, bare) if len(w) >= 3}
+        if not words:
+            return []  # no label holds a head of less than three letters
 
         def holds(label: str) -> bool:  # a word of the label is the head, perhaps with a proclitic ("وحركة")
-            return any(x.strip('"«»“”()').endswith(w) for x in match_key(label).split() for w in words)
+            return any(x.endswith(w) for x in _label_words(label) for w in words)
 
         return next(([k] for k in discourse.salient(types=("Organization",), n=50)  # the first that fits
                      if any(holds(label) for label in _all_labels(discourse.actors[k]))), [])
@@ -264,6 +267,13 @@ def _text(doc: Doc, start: int, end: int) -> str:
     """What tokens ``start:end`` read in the text (a Span's ``text``)."""
     table = token_table(doc)
     return doc_text(doc)[table.start_char(start):table.end_char(end)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _label_words(label: str) -> tuple[str, ...]:
+    """A label's words as a head noun is looked for in them (keyed, quotes and brackets
+    stripped): the same organisations' labels are read at every "the movement" of a page."""
+    return tuple(x.strip('"«»“”()') for x in match_key(label).split())
 
 
 def _all_labels(actor) -> list[str]:
