@@ -13,7 +13,7 @@ from kg.nlp.coref import known_to_actor
 from kg.nlp.discourse import Discourse
 from kg.nlp.extensions import doc_value, set_doc_value
 from kg.nlp.lexicon import get_lexicon
-from kg.nlp.components import ENCLOSED_SPANS, actor_spans
+from kg.nlp.components import ENCLOSED_SPANS, WRITE_SPAN_GROUPS, actor_spans
 from kg.nlp.tokens import token_table, without_proclitic
 from kg.pipeline import get_nlp
 
@@ -40,6 +40,7 @@ def extract_page(page: Page) -> list[ArticleResult]:
             doc = nlp.make_doc(text[start:end])
             doc.user_data["text"] = text[start:end]
             doc.user_data["published"] = published  # dated roles of known persons hold for it
+            doc.user_data[WRITE_SPAN_GROUPS] = False  # the mentions are read below, not from doc.spans
             set_doc_value(doc, "discourse", discourse)
             set_doc_value(doc, "offset", start)
             set_doc_value(doc, "masked", page.masked)
@@ -50,19 +51,19 @@ def extract_page(page: Page) -> list[ArticleResult]:
             person_names = doc.user_data.get("person_names", {})
             spans = actor_spans(doc) + actor_spans(doc, "consumed") + actor_spans(doc, ENCLOSED_SPANS)
             places = takes_part.places(table, spans)
-            for span in spans:
-                key, label, s, e = span.kb_id_, span.label_, span.start, span.end
+            idx, words, clitics = table.idx, table.text, table.clitics  # read by index below: no method call a mention
+            for s, e, label, key in spans:
                 actor = discourse.actors.get(key)
                 if actor is None and key in lex.known:
                     actor = discourse.register(known_to_actor(lex.known[key], published))
                 if actor is None:
                     continue
-                s_char, e_char = table.start_char(s), table.end_char(e)
+                s_char, e_char = idx[s], idx[e - 1] + len(words[e - 1])  # table.start_char(s), table.end_char(e)
                 surface = seg_text[s_char:e_char]
                 if label == "person":
                     actor.add_label(page.lang, person_names.get((s, e), surface))
                 elif label not in ("pronoun", "dual", "coref", "title"):  # "زعيم كوريا الشمالية" names an office, not the state
-                    actor.add_label(page.lang, without_proclitic(surface, table.proclitic(s)))
+                    actor.add_label(page.lang, without_proclitic(surface, clitics[s][0]) if s in clitics else surface)
                 if takes_part.counts(table, key, label, s, e, actor, places):
                     participants.add(key)
                 located.setdefault(key, actor)

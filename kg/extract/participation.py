@@ -17,10 +17,9 @@ from __future__ import annotations
 from functools import lru_cache
 from operator import attrgetter
 
-from spacy.tokens import Span
-
 from kg.extract.words import QUOTE_MARKS
 from kg.model import Actor
+from kg.nlp.components import ActorSpan
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.tokens import TokenTable
 
@@ -57,14 +56,14 @@ class Participation:
             return set()  # no verb of membership in the doc: the common case, decided in C
         return self.places(table, spans, openers=self.member_verbs)
 
-    def places(self, table: TokenTable, spans: list[Span], openers: frozenset[str] | None = None) -> set[int]:
+    def places(self, table: TokenTable, spans: list[ActorSpan], openers: frozenset[str] | None = None) -> set[int]:
         """Starts of the mentions that name a place or a member: after a locative preposition
         ("in Syria") or a verb of membership ("the confederation, which includes Niger", "التي
         تضم أيضا النيجر"), or a member of a list that one opens ("in Syria and Iraq", "in Mali,
         Niger, and Chad", "في سوريا والعراق"); "in Syria, and Iraq condemned …" joins clauses."""
         found: set[int] = set()
         listed: set[int] = set()  # places reached through a list
-        previous: Span | None = None
+        previous: ActorSpan | None = None
         openers = self.list_openers if openers is None else openers
         for span in sorted(spans, key=_START):
             s = span.start
@@ -93,7 +92,7 @@ class Participation:
         i = _word_before(table, j) if self.two_word_verbs else -1
         return i >= 0 and f"{table.norm[i]} {last}" in openers
 
-    def _listed(self, table: TokenTable, previous: Span, span: Span, listed: set[int]) -> bool:
+    def _listed(self, table: TokenTable, previous: ActorSpan, span: ActorSpan, listed: set[int]) -> bool:
         between = [table.norm[i] for i in table.words(previous.end, span.start)]
         if not between:  # "والعراق": the conjunction is a proclitic of the next name
             return table.proclitic(span.start) in self.coordinators

@@ -15,7 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from kg.model import Actor
-from kg.nlp.components import ENCLOSED_SPANS, Normalizer, actor_spans, doc_text, set_actor_spans
+from kg.nlp.components import ENCLOSED_SPANS, ActorSpan, Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
 from kg.nlp.home import STATE_LABELS, home_state
 from kg.nlp.coref import known_to_actor
@@ -81,8 +81,8 @@ class StateBodies:
         table = token_table(doc)
         text = doc_text(doc)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        replaced: dict[tuple[int, int], Span | None] = {}
-        added: list[Span] = []  # bodies named alone: spans of their own
+        replaced: dict[tuple[int, int], ActorSpan | None] = {}
+        added: list[ActorSpan] = []  # bodies named alone: spans of their own
         span_at = {i: s for s in spans for i in range(s.start, s.end)}
         for body in sorted(matches, key=lambda m: (m.start, -len(m))):
             if any(i in taken for i in range(body.start, body.end)):
@@ -105,7 +105,7 @@ class StateBodies:
             whole = _surface(text, table, start, end)
             self._register(doc, key, state.kb_id_, whole,
                            without_proclitic(text[body.start_char:body.end_char], table.proclitic(body.start)))
-            replaced[(state.start, state.end)] = Span(doc, start, end, label="org", kb_id=key)
+            replaced[(state.start, state.end)] = ActorSpan(start, end, "org", key)
             if host is not None:
                 replaced[(host.start, host.end)] = None  # the host is part of the body's name
             taken.update(range(start, end))
@@ -132,7 +132,7 @@ class StateBodies:
         word = table.text[nxt]
         return not (word[:1].isupper() or (self.name_endings and table.alpha[nxt] and table.norm[nxt].endswith(self.name_endings)))
 
-    def _bare_body(self, doc: Doc, body: Span, spans: list[Span], table, text: str) -> Span | None:
+    def _bare_body(self, doc: Doc, body: Span, spans: list[ActorSpan], table, text: str) -> ActorSpan | None:
         """"the Foreign Ministry", "وزارة الخارجية" named alone: the body of the home state
         (kg/nlp/home.py); no state named before it, no body."""
         state = home_state(spans, body.start, self.lex.countries, table, self.prepositions)
@@ -141,7 +141,7 @@ class StateBodies:
         key = self.known_bodies.get((state, body.label_)) or body_key(state, body.label_)
         surface = _surface(text, table, body.start, body.end)
         self._register(doc, key, state, surface, surface)
-        return Span(doc, body.start, body.end, label="org", kb_id=key)
+        return ActorSpan(body.start, body.end, "org", key)
 
     def _branches(self, doc: Doc) -> None:
         table = token_table(doc)
@@ -153,7 +153,7 @@ class StateBodies:
         by_end = {s.end: s for s in spans}
         by_start = {s.start: s for s in spans}
         text = doc_text(doc)
-        found: dict[tuple[int, int], Span | None] = {}  # the group's span -> the branch's; the state's -> None
+        found: dict[tuple[int, int], ActorSpan | None] = {}  # the group's span -> the branch's; the state's -> None
         for i in nouns:
             if self.state_first:  # "ORG's STATE branch"
                 state = by_end.get(i)
@@ -170,16 +170,16 @@ class StateBodies:
             key = f"{group.kb_id_}_{state.kb_id_.lower()}"
             whole = _surface(text, table, start, end)
             self._register(doc, key, group.kb_id_, whole, whole)
-            found[(group.start, group.end)] = Span(doc, start, end, label="org", kb_id=key)
+            found[(group.start, group.end)] = ActorSpan(start, end, "org", key)
             found[(state.start, state.end)] = None
         if found:
             _replace_spans(doc, spans, found)
 
-    def _is_type(self, span: Span, type_: str) -> bool:
+    def _is_type(self, span: ActorSpan, type_: str) -> bool:
         known = self.lex.known.get(span.kb_id_)
         return known is not None and known.type == type_
 
-    def _state(self, body: Span, by_end, by_start, table) -> Span | None:
+    def _state(self, body: Span, by_end, by_start, table) -> ActorSpan | None:
         """The country span the body belongs to: right before it ("Egyptian army", "Mali's
         defence ministry") or right after it ("الجيش المصري"), as the language orders them."""
         if self.state_first:
@@ -192,7 +192,7 @@ class StateBodies:
             return None
         return span if self._is_type(span, "Country") else None
 
-    def _host(self, body: Span, end: int, by_start, table) -> Span | None:
+    def _host(self, body: Span, end: int, by_start, table) -> ActorSpan | None:
         """The state a hosted body stands in: a country named right after a host preposition
         ("embassy in Manila", "السفارة … لدى الفلبين")."""
         if body.label_ not in self.hosted:
@@ -205,7 +205,7 @@ class StateBodies:
             return None
         return span if self._is_type(span, "Country") else None
 
-    def _agrees(self, body: Span, state: Span, table) -> bool:
+    def _agrees(self, body: Span, state: ActorSpan, table) -> bool:
         """An adjective after the body agrees with its head: "الخارجية الإيرانية" is the
         ministry, while in "المتحدث باسم الخارجية الإيراني" the masculine nisba goes with the
         spokesman. Languages without agreement list no endings."""
@@ -215,7 +215,7 @@ class StateBodies:
         adjective = table.norm[state.end - 1]
         return head.endswith(self.feminine_heads) == adjective.endswith(self.feminine_adjective)
 
-    def _name_known_body(self, doc: Doc, span: Span | None, body: Span, table) -> None:
+    def _name_known_body(self, doc: Doc, span: ActorSpan | None, body: Span, table) -> None:
         """"Russia's defence ministry" matched whole as a known actor: the body alone ("defence
         ministry") is one of its names too, as the text goes on naming it."""
         if span is None or body.end > span.end or doc_value(doc, "discourse") is None:
@@ -245,8 +245,8 @@ def _surface(text: str, table, start: int, end: int) -> str:
     return without_proclitic(text[table.start_char(start):table.end_char(end)], table.proclitic(start))
 
 
-def _replace_spans(doc: Doc, spans: list[Span], replaced: dict[tuple[int, int], Span | None],
-                   added: list[Span] = ()) -> None:
+def _replace_spans(doc: Doc, spans: list[ActorSpan], replaced: dict[tuple[int, int], ActorSpan | None],
+                   added: list[ActorSpan] = ()) -> None:
     """The doc's actor spans with ``replaced`` ones swapped in (None: dropped, part of another)
     and ``added`` ones joined."""
     kept = [k for s in spans if (k := replaced.get((s.start, s.end), s)) is not None]

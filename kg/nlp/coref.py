@@ -9,13 +9,15 @@ gives two spans over the same tokens.
 from __future__ import annotations
 
 import bisect
+import functools
+from operator import itemgetter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.nlp.clitics import CliticAnalyzer
-from kg.nlp.components import Normalizer, actor_spans, set_actor_spans
+from kg.nlp.components import ActorSpan, Normalizer, actor_spans, doc_text, set_actor_spans, write_span_groups
 from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
@@ -24,6 +26,7 @@ from kg.gazetteer import KnownActor
 from kg.model import Actor
 
 STATE_TYPES = ("Country", "Organization")
+_POSITION = itemgetter(0, 1)  # an event's token and rank, read in C
 
 
 @Language.factory("geokg_coref", default_config={"min_surname_chars": 4})
@@ -56,18 +59,24 @@ class Coref:
         self.article = match_key(data.value("morphology", "definite_article", default="") or "")  # written on the noun (ال)  # "علي" is also "على" once folded: never a surname
 
     def __call__(self, doc: Doc) -> Doc:
+        """Mentions resolved; the last component to change them writes ``doc.spans``."""
+        self._resolve(doc)
+        write_span_groups(doc)
+        return doc
+
+    def _resolve(self, doc: Doc) -> None:
         discourse = doc_value(doc, "discourse")
         if discourse is None:
-            return doc
+            return
         spans = actor_spans(doc)
-        keys = [s.kb_id_ for s in spans]  # read once: a Span decodes its key from the string store on every read
+        keys = [s.kb_id_ for s in spans]
         for key in keys:
             if key not in discourse.actors and key in self.lex.known:
                 discourse.register(known_to_actor(self.lex.known[key], doc.user_data.get("published")))
         taken = {i for s in spans for i in range(s.start, s.end)}
         for r in doc.user_data.get("titled_persons", []):
             taken |= set(range(r.start, r.end))
-        added: list[Span] = []
+        added: list[ActorSpan] = []
         for s in actor_spans(doc, "consumed"):
             discourse.touch(s.kb_id_)  # "وزير الدفاع الروسي": Russia is mentioned too
         names = doc.user_data.get("person_names", {})
@@ -76,7 +85,7 @@ class Coref:
             actor = discourse.actors.get(key)
             if actor is not None and actor.type == "Person":
                 name = names.get((s.start, s.end))
-                self._learn_surname(discourse, key, s.text if name is None else name)  # Span.text joins its tokens: only when needed
+                self._learn_surname(discourse, key, _text(doc, s.start, s.end) if name is None else name)
         for r in doc.user_data.get("titled_persons", []):
             if r.has_name:
                 continue
@@ -87,9 +96,9 @@ class Coref:
             if found:
                 r.person = found[0]
                 r.has_name = True
-                added.append(Span(doc, r.start, r.end, label="coref", kb_id=found[0]))
+                added.append(ActorSpan(r.start, r.end, "coref", found[0]))
             else:  # "رئيس جهاز المخابرات الإسرائيلي": the office stands for the body that holds it
-                added.append(Span(doc, r.start, r.end, label="title", kb_id=r.affiliation))
+                added.append(ActorSpan(r.start, r.end, "title", r.affiliation))
         # surnames and pronouns, in text order so that salience follows reading
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]  # read twice: matched once
         group_matches = [(label, s, e) for label, s, e in matches if not any(i in taken for i in range(s, e))]
@@ -98,7 +107,7 @@ class Coref:
                         [(s, 1, "group", (label, s, e)) for label, s, e in group_matches] +
                         [(i, 2, "tok", doc[i]) for i in self._surname_candidates(doc, discourse)
                          if i not in taken and i not in group_starts],
-                        key=lambda x: (x[0], x[1]))
+                        key=_POSITION)
         for _, _, kind, item in events:
             if kind == "span":
                 discourse.touch(item)  # the span's key
@@ -111,13 +120,12 @@ class Coref:
                 continue
             key = self._surname(discourse, token)
             if key is not None:
-                added.append(Span(doc, token.i, token.i + 1, label="coref", kb_id=key))
+                added.append(ActorSpan(token.i, token.i + 1, "coref", key))
                 discourse.touch(key)
                 continue
         self._affiliate_by_head(doc, discourse, matches)
         if added:
             set_actor_spans(doc, sorted(spans + added, key=lambda s: (s.start, s.end)))
-        return doc
 
     def _reporters_before(self, doc: Doc, discourse, start: int) -> set[str]:
         """"Qatar's foreign ministry said the two sides …": the state whose body or possessive
@@ -178,7 +186,7 @@ class Coref:
             return positions(table.text, written, table.forms("text"))
         return positions(table.norm, forms, table.forms())
 
-    def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[Span]:
+    def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[ActorSpan]:
         """Dual nouns ("البلدين", "the two leaders") and "his country"."""
         if label == "dual_leaders":
             keys = discourse.salient(types=("Person",), role="Leader", n=2)
@@ -203,7 +211,8 @@ class Coref:
             keys = [aff] if aff else []
         if label.startswith("dual") and len(keys) < 2:
             return []
-        return [Span(doc, start, end, label="dual" if label.startswith("dual") else "coref", kb_id=k) for k in keys]
+        kind = "dual" if label.startswith("dual") else "coref"
+        return [ActorSpan(start, end, kind, k) for k in keys]
 
     @staticmethod
     def _owners_follow(doc: Doc, end: int) -> bool:
@@ -223,13 +232,14 @@ class Coref:
         head = match_key(doc[end - 1].text)  # the description's last word: its head noun
         bare = head[len(self.article):] if self.article and head.startswith(self.article) else head  # "الحركة" -> "حركة"
         words = {w for w in (head, bare) if len(w) >= 3}
+        if not words:
+            return []  # no label holds a head of less than three letters
 
         def holds(label: str) -> bool:  # a word of the label is the head, perhaps with a proclitic ("وحركة")
-            return any(x.strip('"«»“”()').endswith(w) for x in match_key(label).split() for w in words)
+            return any(x.endswith(w) for x in _label_words(label) for w in words)
 
-        fitting = [k for k in discourse.salient(types=("Organization",), n=50)
-                   if any(holds(label) for label in _all_labels(discourse.actors[k]))]
-        return fitting[:1]
+        return next(([k] for k in discourse.salient(types=("Organization",), n=50)  # the first that fits
+                     if any(holds(label) for label in _all_labels(discourse.actors[k]))), [])
 
     def _learn_surname(self, discourse, key: str, name: str) -> None:
         """The surname of the person ``key`` named ``name``."""
@@ -253,6 +263,19 @@ class Coref:
 
 
 
+def _text(doc: Doc, start: int, end: int) -> str:
+    """What tokens ``start:end`` read in the text (a Span's ``text``)."""
+    table = token_table(doc)
+    return doc_text(doc)[table.start_char(start):table.end_char(end)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _label_words(label: str) -> tuple[str, ...]:
+    """A label's words as a head noun is looked for in them (keyed, quotes and brackets
+    stripped): the same organisations' labels are read at every "the movement" of a page."""
+    return tuple(x.strip('"«»“”()') for x in match_key(label).split())
+
+
 def _all_labels(actor) -> list[str]:
     return list(actor.labels.values()) + [t for texts in actor.alt_labels.values() for t in texts]
 
@@ -261,8 +284,9 @@ def known_to_actor(known: KnownActor, date: str | None = None) -> Actor:
     """A fresh graph record of a known actor, with its preferred labels; a person with dated
     roles has the role that holds on the article's ``date`` (ISO; none when no role holds then,
     the latest when the article has no date)."""
-    role, affiliation = known.role_on(date)
-    # its other names, so that a query finds it by any ("State Department")
-    return Actor(key=known.key, type=known.type, role=role, wikidata=known.wikidata,
-                 affiliation=affiliation, labels=dict(known.labels),
-                 alt_labels={lang: set(names) for lang, names in known.other_names.items()})
+    # (role_on gives the actor's own role and affiliation where it has no dated roles: twenty
+    # thousand calls per 2,000 articles, most of them for states and bodies)
+    role, affiliation = known.role_on(date) if known.roles else (known.role, known.affiliation)
+    # its other names, so that a query finds it by any ("State Department"); fields in order
+    return Actor(known.key, known.type, role, known.wikidata, affiliation, dict(known.labels),
+                 {lang: set(names) for lang, names in known.other_names.items()})

@@ -6,6 +6,7 @@ headline's "زعيم كوريا الشمالية" can be the leader the article 
 from __future__ import annotations
 
 from collections import Counter
+from itertools import count
 from dataclasses import dataclass, field
 
 from kg.model import Actor
@@ -31,15 +32,16 @@ class Discourse:
         return known
 
     def touch(self, key: str) -> None:
-        self.counts[key] += 1
+        counts, recent = self.counts, self.recent  # read once: a hundred thousand calls per 2,000 articles
+        counts[key] += 1
         actor = self.actors.get(key)
         if actor is not None and actor.type == "Person" and actor.affiliation:
-            self.counts[actor.affiliation] += 1  # a leader's mention keeps his country in view
-        if self.recent and self.recent[-1] == key:
+            counts[actor.affiliation] += 1  # a leader's mention keeps his country in view
+        if recent and recent[-1] == key:
             return
-        self.recent.append(key)
-        if len(self.recent) > 200:
-            del self.recent[:100]
+        recent.append(key)
+        if len(recent) > 200:
+            del recent[:100]
 
     def note_subject(self, key: str) -> None:
         self.recent_subjects.append(key)
@@ -77,10 +79,12 @@ class Discourse:
                 exclude: set[str] | frozenset[str] = frozenset()) -> list[str]:
         """The ``n`` most mentioned actors that fit ("the two countries", "the two leaders"),
         ties broken by recency."""
-        order = {key: i for i, key in enumerate(self.recent)}
-        cands = [k for k in self.counts if k not in exclude and k in self.actors
-                 and (not types or self.actors[k].type in types) and (role is None or self.actors[k].role == role)]
-        cands.sort(key=lambda k: (-self.counts[k], -order.get(k, -1)))
+        actors, counts = self.actors, self.counts
+        cands = [k for k in counts if k not in exclude and k in actors
+                 and (not types or actors[k].type in types) and (role is None or actors[k].role == role)]
+        if len(cands) > 1:  # ties broken by the last mention of each (the later index wins in the dict)
+            order = dict(zip(self.recent, count()))
+            cands.sort(key=lambda k: (-counts[k], -order.get(k, -1)))
         return cands[:n]
 
     def topic(self, *, types: tuple[str, ...] = (), exclude: set[str] | frozenset[str] = frozenset()) -> str | None:

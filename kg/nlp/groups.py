@@ -17,16 +17,16 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.model import Actor
-from kg.nlp.components import actor_spans, doc_text, set_actor_spans
+from kg.nlp.components import ActorSpan, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import is_arabic, match_key
 from kg.nlp.orgs import org_key
 from kg.nlp.romanize import skeleton
-from kg.nlp.tokens import token_table
+from kg.nlp.tokens import positions, token_table
 
 QUOTED = r'[«"“]\s*([^"«»“”\n]{1,40}?)\s*[»"”]'
 QUOTE_CHARS = ('"', "«", "“")
@@ -94,7 +94,7 @@ class NamedGroups:
         text = doc_text(doc)
         discourse = doc_value(doc, "discourse")
         spans = actor_spans(doc)
-        new: list[Span] = []
+        new: list[ActorSpan] = []
         for start, end, name, short, holds_names, state in self._candidates(text):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
@@ -108,14 +108,14 @@ class NamedGroups:
             key = group_key(name)
             self._register(doc, key, name, short, text[start:end], state)
             spans = [s for s in spans if s not in inside]
-            new.append(Span(doc, span.start, span.end, label="org", kb_id=key))
+            new.append(ActorSpan(span.start, span.end, "org", key))
         names = discourse.names if discourse is not None else {}
         if names and any(n in text for n in names):  # "JNIM" alone, once the text has introduced it
             taken = {i for s in spans + new for i in range(s.start, s.end)}
-            for i, word in enumerate(token_table(doc).text):
-                key = names.get(word)
-                if key is not None and i not in taken:
-                    new.append(Span(doc, i, i + 1, label="org", kb_id=key))
+            table = token_table(doc)
+            for i in positions(table.text, names.keys(), table.forms("text")):  # found in C, in order
+                if i not in taken:
+                    new.append(ActorSpan(i, i + 1, "org", names[table.text[i]]))
         if new:
             set_actor_spans(doc, sorted(spans + new, key=lambda s: (s.start, s.end)))
         return doc

@@ -10,15 +10,17 @@ has named most as an actor so far: mentions after a preposition ("strikes on Kyi
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
 
 from kg.nlp.tokens import TokenTable
+
+if TYPE_CHECKING:
+    from kg.nlp.components import ActorSpan
 
 STATE_LABELS = frozenset({"name", "demonym", "metonym"})
 
 
-def home_state(spans: Iterable[Span], before: int, countries: Container[str], table: TokenTable,
+def home_state(spans: Iterable[ActorSpan], before: int, countries: Container[str], table: TokenTable,
                prepositions: Container[str]) -> str | None:
     """The key of the state named most as an actor in ``spans`` before token ``before``."""
     counts: dict[str, tuple[int, int]] = {}  # state -> (times named as an actor, -first position)
@@ -31,6 +33,6 @@ def home_state(spans: Iterable[Span], before: int, countries: Container[str], ta
     return max(counts, key=lambda k: counts[k]) if counts else None
 
 
-def _marked(span: Span, table: TokenTable, prepositions: Container[str]) -> bool:
+def _marked(span: ActorSpan, table: TokenTable, prepositions: Container[str]) -> bool:
     procl = table.proclitic(span.start).lstrip("وف")
     return bool(procl and procl in prepositions) or (span.start > 0 and table.norm[span.start - 1] in prepositions)

@@ -7,12 +7,13 @@ has no capitals to delimit a name, so its organizations come from the known-acto
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from kg.model import Actor
-from kg.nlp.components import actor_spans, doc_text, set_actor_spans
+from kg.nlp.components import ActorSpan, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
 from kg.nlp.tokens import token_table
 from kg.nlp.lexicon import get_lexicon
@@ -48,27 +49,30 @@ class OrgFinder:
         taken = {i for s in spans for i in range(s.start, s.end)}
         by_end = {s.end: s for s in spans}
         new = []
-        i = 0
         n = len(doc)
         by_start = {s.start: s for s in spans}
         text = doc_text(doc)
         dropped: set[tuple[int, int]] = set()
         table = token_table(doc)
         words_of, stop, inner = table.text, self.stop, self.inner
-        cap = [w[:1].isupper() and alpha and w.lower() not in stop for w, alpha in zip(words_of, table.alpha)]
-        while i < n:
-            lead = by_start.get(i)
+        # whether each token is a capitalised word: decided once per word form (alpha is a form's)
+        alpha_of = dict(zip(words_of, table.alpha))
+        capitals = {w for w, alpha in alpha_of.items() if w[:1].isupper() and alpha and w.lower() not in stop}
+        cap = list(map(capitals.__contains__, words_of))
+        i = 0  # where the next name may start
+        # a name opens with a capital or a state's mention: the other tokens are not tried
+        for start in sorted(by_start.keys() | set(compress(count(), cap))):
+            if start < i:
+                continue
+            lead = by_start.get(start)
             prefix = None  # "Ghana Revenue Authority", "Turkish Armed Forces": a state opens the name
             if lead is not None and lead.end < n and cap[lead.end] and lead.end not in taken:
                 known = self.lex.known.get(lead.kb_id_)
                 if known is not None and known.type == "Country":
                     prefix = lead
-            if prefix is None and (i in taken or not cap[i] or (words_of[i].lower() in stop and doc[i].is_sent_start)):
-                i += 1
+            if prefix is None and (start in taken or not cap[start] or (words_of[start].lower() in stop and doc[start].is_sent_start)):
                 continue
-            start = i
-            if prefix is not None:
-                i = prefix.end
+            i = prefix.end if prefix is not None else start
             j = i
             last_cap = i
             while j < n and j - i < self.max_tokens and j not in taken:
@@ -81,8 +85,7 @@ class OrgFinder:
             words = words_of[i:end]
             if any(w in self.heads for w in words) and end - start >= 2 \
                     and not all(w in self.heads or w in self.place_words for w in words):
-                span = Span(doc, start, end, label="org", kb_id="")
-                name = text[span.start_char:span.end_char]
+                name = text[table.start_char(start):table.end_char(end)]
                 key = org_key(name)
                 affiliation = prefix.kb_id_ if prefix is not None else self._affiliation(doc, start, by_end)
                 actor = Actor(key=key, type="Organization", affiliation=affiliation, labels={doc.lang_: name})
@@ -90,7 +93,7 @@ class OrgFinder:
                     discourse.register(actor)
                 if prefix is not None:
                     dropped.add((prefix.start, prefix.end))
-                new.append(Span(doc, start, end, label="org", kb_id=key))
+                new.append(ActorSpan(start, end, "org", key))
                 i = end
                 continue
             i = start + 1
@@ -99,7 +102,7 @@ class OrgFinder:
             set_actor_spans(doc, sorted(kept + new, key=lambda s: (s.start, s.end)))
         return doc
 
-    def _affiliation(self, doc: Doc, start: int, by_end: dict[int, Span]) -> str | None:
+    def _affiliation(self, doc: Doc, start: int, by_end: dict[int, ActorSpan]) -> str | None:
         """"Iran's Supreme National Security Council", "the Syrian Kurdish YPG": a country
         or demonym right before."""
         for end in (start, start - 1):

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.tokens import Doc
 
 from kg.model import Actor
-from kg.nlp.components import Normalizer, actor_spans, doc_text, set_actor_spans
+from kg.nlp.components import ActorSpan, Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import positions, token_table
+from kg.nlp.tokens import longest_first, positions, token_table
 from kg.nlp.romanize import person_key
 
 @dataclass
@@ -32,6 +32,14 @@ class TitledPerson:
     start: int  # token span of the whole "title … name" phrase
     end: int
     has_name: bool
+
+
+class Title(NamedTuple):
+    """A matched title, read many times: a record (a Span makes Tokens on every read). ``stems``: its words' keys."""
+    start: int
+    end: int
+    text: str
+    stems: str
 
 
 @Language.factory("geokg_persons", default_config={"max_name_tokens": 6, "max_title_gap": 6})
@@ -69,6 +77,7 @@ class PersonFinder:
         # qualifiers of titles that are also surnames after a name: "الناطق العسكري" / "أحمد العسكري"
         self.nisba_qualifiers = frozenset(q for q in self.qualifiers if self.lang != "en" and q.startswith("ال") and q.endswith("ي"))
         self.first = self.lex.first_names
+        self.known_persons = frozenset(k for k, a in self.lex.known.items() if a.type == "Person")
         self.not_name = [re.compile(p) for p in data.strings("names", "not_name_patterns")]
         # the written ending, not the key: ة folds to ه there ("الله" is no feminine noun)
         self.definite_endings = tuple(data.strings("names", "not_name_definite_endings")) or ("\0",)
@@ -131,7 +140,7 @@ class PersonFinder:
             return False  # "المسؤول الأمني للكتائب": ل + ال opens no name
         return len(norm) >= 2
 
-    def _scan_name(self, doc: Doc, k: int, actor_at: dict[int, Span]) -> tuple[int, int, str | None] | None:
+    def _scan_name(self, doc: Doc, k: int, actor_at: dict[int, ActorSpan]) -> tuple[int, int, str | None] | None:
         """(start, end, known key) of the name starting at token k, or None."""
         if k >= len(doc):
             return None
@@ -183,8 +192,7 @@ class PersonFinder:
         return text
 
     def _is_person(self, key: str) -> bool:
-        actor = self.lex.known.get(key)
-        return actor is not None and actor.type == "Person"
+        return key in self.known_persons
 
     # --- component -------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -195,26 +203,28 @@ class PersonFinder:
         actors = actor_spans(doc)
         actor_at = {s.start: s for s in actors}
         covered = {i for s in actors for i in range(s.start, s.end)}
-        titles = matched_titles = filter_spans([Span(doc, s, e) for _, s, e in self.matcher(doc)])
+        table, text = token_table(doc), doc_text(doc)  # the longest of overlapping titles, as filter_spans keeps
+        titles = matched_titles = [Title(s, e, text[table.start_char(s):table.end_char(e)], " ".join(table.norm[s:e]))
+                                   for s, e in longest_first([m[1:] for m in self.matcher(doc)])]
         # "وزيرة الخارجية الألمانية": a body's name that starts inside a title and runs past
         # it ("الخارجية الألمانية") is the title's qualifier, not an actor of its own
         tails = {t.start: s for t in titles for s in (actor_at.get(i) for i in range(t.start + 1, t.end))
                  if s is not None and t.start < s.start < t.end < s.end and not self._is_person(s.kb_id_)}
         titles = [t for t in titles if t.start in tails or not (set(range(t.start, t.end)) & covered)]
-        title_at: dict[int, Span] = {}
+        title_at: dict[int, Title] = {}
         for t in titles:
             title_at.setdefault(t.start, t)
-        non_persons = {s.end: s for s in actors if not self._is_person(s.kb_id_)}  # by end, for _actor_before
+        non_persons = {s.end: s for s in actors if s.kb_id_ not in self.known_persons}  # by end, for _actor_before
         records: list[TitledPerson] = []
-        new_spans: list[Span] = []
-        consumed: list[Span] = []
+        new_spans: list[ActorSpan] = []
+        consumed: list[ActorSpan] = []
         used_titles: set[int] = set()
         replaced: set[tuple[int, int]] = set()  # known-person spans widened to their title phrase
         names: dict[tuple[int, int], str] = doc.user_data.setdefault("person_names", {})
         for t in titles:
             if t.start in used_titles:
                 continue
-            role = self._role(match_key(t.text), " ".join(tok.norm_ for tok in t))
+            role = self._role(match_key(t.text), t.stems)
             inherit_role = bool({w for w in t.text.split() if match_key(w) in self.counterparts}) or \
                 match_key(t.text) in self.counterparts  # "نظيره": the counterpart keeps his own role
             affiliation, aff_spans = None, []
@@ -299,20 +309,20 @@ class PersonFinder:
                 name = self._name_before(doc, t, actor_at)  # "Wang Yi, China's top diplomat"; not "…, Brazil's president said"
             if name is not None:
                 start, end, known = name
-                key = known or person_key(self.name_text(doc, start, end))
-                if known and affiliation is None:
-                    affiliation = self.lex.known[known].role_on(doc.user_data.get("published"))[1]
                 if known is not None:
                     end = self._extend_known(doc, end, actor_at)
-                actor = self._person(doc, key, self.name_text(doc, start, end), role, affiliation, known,
-                                     title_role=not inherit_role)
+                written = self.name_text(doc, start, end)  # an unknown name's end is not extended: its key's text
+                key = known or person_key(written)
+                if known and affiliation is None:
+                    affiliation = self.lex.known[known].role_on(doc.user_data.get("published"))[1]
+                actor = self._person(doc, key, written, role, affiliation, known, title_role=not inherit_role)
                 actor = discourse.register(actor) if discourse is not None else actor
                 phrase_start, phrase_end = min(t.start, start), max(t.end, end)
                 if aff_spans and aff_spans[0].end <= t.start:  # "U.S. President Joe Biden"
                     phrase_start = min(phrase_start, aff_spans[0].start)
                 replaced.add((start, end))
-                new_spans.append(Span(doc, phrase_start, phrase_end, label="person", kb_id=key))
-                names[(phrase_start, phrase_end)] = self.name_text(doc, start, end)
+                new_spans.append(ActorSpan(phrase_start, phrase_end, "person", key))
+                names[(phrase_start, phrase_end)] = written
                 records.append(TitledPerson(key, actor.role or role, affiliation, phrase_start, phrase_end, True))
                 consumed.extend(aff_spans)
                 # "القياديين خالد مشعل وخليل الحية", "ministers X and Y": the next name shares the title
@@ -330,13 +340,14 @@ class PersonFinder:
                     o_start, o_end, o_known = other
                     if self._own_title_affiliation(doc, o_end, titles, non_persons, actor_at):
                         break  # "… and Wang Yi, China's top diplomat": his own title says whose he is
-                    o_key = o_known or person_key(self.name_text(doc, o_start, o_end))
-                    o_actor = self._person(doc, o_key, self.name_text(doc, o_start, o_end), role, affiliation, o_known)
+                    written = self.name_text(doc, o_start, o_end)
+                    o_key = o_known or person_key(written)
+                    o_actor = self._person(doc, o_key, written, role, affiliation, o_known)
                     if discourse is not None:
                         discourse.register(o_actor)
                     replaced.add((o_start, o_end))
-                    new_spans.append(Span(doc, o_start, o_end, label="person", kb_id=o_key))
-                    names[(o_start, o_end)] = self.name_text(doc, o_start, o_end)
+                    new_spans.append(ActorSpan(o_start, o_end, "person", o_key))
+                    names[(o_start, o_end)] = written
                     records.append(TitledPerson(o_key, o_actor.role or role, affiliation, o_start, o_end, True))
                     nxt = o_end
             elif affiliation is not None:
@@ -349,7 +360,6 @@ class PersonFinder:
             taken |= set(range(r.start, r.end))
         if self.first:
             first = self.first
-            table = token_table(doc)
             for i in positions(table.norm, first, table.forms()):  # no Token objects for the rest
                 if i in taken:
                     continue
@@ -362,19 +372,19 @@ class PersonFinder:
                 title = next((t for t in titles if t.start in (end, end + 1)), None)
                 role, affiliation, phrase_end = "Other", None, end
                 if title is not None:
-                    role = self._role(match_key(title.text), " ".join(tok.norm_ for tok in title))
+                    role = self._role(match_key(title.text), title.stems)
                     phrase_end = title.end
                     after = actor_at.get(title.end)
                     if after is not None and not self._is_person(after.kb_id_):
                         affiliation = self._affiliation_of(after.kb_id_, found)
                         consumed.append(after)
                         phrase_end = after.end
-                key = person_key(self.name_text(doc, start, end))
-                actor = self._person(doc, key, self.name_text(doc, start, end), role, affiliation, None)
+                key = person_key(written := self.name_text(doc, start, end))
+                actor = self._person(doc, key, written, role, affiliation, None)
                 if discourse is not None:
                     discourse.register(actor)
-                new_spans.append(Span(doc, start, phrase_end, label="person", kb_id=key))
-                names[(start, phrase_end)] = self.name_text(doc, start, end)
+                new_spans.append(ActorSpan(start, phrase_end, "person", key))
+                names[(start, phrase_end)] = written
                 records.append(TitledPerson(key, role, affiliation, start, phrase_end, True))
                 taken |= set(range(start, phrase_end))
         records += self._titled_known_names(doc, actors, matched_titles, records, replaced)
@@ -385,7 +395,7 @@ class PersonFinder:
         doc.user_data["titled_persons"] = records
         return doc
 
-    def _titled_known_names(self, doc: Doc, actors: list[Span], titles: list[Span], records: list[TitledPerson],
+    def _titled_known_names(self, doc: Doc, actors: list[ActorSpan], titles: list[Title], records: list[TitledPerson],
                             replaced: set[tuple[int, int]]) -> list[TitledPerson]:
         """"الملك سلمان", "Crown Prince Mohammed bin Salman": a known person whose name as
         written opens with a title still says whose leader or official they are."""
@@ -393,7 +403,7 @@ class PersonFinder:
         found = []
         for s in actors:
             key = s.kb_id_
-            if key in recorded or (s.start, s.end) in replaced or not self._is_person(key):
+            if key not in self.known_persons or key in recorded or (s.start, s.end) in replaced:
                 continue
             title = next((t for t in titles if t.start == s.start and t.end < s.end), None)
             known = self.lex.known.get(key)
@@ -403,19 +413,19 @@ class PersonFinder:
             if not known_affiliation:
                 continue
             role = known_role if known_role in ("Leader", "Official") else \
-                self._role(match_key(title.text), " ".join(tok.norm_ for tok in title))
+                self._role(match_key(title.text), title.stems)
             found.append(TitledPerson(key, role, known_affiliation, s.start, s.end, True))
             recorded.add(key)
         return found
 
-    def _marked(self, doc: Doc, span: Span) -> bool:
+    def _marked(self, doc: Doc, span: ActorSpan) -> bool:
         """Whether a preposition (a clitic or the word before) introduces the span: "سفير روسيا
         لدى الأمم المتحدة" names a second body of the title, "الإيراني دمشق" does not."""
         if token_table(doc).proclitic(span.start):
             return True
         return span.start > 0 and (doc[span.start - 1].norm_ in self.prepositions or doc[span.start - 1].lower_ in self.prepositions)
 
-    def _actor_before(self, doc: Doc, start: int, by_end: dict[int, Span]) -> Span | None:
+    def _actor_before(self, doc: Doc, start: int, by_end: dict[int, ActorSpan]) -> ActorSpan | None:
         """The body a title belongs to when it is written first: "Kremlin spokesman",
         "Iran's foreign minister", "Saudi national security adviser". ``by_end``: the
         actor spans that are not persons, by end token (made once per doc)."""
@@ -431,7 +441,7 @@ class PersonFinder:
             return None
         return None
 
-    def _name_before(self, doc: Doc, title: Span, actor_at: dict[int, Span]):
+    def _name_before(self, doc: Doc, title: Title, actor_at: dict[int, ActorSpan]):
         """English apposition: "Wang Yi, China's top diplomat" / "Lavrov, Russia's foreign minister"."""
         i = title.start - 1
         while i >= 0 and doc[i].text not in {",", "(", ".", ";", ":"} and title.start - i < 6:
@@ -457,8 +467,8 @@ class PersonFinder:
             return None
         return key if actor.type in ("Country", "Organization") else actor.affiliation
 
-    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Span], non_persons: dict[int, Span],
-                               actor_at: dict[int, Span]) -> bool:
+    def _own_title_affiliation(self, doc: Doc, end: int, titles: list[Title], non_persons: dict[int, ActorSpan],
+                               actor_at: dict[int, ActorSpan]) -> bool:
         """Whether a title right after a name (", China's top diplomat", "نائب وزير … الروسي")
         names a body of its own."""
         k = end
@@ -473,7 +483,7 @@ class PersonFinder:
         after = actor_at.get(title.end)
         return after is not None and not self._is_person(after.kb_id_)
 
-    def _scan_name_after_conjunction(self, doc: Doc, k: int, actor_at: dict[int, Span]):
+    def _scan_name_after_conjunction(self, doc: Doc, k: int, actor_at: dict[int, ActorSpan]):
         """A name whose first token carries "و" (and): scanned as if the clitic were not there."""
         if k >= len(doc):
             return None
@@ -488,7 +498,7 @@ class PersonFinder:
             end += 1
         return (k, end, None) if end - k >= 2 else None
 
-    def _extend_known(self, doc: Doc, end: int, actor_at: dict[int, Span]) -> int:
+    def _extend_known(self, doc: Doc, end: int, actor_at: dict[int, ActorSpan]) -> int:
         """A known name that goes on in the text ("فيصل بن فرحان" + "آل سعود") keeps the
         longer form as a label."""
         k = end
