@@ -13,6 +13,7 @@ from typing import NamedTuple
 from pathlib import Path
 
 from kg.errors import GeoKGError
+from kg.model import ROLES
 from kg.morphology import expand, save as save_inflections
 from kg.nlp.normalize import match_key
 
@@ -223,7 +224,7 @@ def load_language(code: str) -> LanguageData:
     data = LanguageData(code=code, raw=raw)
     article = raw.get("morphology", {}).get("definite_article", "")
     make_definite = raw.get("morphology", {}).get("generate_definite_titles", False)
-    for role in ("Leader", "Official", "Analyst"):
+    for role in ROLES:
         for form in raw.get("titles", {}).get(role, []):
             key = match_key(form)
             data.titles.setdefault(key, role)

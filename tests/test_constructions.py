@@ -1690,3 +1690,27 @@ def test_governed_verbal_nouns_retaken_ground_and_hyphen_pairs(ar_rows, en_rows,
 ])
 def test_refusals_over_adjuncts_and_weapons_moved(ar_rows, en_rows, lang, text, rows):
     assert _edges((ar_rows if lang == "ar" else en_rows)(text)) == rows
+
+
+@pytest.mark.parametrize("lang, text, relation, person, state", [
+    # an opposition or rebel figure is no leader of the state; a vice president is an official (FORMAT.md)
+    ("en", "Venezuelan opposition leader Maria Corina Machado called on the army to abandon Maduro.", None, "Machado", "VEN"),
+    ("ar", "ودعت زعيمة المعارضة الفنزويلية ماريا كورينا ماتشادو الجيش إلى التخلي عن مادورو.", None, "ماتشادو", "VEN"),
+    ("en", "US Vice President JD Vance met Indian Prime Minister Narendra Modi.", "affiliatedWith", "Vance", "USA"),
+    ("ar", "والتقى نائب الرئيس الأمريكي جي دي فانس رئيس الوزراء الهندي ناريندرا مودي.", "affiliatedWith", "فانس", "USA"),
+    # must: a president still leads
+    ("en", "Venezuelan President Nicolas Maduro accused the US.", "leaderOf", "Maduro", "VEN"),
+])
+def test_titles_that_lead_no_state(ar_rows, en_rows, lang, text, relation, person, state):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    found = {r[1] for r in rows if person in (r[0] or "") and r[2] == state}
+    assert found == ({relation} if relation else set()), rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # "arm" is a verb with an object, a noun with none
+    ("US Secretary of State Antony Blinken said Washington would continue to arm Kyiv.", {("USA", "supplied", "UKR", "positive")}),
+    ("The military arm of Hamas claimed the attack.", set()),
+])
+def test_arm_as_a_verb(en_rows, text, rows):
+    assert _edges(en_rows(text)) == rows

@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.model import Actor
+from kg.model import ROLES, Actor
 from kg.nlp.components import ActorSpan, Normalizer, actor_spans, doc_text, set_actor_spans
 from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
@@ -57,7 +57,7 @@ class PersonFinder:
         self.titles = data.titles
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "ORTH")
         normalizer = Normalizer(nlp)
-        raw_titles = [t for role in ("Leader", "Official", "Analyst") for t in data.strings("titles", role)]
+        raw_titles = [t for role in ROLES for t in data.strings("titles", role)]
         article = data.value("morphology", "definite_article", default="")
         patterns = []
         for t in raw_titles:
