@@ -1714,3 +1714,29 @@ def test_titles_that_lead_no_state(ar_rows, en_rows, lang, text, relation, perso
 ])
 def test_arm_as_a_verb(en_rows, text, rows):
     assert _edges(en_rows(text)) == rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # "مالي" is Mali after a preposition, a head noun in construct or in a list of countries
+    ("وأنهى المجلس العسكري في مالي التعاون العسكري مع فرنسا عام 2022.", {("MLI", "cooperatedWith", "FRA", "negative")}),
+    ("وقدمت فرنسا دعما عسكريا وماليا لمالي.", {("FRA", "supplied", "MLI", "positive")}),
+    ("وأنهت مالي وبوركينا فاسو والنيجر التعاون مع فرنسا.",
+     {("MLI", "cooperatedWith", "FRA", "negative"), ("BFA", "cooperatedWith", "FRA", "negative"), ("NER", "cooperatedWith", "FRA", "negative")}),
+    ("طرد المجلس العسكري في مالي السفير الفرنسي.", {("MLI", "sanctioned", "FRA", "positive")}),
+    # must not: "financial"
+    ("وتعهدت قطر بتقديم دعم مالي للسودان.", {("QAT", "supported", "SDN", "positive")}),
+    ("وأعلن البنك عن عجز مالي كبير.", set()),
+])
+def test_mali_is_also_financial(ar_rows, text, rows):
+    assert _edges(ar_rows(text)) == rows
+
+
+@pytest.mark.parametrize("text, person", [
+    # news drops accents: a known person's name without them is still that person, one node
+    ("Brazilian President Luiz Inacio Lula da Silva criticised Israel's military campaign in Gaza.", "Luiz Inácio Lula da Silva"),
+    ("Hungarian Prime Minister Viktor Orban met Russian President Vladimir Putin in Moscow.", "Viktor Orbán"),
+])
+def test_known_names_without_accents(en_rows, text, person):
+    rows = en_rows(text)
+    subjects = {r[0] for r in rows}
+    assert person in subjects and len({s for s in subjects if s and s.split()[0] == person.split()[0]}) == 1, rows

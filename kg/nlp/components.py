@@ -22,6 +22,7 @@ from kg import cache
 from kg.nlp.extensions import doc_value  # (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import PLACE, get_lexicon
+from kg.nlp.ambiguous import AmbiguousNames, country_ends
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import TokenTable, longest_first, positions, token_table
 
@@ -292,6 +293,7 @@ class ActorMatcher:
         self.ambiguous = {match_key(f) if not case_sensitive else f: tuple(keys) for f, keys in ambiguous.items()}
         self.ambiguous_heads = data.keys("ambiguous_demonyms", "heads")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
+        self.ambiguous_names = AmbiguousNames(data)
         self._labels: dict[int, tuple[str, str]] = {}  # match id -> kind and key
         self._affiliations = {k: a.affiliation for k, a in self.lexicon.known.items() if a.affiliation}
         self.known_persons = frozenset(k for k, a in self.lexicon.known.items() if a.type == "Person")
@@ -322,6 +324,11 @@ class ActorMatcher:
         if self.ambiguous:
             extra = self._ambiguous_demonyms(doc, spans)
             if extra:  # longest_first of matches it returned gives them back: only with new ones
+                spans = longest_first(spans + extra)
+        if self.ambiguous_names.forms:  # "في مالي", "حكومة مالي"; not "دعم مالي"
+            extra = [ActorSpan(i, i + 1, "name", key) for i, key in
+                     self.ambiguous_names.find(table, country_ends(spans, self.lexicon.countries))]
+            if extra:
                 spans = longest_first(spans + extra)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
             persons = self.known_persons  # the tests' own first conditions, asked here of every span

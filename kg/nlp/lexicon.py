@@ -4,11 +4,12 @@ known-actor data: surface forms with their actors, the vocabulary for clitic str
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 
 from kg.gazetteer import KnownActor, load_known_actors, user_actor_files
 from kg.lang import LanguageData, load_language
-from kg.nlp.normalize import match_key
+from kg.nlp.normalize import is_arabic, match_key
 
 
 PLACE = "place"  # the key and kind of place names that hold a state's name ([places] names)
@@ -43,6 +44,10 @@ def _lexicon(lang: str, user_files: tuple[str, ...]) -> Lexicon:
             if form.lang != lang:
                 continue
             lex.forms.setdefault(form.text, (actor.key, form.kind))
+    for text, found in list(lex.forms.items()):  # "Luiz Inacio Lula da Silva", "Viktor Orban": news drops accents
+        folded = without_accents(text)
+        if folded != text:
+            lex.forms.setdefault(folded, found)
     for place in data.strings("places", "names"):  # "Sea of Japan": matched whole, then dropped
         lex.forms.setdefault(place, (PLACE, PLACE))
     words: set[str] = set()
@@ -70,6 +75,14 @@ def _lexicon(lang: str, user_files: tuple[str, ...]) -> Lexicon:
     lex.vocabulary = words - _prepositional_forms(data, words, name_starts) - _conjoined_name_starts(data, words, lex.forms)
     lex.first_names = data.keys("names", "first")
     return lex
+
+
+def without_accents(text: str) -> str:
+    """Latin letters without their accents ("Inácio" -> "Inacio", "Orbán" -> "Orban"); other
+    scripts as they are (an Arabic letter's marks are the normaliser's business)."""
+    if text.isascii() or is_arabic(text):
+        return text
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c)))
 
 
 def _conjoined_name_starts(data: LanguageData, words: set[str], forms: dict) -> set[str]:
