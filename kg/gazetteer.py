@@ -48,13 +48,14 @@ CLDR-derived ones.  It is how ambiguous forms ("عمان" = Oman and Amman,
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from kg.runtime import collector_paused
 
 __all__ = [
     "SurfaceForm",
@@ -411,13 +412,8 @@ def _load(root: str, extra: tuple[str, ...], files: tuple[str, ...] = _DEFAULT_F
 def _load_cached(root: str, extra: tuple[str, ...]) -> dict[str, KnownActor]:
     # thousands of small objects, none of them garbage: the cyclic collector would only walk
     # the process's heap again and again (in a big process, most of the loading time)
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _load(root, extra)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def load_known_actors(*extra_files: str | Path) -> dict[str, KnownActor]:

@@ -50,3 +50,16 @@ def bulk_allocation() -> Iterator[None]:
         gc.set_threshold(*before)
         gc.unfreeze()
         _depth -= 1
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic collection inside the block: for loading data files into many small objects,
+    none of them garbage, which the collector would otherwise walk again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

@@ -19,6 +19,7 @@ from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Group, Mark
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import positions
+from kg.runtime import collector_paused
 
 CITIES = Path(__file__).resolve().parent.parent / "data" / "places" / "cities.tsv"
 TOWNS = CITIES.with_name("towns.tsv")
@@ -52,6 +53,11 @@ def town_index(lang: str) -> Index:
 
 
 def _index(path: Path, lang: str) -> Index:
+    with collector_paused():  # tens of thousands of small objects, none of them garbage
+        return _read_index(path, lang)
+
+
+def _read_index(path: Path, lang: str) -> Index:
     index: Index = {}
     if not path.exists():
         return index
