@@ -1532,6 +1532,10 @@ def test_a_condemned_deployment_targets_the_forces_owner(ar_rows, en_rows, lang,
     ("en", "Brazil signed a declaration condemning Russia.", {("BRA", "opposed", "RUS", "positive")}),
     ("ar", "ووقعت البرازيل على بيان يدين روسيا.", {("BRA", "opposed", "RUS", "positive")}),
     ("ar", "وأصدرت مصر بيانا يدين الهجوم الإسرائيلي على لبنان.", {("EGY", "opposed", "ISR", "positive"), ("ISR", "attacked", "LBN", "positive")}),
+    # "that" before a verb form opens a relative clause, before an event noun it points back
+    ("en", "India did not sign the joint statement that condemns Russia.", {("IND", "opposed", "RUS", "negative")}),
+    ("en", "The EU adopted a resolution that condemned Israel.", {("eu", "opposed", "ISR", "positive")}),
+    ("en", "Russia attacked Kyiv. That attack killed ten.", {("RUS", "attacked", "UKR", "positive")}),
     # "المشترك" (joint) is no form of "اشترى" (to buy)
     ("ar", "وأجرت روسيا والصين مناورات بحرية مشتركة.", {("RUS", "cooperatedWith", "CHN", "positive")}),
 ])

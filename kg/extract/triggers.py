@@ -191,7 +191,8 @@ def claim_trigger(ctx: DocContext, st: SentenceState, trig: Mark,
         return None  # "رفضت الهند إدانة روسيا": a refusal verb negates the trigger after it
     cfg = ctx.cfg
     if trig.start > 0 and T.norm[trig.start - 1] in cfg.demonstratives \
-            and not (trig.end < st.sent.end and T.norm[trig.end] in BETWEEN):
+            and not (trig.end < st.sent.end and T.norm[trig.end] in BETWEEN) \
+            and not (T.norm[trig.start - 1] in cfg.relative_pronouns and match_key(trig.text) not in cfg.triggers[trig.label_].nouns):
         return None  # "this summit": an event told before, its actors are not here ("this meeting between X and Y": they are)
     spec = cfg.triggers[trig.label_]
     if (trig.start, trig.label_) in st.unarmed:
