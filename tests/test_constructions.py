@@ -1744,3 +1744,14 @@ def test_known_names_without_accents(en_rows, text, person):
     rows = en_rows(text)
     subjects = {r[0] for r in rows}
     assert person in subjects and len({s for s in subjects if s and s.split()[0] == person.split()[0]}) == 1, rows
+
+
+@pytest.mark.parametrize("text, rows", [
+    # a preposition of topic or direction ends a name: no person "بشأن الملف النووي" after a nisba
+    ("وأجرى وزير الخارجية الإيراني محادثات مع نظيره العماني بشأن الملف النووي.", {("IRN", "metWith", "OMN", "positive")}),
+    ("وبحث الرئيس المصري مع نظيره الفرنسي تجاه الأزمة في غزة.", {("EGY", "metWith", "FRA", "positive")}),
+])
+def test_topic_prepositions_end_a_name(ar_rows, text, rows):
+    got = ar_rows(text)
+    assert _edges(got) == rows
+    assert not any("بشأن" in (r[0] or "") or "تجاه" in (r[0] or "") for r in got), got
