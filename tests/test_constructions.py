@@ -1551,6 +1551,9 @@ def test_a_texts_act_and_its_negation(ar_rows, en_rows, lang, text, rows):
     ("ar", "وقد تواجه إثيوبيا عقوبات أمريكية إذا استمر القتال.", {("USA", "sanctioned", "ETH", "positive")}),
     ("ar", "وتواجه إيران عقوبات من الاتحاد الأوروبي.", {("eu", "sanctioned", "IRN", "positive")}),
     ("ar", "وتواجه تركيا انتقادات أمريكية حادة.", {("USA", "criticized", "TUR", "positive")}),
+    # an attack repelled, its agent marked right after the noun, not the place it hit
+    ("ar", "وصد الجيش السوداني هجوما لقوات الدعم السريع على الفاشر.", {("rsf", "attacked", "sudanese_army", "positive")}),
+    ("ar", "وقال الجيش السوداني إنه صد هجوما لقوات الدعم السريع على الفاشر.", {("rsf", "attacked", "sudanese_army", "positive")}),
     # must not: a rival faced, a thing faced
     ("en", "Russia faces Ukraine in the final.", set()),
     ("ar", "وتواجه مصر تحديات اقتصادية كبيرة.", set()),
