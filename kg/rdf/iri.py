@@ -42,7 +42,14 @@ _HIER = (f"(?://{_AUTHORITY}{_PATH_ABEMPTY}"
 _QUERY = f"(?:{_IPCHAR}|[{_PRIVATE}/?])*"
 _FRAGMENT = f"(?:{_IPCHAR}|[/?])*"
 _SCHEME = r"[A-Za-z][A-Za-z0-9+\-.]*"
-_IRI = re.compile(f"{_SCHEME}:{_HIER}(?:\\?{_QUERY})?(?:#{_FRAGMENT})?")
+_IRI_PATTERN = f"{_SCHEME}:{_HIER}(?:\\?{_QUERY})?(?:#{_FRAGMENT})?"
+
+
+@functools.lru_cache(maxsize=None)
+def _iri() -> re.Pattern[str]:
+    """The RFC 3987 pattern, compiled on first use: 20 ms at import otherwise, in every
+    process that never checks a URL."""
+    return re.compile(_IRI_PATTERN)
 
 # characters that stay as they are when a URL is repaired: the reserved delimiters, the
 # unreserved ASCII characters and existing percent escapes; everything else is encoded
@@ -56,7 +63,7 @@ _RAW_UNSAFE = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f]')
 def is_absolute_iri(text: str) -> bool:
     """Whether ``text`` is an absolute IRI by RFC 3987 (a scheme, no raw spaces, quotes,
     braces or control characters, valid percent escapes, brackets only around an IP host)."""
-    m = _IRI.fullmatch(text)
+    m = _iri().fullmatch(text)
     if m is None:
         return False
     ip = m.group("ip")
