@@ -1536,6 +1536,11 @@ def test_a_condemned_deployment_targets_the_forces_owner(ar_rows, en_rows, lang,
     ("en", "India did not sign the joint statement that condemns Russia.", {("IND", "opposed", "RUS", "negative")}),
     ("en", "The EU adopted a resolution that condemned Israel.", {("eu", "opposed", "ISR", "positive")}),
     ("en", "Russia attacked Kyiv. That attack killed ten.", {("RUS", "attacked", "UKR", "positive")}),
+    # a relative clause resumed by a preposition's pronoun ("فيها") after a text noun: the text's act
+    ("ar", "ورفعت جنوب أفريقيا دعوى أمام محكمة العدل الدولية تتهم فيها إسرائيل بارتكاب إبادة جماعية.", {("ZAF", "accused", "ISR", "positive")}),
+    ("ar", "وأصدرت الخارجية المصرية بيانا تدين فيه الهجوم الإسرائيلي.", {("egy_mfa", "opposed", "ISR", "positive")}),
+    # a preposition with its pronoun marks nothing after it: "تقترب فيه بغداد وأربيل من اتفاق"
+    ("ar", "وتأتي الهجمات في وقت تقترب فيه بغداد وأربيل من اتفاق.", {("IRQ", "cooperatedWith", "krg", "positive")}),
     # "المشترك" (joint) is no form of "اشترى" (to buy)
     ("ar", "وأجرت روسيا والصين مناورات بحرية مشتركة.", {("RUS", "cooperatedWith", "CHN", "positive")}),
 ])

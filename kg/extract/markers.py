@@ -108,7 +108,7 @@ def _raw_marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | N
                       or T.norm[j] in cfg.region_words):
         j -= 1  # "an attack on a US warship", "talks with its Chinese counterpart", "في جنوب لبنان", "in northern Iraq"
     if j >= 0 and T.norm[j] in preps:
-        return T.norm[j]
+        return T.norm[j] if not T.enclitic(j) else None  # "تتهم فيها إسرائيل": "فيها" is a phrase of its own
     if j >= 1 and (pair := f"{T.norm[j - 1]} {T.norm[j]}") in preps:
         return pair  # a preposition of two words: "من قبل" (by)
     if cfg.adjective_after and j >= 1 and _idafa_head(ctx, j):

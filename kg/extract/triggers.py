@@ -131,6 +131,9 @@ def text_noun_before(ctx: DocContext, trig: Mark) -> int | None:
     k = trig.start - 1
     if not cfg.text_nouns or k < 1:
         return None
+    resumed = _resumed_text(ctx, trig)
+    if resumed is not None:
+        return resumed
     relative = T.norm[k] in cfg.relative_pronouns  # "the joint statement that condemns", "البيان المشترك الذي يدين"
     if relative:
         k -= 1 if bare_word(cfg, T.norm[k - 1]) in cfg.text_nouns or k < 2 else 2
@@ -145,6 +148,23 @@ def text_noun_before(ctx: DocContext, trig: Mark) -> int | None:
         shaped = not T.proclitic(trig.start) and word.startswith(tuple(cfg.imperfect_prefixes)) \
             and not T.norm[k].startswith(cfg.definite)
     return k if shaped else None
+
+
+def _resumed_text(ctx: DocContext, trig: Mark) -> int | None:
+    """"رفعت جنوب أفريقيا دعوى أمام محكمة العدل الدولية تتهم فيها إسرائيل": an imperfect verb
+    followed by a preposition carrying the pronoun that resumes a text noun a few words before
+    it (a relative clause with its own place phrase between) is the text's act."""
+    cfg, T = ctx.cfg, ctx.t
+    nxt = trig.end
+    if cfg.progressive or nxt >= len(T) or T.norm[nxt] not in cfg.all_preps or not T.enclitic(nxt) \
+            or T.proclitic(trig.start) or not T.norm[trig.start].startswith(tuple(cfg.imperfect_prefixes)):
+        return None
+    for k in range(trig.start - 1, max(-1, trig.start - 7), -1):
+        if bare_word(cfg, T.norm[k]) in cfg.text_nouns and not ctx.in_mention(k):
+            return k  # (the text noun may be a trigger of its own: "رفعت دعوى")
+        if T.norm[k] in cfg.boundaries or k in ctx.trig_tokens:
+            return None
+    return None
 
 
 def bare_word(cfg: ClaimConfig, word: str) -> str:
