@@ -1559,6 +1559,8 @@ def test_a_texts_act_and_its_negation(ar_rows, en_rows, lang, text, rows):
     # an attack repelled, its agent marked right after the noun, not the place it hit
     ("ar", "وصد الجيش السوداني هجوما لقوات الدعم السريع على الفاشر.", {("rsf", "attacked", "sudanese_army", "positive")}),
     ("ar", "وقال الجيش السوداني إنه صد هجوما لقوات الدعم السريع على الفاشر.", {("rsf", "attacked", "sudanese_army", "positive")}),
+    ("en", "Sudan's army said it repelled an attack by the RSF on El Fasher.", {("rsf", "attacked", "sudanese_army", "positive")}),
+    ("en", "Ukraine came under a massive attack by Russia on Kharkiv.", {("RUS", "attacked", "UKR", "positive")}),
     # must not: a rival faced, a thing faced
     ("en", "Russia faces Ukraine in the final.", set()),
     ("ar", "وتواجه مصر تحديات اقتصادية كبيرة.", set()),

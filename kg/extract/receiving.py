@@ -25,8 +25,11 @@ def received_pairs(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     if cue is None:
         return found, keys
     marked = _marked_agent(ctx, st, trig) if found else None
-    if marked is not None and marked.start - trig.end <= 1 and not set(marked.keys) & {k for pair in found for k in pair}:
-        found = []  # "صد الجيش هجوما لقوات الدعم السريع على الفاشر": the marked agent right after the noun, not the place hit
+    if marked is not None and ((marked.start - trig.end <= 1 and not set(marked.keys) & {k for pair in found for k in pair})
+                               or all(s in marked.keys for s, _ in found)):
+        # "صد الجيش هجوما لقوات الدعم السريع على الفاشر", "repelled an attack by the RSF on El Fasher":
+        # the marked agent acts on the receiver, not on the place its noun names
+        found = []
     if not found:
         # "تعرضت أرمينيا لهجوم من أذربيجان", "Armenia came under attack from Azerbaijan", "received a
         # loan from the World Bank": the agent marked as a source; "Ukraine came under Russian
