@@ -266,7 +266,6 @@ def _subject_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     if subject is None or (not strong_subject and (subject_gap or T.proclitic(trig.start).startswith("و"))):
         return after[0]
     if not strong_subject and not T.proclitic(after[0].start) \
-            and not any(k in ctx.trig_tokens for k in range(trig.end, after[0].start)) \
             and any(marker(ctx, g, all_preps) in spec.obj_preps for g in after[1:]):
         # "أشاد خامنئي بهجوم حماس على إسرائيل", "إمداد دول حلف الناتو لأوكرانيا": the
         # actor right after the trigger is its agent when the object follows with the

@@ -146,8 +146,9 @@ def doc_cities(ctx: DocContext) -> Places:
 
 @functools.lru_cache(maxsize=None)
 def _place_noun_keys(lang: str) -> frozenset[str]:
-    """Every key a place noun may have in the token table, clitics kept in it included (what
-    :func:`place_noun_clitic` reads back): a doc holding none has no town, tested in C."""
+    """Every key a place noun may have in the token table, clitics kept in it included (a
+    conjunction, a one-letter preposition, the article, the lam contraction: "وببلدة", "لمدينة",
+    "البلدة", "للمدينة"): a doc holding none has no town, tested in C."""
     cfg = claim_config(lang)
     nouns = cfg.place_nouns - cfg.genitive_preps
     definite = cfg.definite if cfg.definite != "\0" else ""
@@ -159,41 +160,23 @@ def _place_noun_keys(lang: str) -> frozenset[str]:
     return frozenset(with_prep | {c + w for c in cfg.conjunctions for w in with_prep})
 
 
+@functools.lru_cache(maxsize=None)
+def _place_words(lang: str) -> frozenset[str]:
+    """The place nouns with their clitics and the "of" of "the city of": what may stand between
+    a preposition and a place's name."""
+    return _place_noun_keys(lang) | claim_config(lang).place_nouns
+
+
 def after_place_noun(ctx: DocContext, k: int) -> bool:
     """Token ``k`` follows a place noun, past determiners: "the town of", "the city", "بلدة",
     "البلدة", "ببلدة", "لمدينة" (a preposition clitic or the article kept in the word's key)."""
     T, cfg = ctx.t, ctx.cfg
-    nouns = cfg.place_nouns - cfg.genitive_preps
     j = k - 1
     while j >= 0 and T.norm[j] in cfg.determiners:
         j -= 1
     if j >= 0 and T.norm[j] in cfg.genitive_preps:  # "the town of": the noun before "of"
         j -= 1
-    return j >= 0 and place_noun_clitic(T.norm[j], nouns, cfg) is not None
-
-
-def place_noun_clitic(key: str, nouns: frozenset[str], cfg) -> str | None:
-    """The one-letter preposition a place noun carries in its key ("ب" of "ببلدة", "" where it
-    carries none), None where ``key`` is no place noun."""
-    if key in nouns:
-        return ""
-    # clitics kept in the key: a conjunction, a one-letter preposition, the article ("وببلدة",
-    # "لمدينة", "البلدة", "للمدينة": the lam contraction)
-    for conj in ("", *cfg.conjunctions):
-        if conj and not key.startswith(conj):
-            continue
-        rest = key[len(conj):]
-        for prep in ("", *(p for p in cfg.all_preps if len(p) == 1)):
-            if prep and not rest.startswith(prep):
-                continue
-            word = rest[len(prep):]
-            if word in nouns or (cfg.definite != "\0" and word.startswith(cfg.definite)
-                                 and word[len(cfg.definite):] in nouns):
-                return prep
-            if prep and prep == cfg.lam_contraction and word.startswith(cfg.lam_contraction) \
-                    and word[1:] in nouns:  # "للمدينة": ل + المدينة
-                return prep
-    return None
+    return j >= 0 and T.norm[j] in _place_noun_keys(ctx.doc.lang_)
 
 
 def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] | tuple[str, ...]) -> Group | None:
@@ -205,6 +188,7 @@ def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] |
         return None
     T, cfg = ctx.t, ctx.cfg
     markers = cfg.locative | frozenset(preps)
+    place_nouns = _place_words(ctx.doc.lang_)
     for k in range(trig.end, min(limit, len(T))):
         if T.norm[k] in cfg.boundaries:
             return None
@@ -213,8 +197,7 @@ def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] |
             continue
         j = k - 1
         while j >= trig.end and (T.norm[j] in cfg.determiners or T.norm[j] in cfg.region_words
-                                 or T.norm[j] in cfg.place_nouns or ctx.in_mention(j)
-                                 or place_noun_clitic(T.norm[j], cfg.place_nouns, cfg) is not None
+                                 or T.norm[j] in place_nouns or ctx.in_mention(j)
                                  or (cfg.adjective_after and ctx.in_mention(j + 1) and T.norm[j] not in markers
                                      and not T.proclitic(j))):
             # "the eastern city of", "ببلدة" (its clitic kept), a verb-first subject ("قصفت

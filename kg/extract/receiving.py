@@ -24,8 +24,8 @@ def received_pairs(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     cue = _received(ctx, st, trig, spec)
     if cue is None:
         return found, keys
-    marked = _marked_agent(ctx, st, trig) if found else None
-    if marked is not None and ((marked.start - trig.end <= 1 and not set(marked.keys) & {k for pair in found for k in pair})
+    marked = _marked_agent(ctx, st, trig)
+    if found and marked is not None and ((marked.start - trig.end <= 1 and not set(marked.keys) & {k for pair in found for k in pair})
                                or all(s in marked.keys for s, _ in found)):
         # "صد الجيش هجوما لقوات الدعم السريع على الفاشر", "repelled an attack by the RSF on El Fasher":
         # the marked agent acts on the receiver, not on the place its noun names
@@ -38,7 +38,7 @@ def received_pairs(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         receivers = receiver.keys if receiver is not None else keys
         if receiver is None and st.prev is not None and st.prev[0].start == cue[0] and st.prev[2]:
             receivers = st.prev[2]  # the receiving verb is a trigger read before: "it repelled an attack by …"
-        agent = _marked_agent(ctx, st, trig) or _nisba_agent(ctx, st, trig)
+        agent = marked or _nisba_agent(ctx, st, trig)
         if agent is not None:
             return [(a, k) for a in agent.keys for k in receivers if a != k], receivers
         if receiver is None or any(k in receiver.keys for k in keys):

@@ -22,45 +22,40 @@ class AmbiguousNames:
         self.prepositions = data.keys("syntax", "prepositions")  # "في مالي", "لمالي"
         self.conjunctions = data.keys("morphology", "conjunctions")
 
-    def find(self, table: TokenTable, named_at: dict[int, str]) -> list[tuple[int, str]]:
+    def find(self, table: TokenTable, countries: Sequence) -> list[tuple[int, str]]:
         """(token, country key) of the names read as their country: right after a preposition
         (a word of its own or a clitic on the name), after one of the head nouns, or in a list
         with a country named unambiguously next to it ("مالي وبوركينا فاسو والنيجر").
-        ``named_at``: the country mentions already found, by start and by end."""
+        ``countries``: the country mentions already found (records with a start and an end)."""
         if not self.forms:
             return []
         norm = table.norm
+        starts, ends = {c.start for c in countries}, {c.end for c in countries}
         found = []
         for i in positions(norm, self.forms.keys(), table.forms()):
             proclitic = table.proclitic(i)
             core = proclitic.lstrip("".join(self.conjunctions))
-            before = i - 1
-            while before >= 0 and table.space[before]:
-                before -= 1
-            if (core and core in self.prepositions) or (before >= 0 and (norm[before] in self.prepositions
-                                                                         or norm[before] in self.heads)) \
-                    or self._listed(table, i, proclitic, before, named_at):
+            before = _word_before(table, i)
+            after = _word_after(table, i)
+            listed = (proclitic[:1] in self.conjunctions and before + 1 in ends) or \
+                (after is not None and after in starts and table.proclitic(after)[:1] in self.conjunctions)
+            if (core and core in self.prepositions) or listed or \
+                    (before >= 0 and (norm[before] in self.prepositions or norm[before] in self.heads)):
                 found.append((i, self.forms[norm[i]]))
         return found
 
-    def _listed(self, table: TokenTable, i: int, proclitic: str, before: int,
-                named_at: dict[int, str]) -> bool:
-        """A member of a list of countries: joined by a conjunction to a country right before
-        it ("النيجر ومالي") or right after it ("مالي وبوركينا فاسو")."""
-        if proclitic[:1] in self.conjunctions and before >= 0 and named_at.get(-(before + 1)) is not None:
-            return True
-        nxt = i + 1
-        while nxt < len(table) and table.space[nxt]:
-            nxt += 1
-        return nxt < len(table) and table.proclitic(nxt)[:1] in self.conjunctions and named_at.get(nxt) is not None
+
+def _word_before(table: TokenTable, i: int) -> int:
+    """The last non-space token before ``i`` (-1 where none)."""
+    k = i - 1
+    while k >= 0 and table.space[k]:
+        k -= 1
+    return k
 
 
-def country_ends(spans: Sequence, countries: frozenset[str]) -> dict[int, str]:
-    """Country mentions by start and, negated and less one, by end (``-(end)``): what
-    :meth:`AmbiguousNames.find` asks of the tokens around a name."""
-    out: dict[int, str] = {}
-    for s in spans:
-        if s.kb_id_ in countries:
-            out[s.start] = s.kb_id_
-            out[-s.end] = s.kb_id_
-    return out
+def _word_after(table: TokenTable, i: int) -> int | None:
+    """The first non-space token after ``i``, if any."""
+    k = i + 1
+    while k < len(table) and table.space[k]:
+        k += 1
+    return k if k < len(table) else None

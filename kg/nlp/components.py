@@ -22,7 +22,7 @@ from kg import cache
 from kg.nlp.extensions import doc_value  # (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import PLACE, get_lexicon
-from kg.nlp.ambiguous import AmbiguousNames, country_ends
+from kg.nlp.ambiguous import AmbiguousNames
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import TokenTable, longest_first, positions, token_table
 
@@ -326,8 +326,8 @@ class ActorMatcher:
             if extra:  # longest_first of matches it returned gives them back: only with new ones
                 spans = longest_first(spans + extra)
         if self.ambiguous_names.forms:  # "في مالي", "حكومة مالي"; not "دعم مالي"
-            extra = [ActorSpan(i, i + 1, "name", key) for i, key in
-                     self.ambiguous_names.find(table, country_ends(spans, self.lexicon.countries))]
+            countries = [m for m in spans if m.kb_id_ in self.lexicon.countries]
+            extra = [ActorSpan(i, i + 1, "name", key) for i, key in self.ambiguous_names.find(table, countries)]
             if extra:
                 spans = longest_first(spans + extra)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone
