@@ -62,7 +62,7 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
     possessed = possessor_subject(ctx, st, trig, before)
     invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed \
         or passive_controller_subject(ctx, st, trig, before) \
-        or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before) \
+        or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before, nominal=_definite(ctx, trig)) \
         or accused_means_subject(ctx, st, trig, before)
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if subject is not None and subject.start < trig.start and weapon_maker(ctx, subject):
@@ -97,6 +97,12 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
 
 
 GOVERNING_CUES = frozenset({"negation", "denial", "possible"})
+
+
+def _definite(ctx: DocContext, trig: Mark) -> bool:
+    """A trigger with the article, where nouns are not listed apart, reads as a noun ("العقوبات")."""
+    cfg = ctx.cfg
+    return bool(cfg.adjective_after) and ctx.t.norm[trig.start].startswith(cfg.definite)
 
 
 def _passive_agent(ctx: DocContext, after: list[Group]) -> Group | None:

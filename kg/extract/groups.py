@@ -85,19 +85,22 @@ def _with_state_noun(ctx: DocContext, g: Group) -> None:
 
 def _headline_list(ctx: DocContext, g: Group) -> bool:
     """"Russia, China hold joint drills", "US, UK strike Houthi targets": two actors joined by
-    a comma alone that open a sentence and stand right before a trigger are a headline's
-    subject pair."""
+    a comma alone that open a sentence and stand before a trigger are a headline's subject
+    pair; a verb of no relation may stand between, with its object's modifiers ("Morocco,
+    Israel ink drone deal", "Armenia, Azerbaijan fail to reach peace deal")."""
     T = ctx.t
     if len(g.members) != 2 or [T.text[k] for k in T.words(g.members[0].end, g.members[1].start)] != [","]:
         return False
     sent = ctx.sent_at(g.start)
     if any(T.alpha[k] for k in T.words(sent.start, g.start)):
         return False  # "In Syria, Turkey struck …": not the sentence's opening
-    after = T.words(g.end, min(g.end + 3, sent.end))
-    while len(after) > 1 and T.norm[after[0]] in ctx.cfg.light_verbs:
-        after = after[1:]  # "Philippines, US begin joint military drills": a light verb before the trigger
+    after = T.words(g.end, min(g.end + 5, sent.end))
     i = bisect.bisect_left(ctx.trig_starts, after[0]) if after else len(ctx.trig_starts)
-    return i < len(ctx.trig_starts) and ctx.trig_starts[i] == after[0]
+    if i == len(ctx.trig_starts) or ctx.trig_starts[i] > after[-1]:
+        return False
+    # the words before the trigger: lower-case words of no actor and no clause boundary
+    return all(T.lower[k] and T.alpha[k] and not ctx.in_mention(k) and T.norm[k] not in ctx.cfg.boundaries
+               for k in after if k < ctx.trig_starts[i])
 
 
 def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:

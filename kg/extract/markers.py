@@ -34,12 +34,33 @@ def _marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
         if cfg.adjective_after and group.label == "demonym" and norm[group.start - 1] != found \
                 and not ctx.t.proclitic(group.start):
             return found  # "عقوبات على مسؤولين إيرانيين": the nisba's head noun, no member link, carries it
-        j = group.start - 1 if norm[group.start - 1] == found else group.start
+        j = group.start - 1
+        while j > 0 and norm[j] in cfg.determiners:
+            j -= 1  # "commanders of the RSF"
+        if norm[j] != found:
+            j = group.start
         if found in cfg.delegation_preps and norm[j - 1] in cfg.delegations:
-            return None
+            # "وفد من حماس", "a delegation from Hamas": the body it comes from stands for it, marked
+            # as the delegation is ("talks with a delegation from Hamas", "strikes on leaders of Hamas")
+            return _phrase_marker(ctx, _phrase_start(ctx, j - 1), preps)
         if _member_link(ctx, j) is not None:
-            return None  # "فصائل منضوية في هيئة الحشد", "قياديا بارزا في حماس": the body they belong to
+            # "فصائل منضوية في هيئة الحشد", "قياديا بارزا في حماس": the body they belong to, marked
+            # as its members are ("عقوبات على قادة في قوات الدعم السريع")
+            return _phrase_marker(ctx, member_phrase_start(ctx, group), preps)
     return found
+
+
+def _phrase_marker(ctx: DocContext, start: int, preps: Container[str]) -> str | None:
+    """The preposition before a phrase that starts at token ``start`` (a clitic on its first
+    word or the word before, past determiners)."""
+    T, cfg = ctx.t, ctx.cfg
+    procl = T.proclitic(start).lstrip("وف") or _contracted_lam(ctx, start)
+    if procl:
+        return procl if procl in preps else None
+    j = start - 1
+    while j >= 0 and T.norm[j] in cfg.determiners:
+        j -= 1
+    return T.norm[j] if j >= 0 and T.norm[j] in preps and not T.enclitic(j) else None
 
 
 def _member_link(ctx: DocContext, j: int) -> int | None:
@@ -59,15 +80,25 @@ def member_phrase_start(ctx: DocContext, group: Group) -> int:
     هيئة الحشد", "قياديا بارزا في حماس"): the members stand for the body, so the phrase is where
     the group stands for distances. ``group.start`` where no member link precedes it."""
     T, cfg = ctx.t, ctx.cfg
-    if not cfg.member_links or group.start < 2 or T.norm[group.start - 1] not in cfg.all_preps:
+    if not cfg.member_links or group.start < 2:
         return group.start
-    link = _member_link(ctx, group.start - 1)
-    if link is None:
+    j = group.start - 1
+    while j > 0 and T.norm[j] in cfg.determiners:
+        j -= 1  # "commanders of the RSF"
+    if T.norm[j] not in cfg.all_preps:
         return group.start
-    k = link
-    while k - 1 >= 0 and link - k < 3 and T.alpha[k - 1] and not ctx.in_mention(k - 1) and k - 1 not in ctx.trig_tokens \
+    link = _member_link(ctx, j)
+    return group.start if link is None else _phrase_start(ctx, link)
+
+
+def _phrase_start(ctx: DocContext, head: int) -> int:
+    """The start of the noun phrase whose head is token ``head``: at most two plain words
+    before it ("فصائل مسلحة" before "منضوية", "senior" before "leaders")."""
+    T, cfg = ctx.t, ctx.cfg
+    k = head
+    while k - 1 >= 0 and head - k < 3 and T.alpha[k - 1] and not ctx.in_mention(k - 1) and k - 1 not in ctx.trig_tokens \
             and T.norm[k - 1] not in cfg.all_preps and T.norm[k - 1] not in cfg.boundaries:
-        k -= 1  # "فصائل مسلحة" before "منضوية"
+        k -= 1
     return k
 
 

@@ -10,7 +10,7 @@ from kg.extract.markers import marker
 from kg.extract.objects import located_target, owner_of_object
 from kg.extract.pairs import Pair, between_pairs, combine
 from kg.extract.places import city_target
-from kg.extract.subjects import coordinated_verb_subject, means_agent, pronoun_subject, purpose_subject, relative_subject
+from kg.extract.subjects import complement_pronoun_subject, coordinated_verb_subject, means_agent, pronoun_subject, purpose_subject, relative_subject
 from kg.extract.triggers import control
 from kg.extract.words import crosses_boundary, filler
 from kg.lang import Trigger
@@ -67,7 +67,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     if not passive_voice and (subject is None or subject.end < trig.start - 1 or T.proclitic(trig.start)):
         subject = means_agent(ctx, st, trig, before) or subject  # "قياديا في حماس بغارة": not Hamas's
     if subject is None and not passive_voice:
-        subject = pronoun_subject(ctx, trig) or coordinated_verb_subject(ctx, st, trig)
+        subject = pronoun_subject(ctx, trig) or coordinated_verb_subject(ctx, st, trig) \
+            or complement_pronoun_subject(ctx, st, trig, before, nominal=True)
     discourse = ctx.discourse
     if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
         obj = None

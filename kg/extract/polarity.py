@@ -4,7 +4,7 @@ cancellation ("was called off") and denial cues read against the trigger."""
 from __future__ import annotations
 
 from kg.extract.context import DocContext, Mark, SentenceState
-from kg.extract.triggers import bare_word, circumstantial, text_noun_before
+from kg.extract.triggers import bare_word, circumstantial, modified_event_noun, text_noun_before
 from kg.extract.words import complement_between, crosses_boundary, plain_word
 from kg.nlp.normalize import match_key
 
@@ -19,6 +19,10 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
         return "negative"
     if st.cue_names.isdisjoint(("negation", "reversal", "cancelled")):
         return "positive"
+    modified = modified_event_noun(ctx, st, trig)
+    if modified is not None:  # "لن تنضم إلى العقوبات الغربية المفروضة على روسيا": the noun's polarity
+        noun, own_agent = modified
+        return "positive" if own_agent else polarity(ctx, st, noun)
     if _unsupported(ctx, st, trig):
         return "negative"
     if circumstantial(ctx, trig):  # "نفت أن تكون الجزائر قدمت دعما، واصفة …": a clause of its own

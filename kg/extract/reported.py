@@ -25,11 +25,15 @@ from kg.extract.context import DocContext, Sentence
 from kg.extract.records import sentence_claim
 from kg.model import Claim
 
+COMMAS = frozenset({",", "،"})
+
 
 def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
     """``claims`` with the accusations speakers make and the denials of earlier allegations."""
     out = list(claims) + _accusations(ctx, claims) + _rejected_accusers(ctx) + _announced_threats(ctx, claims)
-    for sent, denier in _denials(ctx):
+    denials = [(sent, denier, False) for sent, denier in _denials(ctx)] + \
+        [(sent, denier, True) for sent, denier in _appended_denials(ctx)]
+    for sent, denier, same_sentence in denials:
         start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
         actor = ctx.discourse.actors.get(denier) if ctx.discourse is not None else None
         accused = {denier} | ({actor.affiliation} if actor is not None and actor.affiliation else set())  # a spokesman's body
@@ -39,7 +43,8 @@ def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
                                       and c.polarity == "negative")]
         for c in list(out):
             alleged = c.modality == "alleged" or c.attributed_to not in (None, *accused)  # by others' word
-            if c.start < start and c.subject in accused and alleged and c.polarity == "positive" \
+            if (c.start < start or (same_sentence and c.start == start)) and c.subject in accused and alleged \
+                    and c.polarity == "positive" \
                     and c.relation != "accused":
                 denial = sentence_claim(ctx.text, sent, ctx.offset, c.subject, c.relation, c.object,
                                         polarity="negative", modality="asserted", attributed_to=denier)
@@ -89,6 +94,33 @@ def _denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
         near = [m for m in ctx.spans if sent.start <= m.start < sent.end and (0 <= s - m.end <= 3 or 0 <= m.start - e <= 1)]
         if near:
             found.append((sent, near[-1].kb_id_ if near[-1].end <= s else near[0].kb_id_))
+    return found
+
+
+def _appended_denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
+    """A denial told after the accusation in its own sentence: "…, a charge Abu Dhabi has
+    repeatedly denied", "…, claims that Kigali rejects", "…, which Moscow denies" (an
+    accusation noun or a relative, then the denier, a few words, the verb), "، وهو ما تنفيه
+    أبوظبي", "، وهي اتهامات نفتها الإمارات" (the verb resumes the accusation by its pronoun and
+    the denier follows it)."""
+    T, cfg = ctx.t, ctx.cfg
+    nouns = {s for c, s, _ in ctx.cues if c == "accusation_nouns"} | {t.start for t in ctx.trigs if t.label_ == "accused"}
+    found = []
+    for cue, s, e in ctx.cues:
+        if cue not in ("denial", "disputes"):
+            continue
+        sent = ctx.sent_at(s)
+        comma = next((k for k in range(s - 1, max(sent.start, s - 9) - 1, -1) if T.text[k] in COMMAS), None)
+        if comma is None:
+            continue
+        opening = [k for k in T.words(comma + 1, s) if not ctx.in_mention(k)]
+        if not any(k in nouns or T.norm[k] in cfg.relative_pronouns for k in opening) and not T.enclitic(e - 1):
+            continue
+        before = [m for m in ctx.spans if comma < m.start and m.end <= s and len(T.words(m.end, s)) <= 3]
+        after = [m for m in ctx.spans if e <= m.start <= e + 1 and m.start < sent.end] if T.enclitic(e - 1) else []
+        denier = before[-1] if before else (after[0] if after else None)
+        if denier is not None:
+            found.append((sent, denier.kb_id_))
     return found
 
 

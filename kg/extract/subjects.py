@@ -140,15 +140,22 @@ def pronoun_subject(ctx: DocContext, trig: Mark) -> Group | None:
     return Group([key], j, j + 1, "pronoun") if key is not None else None
 
 
-def complement_pronoun_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+def complement_pronoun_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group],
+                               nominal: bool = False) -> Group | None:
     """"أكدت روسيا أنها ستزود سوريا بالأسلحة", "قال أردوغان إنه لن يزور إسرائيل": a verb right
     after a complementizer carrying a pronoun (particles between) has that pronoun as its
     subject, which stands for the nearest bare actor before it (a feminine one for a state or
-    a body), else the latest subject of the discourse; the actor after the verb is its object."""
+    a body), else the latest subject of the discourse; the actor after the verb is its object.
+    A ``nominal`` trigger may stand after a light verb and its preposition ("قالت تركيا إنها
+    لن تشارك في العقوبات على روسيا")."""
     cfg, T = ctx.cfg, ctx.t
     if not cfg.pronoun_complementizers:
         return None
     j = trig.start - 1
+    if nominal and j > st.sent.start and T.norm[j] in cfg.all_preps and T.norm[j - 1] in cfg.light_verbs:
+        j -= 2
+    elif nominal and j >= st.sent.start and T.norm[j] in cfg.light_verbs:
+        j -= 1
     while j >= st.sent.start and T.norm[j] in cfg.particles:
         j -= 1
     if j < st.sent.start:

@@ -121,6 +121,34 @@ def _participle_of_a_noun(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         and T.norm[k] not in cfg.light_verbs and T.norm[k] not in cfg.all_preps
 
 
+def modified_event_noun(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[Mark, bool] | None:
+    """The event noun of the same relation that a verb form right after it modifies, past at
+    most two plain words ("the sanctions imposed on Russia", "العقوبات الغربية المفروضة على
+    النفط الروسي"), and whether the participle names an agent of its own. Without one the
+    participle is the noun's: whether it happened is the noun's ("India will not join the
+    sanctions imposed on Russia"); with one it is a fact of its own ("refused to join the
+    sanctions imposed by the EU": the EU did impose them)."""
+    T, cfg = ctx.t, ctx.cfg
+    spec = cfg.triggers[trig.label_]
+    noun = next((t for t in reversed(st.trigs) if t.end <= trig.start), None) if trig.start else None
+    if noun is None or noun.label_ != trig.label_:
+        return None
+    if spec.nouns:  # nouns listed apart: a verb form after one of them
+        if match_key(trig.text) in spec.nouns or match_key(noun.text) not in spec.nouns:
+            return None
+    elif not (cfg.adjective_after and T.norm[noun.start].startswith(cfg.definite)
+              and T.norm[trig.start].startswith(cfg.definite)):
+        return None  # an adjective agrees with its noun: both definite ("العقوبات … المفروضة")
+    gap = T.words(noun.end, trig.start)
+    if len(gap) > 2 or any(ctx.in_mention(k) or not T.alpha[k] or T.norm[k] in cfg.all_preps
+                           or T.norm[k] in cfg.relative_pronouns for k in gap):
+        return None
+    reach = [T.norm[k] for k in T.words(trig.end, min(st.sent.end, trig.end + 4))]
+    agents = cfg.agents | set(spec.agent_preps)
+    own_agent = any(w in agents for w in reach[:3]) or any(f"{a} {b}" in agents for a, b in zip(reach, reach[1:]))
+    return noun, own_agent  # "imposed by the EU", "المفروضة من قبل الاتحاد الأوروبي"
+
+
 def text_noun_before(ctx: DocContext, trig: Mark) -> int | None:
     """The text noun a trigger's clause describes ("a declaration condemning Russia",
     "بيان يدين روسيا", ``[syntax] text_nouns``), or None: an English progressive right after

@@ -1,0 +1,69 @@
+"""A denial told in the sentence of the accusation, a participle that modifies an event noun,
+and a noun's subject given by a complementizer's pronoun: sentences written for these tests."""
+
+import pytest
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # "…, a charge X denied": the alleged act is, by X's word, negative
+    ("en", "Sudan accused the UAE of arming the RSF, a charge Abu Dhabi has repeatedly denied.", ("ARE", "supplied", "rsf")),
+    ("en", "Kenya accused Uganda of backing al-Shabaab, an accusation Kampala denies.", ("UGA", "supported", "al_shabaab")),
+    ("en", "Ukraine accused Belarus of supplying Russia with fuel, which Minsk denies.", ("BLR", "supplied", "RUS")),
+    ("en", "Egypt accused Ethiopia of arming the RSF, claims that Addis Ababa rejected.", ("ETH", "supplied", "rsf")),
+    ("ar", "واتهم السودان الإمارات بتسليح قوات الدعم السريع، وهو ما تنفيه أبوظبي.", ("ARE", "supplied", "rsf")),
+    ("ar", "واتهمت كينيا أوغندا بدعم حركة الشباب، وهي اتهامات نفتها كمبالا مرارا.", ("UGA", "supported", "al_shabaab")),
+    ("ar", "واتهمت أوكرانيا بيلاروسيا بتزويد روسيا بالوقود، وهو ما نفته مينسك.", ("BLR", "supplied", "RUS")),
+])
+def test_a_denial_after_the_accusation_negates_the_alleged_act(lang, text, edge, ar_rows, en_rows):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    subject, relation, obj = edge
+    denied = [r for r in rows if r[:4] == (subject, relation, obj, "negative")]
+    assert denied and denied[0][5] == subject, rows  # the denier's own word
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # the denial is of another act, by another clause: the accusation's act stays alleged
+    ("en", "Ukraine accused Russia of shelling Kharkiv, and Moscow denied targeting civilians.", ("RUS", "attacked", "UKR")),
+    ("ar", "واتهمت أوكرانيا روسيا بقصف خاركيف، فيما نفت موسكو استهداف المدنيين.", ("RUS", "attacked", "UKR")),
+])
+def test_a_denial_of_something_else_leaves_the_accusation(lang, text, edge, ar_rows, en_rows):
+    rows = (ar_rows if lang == "ar" else en_rows)(text)
+    assert (*edge, "positive", "alleged", None) in rows
+    assert not [r for r in rows if r[:3] == edge and r[3] == "negative"]
+
+
+@pytest.mark.parametrize("lang, text, edge, polarity", [
+    # a participle after an event noun of its relation is the noun's: negated with it
+    ("ar", "وأكدت الهند أنها لن تنضم إلى العقوبات الغربية المفروضة على روسيا.", ("IND", "sanctioned", "RUS"), "negative"),
+    ("ar", "ورفضت تركيا الانضمام إلى العقوبات الأوروبية المفروضة على روسيا.", ("TUR", "sanctioned", "RUS"), "negative"),
+    ("ar", "ورفعت الولايات المتحدة العقوبات المفروضة على سوريا.", ("USA", "sanctioned", "SYR"), "negative"),
+    ("ar", "ولم ترفع الولايات المتحدة العقوبات المفروضة على سوريا.", ("USA", "sanctioned", "SYR"), "positive"),
+    ("en", "India will not join the sanctions imposed on Russia.", ("IND", "sanctioned", "RUS"), "negative"),
+    ("en", "The US lifted the sanctions imposed on Syria.", ("USA", "sanctioned", "SYR"), "negative"),
+    ("en", "The EU did not lift the sanctions imposed on Belarus.", ("eu", "sanctioned", "BLR"), "positive"),
+    # ... not a relative clause with a verb of its own: Washington did impose them
+    ("ar", "ورفضت روسيا العقوبات التي فرضتها واشنطن عليها.", ("USA", "sanctioned", "RUS"), "positive"),
+    ("en", "Russia condemned the sanctions imposed by the EU.", ("RUS", "opposed", "eu"), "positive"),
+])
+def test_a_participle_takes_its_event_nouns_polarity(lang, text, edge, polarity, ar_edges, en_edges):
+    found = (ar_edges if lang == "ar" else en_edges)(text)
+    assert (*edge, polarity) in found
+    other = "positive" if polarity == "negative" else "negative"
+    assert (*edge, other) not in found
+
+
+@pytest.mark.parametrize("text, edge", [
+    # a noun after a light verb and its preposition, after "أنها": the pronoun's antecedent acts
+    ("وقالت تركيا إنها لن تشارك في العقوبات على روسيا.", ("TUR", "sanctioned", "RUS", "negative")),
+    ("وأعلنت اليابان أنها ستنضم إلى العقوبات على كوريا الشمالية.", ("JPN", "sanctioned", "PRK", "positive")),
+    ("وقالت مصر إنها شاركت في المحادثات مع إثيوبيا.", ("EGY", "metWith", "ETH", "positive")),
+])
+def test_a_complementizer_pronoun_is_the_subject_of_a_noun(text, edge, ar_edges):
+    assert edge in ar_edges(text)
+
+
+def test_a_noun_after_a_verb_of_its_own_takes_no_complementizer_pronoun(ar_edges):
+    # "تدعم" is no light verb: Egypt backs the talks, it does not hold them
+    found = ar_edges("وقالت مصر إنها تدعم المحادثات بين السودان وإثيوبيا.")
+    assert ("SDN", "metWith", "ETH", "positive") in found
+    assert not {e for e in found if e[0] == "EGY" and e[1] == "metWith"}
