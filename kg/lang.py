@@ -62,6 +62,9 @@ class Trigger:
     # a complement noun after the trigger whose own prepositions mark the object ("توعد X
     # بالرد على Y"): (words, preps)
     complement: tuple[frozenset[str], tuple[str, ...]] | None = None
+    # forms whose subject hosts the object: a guest received in the host's own state visits it
+    # ("Maduro hosted Pezeshkian in Caracas", "استقبل ديبي في نجامينا لافروف")
+    hosting: frozenset[str] = frozenset()
 
 
 class SectionForms(NamedTuple):
@@ -267,6 +270,7 @@ def load_language(code: str) -> LanguageData:
             circumstantial_forms=frozenset(match_key(f) for f in spec.get("circumstantial_forms", [])),
             instrument_window=armed.get("window"),
             unless_after=frozenset(match_key(f) for f in data.with_definite(spec.get("unless_after", []))),
+            hosting=frozenset(match_key(f) for f in expand(raw, spec.get("host_lemmas", []), "verb")),
         )
     save_inflections()  # what the inflectors derived for this language, for the next run
     return data

@@ -67,8 +67,11 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if subject is not None and subject.start < trig.start and weapon_maker(ctx, subject):
         # "Russia used Iranian drones in its war against Ukraine": the user of the weapon
-        subject = next((g for g in reversed(before) if g.end <= subject.start and not weapon_maker(ctx, g)
-                        and marker(ctx, g, cfg.all_preps) is None), None)
+        # (in its clause: "قالت سانا إن طائرات مسيرة إسرائيلية استهدفت": the drones' maker strikes)
+        user = next((g for g in reversed(before) if g.end <= subject.start and not weapon_maker(ctx, g)
+                     and marker(ctx, g, cfg.all_preps) is None), None)
+        subject = user if user is not None and not crosses_boundary(ctx, user.end, subject.start) else \
+            (subject if user is not None else None)
     if T.proclitic(trig.start):  # "قتلت إسرائيل قياديا في حماس بغارة على …": the means of the verb before
         subject = means_agent(ctx, st, trig, before) or subject
     text_at = text_noun_before(ctx, trig) if cfg.text_nouns and invited is None else None
@@ -86,8 +89,9 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         found = pairs(subject.keys)
         return list(dict.fromkeys(found + ([] if spec.symmetric else [(o, s) for s, o in found]))), subject.keys
     subject, obj = _object_after(ctx, st, trig, spec, after, subject, possessed=possessed is not None)
-    if possessed is not None and obj is not None and obj.label == "title":
+    if possessed is not None and obj is not None and obj.label == "title" and ctx.t.norm[obj.start] not in cfg.counterparts:
         obj = None  # "خلال لقائه الرئيس الروسي": an office with no name found is too vague an object here
+        # (not a counterpart's: "عقب لقائه نظيره اليوناني", the other side's holder of the office)
     if obj is None:
         obj = _distant_object(ctx, st, trig, spec, after, subject, limit)
     if obj is not None:

@@ -126,6 +126,7 @@ class ClaimConfig:
     free_choice: frozenset[str] = _keys("syntax", "free_choice")  # "any strike": no event unless negated
     manner_adverbs: frozenset[str] = _keys("syntax", "manner_adverbs")  # "condemned strongly", "أدانت بشدة"
     government_nouns: frozenset[str] = _keys("titles", "government_of")  # "حكومة نتنياهو", "the Trump administration"
+    counterparts: frozenset[str] = _keys("titles", "counterpart")  # "نظيره اليوناني": the other side's holder of the office
     circumstantial_patterns: tuple = ()  # compiled: what a circumstantial participle looks like ("^م")
     # -- the component's settings (``geokg_claims`` config), not the language's
     window: int = 12  # words after a trigger in which its arguments stand
