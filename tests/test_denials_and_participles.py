@@ -67,3 +67,41 @@ def test_a_noun_after_a_verb_of_its_own_takes_no_complementizer_pronoun(ar_edges
     found = ar_edges("وقالت مصر إنها تدعم المحادثات بين السودان وإثيوبيا.")
     assert ("SDN", "metWith", "ETH", "positive") in found
     assert not {e for e in found if e[0] == "EGY" and e[1] == "metWith"}
+
+
+@pytest.mark.parametrize("lang, text, edges", [
+    # whoever owns the accusations a denier rejects accused the denier; the act named is denied
+    ("en", "Azerbaijan denied Armenian claims that its troops had shelled villages.", {("ARM", "accused", "AZE", "positive")}),
+    ("en", "Iran denied US allegations of arming the Houthis.",
+     {("USA", "accused", "IRN", "positive"), ("IRN", "supplied", "houthis", "negative")}),
+    ("en", "Iran dismissed the US allegations of arming the Houthis.",
+     {("USA", "accused", "IRN", "positive"), ("IRN", "opposed", "USA", "positive"), ("IRN", "supplied", "houthis", "negative")}),
+    ("en", "Russia denied reports of attacking Ukrainian ports.", {("RUS", "attacked", "UKR", "negative")}),
+    ("ar", "ونفت إيران الاتهامات الأمريكية بتسليح الحوثيين.",
+     {("USA", "accused", "IRN", "positive"), ("IRN", "supplied", "houthis", "negative")}),
+    ("ar", "ورفضت روسيا اتهامات واشنطن.", {("USA", "accused", "RUS", "positive"), ("RUS", "opposed", "USA", "positive")}),
+])
+def test_denied_accusations(lang, text, edges, ar_edges, en_edges):
+    found = (ar_edges if lang == "ar" else en_edges)(text)
+    assert edges <= found, found
+    assert not {e for e in found if e[3] == "positive" and e[1] not in ("accused", "opposed")}
+
+
+def test_accusations_of_nobody_named_accuse_nobody(en_edges):
+    assert not {e for e in en_edges("Iran rejected accusations of arming the Houthis.") if e[1] == "accused"}
+
+
+@pytest.mark.parametrize("text, edge, state", [
+    # a nationality before a company's descriptor is the company's, not an argument
+    ("Washington imposed sanctions on Iranian airline Mahan Air.", ("USA", "sanctioned", "org-mahan-air"), "IRN"),
+    ("The EU blacklisted Russian shipping company Sovcomflot.", ("eu", "sanctioned", "org-sovcomflot"), "RUS"),
+    ("Israel struck the Lebanese group Hezbollah.", ("ISR", "attacked", "hezbollah"), "LBN"),
+])
+def test_a_companys_nationality_is_no_argument(text, edge, state, en_edges):
+    found = en_edges(text)
+    assert (*edge, "positive") in found
+    assert not {e for e in found if state in (e[0], e[2])}
+
+
+def test_a_nationality_before_firms_with_no_name_stays_the_state(en_edges):
+    assert ("USA", "sanctioned", "CHN", "positive") in en_edges("The US sanctioned Chinese and Russian firms.")

@@ -201,7 +201,10 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         pairs = [ctx.last_pair]
     claims: list[Claim] = []
     if not pairs and not keys:
-        return claims  # no pair and no subject: a rejecter would have nothing to pair (half the triggers)
+        if "denial" in st.cue_names or "disputes" in st.cue_names:
+            pairs = _denied_act(ctx, st, trig, spec)  # "Iran denied US allegations of arming the Houthis"
+        if not pairs:
+            return claims  # no pair and no subject: a rejecter would have nothing to pair (half the triggers)
     denier = rejecter(ctx, st, trig)
     if denier and not (pairs and reported_subject(ctx, st, trig, keys)):
         # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
@@ -278,6 +281,18 @@ def _blamed_for(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str])
     if after and (T.norm[after[0]] in spec.obj_preps or T.proclitic(after[0]).lstrip("وف") in spec.obj_preps):
         return None  # "blamed Tehran for the attack on the tanker": a target of its own, no actor's
     return [(accused, accuser)], [accused]
+
+
+def _denied_act(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> list[tuple[str, str]]:
+    """An act named by a denied accusation with no subject of its own ("Iran denied US
+    allegations of arming the Houthis"): the denier did it, if at all, to the actor right
+    after it (bare or with the trigger's preposition)."""
+    denier = rejecter(ctx, st, trig)
+    if not denier:
+        return []
+    obj = next((g for g in st.groups_starting(trig.end, min(st.sent.end, trig.end + 4))
+                if marker(ctx, g, ctx.cfg.all_preps) in (None, *spec.obj_preps)), None)
+    return [(denier[0], k) for k in obj.keys if k not in denier] if obj is not None else []
 
 
 def _own_state(ctx: DocContext, spec: Trigger, subj: str, obj: str) -> bool:

@@ -126,7 +126,10 @@ def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
             if nxt is not None and nxt.kb_id_ != s.kb_id_:
                 gap = T.words(s.end, nxt.start)
                 possessive = bool(gap) and T.text[gap[0]] in cfg.possessive and len(gap) <= 2
-                adjective = label == "demonym" and len(gap) <= 1 and all(
+                # … and up to three lower-case words before a body's name ("US defence firm Lockheed
+                # Martin", "Russian shipping company Sovcomflot": the company's nationality)
+                adjective = label == "demonym" and (len(gap) <= 1 or (len(gap) <= 3 and _body(ctx, nxt) and all(
+                    T.lower[k] and k not in ctx.trig_tokens for k in gap))) and all(
                     T.alpha[k] and T.norm[k] not in cfg.coord and T.norm[k] not in cfg.all_preps for k in gap)
                 if adjective:  # the head keeps the preposition before its adjectives ("against the Syrian Kurdish YPG")
                     ctx.modifier_tokens.update(range(s.start, nxt.start))
@@ -144,6 +147,12 @@ def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
             continue
         keep.append(s)
     return keep
+
+
+def _body(ctx: DocContext, m: Mark) -> bool:
+    """The mention names an organization (not a state or a person)."""
+    actor = ctx.discourse.actors.get(m.kb_id_) if ctx.discourse is not None else None
+    return actor is not None and actor.type == "Organization"
 
 
 def _parenthetical(ctx: DocContext, spans: list[Mark]) -> list[Mark]:

@@ -128,13 +128,15 @@ def _rejected_accusers(ctx: DocContext) -> list[Claim]:
     """"Petro rejected Washington's accusations", "Iran dismissed the US allegations",
     "رفضت الخارجية الاتهامات المالية", "رفضت اتهامات واشنطن": a dispute verb before an
     accusation noun whose owner is an actor (a possessor or modifier before it, a nisba
-    or a genitive right after it): the rejecter opposes the accuser."""
+    or a genitive right after it): the rejecter opposes the accuser, and the accuser has
+    accused the rejecter (also when it is only denied: "Azerbaijan denied Armenian claims",
+    "نفت إيران الاتهامات الأمريكية")."""
     T, possessive = ctx.t, ctx.cfg.possessive
     nouns = [(t.start, t.end) for t in ctx.trigs if t.label_ == "accused"] + \
         [(s, e) for c, s, e in ctx.cues if c == "accusation_nouns"]
     found = []
     for cue, s, e in ctx.cues:
-        if cue != "disputes":
+        if cue not in ("disputes", "denial"):
             continue
         noun = next(((ns, ne) for ns, ne in nouns if 0 <= ns - e <= 3), None)
         if noun is None:
@@ -150,7 +152,9 @@ def _rejected_accusers(ctx: DocContext) -> list[Claim]:
             continue
         who = rejecter[-1] if rejecter[-1].end <= s else rejecter[0]
         if who.kb_id_ and owner.kb_id_ and who.kb_id_ != owner.kb_id_ and who is not owner:
-            found.append(sentence_claim(ctx.text, sent, ctx.offset, who.kb_id_, "opposed", owner.kb_id_))
+            if cue == "disputes":
+                found.append(sentence_claim(ctx.text, sent, ctx.offset, who.kb_id_, "opposed", owner.kb_id_))
+            found.append(sentence_claim(ctx.text, sent, ctx.offset, owner.kb_id_, "accused", who.kb_id_))
     return found
 
 
