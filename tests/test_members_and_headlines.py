@@ -100,3 +100,58 @@ def test_an_office_after_a_meeting_noun_with_a_pronoun_stays_too_vague(ar_edges)
     # "الرئيس الروسي" with no name and no counterpart noun: not taken as the met party
     found = ar_edges("وقال وزير الخارجية المصري بدر عبد العاطي، خلال لقائه الرئيس الروسي، إن البلدين يعززان التعاون.")
     assert not {e for e in found if e[1] == "metWith"}
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("Germany handed over two more IRIS-T air defence systems to Ukraine this week.", ("DEU", "supplied", "UKR", "positive")),
+    ("Qatar began shipping natural gas to Syria on Thursday.", ("QAT", "supplied", "SYR", "positive")),
+    ("Iran has bankrolled the Houthis for years.", ("IRN", "supplied", "houthis", "positive")),
+    ("Slovak Prime Minister Robert Fico tore into the European Union.", ("Robert Fico", "criticized", "eu", "positive")),
+    ("Burkina Faso took a swipe at France.", ("BFA", "criticized", "FRA", "positive")),
+    ("Saudi Arabia threw its weight behind Lebanon on Friday.", ("SAU", "supported", "LBN", "positive")),
+    ("Pakistan said Islamabad stands in full solidarity with Iran.", ("PAK", "supported", "IRN", "positive")),
+    ("At no point has Pyongyang shipped artillery shells to Russia.", ("PRK", "supplied", "RUS", "negative")),
+    ("At no time did Iran supply drones to Russia, Tehran said.", ("IRN", "supplied", "RUS", "negative")),
+    ("Saudi Crown Prince Mohammed bin Salman said the kingdom supports Syria.", ("SAU", "supported", "SYR", "positive")),
+])
+def test_english_news_words(text, edge, en_edges):
+    assert edge in en_edges(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas handed over the bodies of four hostages to the Red Cross.",  # people handed over are no supply
+    "Russian shipping company Sovcomflot was sanctioned by the EU.",  # shipping as trade
+    "At this point, Russia supplies Iran with jets and Iran supplies Russia with drones.",
+])
+def test_english_news_words_that_must_not_fire(text, en_edges):
+    found = en_edges(text)
+    assert not {e for e in found if e[1] == "supplied" and e[0] in ("hamas", "RUS") and e[2] in ("org-sovcomflot",)}
+    assert not {e for e in found if e[3] == "negative"}
+    assert not {e for e in found if e[0] == "hamas"}
+
+
+@pytest.mark.parametrize("text, edge", [
+    # the nominative dual after a meeting: its two parties
+    ("واستقبل أمير قطر في الدوحة الرئيس اللبناني. وأدان الجانبان الغارات الإسرائيلية على جنوب لبنان.",
+     ("LBN", "opposed", "ISR", "positive")),
+    ("واستقبل أمير قطر في الدوحة الرئيس اللبناني. وأدان الجانبان الغارات الإسرائيلية على جنوب لبنان.",
+     ("QAT", "opposed", "ISR", "positive")),
+    # "the kingdom" after a titled person of a state is that state
+    ("وأكد ولي العهد السعودي محمد بن سلمان أن المملكة تدعم سوريا.", ("SAU", "supported", "SYR", "positive")),
+])
+def test_arabic_coreference_of_descriptions(text, edge, ar_edges):
+    assert edge in ar_edges(text)
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a call received is no supply, the noun before the verb too
+    ("ar", "وأكد ولي العهد السعودي محمد بن سلمان، خلال اتصال هاتفي تلقاه من الرئيس السوري أحمد الشرع، أن المملكة تدعم سوريا."),
+    ("en", "In a call he received from Putin, Erdogan urged calm."),
+])
+def test_a_call_received_is_no_supply(lang, text, ar_edges, en_edges):
+    assert not {e for e in (ar_edges if lang == "ar" else en_edges)(text) if e[1] == "supplied"}
+
+
+def test_things_received_stay_supply(ar_edges, en_edges):
+    assert ("DEU", "supplied", "UKR", "positive") in ar_edges("وتلقت أوكرانيا دبابات من ألمانيا.")
+    assert ("DEU", "supplied", "UKR", "positive") in en_edges("Ukraine received tanks from Germany.")

@@ -187,7 +187,8 @@ def _reach_enders(ctx: DocContext, st: SentenceState) -> tuple[list[Mark], list[
     enders = [t for t in st.trigs
               if not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
               # "احتجت فيتنام على نشر الصين سفينة": no predicate here, in construct with an actor
-              and not ((t.start, t.label_) in st.unarmed and actor_next(ctx, t.end))]
+              and not ((t.start, t.label_) in st.unarmed and actor_next(ctx, t.end))
+              and t.start not in ctx.modifier_tokens]  # "Russian shipping company Sovcomflot": a body's descriptor
     st.reach_enders = enders, [t.start for t in enders]
     return st.reach_enders
 

@@ -64,6 +64,9 @@ class ClaimConfig:
     state_nouns: frozenset[str] = _keys("syntax", "state_nouns")  # "Colombia's government" is Colombia
     state_nouns_in: frozenset[str] = _keys("syntax", "state_nouns_in")  # "the junta in Mali" is Mali
     state_places: frozenset[str] = _keys("syntax", "state_place_prepositions")  # … with "in"
+    # the descriptors news puts before a body's name ("shipping company Sovcomflot", "militant group al-Shabaab")
+    company_heads: frozenset[str] = _keys("named_groups", "company_heads")
+    armed_heads: frozenset[str] = _keys("named_groups", "armed_heads")
     indefinite: frozenset[str] = _keys("syntax", "indefinite_articles")  # "a new attack" is no event told before
     passive_aux: frozenset[str] = _keys("syntax", "passive_auxiliaries")
     negation_near: frozenset[str] = _keys("cues", "negation_near")  # particles ("not", "لم"); other negation cues are verbs

@@ -128,8 +128,7 @@ def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
                 possessive = bool(gap) and T.text[gap[0]] in cfg.possessive and len(gap) <= 2
                 # … and up to three lower-case words before a body's name ("US defence firm Lockheed
                 # Martin", "Russian shipping company Sovcomflot": the company's nationality)
-                adjective = label == "demonym" and (len(gap) <= 1 or (len(gap) <= 3 and _body(ctx, nxt) and all(
-                    T.lower[k] and k not in ctx.trig_tokens for k in gap))) and all(
+                adjective = label == "demonym" and (len(gap) <= 1 or _descriptor(ctx, gap, nxt)) and all(
                     T.alpha[k] and T.norm[k] not in cfg.coord and T.norm[k] not in cfg.all_preps for k in gap)
                 if adjective:  # the head keeps the preposition before its adjectives ("against the Syrian Kurdish YPG")
                     ctx.modifier_tokens.update(range(s.start, nxt.start))
@@ -149,9 +148,16 @@ def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
     return keep
 
 
-def _body(ctx: DocContext, m: Mark) -> bool:
-    """The mention names an organization (not a state or a person)."""
-    actor = ctx.discourse.actors.get(m.kb_id_) if ctx.discourse is not None else None
+def _descriptor(ctx: DocContext, gap: list[int], body: Mark) -> bool:
+    """Up to three lower-case words ending in a body's descriptor (``[named_groups]`` heads:
+    "defence firm", "shipping company") before the name of an organization."""
+    T, cfg = ctx.t, ctx.cfg
+    if not 2 <= len(gap) <= 3 or not all(T.lower[k] for k in gap):
+        return False
+    last, two = T.norm[gap[-1]], " ".join(T.norm[k] for k in gap[-2:])
+    if not (last in cfg.company_heads or last in cfg.armed_heads or two in cfg.company_heads or two in cfg.armed_heads):
+        return False
+    actor = ctx.discourse.actors.get(body.kb_id_) if ctx.discourse is not None else None
     return actor is not None and actor.type == "Organization"
 
 

@@ -101,7 +101,9 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
     if prev is not None and prev >= 2 and T.text[prev - 1] == "-" and ctx.in_mention(prev) and ctx.in_mention(prev - 2) \
             and not ctx.in_mention(prev - 1):  # two names, not one ("Timor-Leste sanctions …")
         return True  # "no plans for a Putin-Zelensky meeting", "US-China talks": a pair of actors modifies a noun
-    return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in cfg.pronouns))
+    # a verb after a name, a pronoun or a description standing for an actor ("the kingdom supports Syria")
+    return prev is None or not (T.alpha[prev] and (T.text[prev][:1].isupper() or T.norm[prev] in cfg.pronouns
+                                                   or ctx.in_mention(prev)))
 
 
 # relations a text can carry for its author ("a resolution condemning Israel's strikes", "a
@@ -278,7 +280,13 @@ def _sent_thing(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -
     القوات": the subject after a verb-first trigger uses none of them)."""
     T, reach = ctx.t, spec.instrument_window or 3
     words = [k for k in T.words(trig.end, min(st.sent.end, trig.end + reach + 6)) if not ctx.in_mention(k)][:reach]
-    return any(T.norm[k] in spec.unless_after for k in words)
+    if any(T.norm[k] in spec.unless_after for k in words):
+        return True
+    # … or the noun the verb's relative clause tells of, right before it ("اتصال هاتفي تلقاه من",
+    # "a call he received from"): no actor between
+    before = T.words(max(st.sent.start, trig.start - 3), trig.start)
+    return any(T.norm[k] in spec.unless_after and not any(ctx.in_mention(j) for j in range(k + 1, trig.start))
+               for k in before)
 
 
 def circumstantial(ctx: DocContext, trig: Mark) -> bool:

@@ -1,7 +1,10 @@
 """Country names that are also common words, read as the country only where the context
 says so: "مالي" is Mali and "financial" ("دعم مالي" is financial support, "في مالي" is in
 Mali). The forms, the nouns they may follow in construct and the rest are language data
-(``[ambiguous_names]``), so the test is the same for any such name in any language."""
+(``[ambiguous_names]``), so the test is the same for any such name in any language.
+
+Names that two states share ("Congo", "الكونغو") are read as the one the article names
+unambiguously, else as the one news most often means (``[shared_names]``, the first key)."""
 
 from __future__ import annotations
 
@@ -59,3 +62,30 @@ def _word_after(table: TokenTable, i: int) -> int | None:
     while k < len(table) and table.space[k]:
         k += 1
     return k if k < len(table) else None
+
+
+class SharedNames:
+    """The ``[shared_names]`` of a language: a one-word name of two states, with the state
+    read when the article names neither ("Congo" is the Democratic Republic in news of the
+    Great Lakes; "Republic of Congo" or "Brazzaville" named anywhere makes it the other)."""
+
+    def __init__(self, data: LanguageData, case_sensitive: bool) -> None:
+        forms = data.value("shared_names", "forms", default={}) or {}
+        self.case_sensitive = case_sensitive
+        self.forms = {(f if case_sensitive else match_key(f)): tuple(keys) for f, keys in forms.items()}
+
+    def find(self, table: TokenTable, named: set[str], taken: set[int]) -> list[tuple[int, str]]:
+        """(token, state key) of each shared name outside the mentions found (``taken``);
+        ``named``: the keys the article has named so far, this doc's mentions included."""
+        if not self.forms:
+            return []
+        column = "text" if self.case_sensitive else "norm"
+        keys = getattr(table, column)
+        found = []
+        for i in positions(keys, self.forms.keys(), table.forms(column)):
+            if i in taken:
+                continue
+            candidates = self.forms[keys[i]]
+            mentioned = [c for c in candidates if c in named]
+            found.append((i, mentioned[0] if len(mentioned) == 1 else candidates[0]))
+        return found

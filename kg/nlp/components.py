@@ -22,7 +22,7 @@ from kg import cache
 from kg.nlp.extensions import doc_value  # (registers Token._.proclitic etc.)
 from kg.nlp.clitics import CliticAnalyzer
 from kg.nlp.lexicon import PLACE, get_lexicon
-from kg.nlp.ambiguous import AmbiguousNames
+from kg.nlp.ambiguous import AmbiguousNames, SharedNames
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import TokenTable, longest_first, positions, token_table
 
@@ -294,6 +294,7 @@ class ActorMatcher:
         self.ambiguous_heads = data.keys("ambiguous_demonyms", "heads")
         self.head_before = data.value("syntax", "adjective_position", default="before") == "after"
         self.ambiguous_names = AmbiguousNames(data)
+        self.shared_names = SharedNames(data, case_sensitive)
         self._labels: dict[int, tuple[str, str]] = {}  # match id -> kind and key
         self._affiliations = {k: a.affiliation for k, a in self.lexicon.known.items() if a.affiliation}
         self.known_persons = frozenset(k for k, a in self.lexicon.known.items() if a.type == "Person")
@@ -328,6 +329,13 @@ class ActorMatcher:
         if self.ambiguous_names.forms:  # "في مالي", "حكومة مالي"; not "دعم مالي"
             countries = [m for m in spans if m.kb_id_ in self.lexicon.countries]
             extra = [ActorSpan(i, i + 1, "name", key) for i, key in self.ambiguous_names.find(table, countries)]
+            if extra:
+                spans = longest_first(spans + extra)
+        if self.shared_names.forms:  # "Congo": the state the article names, else the one news means
+            discourse = doc_value(doc, "discourse")
+            named = {m.kb_id_ for m in spans} | (set(discourse.actors) if discourse is not None else set())
+            taken = {k for m in spans for k in range(m.start, m.end)}
+            extra = [ActorSpan(i, i + 1, "name", key) for i, key in self.shared_names.find(table, named, taken)]
             if extra:
                 spans = longest_first(spans + extra)
         if self.case_sensitive:  # "Abbas Kamel" is not Mahmoud Abbas: a surname alone must stand alone

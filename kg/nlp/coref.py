@@ -199,11 +199,13 @@ class Coref:
             keys = self._named_by_head(doc, discourse, start, end) or [
                 k for k in discourse.salient(types=("Organization",), n=20) if not self._state_body(discourse, k)][:1]
         elif label == "definite_country":
-            keys = discourse.salient(types=("Country",), n=1)
+            # "أكد ولي العهد السعودي أن المملكة تدعم سوريا": the state of a title just before, else the salient one
+            titled = self._titled_before(doc, start)
+            aff = titled[-1].affiliation if titled and start - titled[-1].end <= 8 else None
+            known = self.lex.known.get(aff) if aff else None
+            keys = [aff] if known is not None and known.type == "Country" else discourse.salient(types=("Country",), n=1)
         else:  # his_country: the country of the speaker, of a title just before, or of the last person
-            # not a counterpart's title ("خلال لقائه نظيره الأردني، رفض بلاده"): the counterpart is the other side
-            titled = [r for r in doc.user_data.get("titled_persons", []) if r.end <= start and r.affiliation
-                      and not any(match_key(t.text) in self.counterparts for t in doc[r.start:r.end])]
+            titled = self._titled_before(doc, start)
             person = discourse.speaker or next(iter(discourse.last(types=("Person",))), None)
             aff = discourse.actors[person].affiliation if person and person in discourse.actors else None
             if titled and (start - titled[-1].end <= 8 or aff is None):
@@ -213,6 +215,12 @@ class Coref:
             return []
         kind = "dual" if label.startswith("dual") else "coref"
         return [ActorSpan(start, end, kind, k) for k in keys]
+
+    def _titled_before(self, doc: Doc, start: int) -> list:
+        """The titled persons before token ``start`` with an affiliation, not a counterpart's
+        title ("خلال لقائه نظيره الأردني، رفض بلاده": the counterpart is the other side)."""
+        return [r for r in doc.user_data.get("titled_persons", []) if r.end <= start and r.affiliation
+                and not any(match_key(t.text) in self.counterparts for t in doc[r.start:r.end])]
 
     @staticmethod
     def _owners_follow(doc: Doc, end: int) -> bool:
