@@ -155,3 +155,27 @@ def test_a_call_received_is_no_supply(lang, text, ar_edges, en_edges):
 def test_things_received_stay_supply(ar_edges, en_edges):
     assert ("DEU", "supplied", "UKR", "positive") in ar_edges("وتلقت أوكرانيا دبابات من ألمانيا.")
     assert ("DEU", "supplied", "UKR", "positive") in en_edges("Ukraine received tanks from Germany.")
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # the head of a body that is no state's own leads it (FORMAT.md)
+    ("en", "IAEA Director General Rafael Grossi visited Iran.", ("Rafael Grossi", "leaderOf", "iaea")),
+    ("en", "NATO chief Mark Rutte met Trump.", ("Mark Rutte", "leaderOf", "nato")),
+    ("ar", "وزار المدير العام للوكالة الدولية للطاقة الذرية رافائيل غروسي إيران.", ("رافائيل غروسي", "leaderOf", "iaea")),
+    # ... a state's own agency head is its official
+    ("en", "Iran's intelligence chief Esmail Khatib spoke.", ("Esmail Khatib", "affiliatedWith", "IRN")),
+    # what a speaker calls an act: criticism, with the words of reproach news uses
+    ("en", "Slovak Prime Minister Robert Fico called the EU plan economic suicide.", ("Robert Fico", "criticized", "eu")),
+    ("en", "Iran described the IAEA report as politicized.", ("IRN", "criticized", "iaea")),
+    ("ar", "ووصفت مصر القرار الإثيوبي بأنه جائر.", ("EGY", "criticized", "ETH")),
+])
+def test_heads_of_bodies_and_reproaches(lang, text, edge, ar_edges, en_edges):
+    assert (*edge, "positive") in (ar_edges if lang == "ar" else en_edges)(text)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "France called Morocco a partner."),
+    ("ar", "ووصفت مصر العلاقات مع الصين بأنها متميزة."),
+])
+def test_a_description_with_no_reproach_is_no_criticism(lang, text, ar_edges, en_edges):
+    assert not {e for e in (ar_edges if lang == "ar" else en_edges)(text) if e[1] == "criticized"}

@@ -128,6 +128,7 @@ class ClaimConfig:
     circumstance_preps: frozenset[str] = _keys("syntax", "circumstance_prepositions")  # "during talks": the clause's
     free_choice: frozenset[str] = _keys("syntax", "free_choice")  # "any strike": no event unless negated
     manner_adverbs: frozenset[str] = _keys("syntax", "manner_adverbs")  # "condemned strongly", "أدانت بشدة"
+    heads_of_bodies: frozenset[str] = _keys("titles", "heads_of_bodies")  # "NATO chief": a body's leader
     government_nouns: frozenset[str] = _keys("titles", "government_of")  # "حكومة نتنياهو", "the Trump administration"
     counterparts: frozenset[str] = _keys("titles", "counterpart")  # "نظيره اليوناني": the other side's holder of the office
     circumstantial_patterns: tuple = ()  # compiled: what a circumstantial participle looks like ("^م")

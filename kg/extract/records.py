@@ -9,6 +9,7 @@ import functools
 from kg.extract.context import DocContext, Sentence
 from kg.extract.triggers import control
 from kg.model import Claim
+from kg.nlp.lexicon import get_lexicon
 
 _TITLE_RELATIONS = {"Leader": "leaderOf", "Official": "affiliatedWith"}
 
@@ -35,11 +36,28 @@ def title_claims(ctx: DocContext) -> list[Claim]:
         if not r.person or not r.affiliation or r.person == r.affiliation:
             continue
         relation = _TITLE_RELATIONS.get(r.role)
+        if relation == "affiliatedWith" and _heads_a_body(ctx, r):
+            relation = "leaderOf"  # "NATO chief Mark Rutte", "المدير العام للوكالة الدولية للطاقة الذرية"
         if relation:
             ev = doc[r.start:r.end]
             claims.append(Claim(r.person, relation, r.affiliation, evidence=text[ev.start_char:ev.end_char],
                                 start=ev.start_char + offset, end=ev.end_char + offset))
     return claims
+
+
+def _heads_a_body(ctx: DocContext, r) -> bool:
+    """The title phrase of ``r`` holds a head-of-body word (``[titles] heads_of_bodies``) and its
+    affiliation is an organization of no state (FORMAT.md: the head of an intergovernmental
+    body, a party or an armed group leads it; a ministry's director is its official)."""
+    heads = ctx.cfg.heads_of_bodies
+    if not heads or not r.affiliation:
+        return False
+    body = (ctx.discourse.actors.get(r.affiliation) if ctx.discourse is not None else None) \
+        or get_lexicon(ctx.doc.lang_).known.get(r.affiliation)  # a known body is registered after the doc is read
+    if body is None or body.type != "Organization" or body.affiliation:
+        return False
+    words = ctx.t.norm[r.start:r.end]
+    return any(w in heads for w in words) or any(f"{a} {b}" in heads for a, b in zip(words, words[1:]))
 
 
 def government_claims(ctx: DocContext) -> list[Claim]:
