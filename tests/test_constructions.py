@@ -965,7 +965,8 @@ def test_idafa_objection_interception_adverbs(ar_rows, text, edge):
 
 @pytest.mark.parametrize("lang, text, edges", [
     # what is discussed is a topic, the party is the pair or marked "with"
-    ("en", "Putin and Erdogan discuss Syria crisis in Sochi.", {("Vladimir Putin", "metWith", "Recep Tayyip Erdogan")}),
+    ("en", "Putin and Erdogan discuss Syria crisis in Sochi.", {("Vladimir Putin", "metWith", "Recep Tayyip Erdogan"),
+                                                               ("Recep Tayyip Erdogan", "visited", "RUS")}),
     ("en", "Putin discussed Syria with Erdogan.", {("Vladimir Putin", "metWith", "Recep Tayyip Erdogan")}),
     ("ar", "بوتين وأردوغان يبحثان الأزمة السورية في سوتشي.", {("فلاديمير بوتين", "metWith", "رجب طيب أردوغان")}),
     ("ar", "بحث بوتين مع أردوغان الأزمة السورية.", {("فلاديمير بوتين", "metWith", "رجب طيب أردوغان")}),
@@ -1205,8 +1206,8 @@ def test_bloc_adjectives_and_genitive_modifiers(en_rows, text, rows):
 
 @pytest.mark.parametrize("text, rows", [
     # office holders "of" states act for them: the states meet, cooperate, are sanctioned
-    ("The foreign ministers of Egypt and Jordan met in Amman on Sunday.", {("EGY", "metWith", "JOR")}),
-    ("The presidents of Russia and China held talks in Beijing.", {("RUS", "metWith", "CHN")}),
+    ("The foreign ministers of Egypt and Jordan met in Amman on Sunday.", {("EGY", "metWith", "JOR"), ("EGY", "visited", "JOR")}),
+    ("The presidents of Russia and China held talks in Beijing.", {("RUS", "metWith", "CHN"), ("RUS", "visited", "CHN")}),
     ("The US imposed sanctions on officials of Iran.", {("USA", "sanctioned", "IRN")}),
     # must not: "of" after no office noun keeps marking ("the capitals of Egypt and Jordan" name places)
     ("The capitals of Egypt and Jordan held talks.", set()),
@@ -1497,7 +1498,7 @@ def test_gerunds_participles_and_a_verbs_own_noun(ar_rows, en_rows, lang, text, 
 def test_his_country_is_not_the_counterparts(ar_rows, text, key):
     rows = ar_rows(text)
     assert any(r[0] == key for r in rows if r[1] != "affiliatedWith"), rows
-    assert not any(r[0] == "JOR" for r in rows), rows
+    assert not any(r[0] == "JOR" for r in rows if r[1] != "visited"), rows  # the counterpart came to Cairo
 
 
 def _edges(rows):
@@ -1622,7 +1623,7 @@ def test_governments_by_place_lists_and_markers(ar_rows, en_rows, lang, text, ro
     ("en", "Colombia's president ordered the suspension of talks with the ELN.", {("COL", "metWith", "eln", "negative")}),
     # a symmetric event that is the clause's circumstance is held by its subject pair
     ("en", "Putin and Xi pledged to deepen their partnership during talks in Moscow.",
-     {("putin", "metWith", "xi", "positive"), ("putin", "cooperatedWith", "xi", "positive")}),
+     {("putin", "metWith", "xi", "positive"), ("putin", "cooperatedWith", "xi", "positive"), ("xi", "visited", "RUS", "positive")}),
     ("ar", "ووقعت مصر والأردن اتفاقية للتعاون خلال قمة في عمان.", {("EGY", "cooperatedWith", "JOR", "positive"), ("EGY", "metWith", "JOR", "positive")}),
     # must not: another actor between; a topic discussed is no event held
     ("en", "Russia and China signed a trade deal, while Iran held talks in Geneva.", {("RUS", "cooperatedWith", "CHN", "positive")}),
@@ -1674,7 +1675,7 @@ def test_agents_of_condemned_events_refusals_and_accused_means(ar_rows, en_rows,
     # a hyphen pair before an event noun: the noun, held by the pair, negated through the hyphen
     ("en", "Kremlin says no plans for Putin-Zelensky meeting", {("putin", "metWith", "zelensky", "negative")}),
     ("en", "US-China talks resume in Geneva", {("USA", "metWith", "CHN", "positive")}),
-    ("en", "Putin meeting Xi in Beijing, Kremlin says", {("putin", "metWith", "xi", "positive")}),
+    ("en", "Putin meeting Xi in Beijing, Kremlin says", {("putin", "metWith", "xi", "positive"), ("putin", "visited", "CHN", "positive")}),
     # must not: a hyphen inside one name ("Timor-Leste", "Guinea-Bissau") makes no pair
     ("en", "Timor-Leste sanctions Kenyan President Petro, accusing him of letting cartels flourish", {("TLS", "sanctioned", "KEN", "positive")}),
     ("en", "Guinea-Bissau condemns Israeli strikes", {("GNB", "opposed", "ISR", "positive")}),

@@ -179,3 +179,43 @@ def test_heads_of_bodies_and_reproaches(lang, text, edge, ar_edges, en_edges):
 ])
 def test_a_description_with_no_reproach_is_no_criticism(lang, text, ar_edges, en_edges):
     assert not {e for e in (ar_edges if lang == "ar" else en_edges)(text) if e[1] == "criticized"}
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # of two parties meeting in the state of one, the other visited it
+    ("en", "Russian Defence Minister Andrei Belousov held talks in Pyongyang with North Korean leader Kim Jong Un.",
+     ("Andrei Belousov", "visited", "PRK")),
+    ("en", "Erdogan met Putin in Sochi.", ("Recep Tayyip Erdogan", "visited", "RUS")),
+    ("ar", "والتقى وزير الخارجية المصري نظيره السوداني في الخرطوم.", ("EGY", "visited", "SDN")),
+])
+def test_a_meeting_in_the_other_partys_state_is_a_visit(lang, text, edge, ar_edges, en_edges):
+    assert (*edge, "positive") in (ar_edges if lang == "ar" else en_edges)(text)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Blinken met Wang Yi in Munich."),  # a third state
+    ("en", "A three-way meeting was held in Doha between Qatar, Egypt and the United States."),  # a venue of many
+    ("ar", "والتقى وزير الخارجية الأمريكي نظيره الصيني في ميونيخ."),
+])
+def test_a_meeting_elsewhere_is_no_visit(lang, text, ar_edges, en_edges):
+    assert not {e for e in (ar_edges if lang == "ar" else en_edges)(text) if e[1] == "visited"}
+
+
+@pytest.mark.parametrize("text, edge", [
+    # the possessor of a noun of amount before "of" acts
+    ("The EU's new package of sanctions against Russia targets vessels.", ("eu", "sanctioned", "RUS")),
+    # "the bloc" after the title of a body's official is that body
+    ("EU foreign policy chief Kaja Kallas said the bloc's 16th package of sanctions against Russia targets 74 vessels.",
+     ("eu", "sanctioned", "RUS")),
+    # a possessor inside a phrase marked by a preposition is the noun's agent
+    ("Japan imposed sanctions on North Korea over Pyongyang's transfer of ballistic missiles to Russia.",
+     ("PRK", "supplied", "RUS")),
+])
+def test_possessed_event_nouns(text, edge, en_edges):
+    assert (*edge, "positive") in en_edges(text)
+
+
+def test_an_official_of_a_body_is_not_its_leader(en_edges):
+    found = en_edges("EU foreign policy chief Kaja Kallas spoke in Brussels.")
+    assert ("Kaja Kallas", "affiliatedWith", "eu", "positive") in found
+    assert ("Kaja Kallas", "leaderOf", "eu", "positive") not in found

@@ -35,7 +35,7 @@ from kg.extract.attribution import speaker
 from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
 from kg.extract.groups import actor_groups, backers, deal_place_names
-from kg.extract.hosting import hosted_visits
+from kg.extract.hosting import meeting_visits
 from kg.extract.matchers import build_matchers
 from kg.extract.leaders import led_groups
 from kg.extract.markers import marker
@@ -239,8 +239,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
             ctx.last_agent[spec.relation] = subj
         if discourse is not None:
             discourse.note_subject(subj)
-    if spec.hosting and pol == "positive":  # "hosted Pezeshkian in Caracas": the guest visited
-        claims += hosted_visits(ctx, st, trig, spec, pairs, modality=mode, attributed_to=said)
+    if spec.relation == "metWith" and pol == "positive":  # "hosted Pezeshkian in Caracas": the guest visited
+        claims += meeting_visits(ctx, st, trig, spec, pairs, modality=mode, attributed_to=said)
     return claims
 
 

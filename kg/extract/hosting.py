@@ -1,11 +1,15 @@
-"""A guest received in the host's own state visits it: "Venezuelan President Maduro hosted
-his Iranian counterpart Pezeshkian in Caracas", "استقبل الرئيس التشادي في نجامينا وزير
-الخارجية الروسي". The hosting forms are language data (``host_lemmas`` of the meeting
-section); the place is a locative phrase of the host's state after the verb (its capital or
-one of its cities), so a meeting held abroad ("hosted … at the UN in New York") is none."""
+"""Who travelled to a meeting: of two parties that meet in the state of one of them, the
+other visited it. "Venezuelan President Maduro hosted his Iranian counterpart Pezeshkian in
+Caracas", "استقبل الرئيس التشادي في نجامينا وزير الخارجية الروسي", "Belousov held talks in
+Pyongyang with Kim Jong Un". The place is a locative phrase of a state after the trigger
+(its capital, the state named as a place, or one of its cities); a meeting in a third state
+("met at the UN in New York") makes no visit, nor does a meeting "between" parties (a venue
+of many) or talks a state hosts between others
+(the hosting forms are language data: ``host_lemmas`` of the meeting section)."""
 
 from __future__ import annotations
 
+from kg.extract.config import BETWEEN
 from kg.extract.context import DocContext, Mark, SentenceState
 from kg.extract.places import city_target
 from kg.extract.records import sentence_claim
@@ -13,23 +17,28 @@ from kg.lang import Trigger
 from kg.model import Claim
 
 
-def hosted_visits(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, pairs: list[tuple[str, str]],
-                  **cues) -> list[Claim]:
-    """The visits of the guests of a hosting trigger's (host, guest) pairs."""
-    T = ctx.t
-    if not spec.hosting or " ".join(T.norm[trig.start:trig.end]) not in spec.hosting or ctx.discourse is None:
+def meeting_visits(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, pairs: list[tuple[str, str]],
+                   **cues) -> list[Claim]:
+    """The visits of the parties of a meeting trigger's pairs held in the other party's state."""
+    if ctx.discourse is None or not pairs:
         return []
-    if any(trig.end <= t.start <= trig.end + 3 and t.label_ == trig.label_ for t in st.trigs):
+    T = ctx.t
+    if spec.hosting and " ".join(T.norm[trig.start:trig.end]) in spec.hosting \
+            and any(trig.end <= t.start <= trig.end + 3 and t.label_ == trig.label_ for t in st.trigs):
         return []  # "hosted talks between …", "استضافت قطر محادثات بين …": the parties need not have travelled
+    if any(T.norm[k] in BETWEEN for k in T.words(trig.end, min(st.sent.end, trig.end + 8))):
+        return []  # "a three-way meeting in Doha between …": a venue of many parties, whoever travelled
     state = _place_state(ctx, st, trig)
     if state is None:
         return []
     actors = ctx.discourse.actors
     found = []
-    for host, guest in pairs:
-        if _state_of(actors, host) != state or _state_of(actors, guest) == state:
-            continue
-        found.append(sentence_claim(ctx.text, st.sent, ctx.offset, guest, "visited", state, **cues))
+    for a, b in pairs:
+        state_a, state_b = _state_of(actors, a), _state_of(actors, b)
+        visitor = b if state_a == state and state_b not in (None, state) else \
+            a if state_b == state and state_a not in (None, state) else None
+        if visitor is not None:
+            found.append(sentence_claim(ctx.text, st.sent, ctx.offset, visitor, "visited", state, **cues))
     return found
 
 
@@ -38,14 +47,16 @@ def _place_state(ctx: DocContext, st: SentenceState, trig: Mark) -> str | None:
     capital or a state named as a place ("in Caracas", "في نجامينا"), else a city of it."""
     T, cfg = ctx.t, ctx.cfg
     actors = ctx.discourse.actors if ctx.discourse is not None else {}
+    # within the trigger's own clause: before the next trigger, a dozen words at most
+    end = min([t.start for t in st.trigs if t.start >= trig.end] + [st.sent.end, trig.end + 12])
     for m in ctx.spans:  # mentions, not groups: a title may hold the place ("نظيره الفرنسي في القاهرة")
-        if m.start < trig.end or m.start >= st.sent.end or m.start == 0:
+        if m.start < trig.end or m.start >= end or m.start == 0:
             continue
         actor = actors.get(m.kb_id_)
         if actor is not None and actor.type == "Country" and (
                 T.norm[m.start - 1] in cfg.locative or T.proclitic(m.start).lstrip("وف") in cfg.locative - {""}):
             return m.kb_id_
-    place = city_target(ctx, trig, st.sent.end, ())
+    place = city_target(ctx, trig, end, ())
     return place.keys[0] if place is not None and len(place.keys) == 1 else None
 
 

@@ -61,8 +61,9 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         mark = marker(ctx, g, all_preps)
         # a modifier right before the noun is its agent whatever marks the phrase: "the sale of American
         # weapons", "were wounded in a Russian attack on Kharkiv"
-        if (mark is None or (not gap and g.end == trig.start)) and not crosses_boundary(ctx, g.end, trig.start) \
-                and not between_trigs and (possessive and len(gap) <= 3 or len(gap) <= 1 or (light and words <= 6)):
+        if (mark is None or possessive or (not gap and g.end == trig.start)) and not crosses_boundary(ctx, g.end, trig.start) \
+                and not between_trigs and (possessive and (len(gap) <= 3 or _quantity_of(ctx, gap))
+                                           or len(gap) <= 1 or (light and words <= 6)):
             subject = g
     if not passive_voice and (subject is None or subject.end < trig.start - 1 or T.proclitic(trig.start)):
         subject = means_agent(ctx, st, trig, before) or subject  # "قياديا في حماس بغارة": not Hamas's
@@ -76,6 +77,14 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         subject = purpose_subject(ctx, st, trig, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
+
+
+def _quantity_of(ctx: DocContext, gap: list[int]) -> bool:
+    """"the EU's new package of sanctions", "Washington's latest round of tariffs": a possessed
+    noun of amount and "of" before the event noun, in at most five words."""
+    T, cfg = ctx.t, ctx.cfg
+    return len(gap) <= 5 and T.norm[gap[-1]] in cfg.genitive_preps and all(T.lower[k] or T.num[k] or T.text[k] in cfg.possessive
+                                                                          for k in gap)
 
 
 def _possessor_of(ctx: DocContext, owner: Group, head: Group) -> bool:

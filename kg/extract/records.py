@@ -56,8 +56,22 @@ def _heads_a_body(ctx: DocContext, r) -> bool:
         or get_lexicon(ctx.doc.lang_).known.get(r.affiliation)  # a known body is registered after the doc is read
     if body is None or body.type != "Organization" or body.affiliation:
         return False
-    words = ctx.t.norm[r.start:r.end]
-    return any(w in heads for w in words) or any(f"{a} {b}" in heads for a, b in zip(words, words[1:]))
+    T, cfg = ctx.t, ctx.cfg
+    k = r.start
+    while k < r.end and T.norm[k] in cfg.determiners:
+        k += 1
+    if cfg.adjective_after:  # the head opens the phrase, the body right after it: "المدير العام للوكالة"
+        for n in (2, 1):
+            if " ".join(T.norm[k:k + n]) in heads and k + n < r.end:
+                return True
+        return False
+    # the title's own words are only head words: "NATO chief", "IAEA Director General"; not
+    # "EU foreign policy chief" (an official of the body)
+    lower = [j for j in range(k, r.end) if T.lower[j] and T.alpha[j] and T.norm[j] not in cfg.determiners
+             and T.norm[j] not in cfg.all_preps]
+    words = T.norm[k:r.end]
+    head = any(w in heads for w in words) or any(f"{a} {b}" in heads for a, b in zip(words, words[1:]))
+    return head and all(T.norm[j] in heads for j in lower)
 
 
 def government_claims(ctx: DocContext) -> list[Claim]:

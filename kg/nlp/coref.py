@@ -196,7 +196,7 @@ class Coref:
             keys = discourse.salient(types=("Country",), n=2, exclude=self._reporters_before(doc, discourse, start))
         elif label == "definite_organization":
             # "the movement", "the bloc" name a group or a union, never a state's own body (a ministry)
-            keys = self._named_by_head(doc, discourse, start, end) or [
+            keys = self._named_by_head(doc, discourse, start, end) or self._titled_body(doc, start) or [
                 k for k in discourse.salient(types=("Organization",), n=20) if not self._state_body(discourse, k)][:1]
         elif label == "definite_country":
             # "أكد ولي العهد السعودي أن المملكة تدعم سوريا": the state of a title just before, else the salient one
@@ -215,6 +215,14 @@ class Coref:
             return []
         kind = "dual" if label.startswith("dual") else "coref"
         return [ActorSpan(start, end, kind, k) for k in keys]
+
+    def _titled_body(self, doc: Doc, start: int) -> list[str]:
+        """"EU foreign policy chief Kaja Kallas said the bloc's …": the body of a title just
+        before, when it is an organization of no state (a state's body is no bloc or movement)."""
+        titled = self._titled_before(doc, start)
+        aff = titled[-1].affiliation if titled and start - titled[-1].end <= 8 else None
+        known = self.lex.known.get(aff) if aff else None
+        return [aff] if known is not None and known.type == "Organization" and not known.affiliation else []
 
     def _titled_before(self, doc: Doc, start: int) -> list:
         """The titled persons before token ``start`` with an affiliation, not a counterpart's
