@@ -105,3 +105,18 @@ def test_a_companys_nationality_is_no_argument(text, edge, state, en_edges):
 
 def test_a_nationality_before_firms_with_no_name_stays_the_state(en_edges):
     assert ("USA", "sanctioned", "CHN", "positive") in en_edges("The US sanctioned Chinese and Russian firms.")
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a denial of any act of the kind in the clause after the accusation
+    ("ar", "واتهمت الحكومة السودانية كينيا بدعم قوات الدعم السريع، فيما نفت نيروبي أن تكون قد قدمت أي دعم للقوات شبه العسكرية."),
+    ("en", "Sudan accused Kenya of backing the RSF, while Nairobi denied providing any support to the paramilitaries."),
+    ("en", "Sudan accused Kenya of backing the RSF. Nairobi has denied giving any support to the group."),
+])
+def test_a_blanket_denial_negates_the_alleged_acts_of_its_kind(lang, text, ar_edges, en_edges):
+    assert ("KEN", "supported", "rsf", "negative") in (ar_edges if lang == "ar" else en_edges)(text)
+
+
+def test_a_denial_of_any_other_kind_of_act_leaves_them(en_edges):
+    found = en_edges("Sudan accused Kenya of backing the RSF, while Nairobi denied launching any attacks on Sudan.")
+    assert ("KEN", "supported", "rsf", "negative") not in found

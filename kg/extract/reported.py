@@ -31,9 +31,10 @@ COMMAS = frozenset({",", "،"})
 def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
     """``claims`` with the accusations speakers make and the denials of earlier allegations."""
     out = list(claims) + _accusations(ctx, claims) + _rejected_accusers(ctx) + _announced_threats(ctx, claims)
-    denials = [(sent, denier, False) for sent, denier in _denials(ctx)] + \
-        [(sent, denier, True) for sent, denier in _appended_denials(ctx)]
-    for sent, denier, same_sentence in denials:
+    denials = [(sent, denier, False, None) for sent, denier in _denials(ctx)] + \
+        [(sent, denier, True, None) for sent, denier in _appended_denials(ctx)] + \
+        [(sent, denier, True, relation) for sent, denier, relation in _blanket_denials(ctx)]
+    for sent, denier, same_sentence, only in denials:
         start, end = sent.start_char + ctx.offset, sent.end_char + ctx.offset
         actor = ctx.discourse.actors.get(denier) if ctx.discourse is not None else None
         accused = {denier} | ({actor.affiliation} if actor is not None and actor.affiliation else set())  # a spokesman's body
@@ -44,7 +45,7 @@ def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
         for c in list(out):
             alleged = c.modality == "alleged" or c.attributed_to not in (None, *accused)  # by others' word
             if (c.start < start or (same_sentence and c.start == start)) and c.subject in accused and alleged \
-                    and c.polarity == "positive" \
+                    and c.polarity == "positive" and (only is None or c.relation == only) \
                     and c.relation != "accused":
                 denial = sentence_claim(ctx.text, sent, ctx.offset, c.subject, c.relation, c.object,
                                         polarity="negative", modality="asserted", attributed_to=denier)
@@ -121,6 +122,32 @@ def _appended_denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
         denier = before[-1] if before else (after[0] if after else None)
         if denier is not None:
             found.append((sent, denier.kb_id_))
+    return found
+
+
+def _blanket_denials(ctx: DocContext) -> list[tuple[Sentence, str, str]]:
+    """A denial of any act of a kind, in the clause after an accusation: "…, while Nairobi
+    denied providing any support", "، فيما نفت نيروبي أن تكون قد قدمت أي دعم" (the denier
+    next to the verb, a trigger after a free-choice word within a few words): the alleged
+    acts of that relation by the denier are denied. A denial of some other act ("Moscow
+    denied targeting civilians") leaves them."""
+    T, cfg = ctx.t, ctx.cfg
+    if not cfg.free_choice:
+        return []
+    found = []
+    for cue, s, e in ctx.cues:
+        if cue != "denial" or s == 0:
+            continue
+        sent = ctx.sent_at(s)
+        trig = next((t for t in ctx.trigs if e <= t.start <= e + 8 and t.start < sent.end and t.start > 0
+                     and T.norm[t.start - 1] in cfg.free_choice), None)
+        if trig is None:
+            continue
+        before = [m for m in ctx.spans if sent.start <= m.start and m.end <= s and len(T.words(m.end, s)) <= 2]
+        after = [m for m in ctx.spans if e <= m.start <= e + 1 and m.start < trig.start]
+        denier = after[0] if cfg.verb_first and after else (before[-1] if before else None)
+        if denier is not None:
+            found.append((sent, denier.kb_id_, cfg.triggers[trig.label_].relation))
     return found
 
 
