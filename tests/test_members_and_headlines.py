@@ -219,3 +219,24 @@ def test_an_official_of_a_body_is_not_its_leader(en_edges):
     found = en_edges("EU foreign policy chief Kaja Kallas spoke in Brussels.")
     assert ("Kaja Kallas", "affiliatedWith", "eu", "positive") in found
     assert ("Kaja Kallas", "leaderOf", "eu", "positive") not in found
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # "the kingdom" opening a sentence is the state the sentence before opened with
+    ("en", "Saudi Arabia condemned Israel's approval of a plan. The kingdom also voiced support for France's push.",
+     ("SAU", "supported", "FRA")),
+    ("en", "Morocco welcomed the French decision. The kingdom thanked Paris.", ("MAR", "supported", "FRA")),
+    ("ar", "وأدانت السعودية القرار الإسرائيلي. وأعربت المملكة عن دعمها لفرنسا.", ("SAU", "supported", "FRA")),
+    # a military ruler leads the state; a compound adjective before a title keeps the title's state
+    ("en", "Burkina Faso's military ruler Ibrahim Traore accused Ivory Coast of harbouring plotters.",
+     ("Ibrahim Traore", "leaderOf", "BFA")),
+    ("en", "Britain imposed sanctions on Israeli far-right minister Itamar Ben-Gvir.", ("GBR", "sanctioned", "Itamar Ben-Gvir")),
+])
+def test_descriptions_and_titles(lang, text, edge, ar_edges, en_edges):
+    assert (*edge, "positive") in (ar_edges if lang == "ar" else en_edges)(text)
+
+
+def test_the_country_inside_a_phrase_is_no_sentence_opener(en_edges):
+    # "leader of the country" is China, named in the sentence, not the state the sentence before opened with
+    found = en_edges("Yemen welcomed the deal. Iran and Saudi Arabia thanked China, whose president was re-elected as leader of the country.")
+    assert not {e for e in found if e[0] == "YEM" and e[1] != "supported"}

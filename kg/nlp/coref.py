@@ -21,7 +21,7 @@ from kg.nlp.components import ActorSpan, Normalizer, actor_spans, doc_text, set_
 from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import positions, token_table
+from kg.nlp.tokens import positions, sentence_bounds, token_table
 from kg.gazetteer import KnownActor
 from kg.model import Actor
 
@@ -203,7 +203,12 @@ class Coref:
             titled = self._titled_before(doc, start)
             aff = titled[-1].affiliation if titled and start - titled[-1].end <= 8 else None
             known = self.lex.known.get(aff) if aff else None
-            keys = [aff] if known is not None and known.type == "Country" else discourse.salient(types=("Country",), n=1)
+            # else the state a sentence before opened with ("Saudi Arabia condemned … The kingdom also
+            # voiced support"), else the salient one
+            opener = self._sentence_opener(doc, start) if (known is None or known.type != "Country") \
+                and self._opens_sentence(doc, start) else None
+            keys = [aff] if known is not None and known.type == "Country" else \
+                [opener] if opener is not None else discourse.salient(types=("Country",), n=1)
         else:  # his_country: the country of the speaker, of a title just before, or of the last person
             titled = self._titled_before(doc, start)
             person = discourse.speaker or next(iter(discourse.last(types=("Person",))), None)
@@ -215,6 +220,30 @@ class Coref:
             return []
         kind = "dual" if label.startswith("dual") else "coref"
         return [ActorSpan(start, end, kind, k) for k in keys]
+
+    def _sentence_opener(self, doc: Doc, start: int) -> str | None:
+        """The first state named in the nearest sentence before token ``start`` that names one
+        (a sentence's first actor is mostly its subject, in either word order)."""
+        bounds = [b for b in sentence_bounds(doc) if b[0] < start]
+        countries = [s for s in actor_spans(doc) if s.end <= start and self._country(s.kb_id_)]
+        for s_start, s_end in reversed(bounds):
+            if s_end > start:
+                continue  # the sentence of the description itself
+            first = next((s for s in countries if s_start <= s.start < s_end), None)
+            if first is not None:
+                return first.kb_id_
+        return None
+
+    @staticmethod
+    def _opens_sentence(doc: Doc, start: int) -> bool:
+        """The description opens its sentence (its subject): nothing but a conjunction or a
+        verb before it ("The kingdom also …", "وأعربت المملكة …")."""
+        bounds = next((b for b in sentence_bounds(doc) if b[0] <= start < b[1]), None)
+        return bounds is not None and start - bounds[0] <= 1
+
+    def _country(self, key: str) -> bool:
+        known = self.lex.known.get(key)
+        return known is not None and known.type == "Country"
 
     def _titled_body(self, doc: Doc, start: int) -> list[str]:
         """"EU foreign policy chief Kaja Kallas said the bloc's …": the body of a title just

@@ -435,8 +435,9 @@ class PersonFinder:
                 continue
             gap = [t for t in doc[end:start] if not t.is_space]
             # "Saudi national security adviser", not "Damascus and met President …"
-            if all(t.text in self.possessive or (t.is_lower and t.norm_ not in self.function_words
-                                                 and t.lower_ not in self.coordinators) for t in gap):
+            # (a hyphen of a compound adjective too: "Israeli far-right minister")
+            if all(t.text in self.possessive or t.text in ("-", "–") or (t.is_lower and t.norm_ not in self.function_words
+                                                                        and t.lower_ not in self.coordinators) for t in gap):
                 return span
             return None
         return None
