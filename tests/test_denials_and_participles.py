@@ -120,3 +120,17 @@ def test_a_blanket_denial_negates_the_alleged_acts_of_its_kind(lang, text, ar_ed
 def test_a_denial_of_any_other_kind_of_act_leaves_them(en_edges):
     found = en_edges("Sudan accused Kenya of backing the RSF, while Nairobi denied launching any attacks on Sudan.")
     assert ("KEN", "supported", "rsf", "negative") not in found
+
+
+@pytest.mark.parametrize("text, objects", [
+    # a plural descriptor lists its companies; their nationality is theirs
+    ("Britain imposed sanctions on Russian oil giants Rosneft and Lukoil on Wednesday.", {"org-rosneft", "org-lukoil"}),
+    ("The US blacklisted Chinese firms Huawei, ZTE and Hikvision.", {"org-huawei", "org-zte", "org-hikvision"}),
+    ("China sanctioned US defence firms Lockheed Martin and Raytheon.", {"org-lockheed-martin", "org-raytheon"}),
+])
+def test_companies_listed_after_a_plural_descriptor(text, objects, en_edges):
+    assert {e[2] for e in en_edges(text) if e[1] == "sanctioned"} == objects
+
+
+def test_a_plural_descriptor_with_no_names_stays_the_state(en_edges):
+    assert {e[2] for e in en_edges("The US sanctioned Chinese firms and Russian banks.")} == {"CHN"}

@@ -128,7 +128,8 @@ def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
                 possessive = bool(gap) and T.text[gap[0]] in cfg.possessive and len(gap) <= 2
                 # … and up to three lower-case words before a body's name ("US defence firm Lockheed
                 # Martin", "Russian shipping company Sovcomflot": the company's nationality)
-                adjective = label == "demonym" and (len(gap) <= 1 or _descriptor(ctx, gap, nxt)) and all(
+                # ("US defence firms Lockheed Martin and Raytheon": a state's name used so too)
+                adjective = (label == "demonym" and len(gap) <= 1 or _descriptor(ctx, gap, nxt)) and all(
                     T.alpha[k] and T.norm[k] not in cfg.coord and T.norm[k] not in cfg.all_preps for k in gap)
                 if adjective:  # the head keeps the preposition before its adjectives ("against the Syrian Kurdish YPG")
                     ctx.modifier_tokens.update(range(s.start, nxt.start))

@@ -33,6 +33,8 @@ QUOTE_CHARS = ('"', "«", "“")
 MAX_QUOTED_WORDS = 4  # a longer quotation is speech ("لا يعني التخلي عن مطالبنا السياسية"), not a name
 CAPITALISED = r"[A-Z0-9][\w'’.-]*"
 NAME_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what CAPITALISED opens with
+# one more name of a list after a plural head: ", ZTE", " and Lukoil" (two capitalised words at most)
+LISTED_NAME = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({CAPITALISED}(?:\s+{CAPITALISED})?)")
 ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
 
 
@@ -165,6 +167,21 @@ class NamedGroups:
                     name = _without_full_stop(name)
                     if name and not self._stop(name):
                         yield start, start + len(name), name, None, False, None
+                        if pattern is self.head_first and text[m.start():m.start(1)].rstrip().endswith("s"):
+                            yield from self._listed_names(text, start + len(name))  # "oil giants Rosneft and Lukoil"
+
+    def _listed_names(self, text: str, end: int):
+        """The names listed after the first one a plural head introduces ("firms Huawei, ZTE
+        and Hikvision"): each after a comma or "and", capitalised."""
+        while True:
+            m = LISTED_NAME.match(text, end)
+            if m is None:
+                return
+            name = _without_full_stop(m.group(1))
+            if not name or self._stop(name):
+                return
+            yield m.start(1), m.start(1) + len(name), name, None, False, None
+            end = m.start(1) + len(name)
 
     def _head_starts(self, text: str) -> list[int]:
         """Where a head (with a proclitic before it) stands in ``text``, in order: the only
