@@ -19,6 +19,7 @@ def test_a_denial_after_the_accusation_negates_the_alleged_act(lang, text, edge,
     subject, relation, obj = edge
     denied = [r for r in rows if r[:4] == (subject, relation, obj, "negative")]
     assert denied and denied[0][5] == subject, rows  # the denier's own word
+    assert not [r for r in rows if r[:4] == (subject, relation, obj, "positive")], rows  # reported as denied, not as done
 
 
 @pytest.mark.parametrize("lang, text, edge", [

@@ -50,6 +50,10 @@ def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
                 denial = sentence_claim(ctx.text, sent, ctx.offset, c.subject, c.relation, c.object,
                                         polarity="negative", modality="asserted", attributed_to=denier)
                 out.append(denial)
+                if same_sentence and c.start == start:
+                    # "…, a charge Abu Dhabi denied": the sentence reports the act as denied, not as
+                    # happened (its accusation stays a claim of its own)
+                    out.remove(c)
     return out
 
 
