@@ -240,3 +240,18 @@ def test_the_country_inside_a_phrase_is_no_sentence_opener(en_edges):
     # "leader of the country" is China, named in the sentence, not the state the sentence before opened with
     found = en_edges("Yemen welcomed the deal. Iran and Saudi Arabia thanked China, whose president was re-elected as leader of the country.")
     assert not {e for e in found if e[0] == "YEM" and e[1] != "supported"}
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # a response or an incursion brandished or threatened aims at the actor its preposition marks
+    ("ar", "ولوحت كوريا الشمالية برد عسكري على كوريا الجنوبية.", ("PRK", "threatened", "KOR")),
+    ("ar", "وهددت إيران بالانتقام من إسرائيل.", ("IRN", "threatened", "ISR")),
+    ("ar", "وتوعد حزب الله بالرد على إسرائيل.", ("hezbollah", "threatened", "ISR")),
+    ("en", "Iran threatened a harsh response against Israel.", ("IRN", "threatened", "ISR")),
+])
+def test_threatened_responses(lang, text, edge, ar_edges, en_edges):
+    assert (*edge, "positive") in (ar_edges if lang == "ar" else en_edges)(text)
+
+
+def test_a_warning_of_an_operation_against_a_people_is_no_threat_to_them(ar_edges):
+    assert not ar_edges("وحذر الرئيس المصري من عملية تهجير الفلسطينيين إلى سيناء.")

@@ -308,7 +308,8 @@ def nisba_of_the_object(ctx: DocContext, trig: Mark, g: Group, subject: Group | 
 
 def complement_after(ctx: DocContext, st: SentenceState, trig: Mark, words: frozenset[str]) -> bool:
     """One of the complement nouns among the first words after the trigger, past a verb-first
-    subject, with or without its "ب" ("بالرد")."""
-    T = ctx.t
+    subject and determiners, with or without its "ب" ("بالرد", "a new military operation")."""
+    T, determiners = ctx.t, ctx.cfg.determiners
     return any(clitic_word(T, k, ctx.cfg.all_preps, words)[0]
-               for k in [k for k in T.words(trig.end, min(st.sent.end, trig.end + 8)) if not ctx.in_mention(k)][:2])
+               for k in [k for k in T.words(trig.end, min(st.sent.end, trig.end + 8))
+                         if not ctx.in_mention(k) and T.norm[k] not in determiners][:3])
