@@ -255,3 +255,18 @@ def test_threatened_responses(lang, text, edge, ar_edges, en_edges):
 
 def test_a_warning_of_an_operation_against_a_people_is_no_threat_to_them(ar_edges):
     assert not ar_edges("وحذر الرئيس المصري من عملية تهجير الفلسطينيين إلى سيناء.")
+
+
+@pytest.mark.parametrize("text, person, state", [
+    # a diplomat's post at an international body: the state before it is the one served
+    ("Sudan's UN ambassador Al-Harith Idriss said the war must end.", "Al-Harith Idriss", "SDN"),
+    ("Russia's UN envoy Vassily Nebenzia blocked the resolution.", "Vassily Nebenzia", "RUS"),
+])
+def test_a_diplomat_at_a_body_serves_the_state_before_it(text, person, state, en_edges):
+    found = en_edges(text)
+    assert (person, "affiliatedWith", state, "positive") in found
+    assert not {e for e in found if e[0] == person and e[2] == "un"}
+
+
+def test_a_bodys_own_envoy_stays_its_official(en_edges):
+    assert ("Julianne Smith", "affiliatedWith", "nato", "positive") in en_edges("NATO envoy Julianne Smith met Turkish officials.")

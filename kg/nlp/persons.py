@@ -102,6 +102,7 @@ class PersonFinder:
         self.affiliated_only = data.keys("titles", "affiliated_only")
         self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
         self.possessive = frozenset(data.strings("morphology", "possessive"))
+        self.diplomatic = data.keys("titles", "diplomatic")  # "Sudan's UN ambassador": the post and whom it serves
         self.prepositions = data.keys("syntax", "prepositions")
         self.coordinators = data.keys("syntax", "coordinators")
 
@@ -231,8 +232,9 @@ class PersonFinder:
             if self.affiliation_first:
                 left = self._actor_before(doc, t.start, non_persons)
                 if left is not None:
-                    affiliation = self._affiliation_of(left.kb_id_, found)
-                    aff_spans.append(left)
+                    posted = self._posting_state(doc, left, t, non_persons)
+                    affiliation = self._affiliation_of((posted or left).kb_id_, found)
+                    aff_spans.extend([posted, left] if posted is not None else [left])
             k = t.end
             gap = 0
             name = None
@@ -458,6 +460,22 @@ class PersonFinder:
             return (span.start, span.end, span.kb_id_)
         if end - start >= 2:
             return (start, end, None)
+        return None
+
+    def _posting_state(self, doc: Doc, body: ActorSpan, title: Title, by_end: dict[int, ActorSpan]) -> ActorSpan | None:
+        """"Sudan's UN ambassador", "Russia's UN envoy": a diplomat's title after an international
+        body is the post, and the state named right before the body is whom the diplomat serves
+        (``[titles] diplomatic``)."""
+        if not self.diplomatic or match_key(title.text) not in self.diplomatic:
+            return None
+        known = self.lex.known.get(body.kb_id_)
+        if known is None or known.type != "Organization" or known.affiliation:
+            return None
+        for end in (body.start, body.start - 1):
+            span = by_end.get(end)
+            if span is not None and (end == body.start or doc[end].text in self.possessive):
+                state = self.lex.known.get(span.kb_id_)
+                return span if state is not None and state.type == "Country" else None
         return None
 
     def _affiliation_of(self, key: str, found: dict) -> str | None:
