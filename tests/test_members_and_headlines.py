@@ -270,3 +270,36 @@ def test_a_diplomat_at_a_body_serves_the_state_before_it(text, person, state, en
 
 def test_a_bodys_own_envoy_stays_its_official(en_edges):
     assert ("Julianne Smith", "affiliatedWith", "nato", "positive") in en_edges("NATO envoy Julianne Smith met Turkish officials.")
+
+
+@pytest.mark.parametrize("text, edge", [
+    # a noun in construct between a title and its body; "علي" as written inside a name
+    ("وقال رئيس مفوضية الاتحاد الأفريقي محمود علي يوسف إن الاتحاد يقف إلى جانب الصومال.",
+     ("محمود علي يوسف", "leaderOf", "au", "positive")),
+    # "الاتحاد", "الجامعة", "الوكالة" stand for the body named with that head
+    ("وقال رئيس مفوضية الاتحاد الأفريقي محمود علي يوسف إن الاتحاد يقف إلى جانب الصومال.", ("au", "supported", "SOM", "positive")),
+    ("وأيدت جامعة الدول العربية الخطة المصرية. وقالت الجامعة إنها تدعم مصر.", ("arab_league", "supported", "EGY", "positive")),
+])
+def test_arabic_bodies_and_names(text, edge, ar_edges):
+    assert edge in ar_edges(text)
+
+
+def test_ala_the_preposition_ends_a_name(ar_rows):
+    # "على" (on) is no name, written with its final alif: "محمود" alone is too short to be one
+    assert not {r for r in ar_rows("وقال وزير الخارجية محمود على هامش القمة إن بلاده تدعم الصومال.") if r[1] == "affiliatedWith"
+                and " " in r[0]}
+
+
+@pytest.mark.parametrize("lang, text, actor", [
+    # a measure weighed is no threat announced; a measure announced is
+    ("en", "The EU is considering new sanctions on Iran, Borrell said.", "eu"),
+    ("ar", "أفادت مصادر مطلعة في الاتحاد الأوروبي بأن دول الاتحاد تدرس توسيع العقوبات على إيران.", "eu"),
+])
+def test_a_measure_weighed_is_no_threat(lang, text, actor, ar_edges, en_edges):
+    found = (ar_edges if lang == "ar" else en_edges)(text)
+    assert (actor, "sanctioned", "IRN", "positive") in found
+    assert (actor, "threatened", "IRN", "positive") not in found
+
+
+def test_a_measure_announced_is_a_threat(en_edges):
+    assert ("Donald Trump", "threatened", "COL", "positive") in en_edges("Trump said he would impose tariffs on Colombia.")

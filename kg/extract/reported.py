@@ -209,6 +209,8 @@ def _announced_threats(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
         kinds = {cue for cue, _, _ in ctx.cues_in(sent)}
         if reversed_ and "reversal" not in kinds:
             continue  # "would not supply jets" is a refusal, "would cut off aid" a threat
+        if "deliberation" in kinds:
+            continue  # "EU states are considering wider sanctions on Iran": a measure weighed, no threat made
         if "vow" in kinds or (_own_word(ctx, c) and "future_time" not in kinds):  # a date set is a schedule:
             # "will impose new sanctions … in the coming days, Borrell said" announces a decision
             found.append(replace(c, relation="threatened", polarity="positive", modality="asserted", items=()))

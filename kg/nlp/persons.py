@@ -72,6 +72,7 @@ class PersonFinder:
         self.analyst_mods = data.keys("titles", "analyst_modifiers")
         self.stop = data.keys("names", "stop")
         self.particles = data.keys("names", "inner_particles")
+        self.inner_names = frozenset(data.strings("names", "inner_names"))  # as written: "علي", not "على"
         self.kunya = data.keys("names", "kunya")
         self.kin_nouns = data.keys("names", "kin_nouns")
         # qualifiers of titles that are also surnames after a name: "الناطق العسكري" / "أحمد العسكري"
@@ -165,6 +166,10 @@ class PersonFinder:
                 continue
             if nxt.text in {"-", "‐"} and doc[end - 1].norm_ in self.particles and end + 1 < len(doc):
                 end += 1  # "al-Aiban"
+                continue
+            if nxt.text in self.inner_names and end + 1 < len(doc) and end + 1 not in actor_at \
+                    and self._name_like(doc[end + 1], False):
+                end += 1  # "محمود علي يوسف"
                 continue
             if not self._name_like(nxt, False):
                 if nxt.norm_ in self.nisba_qualifiers:
@@ -299,7 +304,10 @@ class PersonFinder:
                     break
                 if tok.norm_ in self.qualifiers or (self.lang != "en" and tok.norm_.startswith(self.definite_heads) and gap < 3
                                                     and tok.norm_ not in self.function_words) or \
-                        (self.lang == "en" and tok.is_lower and gap < 3 and tok.norm_ not in self.function_words):
+                        (self.lang == "en" and tok.is_lower and gap < 3 and tok.norm_ not in self.function_words) or \
+                        (self.lang != "en" and gap < 2 and tok.is_alpha and tok.norm_ not in self.function_words
+                         and k + 1 in actor_at and self._body(actor_at[k + 1].kb_id_)):
+                    # … and a noun in construct before an organization ("رئيس مفوضية الاتحاد الأفريقي")
                     k += 1
                     gap += 1
                     continue
@@ -461,6 +469,10 @@ class PersonFinder:
         if end - start >= 2:
             return (start, end, None)
         return None
+
+    def _body(self, key: str) -> bool:
+        known = self.lex.known.get(key)
+        return known is not None and known.type == "Organization"
 
     def _posting_state(self, doc: Doc, body: ActorSpan, title: Title, by_end: dict[int, ActorSpan]) -> ActorSpan | None:
         """"Sudan's UN ambassador", "Russia's UN envoy": a diplomat's title after an international
