@@ -135,3 +135,17 @@ def test_companies_listed_after_a_plural_descriptor(text, objects, en_edges):
 
 def test_a_plural_descriptor_with_no_names_stays_the_state(en_edges):
     assert {e[2] for e in en_edges("The US sanctioned Chinese firms and Russian banks.")} == {"CHN"}
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # a dispute verb with its manner before the reports it rejects; a refusal to sit at the table of talks
+    ("en", 'Iranian Foreign Minister Abbas Araqchi dismissed as "baseless" reports that Tehran had shipped ballistic missiles to Russia.',
+     ("IRN", "supplied", "RUS", "negative")),
+    ("en", "Iran rejected reports that it had shipped missiles to Russia.", ("IRN", "supplied", "RUS", "negative")),
+    ("ar", "وقالت كوريا الشمالية إن بيونغ يانغ لن تجلس إلى طاولة الحوار مع سيول.", ("PRK", "metWith", "KOR", "negative")),
+    ("ar", "وجلست إيران إلى طاولة المفاوضات مع الولايات المتحدة.", ("IRN", "metWith", "USA", "positive")),
+])
+def test_disputed_reports_and_the_table_of_talks(lang, text, edge, ar_edges, en_edges):
+    found = (ar_edges if lang == "ar" else en_edges)(text)
+    assert edge in found
+    assert (*edge[:3], "positive" if edge[3] == "negative" else "negative") not in found

@@ -230,7 +230,9 @@ def _find_dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[i
         if cue not in ("disputes", "denial") or e > trig.start:
             continue  # "rejected accusations of …", "denied any involvement in …"
         for ns, ne in nouns:
-            if 0 <= ns - e <= 3 and _complement_of(ctx, ne, trig) and not any(ne <= t.start < trig.start for t in st.trigs):
+            # three words at most between, quotes aside ('dismissed as "baseless" reports that …')
+            if 0 <= ns - e and sum(ctx.t.alpha[k] for k in range(e, ns)) <= 3 and ns - e <= 6 \
+                    and _complement_of(ctx, ne, trig) and not any(ne <= t.start < trig.start for t in st.trigs):
                 return s, e, ne
     return None
 
