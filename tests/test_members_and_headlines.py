@@ -303,3 +303,18 @@ def test_a_measure_weighed_is_no_threat(lang, text, actor, ar_edges, en_edges):
 
 def test_a_measure_announced_is_a_threat(en_edges):
     assert ("Donald Trump", "threatened", "COL", "positive") in en_edges("Trump said he would impose tariffs on Colombia.")
+
+
+@pytest.mark.parametrize("text, edge", [
+    # a hostile act threatened as a noun right after the verb: whom it would hit is threatened
+    ("Erdogan threatened a new military operation against the SDF.", ("Recep Tayyip Erdogan", "threatened", "sdf")),
+    ("Iran warned of strikes on Israel.", ("IRN", "threatened", "ISR")),
+    ("Trump threatened new sanctions on Venezuela.", ("Donald Trump", "threatened", "VEN")),
+    ("The Houthis cited continued threats to and attacks on US forces.", ("houthis", "threatened", "USA")),
+])
+def test_a_threatened_act_threatens_its_target(text, edge, en_edges):
+    assert (*edge, "positive") in en_edges(text)
+
+
+def test_a_warning_of_a_crisis_threatens_nobody(en_edges):
+    assert not en_edges("The US warned of a humanitarian crisis in Gaza.")

@@ -183,6 +183,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
         pairs, keys = arguments(ctx, st, trig, spec)
     if not pairs and spec.relation in HOSTILE_TO_OTHERS:
         pairs, keys = _blamed_for(ctx, st, trig, keys) or (pairs, keys)
+    if not pairs and keys and spec.relation == "threatened":
+        pairs = _threatened_act(ctx, st, trig, keys)  # "threatened a new military operation against the SDF"
     if not pairs and not keys and spec.symmetric:
         pairs = _pair_of_the_clause(ctx, st, trig)  # "X and Y pledged to deepen ties during talks in Moscow"
     if pairs and spec.means and means_after(ctx, st, trig, spec.means):
@@ -281,6 +283,21 @@ def _blamed_for(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str])
     if after and (T.norm[after[0]] in spec.obj_preps or T.proclitic(after[0]).lstrip("وف") in spec.obj_preps):
         return None  # "blamed Tehran for the attack on the tanker": a target of its own, no actor's
     return [(accused, accuser)], [accused]
+
+
+def _threatened_act(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str]) -> list[tuple[str, str]]:
+    """A hostile act threatened as a noun right after the verb, past determiners and
+    adjectives ("threatened a new military operation against the SDF", "warned of strikes on
+    Israel"): whom the act would hit is threatened."""
+    T, cfg = ctx.t, ctx.cfg
+    act = next((t for t in st.trigs_from(trig.end) if cfg.triggers[t.label_].relation in HOSTILE_TO_OTHERS), None)
+    if act is None or act.start - trig.end > 4 or any(
+            ctx.in_mention(k) or not T.alpha[k] or (T.norm[k] in cfg.all_preps and k != trig.end) for k in T.words(trig.end, act.start)):
+        return []
+    preps = cfg.triggers[act.label_].obj_preps
+    obj = next((g for g in st.groups_starting(act.end, min(st.sent.end, act.end + 4))
+                if marker(ctx, g, cfg.all_preps) in preps or (act.text.split()[-1] in preps and g.start == act.end)), None)
+    return [(k, o) for k in keys for o in obj.keys if k != o] if obj is not None else []
 
 
 def _denied_act(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> list[tuple[str, str]]:
