@@ -318,3 +318,14 @@ def test_a_threatened_act_threatens_its_target(text, edge, en_edges):
 
 def test_a_warning_of_a_crisis_threatens_nobody(en_edges):
     assert not en_edges("The US warned of a humanitarian crisis in Gaza.")
+
+
+def test_a_fronted_participle_has_the_main_clauses_subject(en_edges):
+    found = en_edges("Speaking to Morocco's parliament in Rabat, French President Emmanuel Macron said the future lies with Morocco.")
+    assert ("Emmanuel Macron", "metWith", "mar_parliament", "positive") in found
+    assert ("Emmanuel Macron", "visited", "MAR", "positive") in found
+    assert not {e for e in found if e[0] == "MAR" and e[1] == "metWith"}
+
+
+def test_a_participle_after_its_subject_keeps_it(en_edges):
+    assert ("RUS", "attacked", "UKR", "positive") in en_edges("Russia is attacking Ukraine, Kyiv said.")

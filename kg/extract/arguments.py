@@ -22,7 +22,7 @@ from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.places import city_target
 from kg.extract.polarity import rejected_accusation
 from kg.extract.subjects import (accused_means_subject, apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
-                                 coordinated_subject, coordinated_verb_subject, fallback_subject, modal_subject,
+                                 coordinated_subject, coordinated_verb_subject, fallback_subject, fronted_participle_subject, modal_subject,
                                  means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
                                  purpose_subject, relative_before, relative_subject, shared_subject, text_author,
                                  weapon_maker)
@@ -60,7 +60,8 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in preps), None)
         return combine(spec, agent, obj, between), agent.keys
     possessed = possessor_subject(ctx, st, trig, before)
-    invited = _invitee(ctx, st, trig, before) or circumstantial_subject(ctx, st, trig, before) or possessed \
+    invited = _invitee(ctx, st, trig, before) or fronted_participle_subject(ctx, st, trig) \
+        or circumstantial_subject(ctx, st, trig, before) or possessed \
         or passive_controller_subject(ctx, st, trig, before) \
         or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before, nominal=_definite(ctx, trig)) \
         or accused_means_subject(ctx, st, trig, before)

@@ -388,3 +388,13 @@ def passive_controller_subject(ctx: DocContext, st: SentenceState, trig: Mark, b
     if between:  # verb first: "اتُهمت إيران من قبل …"
         return between[0]
     return next((g for g in reversed(before) if g.end <= t.start and len(T.words(g.end, t.start)) <= 3), None)
+
+
+def fronted_participle_subject(ctx: DocContext, st: SentenceState, trig: Mark) -> Group | None:
+    """"Speaking to Morocco's parliament in Rabat, Macron said …": a participle opening the sentence has
+    the main clause's subject, the actor right after its comma (subject-first languages)."""
+    T, cfg = ctx.t, ctx.cfg
+    if cfg.verb_first or trig.start != st.sent.start or not cfg.progressive or not T.norm[trig.start].endswith(tuple(cfg.progressive)):
+        return None
+    comma = next((k for k in range(trig.end, st.sent.end) if T.text[k] == ","), st.sent.end)
+    return next((g for g in st.groups if comma < g.start <= comma + 1 and marker(ctx, g, cfg.all_preps) is None), None)
