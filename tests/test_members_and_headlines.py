@@ -329,3 +329,20 @@ def test_a_fronted_participle_has_the_main_clauses_subject(en_edges):
 
 def test_a_participle_after_its_subject_keeps_it(en_edges):
     assert ("RUS", "attacked", "UKR", "positive") in en_edges("Russia is attacking Ukraine, Kyiv said.")
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # an event noun that is the circumstance of a speech is the speaker's
+    ("en", "Indian External Affairs Minister S. Jaishankar said during a visit to Washington that ties were strong.",
+     ("Subrahmanyam Jaishankar", "visited", "USA")),
+    ("en", "Iran said during talks with the IAEA that it would cooperate.", ("IRN", "metWith", "iaea")),
+    ("ar", "وقال وزير الخارجية الهندي خلال زيارة إلى واشنطن إن العلاقات قوية.", ("IND", "visited", "USA")),
+])
+def test_the_speakers_circumstance(lang, text, edge, ar_edges, en_edges):
+    assert (*edge, "positive") in (ar_edges if lang == "ar" else en_edges)(text)
+
+
+def test_a_circumstance_before_the_speech_is_not_the_speakers(en_edges):
+    # the visit is told before the speech verb: no speaker reads it
+    assert not {e for e in en_edges("During a visit to Moscow by Chinese officials, Iran said it would cooperate.")
+                if e[0] == "IRN" and e[1] == "visited"}

@@ -69,7 +69,7 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         subject = means_agent(ctx, st, trig, before) or subject  # "قياديا في حماس بغارة": not Hamas's
     if subject is None and not passive_voice:
         subject = pronoun_subject(ctx, trig) or coordinated_verb_subject(ctx, st, trig) \
-            or complement_pronoun_subject(ctx, st, trig, before, nominal=True)
+            or complement_pronoun_subject(ctx, st, trig, before, nominal=True) or _speaker_during(ctx, st, trig, before)
     discourse = ctx.discourse
     if spec.object_types and obj is not None and not (obj.types(discourse) & set(spec.object_types)):
         obj = None
@@ -77,6 +77,17 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         subject = purpose_subject(ctx, st, trig, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
+
+
+def _speaker_during(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
+    """"Jaishankar said during a visit to Washington …", "قال الوزير خلال زيارة إلى واشنطن": an
+    event noun that is the circumstance of a speech is the speaker's."""
+    T, cfg = ctx.t, ctx.cfg
+    if st.speaker is None or st.speaker_cue is None or st.speaker_cue > trig.start or not any(
+            T.norm[k] in cfg.circumstance_preps or T.proclitic(k).lstrip("وف") in cfg.circumstance_preps - {""}
+            for k in T.words(max(st.sent.start, trig.start - 2), trig.start + 1)):
+        return None
+    return next((g for g in reversed(before) if st.speaker in g.keys), None)
 
 
 def _quantity_of(ctx: DocContext, gap: list[int]) -> bool:
