@@ -346,3 +346,14 @@ def test_a_circumstance_before_the_speech_is_not_the_speakers(en_edges):
     # the visit is told before the speech verb: no speaker reads it
     assert not {e for e in en_edges("During a visit to Moscow by Chinese officials, Iran said it would cooperate.")
                 if e[0] == "IRN" and e[1] == "visited"}
+
+
+@pytest.mark.parametrize("text, edge", [
+    # the first half of a hyphenated compound is no trigger and ends no reach
+    ("Blinken accused Iran of shipping close-range ballistic missiles to Russia.", ("IRN", "supplied", "RUS")),
+    ("Russia launched long-range strikes on Kyiv.", ("RUS", "attacked", "UKR")),
+    # … the second half still is ("Iran-backed Houthis")
+    ("Iran-backed Houthis attacked Israel.", ("IRN", "supported", "houthis")),
+])
+def test_hyphenated_compounds(text, edge, en_edges):
+    assert (*edge, "positive") in en_edges(text)

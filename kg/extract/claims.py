@@ -142,6 +142,8 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
     sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
     if ctx.cfg.actor_next_sections:
         sent_trigs = [t for t in sent_trigs if t.label_ not in ctx.cfg.actor_next_sections or actor_next(ctx, t.end)]
+    if "-" in ctx.text:  # "close-range missiles", "long-range strikes": the first half of a compound is no trigger
+        sent_trigs = [t for t in sent_trigs if not _compound_half(ctx, t)]
     groups = deal_place_names(ctx, groups, sent_trigs)
     leader_cues = {s for c, s, _ in cues if c == "led_by"}
     if leader_cues:  # "التحالف بقيادة السعودية", "the alliance led by Russia": a body named by its leader, no predicate
@@ -283,6 +285,14 @@ def _blamed_for(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str])
     if after and (T.norm[after[0]] in spec.obj_preps or T.proclitic(after[0]).lstrip("وف") in spec.obj_preps):
         return None  # "blamed Tehran for the attack on the tanker": a target of its own, no actor's
     return [(accused, accuser)], [accused]
+
+
+def _compound_half(ctx: DocContext, trig: Mark) -> bool:
+    """The trigger is written fast against a hyphen and the word after it ("close-range")."""
+    T = ctx.t
+    k = trig.end
+    return k + 1 < len(T) and T.text[k] == "-" and T.idx[k] == T.idx[k - 1] + len(T.text[k - 1]) \
+        and T.idx[k + 1] == T.idx[k] + 1
 
 
 def _threatened_act(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str]) -> list[tuple[str, str]]:
