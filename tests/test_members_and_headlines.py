@@ -357,3 +357,13 @@ def test_a_circumstance_before_the_speech_is_not_the_speakers(en_edges):
 ])
 def test_hyphenated_compounds(text, edge, en_edges):
     assert (*edge, "positive") in en_edges(text)
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    # a phrase set off by commas after the subject, opened by a preposition, is read past
+    ("ar", "واتهمت الحكومة العراقية، في بيان صدر عن مكتبها، تركيا بقصف مواقع في دهوك.", ("IRQ", "accused", "TUR")),
+    ("en", "Iran, in a statement, accused Israel of striking Syria.", ("IRN", "accused", "ISR")),
+    ("en", "Russia, after the talks, struck Kyiv.", ("RUS", "attacked", "UKR")),
+])
+def test_parenthetical_phrases(lang, text, edge, ar_edges, en_edges):
+    assert (*edge, "positive") in (ar_edges if lang == "ar" else en_edges)(text)

@@ -5,6 +5,8 @@ What it marks so far (``doc.user_data["syntax"]``, a :class:`Syntax`):
 * adjuncts: time phrases ("يوم الأحد", "on Sunday", "last week", "في 12 مارس") and the
   commas that set them off ("اتهمت الحكومة العراقية، يوم الأحد، تركيا"): the rules measure
   the distance between a trigger and its arguments without them;
+* parentheticals: a phrase set off by commas right after an actor and opened by a preposition
+  ("اتهمت الحكومة العراقية، في بيان صدر عن مكتبها، تركيا بقصف …"), read past like a time phrase;
 * reciprocals ("each other", "بعضهما البعض"): the coordinated subject acts on itself, each
   member on each other one.
 
@@ -20,11 +22,12 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from kg.nlp.components import Normalizer
+from kg.nlp.components import Normalizer, actor_spans
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.tokens import indices_of, token_table
 
 COMMAS = frozenset({",", "،"})
+STOPS = frozenset({".", "؛", ";", ":", "?", "؟", "!"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ class SyntaxLayer:
         data = get_lexicon(nlp.lang).data
         self.time_words = data.keys("syntax", "time_words")
         self.anchors = data.keys("syntax", "time_anchors")
+        self.parenthetical = data.keys("syntax", "parenthetical_prepositions")
         self.reciprocal_matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
         normalizer = Normalizer(nlp)
         forms = data.strings("syntax", "reciprocals")
@@ -78,6 +82,23 @@ class SyntaxLayer:
                 adjuncts.update(range(i, j))
                 if i > 0 and j < n and text[i - 1] in COMMAS and text[j] in COMMAS:
                     adjuncts.update((i - 1, j))  # "، يوم الأحد،": the commas go with it
+        if self.parenthetical and ("," in doc.text or "،" in doc.text):
+            adjuncts |= self._parentheticals(doc, T)
         reciprocals = {s: e for _, s, e in self.reciprocal_matcher(doc)} if len(self.reciprocal_matcher) else {}
         doc.user_data["syntax"] = Syntax(frozenset(adjuncts), reciprocals)
         return doc
+
+    def _parentheticals(self, doc: Doc, T) -> set[int]:
+        """A phrase set off by commas right after an actor, opened by one of ``[syntax]
+        parenthetical_prepositions`` ("اتهمت الحكومة العراقية، في بيان صدر عن مكتبها، تركيا",
+        "Iran, in a statement, accused …"): no clause of its own, read past like a time phrase."""
+        ends = {s.end for s in actor_spans(doc)}
+        text, norm, n = T.text, T.norm, len(T)
+        found: set[int] = set()
+        for i in indices_of(text, ",") + indices_of(text, "،"):
+            if i not in ends or i + 1 >= n or norm[i + 1] not in self.parenthetical:
+                continue
+            j = next((k for k in range(i + 2, min(n, i + 11)) if text[k] in COMMAS or text[k] in STOPS), None)
+            if j is not None and text[j] in COMMAS:
+                found.update(range(i, j + 1))
+        return found
