@@ -82,7 +82,7 @@ class SyntaxLayer:
                 adjuncts.update(range(i, j))
                 if i > 0 and j < n and text[i - 1] in COMMAS and text[j] in COMMAS:
                     adjuncts.update((i - 1, j))  # "، يوم الأحد،": the commas go with it
-        if self.parenthetical and ("," in doc.text or "،" in doc.text):
+        if self.parenthetical:
             adjuncts |= self._parentheticals(doc, T)
         reciprocals = {s: e for _, s, e in self.reciprocal_matcher(doc)} if len(self.reciprocal_matcher) else {}
         doc.user_data["syntax"] = Syntax(frozenset(adjuncts), reciprocals)
@@ -92,11 +92,15 @@ class SyntaxLayer:
         """A phrase set off by commas right after an actor, opened by one of ``[syntax]
         parenthetical_prepositions`` ("اتهمت الحكومة العراقية، في بيان صدر عن مكتبها، تركيا",
         "Iran, in a statement, accused …"): no clause of its own, read past like a time phrase."""
-        ends = {s.end for s in actor_spans(doc)}
         text, norm, n = T.text, T.norm, len(T)
+        # the prepositions first (a few per text), the commas before them, then the actors
+        opened = [k - 1 for w in self.parenthetical & T.forms() for k in indices_of(norm, w) if k > 0 and text[k - 1] in COMMAS]
+        if not opened:
+            return set()
+        ends = {s.end for s in actor_spans(doc)}
         found: set[int] = set()
-        for i in indices_of(text, ",") + indices_of(text, "،"):
-            if i not in ends or i + 1 >= n or norm[i + 1] not in self.parenthetical:
+        for i in opened:
+            if i not in ends:
                 continue
             j = next((k for k in range(i + 2, min(n, i + 11)) if text[k] in COMMAS or text[k] in STOPS), None)
             if j is not None and text[j] in COMMAS:
