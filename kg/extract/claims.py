@@ -33,7 +33,7 @@ from kg.extract.alliances import alliance_claims
 from kg.extract.arguments import arguments
 from kg.extract.attribution import speaker
 from kg.extract.config import claim_config
-from kg.extract.context import DocContext, Mark, Sentence, SentenceState
+from kg.extract.context import DocContext, Group, Mark, Sentence, SentenceState
 from kg.extract.groups import actor_groups, backers, deal_place_names
 from kg.extract.hosting import meeting_visits
 from kg.extract.matchers import build_matchers
@@ -109,6 +109,7 @@ class ClaimExtractor:
             doc=doc, cfg=self.cfg, t=T, text=text, offset=doc_value(doc, "offset"), discourse=doc_value(doc, "discourse"),
             spans=spans, span_starts=[m.start for m in spans], covered={k for m in spans for k in range(m.start, m.end)},
             brackets=indices_of(T.text, "(") if "(" in text else [],
+            hyphens=frozenset(indices_of(T.text, "-")) if "-" in text else frozenset(),
             cues=cues, cue_starts=[s for _, s, _ in cues],
             trigs=trigs, trig_starts=[t.start for t in trigs], trig_tokens={k for t in trigs for k in range(t.start, t.end)},
             victim_at=positions(T.norm, heads, T.forms()), members=frozenset(self.participation.members(T, spans)),
@@ -142,7 +143,7 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
     sent_trigs = ctx.trigs[left(ctx.trig_starts, start):left(ctx.trig_starts, end)]
     if ctx.cfg.actor_next_sections:
         sent_trigs = [t for t in sent_trigs if t.label_ not in ctx.cfg.actor_next_sections or actor_next(ctx, t.end)]
-    if "-" in ctx.text:  # "close-range missiles", "long-range strikes": the first half of a compound is no trigger
+    if ctx.hyphens:  # "close-range missiles", "long-range strikes": the first half of a compound is no trigger
         sent_trigs = [t for t in sent_trigs if not _compound_half(ctx, t)]
     groups = deal_place_names(ctx, groups, sent_trigs)
     leader_cues = {s for c, s, _ in cues if c == "led_by"}
@@ -289,9 +290,8 @@ def _blamed_for(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[str])
 
 def _compound_half(ctx: DocContext, trig: Mark) -> bool:
     """The trigger is written fast against a hyphen and the word after it ("close-range")."""
-    T = ctx.t
-    k = trig.end
-    return k + 1 < len(T) and T.text[k] == "-" and T.idx[k] == T.idx[k - 1] + len(T.text[k - 1]) \
+    T, k = ctx.t, trig.end
+    return k in ctx.hyphens and k + 1 < len(T) and T.idx[k] == T.idx[k - 1] + len(T.text[k - 1]) \
         and T.idx[k + 1] == T.idx[k] + 1
 
 
@@ -305,8 +305,8 @@ def _threatened_act(ctx: DocContext, st: SentenceState, trig: Mark, keys: list[s
             ctx.in_mention(k) or not T.alpha[k] or (T.norm[k] in cfg.all_preps and k != trig.end) for k in T.words(trig.end, act.start)):
         return []
     preps = cfg.triggers[act.label_].obj_preps
-    obj = next((g for g in st.groups_starting(act.end, min(st.sent.end, act.end + 4))
-                if marker(ctx, g, cfg.all_preps) in preps or (act.text.split()[-1] in preps and g.start == act.end)), None)
+    own = act.text.split()[-1] in preps  # "operation against": the act ends in its own preposition
+    obj = _marked_after(ctx, st, act.end, preps, bare_within=0 if own else None)
     return [(k, o) for k in keys for o in obj.keys if k != o] if obj is not None else []
 
 
@@ -317,9 +317,19 @@ def _denied_act(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -
     denier = rejecter(ctx, st, trig)
     if not denier:
         return []
-    obj = next((g for g in st.groups_starting(trig.end, min(st.sent.end, trig.end + 4))
-                if marker(ctx, g, ctx.cfg.all_preps) in (None, *spec.obj_preps)), None)
+    obj = _marked_after(ctx, st, trig.end, spec.obj_preps, bare_within=4)
     return [(denier[0], k) for k in obj.keys if k not in denier] if obj is not None else []
+
+
+def _marked_after(ctx: DocContext, st: SentenceState, end: int, preps: tuple[str, ...], *,
+                  bare_within: int | None) -> Group | None:
+    """The first group within four tokens after ``end`` marked by one of ``preps``, or by none
+    when it starts at most ``bare_within`` tokens after ``end``."""
+    for g in st.groups_starting(end, min(st.sent.end, end + 4)):
+        mark = marker(ctx, g, ctx.cfg.all_preps)
+        if mark in preps or (mark is None and bare_within is not None and g.start - end <= bare_within):
+            return g
+    return None
 
 
 def _own_state(ctx: DocContext, spec: Trigger, subj: str, obj: str) -> bool:

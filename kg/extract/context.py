@@ -72,6 +72,7 @@ class DocContext:
     span_starts: list[int]
     covered: set[int]  # tokens inside a mention (nested ones included)
     brackets: list[int]  # tokens that open a bracket
+    hyphens: frozenset[int]  # tokens that are a hyphen ("close-range")
     cues: list[Cue]  # by start
     cue_starts: list[int]
     trigs: list[Mark]  # trigger matches, longest first, by start

@@ -9,6 +9,8 @@ of many) or talks a state hosts between others
 
 from __future__ import annotations
 
+import bisect
+
 from kg.extract.config import BETWEEN
 from kg.extract.context import DocContext, Mark, SentenceState
 from kg.extract.places import city_target
@@ -49,9 +51,8 @@ def _place_state(ctx: DocContext, st: SentenceState, trig: Mark) -> str | None:
     actors = ctx.discourse.actors if ctx.discourse is not None else {}
     # within the trigger's own clause: before the next trigger, a dozen words at most
     end = min([t.start for t in st.trigs if t.start >= trig.end] + [st.sent.end, trig.end + 12])
-    for m in ctx.spans:  # mentions, not groups: a title may hold the place ("نظيره الفرنسي في القاهرة")
-        if m.start < trig.end or m.start >= end or m.start == 0:
-            continue
+    first = bisect.bisect_left(ctx.span_starts, trig.end)
+    for m in ctx.spans[first:bisect.bisect_left(ctx.span_starts, end)]:  # mentions, not groups: a title may hold the place
         actor = actors.get(m.kb_id_)
         if actor is not None and actor.type == "Country" and (
                 T.norm[m.start - 1] in cfg.locative or T.proclitic(m.start).lstrip("وف") in cfg.locative - {""}):

@@ -34,9 +34,7 @@ def _marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
         if cfg.adjective_after and group.label == "demonym" and norm[group.start - 1] != found \
                 and not ctx.t.proclitic(group.start):
             return found  # "عقوبات على مسؤولين إيرانيين": the nisba's head noun, no member link, carries it
-        j = group.start - 1
-        while j > 0 and norm[j] in cfg.determiners:
-            j -= 1  # "commanders of the RSF"
+        j = _before_determiners(ctx, group.start - 1)  # "commanders of the RSF"
         if norm[j] != found:
             j = group.start
         if found in cfg.delegation_preps and norm[j - 1] in cfg.delegations:
@@ -53,14 +51,21 @@ def _marker(ctx: DocContext, group: Group, preps: Container[str]) -> str | None:
 def _phrase_marker(ctx: DocContext, start: int, preps: Container[str]) -> str | None:
     """The preposition before a phrase that starts at token ``start`` (a clitic on its first
     word or the word before, past determiners)."""
-    T, cfg = ctx.t, ctx.cfg
+    T = ctx.t
     procl = T.proclitic(start).lstrip("وف") or _contracted_lam(ctx, start)
     if procl:
         return procl if procl in preps else None
-    j = start - 1
-    while j >= 0 and T.norm[j] in cfg.determiners:
-        j -= 1
+    j = _before_determiners(ctx, start - 1)
     return T.norm[j] if j >= 0 and T.norm[j] in preps and not T.enclitic(j) else None
+
+
+def _before_determiners(ctx: DocContext, j: int) -> int:
+    """Token ``j`` or, where it is a determiner, the nearest token before it that is none
+    (the first token at the most)."""
+    norm, determiners = ctx.t.norm, ctx.cfg.determiners
+    while j > 0 and norm[j] in determiners:
+        j -= 1
+    return j
 
 
 def _member_link(ctx: DocContext, j: int) -> int | None:
@@ -82,9 +87,7 @@ def member_phrase_start(ctx: DocContext, group: Group) -> int:
     T, cfg = ctx.t, ctx.cfg
     if not cfg.member_links or group.start < 2:
         return group.start
-    j = group.start - 1
-    while j > 0 and T.norm[j] in cfg.determiners:
-        j -= 1  # "commanders of the RSF"
+    j = _before_determiners(ctx, group.start - 1)  # "commanders of the RSF"
     if T.norm[j] not in cfg.all_preps:
         return group.start
     link = _member_link(ctx, j)

@@ -19,13 +19,14 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from kg.extract.context import DocContext, Sentence
 from kg.extract.records import sentence_claim
 from kg.model import Claim
+from kg.nlp.syntax import COMMAS
 
-COMMAS = frozenset({",", "،"})
 
 
 def reported_claims(ctx: DocContext, claims: list[Claim]) -> list[Claim]:
@@ -86,7 +87,7 @@ def _denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
     """Sentences where an actor denies accusations ("denied the accusations", "rejected the
     charge", "نفت … الاتهامات"): a denial cue with an accusation noun within a few words, and
     the actor right before or after the cue."""
-    nouns = [t.start for t in ctx.trigs if t.label_ == "accused"] + [s for c, s, _ in ctx.cues if c == "accusation_nouns"]
+    nouns = [s for s, _ in _accusation_nouns(ctx)]
     if not nouns:
         return []
     found = []
@@ -102,6 +103,12 @@ def _denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
     return found
 
 
+def _accusation_nouns(ctx: DocContext) -> list[tuple[int, int]]:
+    """(start, end) of the document's accusation triggers and accusation nouns."""
+    return [(t.start, t.end) for t in ctx.trigs if t.label_ == "accused"] + \
+        [(s, e) for c, s, e in ctx.cues if c == "accusation_nouns"]
+
+
 def _appended_denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
     """A denial told after the accusation in its own sentence: "…, a charge Abu Dhabi has
     repeatedly denied", "…, claims that Kigali rejects", "…, which Moscow denies" (an
@@ -109,7 +116,7 @@ def _appended_denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
     أبوظبي", "، وهي اتهامات نفتها الإمارات" (the verb resumes the accusation by its pronoun and
     the denier follows it)."""
     T, cfg = ctx.t, ctx.cfg
-    nouns = {s for c, s, _ in ctx.cues if c == "accusation_nouns"} | {t.start for t in ctx.trigs if t.label_ == "accused"}
+    nouns = {s for s, _ in _accusation_nouns(ctx)}
     found = []
     for cue, s, e in ctx.cues:
         if cue not in ("denial", "disputes"):
@@ -143,7 +150,8 @@ def _blanket_denials(ctx: DocContext) -> list[tuple[Sentence, str, str]]:
         if cue != "denial" or s == 0:
             continue
         sent = ctx.sent_at(s)
-        trig = next((t for t in ctx.trigs if e <= t.start <= e + 8 and t.start < sent.end and t.start > 0
+        first = bisect.bisect_left(ctx.trig_starts, e)
+        trig = next((t for t in ctx.trigs[first:] if t.start <= e + 8 and t.start < sent.end
                      and T.norm[t.start - 1] in cfg.free_choice), None)
         if trig is None:
             continue
@@ -163,8 +171,7 @@ def _rejected_accusers(ctx: DocContext) -> list[Claim]:
     accused the rejecter (also when it is only denied: "Azerbaijan denied Armenian claims",
     "نفت إيران الاتهامات الأمريكية")."""
     T, possessive = ctx.t, ctx.cfg.possessive
-    nouns = [(t.start, t.end) for t in ctx.trigs if t.label_ == "accused"] + \
-        [(s, e) for c, s, e in ctx.cues if c == "accusation_nouns"]
+    nouns = _accusation_nouns(ctx)
     found = []
     for cue, s, e in ctx.cues:
         if cue not in ("disputes", "denial"):

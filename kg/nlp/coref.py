@@ -200,14 +200,11 @@ class Coref:
                 k for k in discourse.salient(types=("Organization",), n=20) if not self._state_body(discourse, k)][:1]
         elif label == "definite_country":
             # "أكد ولي العهد السعودي أن المملكة تدعم سوريا": the state of a title just before, else the salient one
-            titled = self._titled_before(doc, start)
-            aff = titled[-1].affiliation if titled and start - titled[-1].end <= 8 else None
-            known = self.lex.known.get(aff) if aff else None
+            aff = self._title_affiliation(doc, start)
             # else the state a sentence before opened with ("Saudi Arabia condemned … The kingdom also
             # voiced support"), else the salient one
-            opener = self._sentence_opener(doc, start) if (known is None or known.type != "Country") \
-                and self._opens_sentence(doc, start) else None
-            keys = [aff] if known is not None and known.type == "Country" else \
+            opener = self._sentence_opener(doc, start) if not (aff and self._country(aff)) else None
+            keys = [aff] if aff and self._country(aff) else \
                 [opener] if opener is not None else discourse.salient(types=("Country",), n=1)
         else:  # his_country: the country of the speaker, of a title just before, or of the last person
             titled = self._titled_before(doc, start)
@@ -222,24 +219,19 @@ class Coref:
         return [ActorSpan(start, end, kind, k) for k in keys]
 
     def _sentence_opener(self, doc: Doc, start: int) -> str | None:
-        """The first state named in the nearest sentence before token ``start`` that names one
-        (a sentence's first actor is mostly its subject, in either word order)."""
-        bounds = [b for b in sentence_bounds(doc) if b[0] < start]
+        """For a description that opens its sentence (nothing but a conjunction or a verb before
+        it: "The kingdom also …", "وأعربت المملكة …"), the first state named in the nearest
+        sentence before that names one (a sentence's first actor is mostly its subject, in
+        either word order)."""
+        bounds = [b for b in sentence_bounds(doc) if b[0] <= start]
+        if not bounds or start - bounds[-1][0] > 1:
+            return None
         countries = [s for s in actor_spans(doc) if s.end <= start and self._country(s.kb_id_)]
-        for s_start, s_end in reversed(bounds):
-            if s_end > start:
-                continue  # the sentence of the description itself
+        for s_start, s_end in reversed(bounds[:-1]):  # not the description's own sentence
             first = next((s for s in countries if s_start <= s.start < s_end), None)
             if first is not None:
                 return first.kb_id_
         return None
-
-    @staticmethod
-    def _opens_sentence(doc: Doc, start: int) -> bool:
-        """The description opens its sentence (its subject): nothing but a conjunction or a
-        verb before it ("The kingdom also …", "وأعربت المملكة …")."""
-        bounds = next((b for b in sentence_bounds(doc) if b[0] <= start < b[1]), None)
-        return bounds is not None and start - bounds[0] <= 1
 
     def _country(self, key: str) -> bool:
         known = self.lex.known.get(key)
@@ -248,10 +240,14 @@ class Coref:
     def _titled_body(self, doc: Doc, start: int) -> list[str]:
         """"EU foreign policy chief Kaja Kallas said the bloc's …": the body of a title just
         before, when it is an organization of no state (a state's body is no bloc or movement)."""
-        titled = self._titled_before(doc, start)
-        aff = titled[-1].affiliation if titled and start - titled[-1].end <= 8 else None
+        aff = self._title_affiliation(doc, start)
         known = self.lex.known.get(aff) if aff else None
         return [aff] if known is not None and known.type == "Organization" and not known.affiliation else []
+
+    def _title_affiliation(self, doc: Doc, start: int) -> str | None:
+        """The affiliation of a title at most eight tokens before token ``start``."""
+        titled = self._titled_before(doc, start)
+        return titled[-1].affiliation if titled and start - titled[-1].end <= 8 else None
 
     def _titled_before(self, doc: Doc, start: int) -> list:
         """The titled persons before token ``start`` with an affiliation, not a counterpart's
