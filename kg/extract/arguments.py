@@ -58,6 +58,9 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         agent = after[0]
         preps = spec.obj_preps + spec.noun_obj_preps
         obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in preps), None)
+        joiners = _joiners(ctx, st, trig) if cfg.joining_verbs else []
+        if joiners:  # "لن تنضم الصين إلى العقوبات الأمريكية على إيران": China would sanction Iran
+            return [(k, o) for k in joiners for o in (obj.keys if obj is not None else ()) if k != o], joiners
         return combine(spec, agent, obj, between), agent.keys
     possessed = possessor_subject(ctx, st, trig, before)
     invited = _invitee(ctx, st, trig, before) or fronted_participle_subject(ctx, st, trig) \
@@ -102,6 +105,28 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
 
 
 GOVERNING_CUES = frozenset({"negation", "denial", "possible"})
+
+
+def _joiners(ctx: DocContext, st: SentenceState, trig: Mark) -> list[str]:
+    """The subject of a joining verb (``[syntax] joining_verbs``) whose preposition opens the
+    trigger's phrase, verb first: "شاركت بريطانيا في الضربات", "لم تشارك لا السعودية ولا
+    الإمارات في الضربات" (the actors between the verb and the preposition, "لا" and "و" aside)."""
+    T, cfg = ctx.t, ctx.cfg
+    k = trig.start - 1
+    if k < 1 or T.norm[k] not in cfg.all_preps:
+        return []
+    keys: list[str] = []
+    while k > 0:
+        k -= 1
+        g = st.group_at(k)
+        if g is not None:
+            keys = [*g.keys, *keys]
+            k = g.start
+        elif T.norm[k] in cfg.joining_verbs:
+            return list(dict.fromkeys(keys))
+        elif not (T.norm[k] in cfg.negation_near or T.norm[k] in cfg.coord or T.norm[k] in cfg.determiners):
+            return []
+    return []
 
 
 def _definite(ctx: DocContext, trig: Mark) -> bool:

@@ -40,7 +40,7 @@ from kg.extract.matchers import build_matchers
 from kg.extract.leaders import led_groups
 from kg.extract.markers import marker
 from kg.extract.mediation import mediation_claims
-from kg.extract.places import city_index
+from kg.extract.places import city_index, city_target, compound_place
 from kg.extract.reported import reported_claims
 from kg.nlp.extensions import doc_value, set_doc_value
 from kg.nlp.syntax import syntax_of
@@ -318,6 +318,8 @@ def _denied_act(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -
     if not denier:
         return []
     obj = _marked_after(ctx, st, trig.end, spec.obj_preps, bare_within=4)
+    if obj is None and spec.locative_object:  # "نفى أي تورط له في تفجير إسطنبول", "in the Istanbul bombing": the city hit
+        obj = city_target(ctx, trig, min(st.sent.end, trig.end + 4), spec.obj_preps) or compound_place(ctx, trig, spec)
     return [(denier[0], k) for k in obj.keys if k not in denier] if obj is not None else []
 
 

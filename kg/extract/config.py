@@ -127,6 +127,7 @@ class ClaimConfig:
     manner_preps: frozenset[str] = _keys("syntax", "manner_prepositions")  # "accused X of … by arming Y"
     circumstance_preps: frozenset[str] = _keys("syntax", "circumstance_prepositions")  # "during talks": the clause's
     free_choice: frozenset[str] = _keys("syntax", "free_choice")  # "any strike": no event unless negated
+    joining_verbs: frozenset[str] = _keys("syntax", "joining_verbs")  # "will not join EU sanctions": the joiner acts
     manner_adverbs: frozenset[str] = _keys("syntax", "manner_adverbs")  # "condemned strongly", "أدانت بشدة"
     heads_of_bodies: frozenset[str] = _keys("titles", "heads_of_bodies")  # "NATO chief": a body's leader
     government_nouns: frozenset[str] = _keys("titles", "government_of")  # "حكومة نتنياهو", "the Trump administration"

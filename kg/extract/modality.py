@@ -24,13 +24,19 @@ def modality(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     if "future_time" in names and any(cue == "future_time" and abs(s - trig.start) <= 12 and not crosses_boundary(ctx, min(e, trig.end), max(s, trig.start), punctuation=False)
            for cue, s, e in cues):  # across the commas of an apposition: "يصل أمير قطر الشيخ تميم بن حمد، إلى القاهرة غدا"
         return "possible"  # "يصل … إلى القاهرة غدا", "will visit … next week"
-    if "alleged" in names and any(cue == "alleged" and sent.start <= s < trig.start for cue, s, e in cues):
+    if "alleged" in names and any(cue == "alleged" and sent.start <= s < trig.start and not _own_part(st, e) for cue, s, e in cues):
         return "alleged"
     if any(t.label_ == "threatened" and t is not trig and 0 <= trig.start - t.end <= 6 for t in sent_trigs):
         return "possible"  # "هددت … بفرض عقوبات", "threatened to impose sanctions"
     if any(t.label_ == "accused" and t.start < trig.start and len(ctx.t.words(t.end, trig.start)) <= 10 for t in sent_trigs):
         return "alleged"  # "accused X of supplying …", not a clause far after it
     return "asserted"
+
+
+def _own_part(st: SentenceState, claim_end: int) -> bool:
+    """"claimed responsibility for the attack": a claim of one's own part in an act (an
+    involvement noun right after it) is the actor's statement, not an allegation."""
+    return "involvement_nouns" in st.cue_names and any(c == "involvement_nouns" and s == claim_end for c, s, _ in st.cues)
 
 
 def _wide_start(ctx: DocContext, st: SentenceState, trig: Mark, lo: int) -> int:

@@ -9,7 +9,7 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.objects import located_target, owner_of_object
 from kg.extract.pairs import Pair, between_pairs, combine
-from kg.extract.places import city_target
+from kg.extract.places import city_target, compound_place
 from kg.extract.subjects import complement_pronoun_subject, coordinated_verb_subject, means_agent, pronoun_subject, purpose_subject, relative_subject
 from kg.extract.triggers import control
 from kg.extract.words import crosses_boundary, filler
@@ -23,6 +23,9 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     all_preps = cfg.all_preps
     subject = obj = None
     between = between_pairs(ctx, spec, after)
+    place = compound_place(ctx, trig, spec) if not passive_voice else None
+    if place is not None:  # "the Istanbul bombing", "the Kyiv strike": the place hit, no agent
+        before = [g for g in before if g.start != place.start]
     for g in after:
         mark = marker(ctx, g, all_preps)
         if mark in cfg.agents and subject is None:
@@ -44,6 +47,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
                              for k in T.words(trig.end, g.start)) or _place_after(ctx, trig, spec, g))), None)
     if obj is None and spec.locative_object and not spec.locative_single and not passive_voice:
         obj = city_target(ctx, trig, min(st.sent.end, trig.end + cfg.window), spec.obj_preps)  # "a drone strike on Odesa"
+    if obj is None:
+        obj = place
     if subject is None and obj is None and len(before) >= 2 and not passive_voice and not spec.symmetric \
             and before[-1].end == trig.start and _possessor_of(ctx, before[-2], before[-1]) \
             and "Person" not in before[-1].types(ctx.discourse):
@@ -52,7 +57,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         subject = relative_subject(ctx, st, trig, before, nominal=True)  # "Israel, which has carried out … strikes"
     if subject is None and before and not passive_voice:
         g = before[-1]
-        gap = [k for k in T.words(g.end, trig.start) if k not in ctx.adjuncts]  # "has so far held off on"
+        gap = [k for k in T.words(g.end, trig.start) if k not in ctx.adjuncts  # "has so far held off on"
+               and not (place is not None and place.start <= k < place.end)]  # "carried out the Istanbul bombing"
         possessive = bool(gap) and T.text[gap[0]] in cfg.possessive
         light = all(filler(ctx, t) for t in gap)
         between_trigs = any(g.end <= t.start < trig.start and not control(ctx, t) and (t.start, t.label_) not in st.unarmed
@@ -65,6 +71,8 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
                 and not between_trigs and (possessive and (len(gap) <= 3 or _quantity_of(ctx, gap))
                                            or len(gap) <= 1 or (light and words <= 6)):
             subject = g
+    if subject is not None and subject.end == trig.start and cfg.joining_verbs:
+        subject = _joiner(ctx, subject, before) or subject
     if not passive_voice and (subject is None or subject.end < trig.start - 1 or T.proclitic(trig.start)):
         subject = means_agent(ctx, st, trig, before) or subject  # "قياديا في حماس بغارة": not Hamas's
     if subject is None and not passive_voice:
@@ -77,6 +85,23 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         subject = purpose_subject(ctx, st, trig, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
+
+
+def _joiner(ctx: DocContext, owner: Group, before: list[Group]) -> Group | None:
+    """"Serbia will not join EU sanctions against Russia", "Japan joined US sanctions on Iran":
+    after a joining verb (``[syntax] joining_verbs``) the owner of the event noun is joined;
+    the subject of the verb, with light words between, acts."""
+    T, cfg = ctx.t, ctx.cfg
+    k = owner.start - 1
+    while k >= 0 and T.norm[k] in cfg.determiners:
+        k -= 1
+    if k < 0 or T.norm[k] not in cfg.joining_verbs:
+        return None
+    prior = [g for g in before if g.end <= k]
+    if not prior or crosses_boundary(ctx, prior[-1].end, k):
+        return None
+    gap = T.words(prior[-1].end, k)
+    return prior[-1] if len(gap) <= 4 and all(filler(ctx, j) or T.norm[j] in cfg.negation_near for j in gap) else None
 
 
 def _speaker_during(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:

@@ -12,11 +12,13 @@ after a place noun of the language data ("the town of Kupiansk", "the city of Su
 
 from __future__ import annotations
 
+import bisect
 import functools
 from pathlib import Path
 
 from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Group, Mark
+from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import positions
 from kg.runtime import collector_paused
@@ -207,3 +209,30 @@ def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] |
         if j < trig.end or T.norm[j] in markers or (procl and procl in markers):
             return city
     return None
+
+
+def compound_place(ctx: DocContext, trig: Mark, spec: Trigger) -> Group | None:
+    """A place named before an event noun of a place hit (``locative_direct``), after an
+    article, in a noun compound ("the Istanbul bombing", "the Kyiv strike", "the Moscow
+    concert hall attack": at most two lower-case words between), where adjectives come first:
+    the place hit, as a group of its state, when no object or actor follows the noun. A
+    state's name or demonym there is the agent ("a US strike", "the Russian attack"), a
+    capital used so is not ("the Kremlin attacks Ukraine": an actor after it, a verb)."""
+    T, cfg = ctx.t, ctx.cfg
+    if not spec.locative_direct or cfg.adjective_after or trig.start < 2:
+        return None
+    nxt = trig.end
+    if nxt < len(T) and nxt not in ctx.adjuncts and (T.norm[nxt] in spec.obj_preps or T.norm[nxt] in cfg.determiners
+                                                     or ctx.in_mention(nxt)):
+        return None  # "the Kyiv strike on Moscow": the object is marked, the name before is the agent
+    k, gap = trig.start, 0
+    while k > 0 and gap < 3 and T.lower[k - 1] and T.alpha[k - 1] and not ctx.in_mention(k - 1) \
+            and T.norm[k - 1] not in cfg.determiners and T.norm[k - 1] not in cfg.all_preps:
+        k, gap = k - 1, gap + 1
+    if gap > 2:
+        return None
+    i = bisect.bisect_left(ctx.span_starts, k) - 1
+    mention = next((m for m in ctx.spans[max(0, i - 2):i + 1] if m.end == k and m.label_ == "metonym"), None)
+    place = Group([mention.kb_id_], mention.start, mention.end, label="place") if mention is not None else \
+        next((g for g in doc_cities(ctx).values() if g.end == k), None)
+    return place if place is not None and place.start > 0 and T.norm[place.start - 1] in cfg.determiners else None

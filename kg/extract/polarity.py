@@ -4,6 +4,7 @@ cancellation ("was called off") and denial cues read against the trigger."""
 from __future__ import annotations
 
 from kg.extract.context import DocContext, Mark, SentenceState
+from kg.extract.places import compound_place
 from kg.extract.triggers import bare_word, circumstantial, modified_event_noun, text_noun_before
 from kg.extract.words import complement_between, crosses_boundary, plain_word
 from kg.nlp.normalize import match_key
@@ -54,6 +55,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     for cue, s, e in cues:
         if cue != "negation" or e > trig.start or s < sent.start:
             continue
+        if "involvement_nouns" in st.cue_names and any(c == "involvement_nouns" and e <= c_s < trig.start for c, c_s, _ in cues):
+            continue  # "denied any role in the talks between X and Y": a part denied, not the event
         between = T.words(e, trig.start)
         if text_at is not None and _through_a_text(ctx, between, text_at):
             return "negative"  # "refused to sign a declaration condemning Russia"
@@ -63,7 +66,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
                    or (nominal and plain_word(ctx, k))]
         if len(between) <= 2 and len(carried) == len(between):
             return "negative"
-        if between and len(between) <= 5 and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between)
+        if between and (len(between) <= 5 or (len(between) <= 12 and sum(not ctx.in_mention(k) for k in between) <= 3)) \
+                and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between)
                                                  or _joins_mentions(ctx, k) or k in ctx.adjuncts
                                                  or (k == trig.start - 1 and T.norm[k] in cfg.all_preps) for k in between):
             return "negative"  # the subject after the verb: "لم ترسل فرنسا مساعدات", "نفت إيران تزويد"
@@ -164,10 +168,12 @@ def _complement_of(ctx: DocContext, noun_end: int, trig: Mark) -> bool:
     # Istanbul bombing", "أي صلة لها بالهجوم"), or the trigger's own preposition clitic
     gap = T.words(noun_end, trig.start)
     preps = [k for k in gap if T.norm[k] in cfg.all_preps]
-    if len(gap) > 4 or len(preps) > 1 or (gap and gap[0] not in preps and not T.proclitic(trig.start)):
+    if len(gap) > 4 or len(preps) > 1 or (gap and gap[0] not in preps and not T.proclitic(trig.start)
+                                          and not (len(gap) > 1 and gap[1] in preps and _hosted_pronoun(ctx, gap[0]))):
         return False
+    place = compound_place(ctx, trig, cfg.triggers[trig.label_]) if gap and not all(T.lower[k] for k in gap) else None
     return all(k in preps or T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k)
-               or _hosted_pronoun(ctx, k) for k in gap)
+               or _hosted_pronoun(ctx, k) or (place is not None and place.start <= k < place.end) for k in gap)
 
 
 def _hosted_pronoun(ctx: DocContext, k: int) -> bool:
@@ -214,7 +220,7 @@ def rejecter(ctx: DocContext, st: SentenceState, trig: Mark) -> list[str]:
 def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, int, int] | None:
     """The dispute or denial verb (start, end) and the end of its accusation noun; asked of
     one trigger by polarity, denial, the rejecter and the object rules: found once."""
-    if "accusation_nouns" not in st.cue_names:
+    if "accusation_nouns" not in st.cue_names and "involvement_nouns" not in st.cue_names:
         return None
     key = (trig.start, trig.end)
     if key not in st.disputes:
@@ -223,7 +229,9 @@ def _dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, i
 
 
 def _find_dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[int, int, int] | None:
-    nouns = [(s, e) for c, s, e in st.cues if c == "accusation_nouns" and e <= trig.start]
+    # a part in a symmetric event ("denied any role in the talks between …") denies no event
+    kinds = ("accusation_nouns",) if ctx.cfg.triggers[trig.label_].symmetric else ("accusation_nouns", "involvement_nouns")
+    nouns = [(s, e) for c, s, e in st.cues if c in kinds and e <= trig.start]
     if not nouns:
         return None
     for cue, s, e in st.cues:

@@ -103,10 +103,12 @@ def _denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
     return found
 
 
-def _accusation_nouns(ctx: DocContext) -> list[tuple[int, int]]:
-    """(start, end) of the document's accusation triggers and accusation nouns."""
+def _accusation_nouns(ctx: DocContext, *, involvement: bool = True) -> list[tuple[int, int]]:
+    """(start, end) of the document's accusation triggers and accusation nouns, and of its
+    nouns of a part in an act ("involvement", "أي صلة") unless ``involvement`` is false."""
+    kinds = ("accusation_nouns", "involvement_nouns") if involvement else ("accusation_nouns",)
     return [(t.start, t.end) for t in ctx.trigs if t.label_ == "accused"] + \
-        [(s, e) for c, s, e in ctx.cues if c == "accusation_nouns"]
+        [(s, e) for c, s, e in ctx.cues if c in kinds]
 
 
 def _appended_denials(ctx: DocContext) -> list[tuple[Sentence, str]]:
@@ -171,7 +173,7 @@ def _rejected_accusers(ctx: DocContext) -> list[Claim]:
     accused the rejecter (also when it is only denied: "Azerbaijan denied Armenian claims",
     "نفت إيران الاتهامات الأمريكية")."""
     T, possessive = ctx.t, ctx.cfg.possessive
-    nouns = _accusation_nouns(ctx)
+    nouns = _accusation_nouns(ctx, involvement=False)  # "rejected Russia's involvement in the talks": no accusation of Russia's
     found = []
     for cue, s, e in ctx.cues:
         if cue not in ("disputes", "denial"):

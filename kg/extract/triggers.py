@@ -7,6 +7,7 @@ import bisect
 
 from kg.extract.config import BETWEEN, ClaimConfig
 from kg.extract.context import DocContext, Mark, Sentence, SentenceState
+from kg.extract.places import compound_place
 from kg.extract.words import clitic_word, crosses_boundary
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
@@ -98,6 +99,8 @@ def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
         return True  # "the UK's Iran sanctions": a possessed name before the noun
     if prev is not None and _demonym_ends_at(ctx, trig.start):
         return True  # "an Israeli strike", "Russian attacks": a nationality adjective modifies a noun
+    if prev is not None and T.alpha[prev] and compound_place(ctx, trig, spec) is not None:
+        return True  # "the Istanbul bombing", "the Moscow drone attack": a place modifies a noun
     if prev is not None and prev >= 2 and T.text[prev - 1] == "-" and ctx.in_mention(prev) and ctx.in_mention(prev - 2) \
             and not ctx.in_mention(prev - 1):  # two names, not one ("Timor-Leste sanctions …")
         return True  # "no plans for a Putin-Zelensky meeting", "US-China talks": a pair of actors modifies a noun

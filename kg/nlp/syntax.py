@@ -52,6 +52,7 @@ class SyntaxLayer:
         self.time_words = data.keys("syntax", "time_words")
         self.anchors = data.keys("syntax", "time_anchors")
         self.parenthetical = data.keys("syntax", "parenthetical_prepositions")
+        self.hosts = data.keys("syntax", "parenthetical_hosts")
         self.reciprocal_matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
         normalizer = Normalizer(nlp)
         forms = data.strings("syntax", "reciprocals")
@@ -89,9 +90,10 @@ class SyntaxLayer:
         return doc
 
     def _parentheticals(self, doc: Doc, T) -> set[int]:
-        """A phrase set off by commas right after an actor, opened by one of ``[syntax]
-        parenthetical_prepositions`` ("اتهمت الحكومة العراقية، في بيان صدر عن مكتبها، تركيا",
-        "Iran, in a statement, accused …"): no clause of its own, read past like a time phrase."""
+        """A phrase set off by commas right after an actor or a word of ``[syntax]
+        parenthetical_hosts``, opened by one of ``[syntax] parenthetical_prepositions``
+        ("اتهمت الحكومة العراقية، في بيان صدر عن مكتبها، تركيا", "Iran, in a statement, accused
+        …", "will not, for now, impose"): no clause of its own, read past like a time phrase."""
         text, norm, n = T.text, T.norm, len(T)
         # the prepositions first (a few per text), the commas before them, then the actors
         opened = [k - 1 for w in self.parenthetical & T.forms() for k in indices_of(norm, w) if k > 0 and text[k - 1] in COMMAS]
@@ -100,7 +102,7 @@ class SyntaxLayer:
         ends = {s.end for s in actor_spans(doc)}
         found: set[int] = set()
         for i in opened:
-            if i not in ends:
+            if i not in ends and norm[i - 1] not in self.hosts:
                 continue
             j = next((k for k in range(i + 2, min(n, i + 11)) if text[k] in COMMAS or text[k] in STOPS), None)
             if j is not None and text[j] in COMMAS:
