@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
+from kg.extract.joining import joiners
 from kg.extract.markers import marker, member_phrase_start, of_a_border
 from kg.extract.nominal import noun_arguments
 from kg.extract.objects import (complement_after, deployer, event_agent, located_target, nisba_of_the_object, owned_object,
@@ -26,7 +27,7 @@ from kg.extract.subjects import (accused_means_subject, apposition_head, circums
                                  means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
                                  purpose_subject, relative_before, relative_subject, shared_subject, text_author,
                                  weapon_maker)
-from kg.extract.triggers import control, in_control, is_argument, nominal_reading, passive, text_noun_before
+from kg.extract.triggers import control, definite_noun, in_control, is_argument, nominal_reading, passive, text_noun_before
 from kg.extract.words import actor_next, crosses_boundary, distance, filler
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
@@ -58,15 +59,14 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         agent = after[0]
         preps = spec.obj_preps + spec.noun_obj_preps
         obj = next((g for g in after[1:] if marker(ctx, g, cfg.all_preps) in preps), None)
-        joiners = _joiners(ctx, st, trig) if cfg.joining_verbs else []
-        if joiners:  # "لن تنضم الصين إلى العقوبات الأمريكية على إيران": China would sanction Iran
-            return [(k, o) for k in joiners for o in (obj.keys if obj is not None else ()) if k != o], joiners
+        if cfg.joining_verbs and (joined_by := joiners(ctx, st, trig)):  # "لن تنضم الصين إلى العقوبات الأمريكية على إيران"
+            return [(k, o) for k in joined_by for o in (obj.keys if obj is not None else ()) if k != o], joined_by
         return combine(spec, agent, obj, between), agent.keys
     possessed = possessor_subject(ctx, st, trig, before)
     invited = _invitee(ctx, st, trig, before) or fronted_participle_subject(ctx, st, trig) \
         or circumstantial_subject(ctx, st, trig, before) or possessed \
         or passive_controller_subject(ctx, st, trig, before) \
-        or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before, nominal=_definite(ctx, trig)) \
+        or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before, nominal=definite_noun(ctx, trig)) \
         or accused_means_subject(ctx, st, trig, before)
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if subject is not None and subject.start < trig.start and weapon_maker(ctx, subject):
@@ -105,34 +105,6 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
 
 
 GOVERNING_CUES = frozenset({"negation", "denial", "possible"})
-
-
-def _joiners(ctx: DocContext, st: SentenceState, trig: Mark) -> list[str]:
-    """The subject of a joining verb (``[syntax] joining_verbs``) whose preposition opens the
-    trigger's phrase, verb first: "شاركت بريطانيا في الضربات", "لم تشارك لا السعودية ولا
-    الإمارات في الضربات" (the actors between the verb and the preposition, "لا" and "و" aside)."""
-    T, cfg = ctx.t, ctx.cfg
-    k = trig.start - 1
-    if k < 1 or T.norm[k] not in cfg.all_preps:
-        return []
-    keys: list[str] = []
-    while k > 0:
-        k -= 1
-        g = st.group_at(k)
-        if g is not None:
-            keys = [*g.keys, *keys]
-            k = g.start
-        elif T.norm[k] in cfg.joining_verbs:
-            return list(dict.fromkeys(keys))
-        elif not (T.norm[k] in cfg.negation_near or T.norm[k] in cfg.coord or T.norm[k] in cfg.determiners):
-            return []
-    return []
-
-
-def _definite(ctx: DocContext, trig: Mark) -> bool:
-    """A trigger with the article, where nouns are not listed apart, reads as a noun ("العقوبات")."""
-    cfg = ctx.cfg
-    return bool(cfg.adjective_after) and ctx.t.norm[trig.start].startswith(cfg.definite)
 
 
 def _passive_agent(ctx: DocContext, after: list[Group]) -> Group | None:

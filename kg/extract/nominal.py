@@ -6,6 +6,7 @@ before it (or as a possessor, or after an agent preposition)."""
 from __future__ import annotations
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
+from kg.extract.joining import joiner
 from kg.extract.markers import marker
 from kg.extract.objects import located_target, owner_of_object
 from kg.extract.pairs import Pair, between_pairs, combine
@@ -72,7 +73,7 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
                                            or len(gap) <= 1 or (light and words <= 6)):
             subject = g
     if subject is not None and subject.end == trig.start and cfg.joining_verbs:
-        subject = _joiner(ctx, subject, before) or subject
+        subject = joiner(ctx, subject, before) or subject
     if not passive_voice and (subject is None or subject.end < trig.start - 1 or T.proclitic(trig.start)):
         subject = means_agent(ctx, st, trig, before) or subject  # "قياديا في حماس بغارة": not Hamas's
     if subject is None and not passive_voice:
@@ -85,23 +86,6 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         subject = purpose_subject(ctx, st, trig, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
     return combine(spec, subject, obj, between), keys
-
-
-def _joiner(ctx: DocContext, owner: Group, before: list[Group]) -> Group | None:
-    """"Serbia will not join EU sanctions against Russia", "Japan joined US sanctions on Iran":
-    after a joining verb (``[syntax] joining_verbs``) the owner of the event noun is joined;
-    the subject of the verb, with light words between, acts."""
-    T, cfg = ctx.t, ctx.cfg
-    k = owner.start - 1
-    while k >= 0 and T.norm[k] in cfg.determiners:
-        k -= 1
-    if k < 0 or T.norm[k] not in cfg.joining_verbs:
-        return None
-    prior = [g for g in before if g.end <= k]
-    if not prior or crosses_boundary(ctx, prior[-1].end, k):
-        return None
-    gap = T.words(prior[-1].end, k)
-    return prior[-1] if len(gap) <= 4 and all(filler(ctx, j) or T.norm[j] in cfg.negation_near for j in gap) else None
 
 
 def _speaker_during(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:

@@ -69,6 +69,12 @@ def is_argument(ctx: DocContext, trig: Mark) -> bool:
     return trig.start > 0 and ctx.t.norm[trig.start - 1] in all_preps
 
 
+def definite_noun(ctx: DocContext, trig: Mark) -> bool:
+    """A trigger with the article, where nouns are not listed apart, reads as a noun ("العقوبات")."""
+    cfg = ctx.cfg
+    return bool(cfg.adjective_after) and ctx.t.norm[trig.start].startswith(cfg.definite)
+
+
 def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
     """"supplies" is a noun in "U.S. supplies of missiles to Kyiv" and a verb in "China
     supplies Serbia": a determiner or possessive before, or "of"/"between"/an object
