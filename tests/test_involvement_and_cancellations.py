@@ -14,9 +14,11 @@ def _rows(lang, text, ar_rows, en_rows):
     ("en", "Hamas denied any involvement in the rocket attack on Israel.", ("hamas", "attacked", "ISR")),
     ("en", "Iran denied any role in the drone strike on US forces in Jordan.", ("IRN", "attacked", "USA")),
     ("en", "The PKK denied involvement in the Istanbul bombing.", ("pkk", "attacked", "TUR")),
+    ("en", "Hamas denied any involvement in last week's attack on Israel.", ("hamas", "attacked", "ISR")),  # a time possessive
     ("ar", "نفت حركة حماس أي تورط لها في الهجوم الصاروخي على إسرائيل.", ("hamas", "attacked", "ISR")),
     ("ar", "نفت إيران أي دور لها في الهجوم على القوات الأمريكية في الأردن.", ("IRN", "attacked", "USA")),
     ("ar", "نفى حزب العمال الكردستاني أي تورط له في تفجير إسطنبول.", ("pkk", "attacked", "TUR")),
+    ("ar", "نفت حركة حماس أي تورط لها في هجوم يوم السبت على إسرائيل.", ("hamas", "attacked", "ISR")),  # a time phrase
 ])
 def test_a_denied_part_in_an_act_negates_the_act(lang, text, edge, ar_rows, en_rows):
     rows = _rows(lang, text, ar_rows, en_rows)
@@ -57,6 +59,9 @@ def test_a_claim_of_another_stays_alleged(en_rows):
      ("محمد شياع السوداني", "visited", "USA")),
     ("ar", "أرجأ الرئيس التركي رجب طيب أردوغان زيارته إلى القاهرة.", ("رجب طيب أردوغان", "visited", "EGY")),
     ("ar", "ألغت الحكومة المصرية اجتماعا مع الوفد الإسرائيلي.", ("EGY", "metWith", "ISR")),
+    # … named after the event, its parties' names and a time phrase between (not counted as words)
+    ("en", "A meeting between Armenian Prime Minister Nikol Pashinyan and Azerbaijani President Ilham Aliyev, "
+           "scheduled for Thursday in Abu Dhabi, has been postponed indefinitely.", ("Nikol Pashinyan", "metWith", "Ilham Aliyev")),
     # … and one ruled out
     ("en", "Orban again ruled out sending weapons to Ukraine.", ("Viktor Orbán", "supplied", "UKR")),
     ("ar", "استبعد وزير الخارجية المصري بدر عبد العاطي عقد أي لقاء قريب بين الرئيس عبد الفتاح السيسي ورئيس الوزراء "

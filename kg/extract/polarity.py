@@ -31,7 +31,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     T, cfg = ctx.t, ctx.cfg
     nominal = match_key(trig.text) in cfg.triggers[trig.label_].nouns  # "no military cooperation"
     for cue, s, e in cues:  # "the meeting between X and Y did not take place", "… was called off"
-        if cue == "cancelled" and trig.end <= s and len(T.words(trig.end, s)) <= 8 \
+        if cue == "cancelled" and trig.end <= s and s - trig.end <= 30 \
+                and sum(not ctx.in_mention(k) and k not in ctx.adjuncts for k in T.words(trig.end, s)) <= 8 \
                 and not crosses_boundary(ctx, trig.end, s, punctuation=False) and not any(trig.end <= t.start < s for t in st.trigs):
             return "negative"
     heads = {g.start - 1 for g in st.groups if g.label == "demonym"} if cfg.adjective_after else set()
@@ -55,7 +56,8 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     for cue, s, e in cues:
         if cue != "negation" or e > trig.start or s < sent.start:
             continue
-        if "involvement_nouns" in st.cue_names and any(c == "involvement_nouns" and e <= c_s < trig.start for c, c_s, _ in cues):
+        if "involvement_nouns" in st.cue_names and cfg.triggers[trig.label_].symmetric \
+                and any(c == "involvement_nouns" and e <= c_s < trig.start for c, c_s, _ in cues):
             continue  # "denied any role in the talks between X and Y": a part denied, not the event
         between = T.words(e, trig.start)
         if text_at is not None and _through_a_text(ctx, between, text_at):
@@ -173,7 +175,8 @@ def _complement_of(ctx: DocContext, noun_end: int, trig: Mark) -> bool:
         return False
     place = compound_place(ctx, trig, cfg.triggers[trig.label_]) if gap and not all(T.lower[k] for k in gap) else None
     return all(k in preps or T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k)
-               or _hosted_pronoun(ctx, k) or (place is not None and place.start <= k < place.end) for k in gap)
+               or _hosted_pronoun(ctx, k) or (place is not None and place.start <= k < place.end)
+               or k in ctx.adjuncts or (T.text[k] in cfg.possessive and k - 1 in ctx.adjuncts) for k in gap)  # "in Saturday's rocket fire"
 
 
 def _hosted_pronoun(ctx: DocContext, k: int) -> bool:
