@@ -51,6 +51,12 @@ def en_rows():
     return lambda text: claim_rows(text, "en")
 
 
+@pytest.fixture
+def lang_rows():
+    """The rows of a text in the language a parametrized test names: ``lang_rows(lang, text)``."""
+    return lambda lang, text: claim_rows(text, lang)
+
+
 # --- issue 17: every graph the suite builds must parse in a strict reader (Oxigraph) as well
 # as in rdflib. Graphs made by kg build and kg.build (write_graph, build_paths) and the
 # other formats a build writes are recorded during each test and parsed at its end.

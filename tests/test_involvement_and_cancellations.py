@@ -5,10 +5,6 @@ sentences written for these tests."""
 import pytest
 
 
-def _rows(lang, text, ar_rows, en_rows):
-    return (ar_rows if lang == "ar" else en_rows)(text)
-
-
 @pytest.mark.parametrize("lang, text, edge", [
     # a denied part ("involvement", "role", "أي تورط لها") in an act: the act, negative, by the denier's word
     ("en", "Hamas denied any involvement in the rocket attack on Israel.", ("hamas", "attacked", "ISR")),
@@ -20,8 +16,8 @@ def _rows(lang, text, ar_rows, en_rows):
     ("ar", "نفى حزب العمال الكردستاني أي تورط له في تفجير إسطنبول.", ("pkk", "attacked", "TUR")),
     ("ar", "نفت حركة حماس أي تورط لها في هجوم يوم السبت على إسرائيل.", ("hamas", "attacked", "ISR")),  # a time phrase
 ])
-def test_a_denied_part_in_an_act_negates_the_act(lang, text, edge, ar_rows, en_rows):
-    rows = _rows(lang, text, ar_rows, en_rows)
+def test_a_denied_part_in_an_act_negates_the_act(lang, text, edge, lang_rows):
+    rows = lang_rows(lang, text)
     assert (*edge, "negative", "asserted", edge[0]) in rows, rows
     assert not [r for r in rows if r[:3] == edge and r[3] == "positive"], rows
 
@@ -31,8 +27,8 @@ def test_a_denied_part_in_an_act_negates_the_act(lang, text, edge, ar_rows, en_r
     ("en", "Turkey denied any role in the talks between Russia and Ukraine."),
     ("ar", "نفت تركيا أي دور لها في المحادثات بين روسيا وأوكرانيا."),
 ])
-def test_a_denied_part_in_a_meeting_denies_no_meeting(lang, text, ar_rows, en_rows):
-    rows = _rows(lang, text, ar_rows, en_rows)
+def test_a_denied_part_in_a_meeting_denies_no_meeting(lang, text, lang_rows):
+    rows = lang_rows(lang, text)
     assert not [r for r in rows if "TUR" in r[:3:2]], rows
     assert not [r for r in rows if r[3] == "negative"], rows
 
@@ -67,8 +63,8 @@ def test_a_claim_of_another_stays_alleged(en_rows):
     ("ar", "استبعد وزير الخارجية المصري بدر عبد العاطي عقد أي لقاء قريب بين الرئيس عبد الفتاح السيسي ورئيس الوزراء "
            "الإسرائيلي بنيامين نتنياهو.", ("عبد الفتاح السيسي", "metWith", "بنيامين نتنياهو")),
 ])
-def test_a_plan_called_off_is_negative(lang, text, edge, ar_rows, en_rows):
-    rows = _rows(lang, text, ar_rows, en_rows)
+def test_a_plan_called_off_is_negative(lang, text, edge, lang_rows):
+    rows = lang_rows(lang, text)
     assert [r for r in rows if r[:4] == (*edge, "negative")], rows
     assert not [r for r in rows if r[:4] == (*edge, "positive")], rows
 
@@ -78,8 +74,8 @@ def test_a_plan_called_off_is_negative(lang, text, edge, ar_rows, en_rows):
     ("ar", "زار الرئيس التركي القاهرة بعد أن ألغى الاجتماع مع وزير الخارجية.", ("TUR", "visited", "EGY")),
     ("en", "Erdogan visited Cairo after he cancelled a meeting with the foreign minister.", ("Recep Tayyip Erdogan", "visited", "EGY")),
 ])
-def test_a_cancellation_of_another_act_leaves_this_one(lang, text, edge, ar_rows, en_rows):
-    rows = _rows(lang, text, ar_rows, en_rows)
+def test_a_cancellation_of_another_act_leaves_this_one(lang, text, edge, lang_rows):
+    rows = lang_rows(lang, text)
     assert [r for r in rows if r[:4] == (*edge, "positive")], rows
 
 
@@ -128,8 +124,8 @@ def test_a_name_before_a_noun_with_an_object_is_its_agent(text, edge, en_rows):
     ("ar", "لم تشارك لا السعودية ولا الإمارات في الضربات الأميركية الأخيرة على مواقع الحوثيين في صنعاء.",
      [("SAU", "attacked", "houthis", "negative"), ("ARE", "attacked", "houthis", "negative")]),
 ])
-def test_whoever_joins_an_event_acts(lang, text, edges, ar_rows, en_rows):
-    rows = _rows(lang, text, ar_rows, en_rows)
+def test_whoever_joins_an_event_acts(lang, text, edges, lang_rows):
+    rows = lang_rows(lang, text)
     for edge in edges:
         assert [r for r in rows if r[:4] == edge], rows
     assert not [r for r in rows if r[0] in ("eu", "USA") and r[3] == "negative"], rows
@@ -140,5 +136,5 @@ def test_whoever_joins_an_event_acts(lang, text, edges, ar_rows, en_rows):
     ("en", "The EU sanctions on Russia hurt Serbia.", ("eu", "sanctioned", "RUS")),
     ("ar", "انتقدت روسيا العقوبات الأمريكية على إيران.", ("USA", "sanctioned", "IRN")),
 ])
-def test_without_a_joining_verb_the_owner_acts(lang, text, edge, ar_rows, en_rows):
-    assert [r for r in _rows(lang, text, ar_rows, en_rows) if r[:4] == (*edge, "positive")]
+def test_without_a_joining_verb_the_owner_acts(lang, text, edge, lang_rows):
+    assert [r for r in lang_rows(lang, text) if r[:4] == (*edge, "positive")]

@@ -89,6 +89,9 @@ class DocContext:
     last_agent: dict[str, str] = field(default_factory=dict)
     members: frozenset[int] = frozenset()  # starts of mentions listed after a verb of membership: no arguments
     cities: dict[int, Group] | None = None  # city names by start (kg/extract/places.py), found once when first asked
+    # the place named before each trigger noun, by (start, end, section) (kg/extract/places.py): asked by the
+    # noun's reading, its arguments and its denial
+    compound_places: dict[tuple[int, int, str], Group | None] = field(default_factory=dict)
     pronoun_hosts: list[int] | None = None  # where an object pronoun may stand (kg/extract/objects.py), found once
     # the marker of each group read so far, by (start, label, size of modifier_tokens) (kg/extract/markers.py)
     markers: dict[tuple[int, str | None, int], str | None] = field(default_factory=dict)

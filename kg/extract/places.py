@@ -212,6 +212,16 @@ def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] |
 
 
 def compound_place(ctx: DocContext, trig: Mark, spec: Trigger) -> Group | None:
+    """The place hit named before the trigger noun (:func:`_compound_place`), found once per trigger."""
+    if not spec.locative_direct or ctx.cfg.adjective_after:
+        return None
+    key = (trig.start, trig.end, trig.label_)
+    if key not in ctx.compound_places:
+        ctx.compound_places[key] = _compound_place(ctx, trig, spec)
+    return ctx.compound_places[key]
+
+
+def _compound_place(ctx: DocContext, trig: Mark, spec: Trigger) -> Group | None:
     """A place named before an event noun of a place hit (``locative_direct``), after an
     article, in a noun compound ("the Istanbul bombing", "the Kyiv strike", "the Moscow
     concert hall attack": at most two lower-case words between), where adjectives come first:
@@ -219,7 +229,7 @@ def compound_place(ctx: DocContext, trig: Mark, spec: Trigger) -> Group | None:
     state's name or demonym there is the agent ("a US strike", "the Russian attack"), a
     capital used so is not ("the Kremlin attacks Ukraine": an actor after it, a verb)."""
     T, cfg = ctx.t, ctx.cfg
-    if not spec.locative_direct or cfg.adjective_after or trig.start < 2:
+    if trig.start < 2:
         return None
     nxt = trig.end
     if nxt < len(T) and nxt not in ctx.adjuncts and (T.norm[nxt] in spec.obj_preps or T.norm[nxt] in cfg.determiners
