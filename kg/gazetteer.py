@@ -195,7 +195,8 @@ def _cldr_variants(name: str, lang: str) -> list[str]:
 def nisba_forms(stem: str) -> list[str]:
     """Generate the regular Arabic nisba forms of a stem ending in ي.
 
-    "روسي" -> روسي روسية الروسي الروسية روسيون روسيين الروسيون الروسيين, and the indefinite
+    "روسي" -> روسي روسية الروسي الروسية روسيون روسيين الروسيون الروسيين, the duals روسيان
+    روسيتان روسيتين ("المسؤولان الروسيان", "سفينتين روسيتين"), and the indefinite
     accusative روسيا ("11 مسؤولا إيرانيا", "جنديا إسرائيليا"; it is often the country's own
     name, the same actor). Multi-word stems inflect every word: "كوري شمالي" -> "الكورية الشمالية" ...
     """
@@ -203,7 +204,7 @@ def nisba_forms(stem: str) -> list[str]:
     if not all(w.endswith("ي") for w in words):
         raise ValueError(f"nisba stem must end in ي: {stem!r}")
     out = []
-    for suffix in ("", "ة", "ون", "ين"):
+    for suffix in ("", "ة", "ون", "ين", "ان", "تان", "تين"):
         for article in ("", "ال"):
             out.append(" ".join(article + w + suffix for w in words))
     out.append(" ".join(w + "ا" for w in words))

@@ -81,6 +81,7 @@ class LanguageData:
     code: str
     raw: dict
     titles: dict[str, str] = field(default_factory=dict)  # title key -> role
+    plural_titles: frozenset[str] = frozenset()  # title keys that name several holders ("ministers", "الوزيرين")
     triggers: dict[str, Trigger] = field(default_factory=dict)
     _key_sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
     _sections: dict[str, "SectionForms"] = field(default_factory=dict, repr=False, compare=False)
@@ -187,6 +188,26 @@ def _expand_lemma_lists(raw: dict) -> None:
             lists[base] = have + [f for f in expand(raw, lists[name], "verb") if f not in have]
 
 
+def _plural_titles(raw: dict) -> list[str]:
+    """The plural and dual forms of the titles ``[titles] plural_<Role>`` names by role
+    ("minister" → "ministers", "وزير|وزراء" → "وزيران", "وزيرين", "وزراء"), added to that role's
+    titles: "Israeli ministers X and Y", "الوزيرين الإسرائيليين X وY" give each name the title.
+    English titles are also written capitalised ("Foreign Ministers")."""
+    titles = raw.setdefault("titles", {})
+    english = raw.get("morphology", {}).get("inflector") == "english"
+    found: list[str] = []
+    for role in ROLES:
+        for lemma in titles.get(f"plural_{role}", []):
+            singular = lemma.split("|")[0]
+            forms = [f for f in expand(raw, [lemma], "noun") if f != singular]
+            if english:
+                forms += [" ".join(w[:1].upper() + w[1:] for w in f.split()) for f in forms]
+            have = list(titles.get(role, []))
+            titles[role] = have + [f for f in dict.fromkeys(forms) if f not in have]
+            found += forms
+    return found
+
+
 # supplement sections that are data of their own, not trigger lemmas: ``[agents]`` (agent
 # nouns by sector, ``en.agents.toml`` from the Phoenix agents dictionary, ``ar.agents.toml``)
 DATA_SUPPLEMENTS = frozenset({"agents"})
@@ -224,6 +245,7 @@ def load_language(code: str) -> LanguageData:
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     _merge_supplements(code, raw)
     _expand_lemma_lists(raw)
+    plurals = _plural_titles(raw)
     data = LanguageData(code=code, raw=raw)
     article = raw.get("morphology", {}).get("definite_article", "")
     make_definite = raw.get("morphology", {}).get("generate_definite_titles", False)
@@ -233,6 +255,8 @@ def load_language(code: str) -> LanguageData:
             data.titles.setdefault(key, role)
             if make_definite and article and not key.startswith(match_key(article)):
                 data.titles.setdefault(match_key(article) + key, role)
+    data.plural_titles = frozenset(k for form in plurals for k in (
+        match_key(form), *((match_key(article) + match_key(form),) if make_definite and article else ())))
     for relation, spec in raw.get("triggers", {}).items():
         armed = spec.get("with_instrument", {})
         otherwise = spec.get("otherwise")

@@ -100,6 +100,7 @@ class PersonFinder:
             {f for trig in data.triggers.values() for f in trig.forms if " " not in f}
         self.title_words = {w for t in self.titles for w in t.split()}
         self.counterparts = data.keys("titles", "counterpart")
+        self.plural_titles = data.plural_titles  # "ministers X and Y": each name, never a title alone
         self.affiliated_only = data.keys("titles", "affiliated_only")
         self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
         self.possessive = frozenset(data.strings("morphology", "possessive"))
@@ -292,8 +293,9 @@ class PersonFinder:
                     gap += 1
                     continue
                 nxt_title = title_at.get(k)
-                if nxt_title is not None and (token_table(doc).proclitic(k) or match_key(nxt_title.text) in self.counterparts):
-                    break  # "… الروسي بنظيره الإيراني", "… and his counterpart": another person's title
+                if nxt_title is not None and (token_table(doc).proclitic(k) or match_key(nxt_title.text) in self.counterparts
+                                              or self._plural(nxt_title)):
+                    break  # "… الروسي بنظيره الإيراني", "… and his counterpart", "… مسؤولين في حماس": others' titles
                 if nxt_title is not None:  # "أمير قطر الشيخ تميم": a second title
                     used_titles.add(k)
                     k = nxt_title.end
@@ -314,6 +316,9 @@ class PersonFinder:
                 break
             if affiliation is None and match_key(t.text) in self.affiliated_only:
                 continue  # "المستشار الإعلامي": an adviser, not the chancellor
+            plural = self._plural(t)
+            if name is None and plural:
+                continue  # "Russian officials said", "قال المسؤولون الروس": no one in particular
             if name is None and self.lang == "en" and not (
                     t.end < len(doc) and doc[t.end].is_lower and doc[t.end].norm_ in self.clause_verbs):
                 name = self._name_before(doc, t, actor_at)  # "Wang Yi, China's top diplomat"; not "…, Brazil's president said"
@@ -321,13 +326,18 @@ class PersonFinder:
                 start, end, known = name
                 if known is not None:
                     end = self._extend_known(doc, end, actor_at)
+                phrase_start, phrase_end = min(t.start, start), max(t.end, end)
+                # "القياديين خالد مشعل وخليل الحية", "ministers X and Y": the next names share the title
+                others = self._coordinated_names(doc, phrase_end, titles, non_persons, actor_at)
+                if plural and not others:
+                    continue  # "خبراء روس يتوقعون تطورا": a plural title names several, or a verb follows
                 written = self.name_text(doc, start, end)  # an unknown name's end is not extended: its key's text
                 key = known or person_key(written)
+                title_affiliation = affiliation  # what the title phrase says, which a coordinated name shares
                 if known and affiliation is None:
                     affiliation = self.lex.known[known].role_on(doc.user_data.get("published"))[1]
                 actor = self._person(doc, key, written, role, affiliation, known, title_role=not inherit_role)
                 actor = discourse.register(actor) if discourse is not None else actor
-                phrase_start, phrase_end = min(t.start, start), max(t.end, end)
                 if aff_spans and aff_spans[0].end <= t.start:  # "U.S. President Joe Biden"
                     phrase_start = min(phrase_start, aff_spans[0].start)
                 replaced.add((start, end))
@@ -335,31 +345,18 @@ class PersonFinder:
                 names[(phrase_start, phrase_end)] = written
                 records.append(TitledPerson(key, actor.role or role, affiliation, phrase_start, phrase_end, True))
                 consumed.extend(aff_spans)
-                # "القياديين خالد مشعل وخليل الحية", "ministers X and Y": the next name shares the title
-                nxt = phrase_end
-                clitic = token_table(doc).proclitic
-                while nxt < len(doc) and (clitic(nxt).startswith("و") or doc[nxt].norm_ in ("and", ",")):
-                    j = nxt + 1 if doc[nxt].norm_ in ("and", ",") else nxt
-                    if j >= len(doc):
-                        break  # the doc ends with "and" / ","
-                    other = self._scan_name(doc, j, actor_at) if not clitic(j) or clitic(j).startswith("و") else None
-                    if other is None and j < len(doc) and clitic(j).startswith("و"):
-                        other = self._scan_name_after_conjunction(doc, j, actor_at)
-                    if other is None:
-                        break
-                    o_start, o_end, o_known = other
-                    if self._own_title_affiliation(doc, o_end, titles, non_persons, actor_at):
-                        break  # "… and Wang Yi, China's top diplomat": his own title says whose he is
+                for o_start, o_end, o_known in others:
                     written = self.name_text(doc, o_start, o_end)
                     o_key = o_known or person_key(written)
-                    o_actor = self._person(doc, o_key, written, role, affiliation, o_known)
+                    # "Foreign Ministers Sergei Lavrov and Wang Yi": not Lavrov's state for Wang Yi
+                    o_actor = self._person(doc, o_key, written, role, title_affiliation, o_known)
                     if discourse is not None:
                         discourse.register(o_actor)
                     replaced.add((o_start, o_end))
                     new_spans.append(ActorSpan(o_start, o_end, "person", o_key))
                     names[(o_start, o_end)] = written
-                    records.append(TitledPerson(o_key, o_actor.role or role, affiliation, o_start, o_end, True))
-                    nxt = o_end
+                    records.append(TitledPerson(o_key, o_actor.role or role, title_affiliation or o_actor.affiliation,
+                                                o_start, o_end, True))
             elif affiliation is not None:
                 # a title without a name ("مدير وكالة المخابرات المركزية", "the Russian president"):
                 # coreference may find the person; until then the body it names stays a participant
@@ -404,6 +401,30 @@ class PersonFinder:
         set_actor_spans(doc, consumed, "consumed")
         doc.user_data["titled_persons"] = records
         return doc
+
+    def _plural(self, title: Title) -> bool:
+        """The title names several holders ("ministers", "المسؤولين"): each needs a name."""
+        return match_key(title.text) in self.plural_titles or title.stems in self.plural_titles
+
+    def _coordinated_names(self, doc: Doc, end: int, titles: list[Title], non_persons: dict[int, ActorSpan],
+                           actor_at: dict[int, ActorSpan]) -> list[tuple[int, int, str | None]]:
+        """The names joined by "and", a comma or "و" to the titled name ending at ``end``, which
+        share its title, up to one that carries a title of its own."""
+        found = []
+        clitic = token_table(doc).proclitic
+        nxt = end
+        while nxt < len(doc) and (clitic(nxt).startswith("و") or doc[nxt].norm_ in ("and", ",")):
+            j = nxt + 1 if doc[nxt].norm_ in ("and", ",") else nxt
+            if j >= len(doc):
+                break  # the doc ends with "and" / ","
+            other = self._scan_name(doc, j, actor_at) if not clitic(j) or clitic(j).startswith("و") else None
+            if other is None and clitic(j).startswith("و"):
+                other = self._scan_name_after_conjunction(doc, j, actor_at)
+            if other is None or self._own_title_affiliation(doc, other[1], titles, non_persons, actor_at):
+                break  # "… and Wang Yi, China's top diplomat": his own title says whose he is
+            found.append(other)
+            nxt = other[1]
+        return found
 
     def _titled_known_names(self, doc: Doc, actors: list[ActorSpan], titles: list[Title], records: list[TitledPerson],
                             replaced: set[tuple[int, int]]) -> list[TitledPerson]:
@@ -506,13 +527,14 @@ class PersonFinder:
         while k < len(doc) and k - end < 3 and doc[k].text in {",", "،"}:
             k += 1
         left = self._actor_before(doc, k + 2, non_persons) if self.affiliation_first else None
-        if left is not None and left.start >= end:
+        if left is not None and left.start == k:  # "… and Wang Yi, China's": not "… and X met Chinese envoy Y"
             return True
         title = next((t for t in titles if end <= t.start <= end + 3), None)
         if title is None:
             return False
         after = actor_at.get(title.end)
-        return after is not None and not self._is_person(after.kb_id_)
+        # "… وأليكسي أوفرتشوك المبعوث الصيني لي هوي": a title with a name after it is the next person's
+        return after is not None and not self._is_person(after.kb_id_) and self._scan_name(doc, after.end, actor_at) is None
 
     def _scan_name_after_conjunction(self, doc: Doc, k: int, actor_at: dict[int, ActorSpan]):
         """A name whose first token carries "و" (and): scanned as if the clitic were not there."""
