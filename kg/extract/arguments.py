@@ -16,17 +16,18 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.joining import joiners
 from kg.extract.markers import marker, member_phrase_start, of_a_border
 from kg.extract.nominal import noun_arguments
-from kg.extract.objects import (complement_after, deployer, event_agent, located_target, nisba_of_the_object, owned_object,
+from kg.extract.objects import (carried_object, complement_after, deployer, event_agent, located_target, nisba_of_the_object, owned_object,
                                 owner_object, owner_of_object, pronoun_object, source_between, victim)
 from kg.extract.receiving import received_pairs
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.places import city_target
 from kg.extract.polarity import rejected_accusation
-from kg.extract.subjects import (accused_means_subject, apposition_head, circumstantial_subject, complement_pronoun_subject, condemned_event,
-                                 coordinated_subject, coordinated_verb_subject, fallback_subject, fronted_participle_subject, modal_subject,
-                                 means_agent, passive_controller_subject, possessor_subject, pronoun_subject,
-                                 purpose_subject, relative_before, relative_subject, shared_subject, text_author,
-                                 weapon_maker)
+from kg.extract.controllers import accused_means_subject, carried_accused_subject, passive_controller_subject
+from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject,
+                                 condemned_event, coordinated_subject, coordinated_verb_subject, fallback_subject,
+                                 fronted_participle_subject, modal_subject, means_agent, possessor_subject,
+                                 pronoun_subject, purpose_subject, relative_before, relative_subject, shared_subject,
+                                 text_author, weapon_maker)
 from kg.extract.triggers import control, definite_noun, in_control, is_argument, nominal_reading, passive, text_noun_before
 from kg.extract.words import actor_next, crosses_boundary, distance, filler
 from kg.lang import Trigger
@@ -48,6 +49,10 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
     limit = _limit(ctx, st, trig, spec)
     before = st.groups_before(trig.start)
     after = st.groups_starting(trig.end, limit)
+    adjuncts = ctx.adjuncts
+    if adjuncts and trig.start not in adjuncts:  # "نفت الصين، خلال مؤتمر صحفي في بكين، تقارير عن تزويد …": set off, no argument
+        before = [g for g in before if g.start not in adjuncts or g.end - 1 not in adjuncts]
+        after = [g for g in after if g.start not in adjuncts or g.end - 1 not in adjuncts]
     is_noun = match_key(trig.text) in spec.nouns and nominal_reading(ctx, trig, spec)
     if is_noun or passive(ctx, trig):
         return noun_arguments(ctx, st, trig, spec, before, after, passive_voice=not is_noun)
@@ -67,7 +72,7 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         or circumstantial_subject(ctx, st, trig, before) or possessed \
         or passive_controller_subject(ctx, st, trig, before) \
         or relative_subject(ctx, st, trig, before) or complement_pronoun_subject(ctx, st, trig, before, nominal=definite_noun(ctx, trig)) \
-        or accused_means_subject(ctx, st, trig, before)
+        or accused_means_subject(ctx, st, trig, before) or carried_accused_subject(ctx, st, trig)
     subject, strong_subject = (invited, True) if invited is not None else _subject_before(ctx, st, trig, before)
     if subject is not None and subject.start < trig.start and weapon_maker(ctx, subject):
         # "Russia used Iranian drones in its war against Ukraine": the user of the weapon
@@ -92,7 +97,9 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         # "Armenia and Azerbaijan accused each other", "اتهمت أرمينيا وأذربيجان بعضهما البعض"
         found = pairs(subject.keys)
         return list(dict.fromkeys(found + ([] if spec.symmetric else [(o, s) for s, o in found]))), subject.keys
-    subject, obj = _object_after(ctx, st, trig, spec, after, subject, possessed=possessed is not None)
+    obj = carried_object(ctx, st, trig, subject)  # "متهماً إياه"
+    if obj is None:
+        subject, obj = _object_after(ctx, st, trig, spec, after, subject, possessed=possessed is not None)
     if possessed is not None and obj is not None and obj.label == "title" and ctx.t.norm[obj.start] not in cfg.counterparts:
         obj = None  # "خلال لقائه الرئيس الروسي": an office with no name found is too vague an object here
         # (not a counterpart's: "عقب لقائه نظيره اليوناني", the other side's holder of the office)

@@ -46,7 +46,7 @@ from kg.nlp.extensions import doc_value, set_doc_value
 from kg.nlp.syntax import syntax_of
 from kg.extract.modality import modality, unnamed_source
 from kg.extract.participation import participation
-from kg.extract.polarity import denial, polarity, rejecter, reported_subject
+from kg.extract.polarity import denial, polarity, rejecter, reported_agent, reported_subject
 from kg.extract.records import government_claims, sentence_claim, threat_claims, title_claims, unique_claims
 from kg.extract.triggers import armed, claim_trigger, means_after
 from kg.extract.words import actor_next, complement_between
@@ -213,11 +213,14 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     denier = rejecter(ctx, st, trig)
     if denier and not (pairs and reported_subject(ctx, st, trig, keys)):
         # "رفضت إيران الاتهامات بتزويد روسيا": the rejecter is the accused
-        accused = denier[0]
+        accused = reported_agent(ctx, st, trig) or denier[0]
         pairs = [(accused, obj) for _subj, obj in pairs] or [(accused, k) for k in keys if k != accused]
     pairs = [(subj, obj) for subj, obj in pairs if subj and obj and subj != obj and not _own_state(ctx, spec, subj, obj)]
     if not pairs:
         return claims
+    if spec.person_reading and _persons_only(ctx, pairs) and match_key(trig.text) in spec.person_reading[1] \
+            and not any(T.norm[k] in ctx.cfg.weapons for k in T.words(trig.end, min(sent.end, trig.end + 8))):
+        spec = ctx.cfg.triggers[spec.person_reading[0]]  # "Macron attacked Trump's tariffs": in words
     # polarity, modality and speaker are the trigger's, the same for each of its pairs
     pol = polarity(ctx, st, trig)
     if pol == "positive" and trig.start > 0 and T.norm[trig.start - 1] in ctx.cfg.free_choice:
@@ -235,6 +238,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if spec.relation == "accused" and pol == "positive":
         st.accusation = (pairs[0][0], pairs[0][1], trig.end)
     st.claimed = (trig.end, spec.relation)
+    if st.first_object is None and not any(s < trig.start for c, s, _ in st.cues if c in GOVERNING_VERBS):
+        st.first_object = pairs[0][1]  # "نفى … تقارير عن تزويد بلاده روسيا، واصفاً إياها": no actor's
     for subj, obj in pairs:
         claims.append(sentence_claim(ctx.text, sent, ctx.offset, subj, spec.relation, obj, polarity=pol,
                                      modality=mode, attributed_to=(denier[0] if denier else subj) if denied else said))
@@ -250,6 +255,7 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
 
 
 HOSTILE_TO_OTHERS = frozenset({"attacked", "sanctioned"})
+GOVERNING_VERBS = frozenset({"speech", "denial", "negation", "according_to"})  # a clause under them is no main clause
 
 
 def _pair_of_the_clause(ctx: DocContext, st: SentenceState, trig: Mark) -> list[tuple[str, str]]:
@@ -332,6 +338,12 @@ def _marked_after(ctx: DocContext, st: SentenceState, end: int, preps: tuple[str
         if mark in preps or (mark is None and bare_within is not None and g.start - end <= bare_within):
             return g
     return None
+
+
+def _persons_only(ctx: DocContext, pairs: list[tuple[str, str]]) -> bool:
+    """Every subject of ``pairs`` is a person."""
+    actors = ctx.discourse.actors if ctx.discourse is not None else {}
+    return all(actors.get(subj) is not None and actors[subj].type == "Person" for subj, _ in pairs)
 
 
 def _own_state(ctx: DocContext, spec: Trigger, subj: str, obj: str) -> bool:

@@ -91,6 +91,8 @@ class ClaimConfig:
     group_pronouns: frozenset[str] = _keys("coreference", "group_pronouns")
     hosts: frozenset[str] = _keys("coreference", "pronoun_hosts")
     object_pronouns: frozenset[str] = _keys("coreference", "object_pronouns")  # "Russia invaded it"
+    object_carriers: frozenset[str] = _keys("coreference", "object_carriers")  # "متهماً إياه": the main clause's object
+    feminine_carriers: frozenset[str] = _keys("coreference", "feminine_object_carriers")
     object_pronoun_relations: frozenset[str] = _keys("coreference", "object_pronoun_relations")
     subject_hosts: frozenset[str] = _keys("coreference", "subject_pronoun_hosts")
     name_stop: frozenset[str] = _keys("names", "stop")

@@ -133,6 +133,9 @@ class SentenceState:
     disputes: dict[tuple[int, int], tuple[int, int, int] | None] = field(default_factory=dict)
     first_subject: list[str] | None = None  # the subject of the sentence's first trigger that had one
     accusation: tuple[str, str, int] | None = None  # (accuser, accused, end of the trigger) read last
+    # the object of the sentence's first claim, when no speech or denial verb governs its trigger:
+    # the main clause's object, which "متهماً إياه" resumes (kg/extract/objects.py)
+    first_object: str | None = None
     refusals: frozenset[int] = frozenset()  # starts of the negation cues ("رفضت", "refused"), asked per trigger
     trig_starts: list[int] = field(default_factory=list)  # of ``trigs``, for bisect
     # the names of ``cues``: most rules look for one kind of cue, which most sentences lack

@@ -169,6 +169,26 @@ def source_between(st: SentenceState, start: int, end: int) -> bool:
         any(c in ("according_to", "speech") and start <= s < end for c, s, _ in st.cues)
 
 
+def carried_object(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
+    """"فرضت … عقوبات على شركة X، متهمةً إياها بـ…": a pronoun carried by إيا right after the
+    trigger (``[coreference] object_carriers``) is its object, and resumes the main clause's
+    object: that of the sentence's first claim (a state or a body for the feminine pronoun).
+    Under a verb of speech or denial it resumes what was said or denied ("نفى … تقارير …،
+    واصفاً إياها"): no actor."""
+    cfg, T = ctx.cfg, ctx.t
+    k = trig.end
+    if not cfg.object_carriers or k >= st.sent.end or T.norm[k] not in cfg.object_carriers or st.first_object is None:
+        return None
+    key = st.first_object
+    if subject is not None and key in subject.keys:
+        return None
+    if T.norm[k] in cfg.feminine_carriers and ctx.discourse is not None:
+        actor = ctx.discourse.actors.get(key)
+        if actor is not None and actor.type == "Person":
+            return None
+    return Group([key], k, k + 1, "pronoun")
+
+
 def pronoun_object(ctx: DocContext, st: SentenceState, trig: Mark, limit: int, preps: tuple[str, ...],
                    subject: Group | None) -> Group | None:
     """"فرضت … عقوبات عليها": a pronoun on an object preposition is the most recent

@@ -4,6 +4,7 @@ cancellation ("was called off") and denial cues read against the trigger."""
 from __future__ import annotations
 
 from kg.extract.context import DocContext, Mark, SentenceState
+from kg.extract.markers import marker
 from kg.extract.places import compound_place
 from kg.extract.triggers import bare_word, circumstantial, modified_event_noun, text_noun_before
 from kg.extract.words import complement_between, crosses_boundary, plain_word
@@ -170,13 +171,24 @@ def _complement_of(ctx: DocContext, noun_end: int, trig: Mark) -> bool:
     # Istanbul bombing", "أي صلة لها بالهجوم"), or the trigger's own preposition clitic
     gap = T.words(noun_end, trig.start)
     preps = [k for k in gap if T.norm[k] in cfg.all_preps]
+    # … or the noun's own adjective before its preposition ("تقارير غربية عن", "تقارير إعلامية عن")
     if len(gap) > 4 or len(preps) > 1 or (gap and gap[0] not in preps and not T.proclitic(trig.start)
-                                          and not (len(gap) > 1 and gap[1] in preps and _hosted_pronoun(ctx, gap[0]))):
+                                          and not (len(gap) > 1 and gap[1] in preps and (_hosted_pronoun(ctx, gap[0])
+                                                                                        or _adjective(ctx, gap[0])))):
         return False
     place = compound_place(ctx, trig, cfg.triggers[trig.label_]) if gap and not all(T.lower[k] for k in gap) else None
-    return all(k in preps or T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k)
+    adjective = gap[0] if len(gap) > 1 and gap[1] in preps and _adjective(ctx, gap[0]) else None
+    return all(k in preps or k == adjective or T.norm[k] in cfg.determiners or plain_word(ctx, k) or ctx.in_mention(k)
                or _hosted_pronoun(ctx, k) or (place is not None and place.start <= k < place.end)
                or k in ctx.adjuncts or (T.text[k] in cfg.possessive and k - 1 in ctx.adjuncts) for k in gap)  # "in Saturday's rocket fire"
+
+
+def _adjective(ctx: DocContext, k: int) -> bool:
+    """A word that may modify the noun before it in a language whose adjectives follow their
+    noun: a plain word of letters, no preposition, trigger, clause boundary or name."""
+    T, cfg = ctx.t, ctx.cfg
+    return bool(cfg.adjective_after) and T.alpha[k] and T.norm[k] not in cfg.all_preps and T.norm[k] not in cfg.boundaries \
+        and k not in ctx.trig_tokens and not T.proclitic(k)
 
 
 def _hosted_pronoun(ctx: DocContext, k: int) -> bool:
@@ -205,6 +217,17 @@ def reported_subject(ctx: DocContext, st: SentenceState, trig: Mark, subject: li
     noun_end = cue[2]
     return any(set(g.keys) == set(subject) and (g.start >= trig.end or complement_between(ctx, noun_end, g.start))
                for g in st.groups)
+
+
+def reported_agent(ctx: DocContext, st: SentenceState, trig: Mark) -> str | None:
+    """The agent a rejected report names right before a verbal noun ("dismissed reports of
+    Beijing supplying engines to Russia"): the accused, not the one who rejects."""
+    cue = _dispute_cue(ctx, st, trig)
+    if cue is None:
+        return None
+    g = st.group_at(trig.start - 1)  # marked ("of Beijing"), no accuser's nisba ("الاتهامات الأميركية بتزويد")
+    return g.keys[0] if g is not None and g.end == trig.start and g.start >= cue[2] and len(g.keys) == 1 \
+        and g.label != "demonym" and marker(ctx, g, ctx.cfg.all_preps) is not None else None
 
 
 def rejecter(ctx: DocContext, st: SentenceState, trig: Mark) -> list[str]:
@@ -241,8 +264,11 @@ def _find_dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[i
         if cue not in ("disputes", "denial") or e > trig.start:
             continue  # "rejected accusations of …", "denied any involvement in …"
         for ns, ne in nouns:
-            # three words at most between, quotes aside ('dismissed as "baseless" reports that …')
-            if 0 <= ns - e and sum(ctx.t.alpha[k] for k in range(e, ns)) <= 3 and ns - e <= 6 \
+            # three words at most between, quotes, the denier's name and a phrase set off by commas aside
+            # ('dismissed as "baseless" reports that …', "نفى المتحدث باسم الخارجية الصينية لين جيان، خلال
+            # مؤتمر صحفي، تقارير عن …")
+            if 0 <= ns - e <= 24 and sum(ctx.t.alpha[k] and not ctx.in_mention(k) and k not in ctx.adjuncts
+                                         for k in range(e, ns)) <= 3 \
                     and _complement_of(ctx, ne, trig) and not any(ne <= t.start < trig.start for t in st.trigs):
                 return s, e, ne
     return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.participation import demonym_heads
-from kg.extract.triggers import circumstantial, is_argument, passive
+from kg.extract.triggers import circumstantial, is_argument
 from kg.extract.words import crosses_boundary, filler, plain_word
 from kg.lang import Trigger
 
@@ -304,23 +304,6 @@ def _relative_over_light_words(ctx: DocContext, st: SentenceState, start: int) -
     return None
 
 
-def accused_means_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
-    """"accused France of fuelling tensions by arming Armenia", "اتهم فرنسا بتأجيج التوتر عبر
-    تسليح أرمينيا": an act after a manner preposition (``[syntax] manner_prepositions``) in the
-    accusation's phrase is the accused's, when no other actor stands between but a place."""
-    acc = st.accusation
-    T, cfg = ctx.t, ctx.cfg
-    if acc is None or not cfg.manner_preps or not 0 <= trig.start - acc[2] <= 14 or trig.start == 0:
-        return None
-    if T.norm[trig.start - 1] not in cfg.manner_preps and T.proclitic(trig.start).lstrip("وف") not in cfg.manner_preps - {""}:
-        return None
-    accused = next((g for g in reversed(before) if acc[1] in g.keys), None)
-    if accused is None or crosses_boundary(ctx, accused.end, trig.start, punctuation=False) or any(
-            accused.end <= g.start < trig.start and marker(ctx, g, cfg.all_preps) not in cfg.locative for g in before):
-        return None
-    return accused
-
-
 def text_author(ctx: DocContext, st: SentenceState, text_at: int, before: list[Group]) -> Group | None:
     """"رفض الرئيس البرازيلي التوقيع على بيان يدين روسيا": the author of a text whose act the
     trigger is, the nearest unmarked actor before the text noun in its clause."""
@@ -362,32 +345,6 @@ def means_agent(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Gro
         return None
     keys = set(prev[2])
     return next((g for g in reversed(before) if set(g.keys) == keys), None)
-
-
-def passive_controller_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
-    """"Iran was accused by the United States of supplying drones", "اتُهمت إيران من قبل
-    الولايات المتحدة بتزويد روسيا": a passive control verb with its agent phrase right before
-    the controlled verb lends the passive's subject (Iran), not its agent, to that verb."""
-    cfg, T = ctx.cfg, ctx.t
-    if trig.start == 0:
-        return None
-    marked = T.norm[trig.start - 1] in cfg.passive_control  # "… of supplying"
-    if not marked and not T.proclitic(trig.start):  # "… بتزويد"
-        return None
-    end = trig.start - 1 if marked else trig.start
-    agent = before[-1] if before and before[-1].end == end else None
-    if agent is None or (not marked and not (agent.start > 0 and T.norm[agent.start - 1] in cfg.passive_agent_tails)):
-        return None
-    t = next((t for t in reversed(st.trigs) if t.end <= agent.start), None)
-    if t is None:
-        return None
-    if marker(ctx, agent, cfg.all_preps) not in cfg.passive_agents and not (
-            t.end + 1 == agent.start and T.norm[t.end] in cfg.agents and passive(ctx, t)):
-        return None
-    between = [g for g in before if t.end <= g.start and g.end <= agent.start and marker(ctx, g, cfg.all_preps) is None]
-    if between:  # verb first: "اتُهمت إيران من قبل …"
-        return between[0]
-    return next((g for g in reversed(before) if g.end <= t.start and len(T.words(g.end, t.start)) <= 3), None)
 
 
 def fronted_participle_subject(ctx: DocContext, st: SentenceState, trig: Mark) -> Group | None:

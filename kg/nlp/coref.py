@@ -212,6 +212,9 @@ class Coref:
             aff = discourse.actors[person].affiliation if person and person in discourse.actors else None
             if titled and (start - titled[-1].end <= 8 or aff is None):
                 aff = titled[-1].affiliation  # "نفى وزير الخارجية الإيراني أن تكون بلاده …"
+            body = (discourse.actors.get(aff) or self.lex.known.get(aff)) if aff else None
+            if body is not None and body.type == "Organization" and body.affiliation:
+                aff = body.affiliation  # "المتحدث باسم الخارجية الصينية … بلاده": the ministry's state
             keys = [aff] if aff else []
         if label.startswith("dual") and len(keys) < 2:
             return []

@@ -1,0 +1,67 @@
+"""A pronoun carried by إيا resumes the main clause's object; a person's attack is verbal; a
+rejected report is read past the denier's title and a phrase set off by commas; the agent a
+report names is the accused; "بلاده" of a ministry's spokesman is the ministry's state.
+Sentences written for these tests (kg/extract/objects.py carried_object, kg/extract/controllers.py,
+kg/extract/polarity.py, kg/nlp/coref.py)."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("فرضت وزارة الخزانة الأميركية عقوبات على شركة \"سي لاين\" للشحن، متهمةً إياها بالالتفاف على القيود.",
+     {("us_treasury", "accused", "org-s-ln")}),
+    ("انتقد الرئيس التركي رجب طيب أردوغان إسرائيل، متهما إياها بارتكاب إبادة جماعية.",
+     {("رجب طيب أردوغان", "accused", "ISR")}),
+    ("انتقدت الصين الولايات المتحدة، متهمة إياها بتزويد تايوان بالأسلحة.",
+     {("CHN", "accused", "USA"), ("USA", "supplied", "TWN")}),
+    ("أدانت وزارة الخارجية السعودية الغارات الإسرائيلية على العاصمة السورية دمشق، معتبرة إياها انتهاكاً صارخاً.",
+     {("sau_mfa", "opposed", "ISR"), ("ISR", "attacked", "SYR")}),
+])
+def test_a_carried_pronoun_resumes_the_main_clause_s_object(ar_rows, text, edges):
+    got = {r[:3] for r in ar_rows(text)}
+    assert edges <= got, got
+
+
+def test_a_carried_pronoun_under_a_denial_resumes_no_actor(ar_rows):
+    # "إياها" is the reports denied, not Russia
+    rows = ar_rows("نفت الصين تقارير عن تزويد روسيا بمحركات، واصفة إياها بأنها افتراءات.")
+    assert not [r for r in rows if r[2] == "RUS" and r[1] != "supplied"], rows
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("en", "French President Emmanuel Macron attacked Washington over its tariffs.", ("Emmanuel Macron", "criticized", "USA")),
+    ("en", "Turkish President Recep Tayyip Erdogan attacked Israel in a speech on Monday.", ("Recep Tayyip Erdogan", "criticized", "ISR")),
+    ("ar", "هاجم الرئيس الفنزويلي نيكولاس مادورو واشنطن في خطاب متلفز.", ("نيكولاس مادورو", "criticized", "USA")),
+    ("ar", "هاجم وزير الخارجية الإيراني عباس عراقجي الولايات المتحدة.", ("عباس عراقجي", "criticized", "USA")),
+])
+def test_a_person_s_attack_is_in_words(lang_rows, lang, text, edge):
+    got = {r[:3] for r in lang_rows(lang, text)}
+    assert edge in got and (edge[0], "attacked", edge[2]) not in got, got
+
+
+@pytest.mark.parametrize("lang, text, edge", [
+    ("en", "Russia attacked Ukraine overnight.", ("RUS", "attacked", "UKR")),
+    ("ar", "هاجم حزب الله إسرائيل بالصواريخ.", ("hezbollah", "attacked", "ISR")),
+])
+def test_a_state_s_or_a_group_s_attack_stays_an_attack(lang_rows, lang, text, edge):
+    assert edge in {r[:3] for r in lang_rows(lang, text)}
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    ("ar", "نفت الصين، خلال مؤتمر صحفي في بكين، تقارير عن تزويد روسيا بمحركات.", ("CHN", "supplied", "RUS", "negative")),
+    ("ar", "نفى المتحدث باسم الخارجية الصينية لين جيان تقارير عن تزويد بلاده روسيا بمحركات.", ("CHN", "supplied", "RUS", "negative")),
+    ("ar", "نفت إيران تقارير إعلامية عن إرسال صواريخ إلى روسيا.", ("IRN", "supplied", "RUS", "negative")),
+    ("en", "Chinese foreign ministry spokesman Lin Jian on Monday dismissed reports of Beijing supplying engines to Russia.",
+     ("CHN", "supplied", "RUS", "negative")),
+    ("en", "China, at a press conference in Beijing, denied reports that it supplied engines to Russia.", ("CHN", "supplied", "RUS", "negative")),
+])
+def test_a_rejected_report_past_titles_and_set_off_phrases(lang_rows, lang, text, row):
+    rows = lang_rows(lang, text)
+    assert row in {r[:4] for r in rows}, rows
+    assert not [r for r in rows if r[1] == "supplied" and r[3] == "positive"], rows
+
+
+def test_an_actor_inside_a_set_off_phrase_is_no_argument_outside_it(ar_rows):
+    rows = ar_rows("اتهمت الحكومة العراقية، في بيان صدر عن مكتبها في بغداد، تركيا بقصف مواقع في دهوك.")
+    got = {r[:3] for r in rows}
+    assert {("IRQ", "accused", "TUR"), ("TUR", "attacked", "IRQ")} <= got, rows
