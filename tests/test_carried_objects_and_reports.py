@@ -65,3 +65,32 @@ def test_an_actor_inside_a_set_off_phrase_is_no_argument_outside_it(ar_rows):
     rows = ar_rows("اتهمت الحكومة العراقية، في بيان صدر عن مكتبها في بغداد، تركيا بقصف مواقع في دهوك.")
     got = {r[:3] for r in rows}
     assert {("IRQ", "accused", "TUR"), ("TUR", "attacked", "IRQ")} <= got, rows
+
+
+@pytest.mark.parametrize("text, row", [
+    # a negation reaches past a verb-first subject's title and name and a phrase set off by commas
+    ("امتنع وزير الخارجية الهندي سوبرامانيام جايشانكار، خلال مؤتمر صحفي في نيودلهي، عن انتقاد موسكو بسبب هجماتها.",
+     ("سوبراهمانيام جايشانكار", "criticized", "RUS", "negative")),
+    ("لم يفرض الاتحاد الأوروبي، في ختام اجتماع وزراء خارجيته في بروكسل، عقوبات على إسرائيل.", ("eu", "sanctioned", "ISR", "negative")),
+    # a threat, a criticism or an accusation directed (وجّه) at someone with إلى
+    ("نفى وزير الخارجية العراقي فؤاد حسين أن تكون بغداد قد وجّهت أي تهديد إلى الكويت.", ("IRQ", "threatened", "KWT", "negative")),
+    ("وجّه رئيس الوزراء الإسرائيلي بنيامين نتنياهو انتقادات حادة إلى الأمين العام للأمم المتحدة أنطونيو غوتيريش.",
+     ("بنيامين نتنياهو", "criticized", "أنطونيو غوتيريش", "positive")),
+    ("وجهت إيران اتهامات إلى الولايات المتحدة بدعم الإرهاب.", ("IRN", "accused", "USA", "positive")),
+])
+def test_negations_and_directed_nouns_in_arabic(ar_rows, text, row):
+    rows = ar_rows(text)
+    assert row in {r[:4] for r in rows}, rows
+
+
+def test_a_visit_to_a_place_is_no_directed_criticism(ar_rows):
+    rows = ar_rows("انتقد الرئيس الإيراني زيارة الوزير الأمريكي إلى السعودية.")
+    assert not [r for r in rows if r[1] == "criticized" and r[2] == "SAU"], rows
+
+
+@pytest.mark.parametrize("lang, text, person", [
+    ("ar", "التقى وزير الخارجية الهندي سوبرامانيام جايشانكار نظيره الروسي.", "سوبراهمانيام جايشانكار"),  # a first name spelled otherwise
+    ("en", "Indian Foreign Minister Subrahmanyam Jaishankar met Sergei Lavrov.", "Subrahmanyam Jaishankar"),
+])
+def test_a_known_surname_after_a_first_name_spelled_otherwise(lang_rows, lang, text, person):
+    assert (person, "affiliatedWith", "IND") in {r[:3] for r in lang_rows(lang, text)}

@@ -69,7 +69,10 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
                    or (nominal and plain_word(ctx, k))]
         if len(between) <= 2 and len(carried) == len(between):
             return "negative"
-        if between and (len(between) <= 5 or (len(between) <= 12 and sum(not ctx.in_mention(k) for k in between) <= 3)) \
+        # (a verb-first subject's name and title and a phrase set off by commas are read past: "امتنع وزير
+        # الخارجية الهندي X، خلال مؤتمر صحفي في نيودلهي، عن انتقاد موسكو")
+        if between and (len(between) <= 5 or (len(between) <= 30 and sum(not ctx.in_mention(k) and k not in ctx.adjuncts
+                                                                          for k in between) <= 3)) \
                 and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between)
                                                  or _joins_mentions(ctx, k) or k in ctx.adjuncts
                                                  or (k == trig.start - 1 and T.norm[k] in cfg.all_preps) for k in between):

@@ -160,7 +160,12 @@ class PersonFinder:
         end = k + 1
         if tok.norm_ in self.kunya and end < len(doc) and doc[end].is_alpha and end not in actor_at:
             starts_with_first, end = True, end + 1  # "أبو علي", "أبو مازن": the father's name is a name whatever word it is
-        while end < len(doc) and end - k < self.max_name and end not in actor_at:
+        while end < len(doc) and end - k < self.max_name:
+            if end in actor_at:  # "سوبرامانيام جايشانكار": a first name spelled otherwise before a known person's name
+                span = actor_at[end]
+                if end == k + 1 and self._is_person(span.kb_id_):
+                    return (k, span.end, span.kb_id_)
+                break
             nxt = doc[end]
             if nxt.norm_ in self.particles and end + 1 < len(doc):
                 end += 1

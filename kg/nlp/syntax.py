@@ -104,7 +104,7 @@ class SyntaxLayer:
         for i in opened:
             if i not in ends and norm[i - 1] not in self.hosts:
                 continue
-            j = next((k for k in range(i + 2, min(n, i + 11)) if text[k] in COMMAS or text[k] in STOPS), None)
+            j = next((k for k in range(i + 2, min(n, i + 15)) if text[k] in COMMAS or text[k] in STOPS), None)
             if j is not None and text[j] in COMMAS:
                 found.update(range(i, j + 1))
         return found
