@@ -94,3 +94,20 @@ def test_a_visit_to_a_place_is_no_directed_criticism(ar_rows):
 ])
 def test_a_known_surname_after_a_first_name_spelled_otherwise(lang_rows, lang, text, person):
     assert (person, "affiliatedWith", "IND") in {r[:3] for r in lang_rows(lang, text)}
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("جدد ولي العهد السعودي الأمير محمد بن سلمان وقوف المملكة إلى جانب سوريا.", ("SAU", "supported", "SYR")),
+    ("وقفت روسيا إلى جانب إيران.", ("RUS", "supported", "IRN")),
+    ("تقف الصين إلى جانب روسيا في حربها على أوكرانيا.", ("CHN", "supported", "RUS")),
+    # a call the subject received, told of in a phrase set off by commas: the caller met the subject
+    ("بحث ولي العهد السعودي الأمير محمد بن سلمان، في اتصال هاتفي تلقاه من الرئيس السوري أحمد الشرع، تطورات الأوضاع.",
+     ("محمد بن سلمان", "metWith", "أحمد الشرع")),
+])
+def test_standing_by_a_side_and_a_call_received(ar_rows, text, edge):
+    assert edge in {r[:3] for r in ar_rows(text)}
+
+
+def test_alongside_is_no_object(ar_rows):
+    rows = ar_rows("شاركت مصر إلى جانب السعودية في مناورات مع باكستان.")
+    assert not [r for r in rows if r[2] == "SAU"], rows

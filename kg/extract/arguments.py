@@ -10,14 +10,13 @@ passive triggers are read by :mod:`nominal`.
 
 from __future__ import annotations
 
-import bisect
-
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.joining import joiners
 from kg.extract.markers import marker, member_phrase_start, of_a_border
 from kg.extract.nominal import noun_arguments
 from kg.extract.objects import (carried_object, complement_after, deployer, event_agent, located_target, nisba_of_the_object, owned_object,
                                 owner_object, owner_of_object, pronoun_object, source_between, victim)
+from kg.extract.reach import reach_limit
 from kg.extract.receiving import received_pairs
 from kg.extract.pairs import Pair, between_pairs, combine, pairs
 from kg.extract.places import city_target
@@ -29,7 +28,7 @@ from kg.extract.subjects import (apposition_head, circumstantial_subject, comple
                                  pronoun_subject, purpose_subject, relative_before, relative_subject, shared_subject,
                                  text_author, weapon_maker)
 from kg.extract.triggers import control, definite_noun, in_control, is_argument, nominal_reading, passive, text_noun_before
-from kg.extract.words import actor_next, crosses_boundary, distance, filler
+from kg.extract.words import crosses_boundary, distance, filler
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 
@@ -46,7 +45,7 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
 
 def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> tuple[list[Pair], list[str]]:
     T, cfg = ctx.t, ctx.cfg
-    limit = _limit(ctx, st, trig, spec)
+    limit = reach_limit(ctx, st, trig, spec)
     before = st.groups_before(trig.start)
     after = st.groups_starting(trig.end, limit)
     adjuncts = ctx.adjuncts
@@ -165,37 +164,6 @@ def _reciprocal_object(ctx: DocContext, trig: Mark, subject: Group) -> bool:
         return False
     after = max(trig.end, subject.end) if subject.start >= trig.end else trig.end
     return any(k in starts for k in range(after, min(after + 2, len(ctx.t))))
-
-
-def _limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> int:
-    """Where the trigger's reach ends: at the next trigger of another relation, else a
-    window of words after it."""
-    norm = ctx.t.norm
-    enders, starts = st.reach_enders or _reach_enders(ctx, st)
-    # the sentence's triggers are in order: the first that ends the reach is the nearest
-    other = next((t.start for t in enders[bisect.bisect_left(starts, trig.end):] if t.label_ != trig.label_
-                  and not (spec.object_adjacent and t.start - trig.end <= 1)
-                  and norm[t.start] not in spec.instruments  # "تبادلت إسرائيل القصف مع …": its own weapon
-                  and not (t.label_ != spec.relation and norm[t.start] in ctx.cfg.weapons)), None)  # "supplying artillery shells to"
-    reach = trig.end + ctx.cfg.window
-    if ctx.cfg.verb_first:  # "وصل رئيس المكتب السياسي لحركة حماس إسماعيل هنية … إلى القاهرة": a long
-        first = next(iter(st.groups_starting(trig.end, trig.end + 2)), None)  # subject does not use up the window
-        if first is not None:
-            reach += first.end - first.start
-    return reach if other is None else min(other, reach)
-
-
-def _reach_enders(ctx: DocContext, st: SentenceState) -> tuple[list[Mark], list[int]]:
-    """The sentence's triggers that end the reach of a trigger of another relation before
-    them, whichever trigger reads them (the tests :func:`_limit` makes for each reader
-    aside), and their starts; found once per sentence, not for each trigger."""
-    enders = [t for t in st.trigs
-              if not (ctx.in_mention(t.start) and ctx.in_mention(t.end - 1))  # "تحالف دول الساحل": a name
-              # "احتجت فيتنام على نشر الصين سفينة": no predicate here, in construct with an actor
-              and not ((t.start, t.label_) in st.unarmed and actor_next(ctx, t.end))
-              and t.start not in ctx.modifier_tokens]  # "Russian shipping company Sovcomflot": a body's descriptor
-    st.reach_enders = enders, [t.start for t in enders]
-    return st.reach_enders
 
 
 def _subject_before(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> tuple[Group | None, bool]:

@@ -291,8 +291,14 @@ def _sent_thing(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -
     words = [k for k in T.words(trig.end, min(st.sent.end, trig.end + reach + 6)) if not ctx.in_mention(k)][:reach]
     if any(T.norm[k] in spec.unless_after for k in words):
         return True
-    # … or the noun the verb's relative clause tells of, right before it ("اتصال هاتفي تلقاه من",
-    # "a call he received from"): no actor between
+    return relative_on_a_thing(ctx, st, trig, spec)
+
+
+def relative_on_a_thing(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> bool:
+    """The trigger's clause tells of the noun of ``unless_after`` right before it ("اتصال
+    هاتفي تلقاه من", "a call he received from"), no actor between: no predicate of its own,
+    and no end to the reach of the call before it."""
+    T = ctx.t
     before = T.words(max(st.sent.start, trig.start - 3), trig.start)
     return any(T.norm[k] in spec.unless_after and not any(ctx.in_mention(j) for j in range(k + 1, trig.start))
                for k in before)
