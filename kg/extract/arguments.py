@@ -80,7 +80,8 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
                      and marker(ctx, g, cfg.all_preps) is None), None)
         subject = user if user is not None and not crosses_boundary(ctx, user.end, subject.start) else \
             (subject if user is not None else None)
-    if T.proclitic(trig.start):  # "قتلت إسرائيل قياديا في حماس بغارة على …": the means of the verb before
+    if T.proclitic(trig.start) or (trig.start > 0 and (T.norm[trig.start - 1] in cfg.determiners or T.norm[trig.start - 1] in cfg.means_preps)):
+        # "قتلت إسرائيل قياديا في حماس بغارة على …", "discussed the truce in a phone call with": the verb's means
         subject = means_agent(ctx, st, trig, before) or subject
     text_at = text_noun_before(ctx, trig) if cfg.text_nouns and invited is None else None
     if text_at is not None:  # "بيان يدين روسيا", "the statement that condemns Russia": the text's author acts

@@ -193,6 +193,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if pairs and spec.means and means_after(ctx, st, trig, spec.means):
         spec = ctx.cfg.triggers[spec.means[0]]  # "دعمت تركيا أذربيجان بالطائرات المسيرة": supply
     st.prev = (trig, spec, list(keys))
+    if keys:
+        st.subject_of[spec.relation] = st.prev
     if keys and st.first_subject is None:
         st.first_subject = list(keys)
     st.subjects |= set(keys)

@@ -129,6 +129,8 @@ class SentenceState:
     subjects: set[str] = field(default_factory=set)  # subjects of the triggers read so far
     prev: tuple[Mark, Trigger, list[str]] | None = None  # (trigger, spec, subject keys) read last
     claimed: tuple[int, str] | None = None  # (end, relation) of the last trigger that made a claim
+    # the last trigger of each relation that had a subject, as ``prev`` ("discussed the truce in a phone call with")
+    subject_of: dict[str, tuple[Mark, Trigger, list[str]]] = field(default_factory=dict)
     # a trigger's rejected accusation (kg/extract/polarity.py), asked by several rules, by (start, end)
     disputes: dict[tuple[int, int], tuple[int, int, int] | None] = field(default_factory=dict)
     first_subject: list[str] | None = None  # the subject of the sentence's first trigger that had one

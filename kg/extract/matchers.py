@@ -18,7 +18,7 @@ from kg.nlp.tokens import TokenTable, longest_first
 CUES = ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer", "denial",
         "disputes", "accusation_nouns", "involvement_nouns", "evidence_nouns", "invitation", "receiving", "led_by",
         "future_time", "vow", "unnamed_sources", "reversal", "cancelled", "mediated_by", "mediator_before", "mediator_verb",
-        "deliberation")
+        "deliberation", "conditional")
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,6 +40,9 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     for cue, s, e in cues:  # "lifted sanctions on Syria": the state ends, unless the lifting is negated
         if cue != "reversal" or e > trig.start or s < sent.start:
             continue
+        if "conditional" in st.cue_names and any(c == "conditional" and c_e <= s and sum(
+                not ctx.in_mention(k) for k in T.words(c_e, s)) <= 1 for c, c_s, c_e in cues):
+            continue  # "unless Moscow halted its attacks": a condition, nothing ended
         gap = T.words(e, trig.start)  # light words, the subject of a verb-first clause, a noun's modifiers ("cut gas supplies")
         # … and the head noun of a nisba subject ("علقت الحكومة الكولومبية محادثات السلام")
         # (a group's words are the actor's: "أنهى المجلس العسكري في النيجر التعاون")

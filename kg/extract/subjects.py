@@ -330,9 +330,10 @@ def means_agent(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Gro
     """"Israel killed a Hezbollah commander in an airstrike on Beirut", "اغتالت إسرائيل قياديا
     بغارة على بيروت": an event noun of the relation the verb before it read, after a
     preposition of means, is how the verb's subject did it: its agent is that subject, not
-    the actor nearest before it (the victim's side)."""
-    prev = st.prev
-    if prev is None or not prev[2] or prev[0].end > trig.start or prev[1].relation != ctx.cfg.triggers[trig.label_].relation:
+    the actor nearest before it (the victim's side); so is a talk's ("X discussed the truce in
+    a phone call with Y")."""
+    prev = st.subject_of.get(ctx.cfg.triggers[trig.label_].relation)
+    if prev is None or prev[0].end > trig.start:
         return None
     T, cfg = ctx.t, ctx.cfg
     procl = T.proclitic(trig.start).lstrip("وف")

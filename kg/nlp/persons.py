@@ -100,6 +100,7 @@ class PersonFinder:
             {f for trig in data.triggers.values() for f in trig.forms if " " not in f}
         self.title_words = {w for t in self.titles for w in t.split()}
         self.counterparts = data.keys("titles", "counterpart")
+        self.deputies = data.keys("titles", "deputies")  # "deputy chairman": an official, not the leader
         self.plural_titles = data.plural_titles  # "ministers X and Y": each name, never a title alone
         self.affiliated_only = data.keys("titles", "affiliated_only")
         self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
@@ -170,8 +171,10 @@ class PersonFinder:
             if nxt.norm_ in self.particles and end + 1 < len(doc):
                 end += 1
                 continue
-            if nxt.text in {"-", "‐"} and doc[end - 1].norm_ in self.particles and end + 1 < len(doc):
-                end += 1  # "al-Aiban"
+            if nxt.text in {"-", "‐"} and end + 1 < len(doc) and (doc[end - 1].norm_ in self.particles or (
+                    self.lang == "en" and not doc[end - 1].whitespace_ and not nxt.whitespace_
+                    and self._name_like(doc[end + 1], False))):
+                end += 1  # "al-Aiban", "Yunus-Bek Yevkurov" (no space around; "بوتين-كيم" is a pair)
                 continue
             if nxt.text in self.inner_names and end + 1 < len(doc) and end + 1 not in actor_at \
                     and self._name_like(doc[end + 1], False):
@@ -237,6 +240,8 @@ class PersonFinder:
             if t.start in used_titles:
                 continue
             role = self._role(match_key(t.text), t.stems)
+            if role == "Leader" and t.start > 0 and doc[t.start - 1].norm_ in self.deputies:
+                role = "Official"  # "deputy chairman of Russia's Security Council"
             inherit_role = bool({w for w in t.text.split() if match_key(w) in self.counterparts}) or \
                 match_key(t.text) in self.counterparts  # "نظيره": the counterpart keeps his own role
             affiliation, aff_spans = None, []
@@ -291,6 +296,10 @@ class PersonFinder:
                     break
                 if tok.text in {",", "،", '"', "“", "”", "«", "»", "'s", "’s", "-", "–"}:
                     k += 1
+                    continue
+                if tok.norm_ in self.coordinators and gap == 0 and k + 1 < len(doc) and k + 1 in title_at \
+                        and not self._plural(title_at[k + 1]):
+                    k += 1  # "Prime Minister and Foreign Minister Sheikh X": one person's two titles
                     continue
                 if tok.norm_ in self.analyst_mods:
                     role = "Analyst"
@@ -472,8 +481,8 @@ class PersonFinder:
             gap = [t for t in doc[end:start] if not t.is_space]
             # "Saudi national security adviser", not "Damascus and met President …"
             # (a hyphen of a compound adjective too: "Israeli far-right minister")
-            if all(t.text in self.possessive or t.text in ("-", "–") or (t.is_lower and t.norm_ not in self.function_words
-                                                                        and t.lower_ not in self.coordinators) for t in gap):
+            if all(t.text in self.possessive or t.text in ("-", "–") or t.lower_ in self.qualifiers
+                   or (t.is_lower and t.norm_ not in self.function_words and t.lower_ not in self.coordinators) for t in gap):
                 return span
             return None
         return None

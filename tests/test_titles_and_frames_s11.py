@@ -1,0 +1,54 @@
+"""Persons' names and titles (a hyphenated first name, a title word inside a name, two titles
+of one person, a deputy), the means of a talk, a reversal in a condition, standing by a side
+and closing one's airspace or ports to a state. Sentences written for these tests."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("Malian junta leader General Assimi Goita received Russian Deputy Defence Minister Yunus-Bek Yevkurov in Bamako.",
+     {("Yunus-Bek Yevkurov", "affiliatedWith", "RUS"), ("Assimi Goita", "metWith", "Yunus-Bek Yevkurov")}),
+    ("Somali President Hassan Sheikh Mohamud met Turkish President Recep Tayyip Erdogan in Ankara.",
+     {("Hassan Sheikh Mohamud", "leaderOf", "SOM"), ("Hassan Sheikh Mohamud", "metWith", "Recep Tayyip Erdogan")}),
+    ("Qatari Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani discussed the truce in a phone call "
+     "with U.S. Secretary of State Marco Rubio.",
+     {("Mohammed bin Abdulrahman Al Thani", "leaderOf", "QAT"), ("Mohammed bin Abdulrahman Al Thani", "metWith", "Marco Rubio")}),
+    ("Dmitry Medvedev, deputy chairman of Russia's Security Council, criticized Macron.", {("Dmitry Medvedev", "affiliatedWith", "RUS")}),
+])
+def test_names_and_titles(en_rows, text, edges):
+    got = {r[:3] for r in en_rows(text)}
+    assert edges <= got, got
+
+
+def test_a_deputy_leads_nothing(en_rows):
+    assert not [r for r in en_rows("Dmitry Medvedev, deputy chairman of Russia's Security Council, criticized Macron.")
+                if r[1] == "leaderOf"]
+
+
+def test_a_title_word_opens_a_name_after_a_title(en_rows):
+    assert ("Tamim bin Hamad", "metWith", "Donald Trump") in {r[:3] for r in en_rows("Qatar's Emir Sheikh Tamim bin Hamad Al Thani met Trump.")}
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    ("en", "Kyiv would hit Russian oil refineries unless Moscow halted its attacks on the Ukrainian power grid.",
+     ("RUS", "attacked", "UKR", "positive")),
+    ("en", "The US lifted sanctions on Syria.", ("USA", "sanctioned", "SYR", "negative")),  # no condition: it ends
+    ("en", "Brazil stands firmly behind Mexico in its dispute with the United States.", ("BRA", "supported", "MEX", "positive")),
+    ("en", "China stood squarely with Russia.", ("CHN", "supported", "RUS", "positive")),
+    ("en", "Mali closed its airspace to all Algerian aircraft.", ("MLI", "sanctioned", "DZA", "positive")),
+    ("en", "Turkey closed its ports to Israeli ships.", ("TUR", "sanctioned", "ISR", "positive")),
+    ("ar", "قررت الحكومة التركية إغلاق موانئها أمام السفن الإسرائيلية.", ("TUR", "sanctioned", "ISR", "positive")),
+    ("ar", "أعلنت الجزائر إغلاق مجالها الجوي أمام الطائرات المغربية.", ("DZA", "sanctioned", "MAR", "positive")),
+])
+def test_conditions_sides_and_closures(lang_rows, lang, text, row):
+    rows = lang_rows(lang, text)
+    assert row in {r[:4] for r in rows}, rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Pakistan closed its airspace on Thursday."),
+    ("en", "Turkey stands by its decision to buy Russian missiles."),
+    ("ar", "أغلقت باكستان مجالها الجوي يوم الخميس."),
+])
+def test_no_closure_or_side_without_a_target(lang_rows, lang, text):
+    assert not [r for r in lang_rows(lang, text) if r[1] in ("sanctioned", "supported")]
