@@ -52,3 +52,25 @@ def test_conditions_sides_and_closures(lang_rows, lang, text, row):
 ])
 def test_no_closure_or_side_without_a_target(lang_rows, lang, text):
     assert not [r for r in lang_rows(lang, text) if r[1] in ("sanctioned", "supported")]
+
+
+@pytest.mark.parametrize("text, row", [
+    ("Kremlin spokesman Dmitry Peskov said on Monday that no meeting between President Vladimir Putin and Ukrainian "
+     "President Volodymyr Zelenskiy was being prepared.", ("Vladimir Putin", "metWith", "Volodymyr Zelensky", "negative")),
+    ("Oman and Iran signed a memorandum during a visit to Muscat by Iranian Foreign Minister Abbas Araghchi, who also held "
+     "talks with Sultan Haitham bin Tariq.", ("Abbas Araghchi", "metWith", "Haitham bin Tariq", "positive")),
+    ("Putin and Xi met Modi in Kazan.", ("Xi Jinping", "metWith", "Narendra Modi", "positive")),
+])
+def test_event_nouns_relatives_and_pairs(en_rows, text, row):
+    rows = en_rows(text)
+    assert row in {r[:4] for r in rows}, rows
+
+
+def test_a_pair_that_signs_takes_no_owner_after_the_noun(en_rows):
+    rows = en_rows("Somali President Hassan Sheikh Mohamud and Turkish President Tayyip Erdogan signed a protocol extending "
+                   "Turkey's naval protection of Somalia's coastline in Ankara.")
+    assert not [r for r in rows if r[1] == "cooperatedWith" and r[2] in ("TUR", "SOM")], rows
+
+
+def test_a_progressive_verb_after_a_noun_is_still_no_claim(en_rows):
+    assert not [r for r in en_rows("The US sanctioned a network smuggling Iranian oil.") if r[1] == "supplied"]

@@ -308,7 +308,9 @@ def _object_after(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger,
             continue
         if obj is None and not spec.require_object_prep:
             at = member_phrase_start(ctx, g)  # "حمّلت حكومة الإقليم فصائل منضوية في هيئة الحشد …"
-            near = distance(ctx, trig.end, at) <= 3 or \
+            # (a pair that acts takes a bare object only right after the verb: "Putin and Xi met Modi", not
+            # "X and Y signed a protocol extending Turkey's naval protection")
+            near = distance(ctx, trig.end, at) <= (1 if spec.symmetric and subject is not None and len(subject.keys) >= 2 else 3) or \
                 (subject is not None and subject.start > trig.start and distance(ctx, subject.end, at) <= 2)
             # "اتفقت إسرائيل وحماس على هدنة … بوساطة قطرية": a pair that agrees is the
             # relation; an actor far after it is no party unless marked ("مع")

@@ -272,8 +272,9 @@ def relative_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: lis
         k = _relative_over_light_words(ctx, st, trig.start)
     else:
         k = relative_before(ctx, st, trig.start)
-        if k is not None and any(T.alpha[j] and T.norm[j] not in ctx.cfg.particles for j in range(k + 1, trig.start)):
-            return None
+        if k is not None and any(T.alpha[j] and T.norm[j] not in ctx.cfg.particles and T.norm[j] not in ctx.cfg.light_verbs
+                                 for j in range(k + 1, trig.start)):
+            return None  # "which fights", "who also held talks"
     if k is None:
         return None
     antecedent = before[-1]

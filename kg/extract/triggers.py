@@ -128,6 +128,7 @@ def _participle_of_a_noun(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
     k = trig.start - 1
     return bool(cfg.progressive) and k >= 1 and spec.relation not in CARRIED_BY_TEXTS \
         and T.norm[trig.end - 1].endswith(tuple(cfg.progressive)) and T.norm[k - 1] in cfg.determiners \
+        and match_key(trig.text) not in spec.nouns \
         and T.lower[k] and T.alpha[k] and not ctx.in_mention(k) \
         and T.norm[k] not in cfg.light_verbs and T.norm[k] not in cfg.all_preps
 
