@@ -42,6 +42,7 @@ class Trigger:
     locative_object: bool = False  # "struck targets in Syria": the place hit stands for the target
     locative_single: bool = False  # ... only when it is one place ("companies in China, Russia and Turkey": third parties)
     locative_direct: bool = False  # ... also right after an event noun ("air strikes in Kabul")
+    city_object: bool = False  # a city after the trigger is in its state ("visited Johannesburg")
     event_object: bool = False  # "condemned the Israeli strikes": the agent of the event noun is the object
     # forms that trigger only with a weapon after them ("fired missiles at"; not "fired the minister")
     instrument_forms: frozenset[str] = frozenset()
@@ -283,6 +284,7 @@ def load_language(code: str) -> LanguageData:
             locative_object=bool(spec.get("locative_object", False)),
             locative_single=spec.get("locative_object") == "single",
             locative_direct=bool(spec.get("locative_direct", False)),
+            city_object=bool(spec.get("city_object", False)),
             event_object=bool(spec.get("event_object", False)),
             purpose_subject=bool(spec.get("purpose_subject", False)),
             converse=bool(spec.get("converse", False)),

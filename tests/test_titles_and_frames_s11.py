@@ -74,3 +74,32 @@ def test_a_pair_that_signs_takes_no_owner_after_the_noun(en_rows):
 
 def test_a_progressive_verb_after_a_noun_is_still_no_claim(en_rows):
     assert not [r for r in en_rows("The US sanctioned a network smuggling Iranian oil.") if r[1] == "supplied"]
+
+
+@pytest.mark.parametrize("lang, text, row", [
+    ("en", "China fired warning shots at a Philippine vessel.", ("CHN", "threatened", "PHL", "positive")),
+    ("ar", "أطلقت سفن صينية طلقات تحذيرية على زورق فلبيني.", ("CHN", "threatened", "PHL", "positive")),
+    # قد before a perfect of form IV: has, not may
+    ("ar", "نفت بكين أن تكون سفنها قد أطلقت طلقات تحذيرية على سفينة تايوانية.", ("CHN", "threatened", "TWN", "negative")),
+    # a city visited is in its state
+    ("en", "Marco Rubio visited Johannesburg on Monday.", ("Marco Rubio", "visited", "ZAF", "positive")),
+    ("en", "U.S. Secretary of State Marco Rubio cancelled a planned trip to Johannesburg.", ("Marco Rubio", "visited", "ZAF", "negative")),
+    ("ar", "وصل ولي العهد السعودي الأمير محمد بن سلمان إلى إسطنبول.", ("محمد بن سلمان", "visited", "TUR", "positive")),
+])
+def test_warning_shots_and_cities_visited(lang_rows, lang, text, row):
+    rows = lang_rows(lang, text)
+    assert row in {r[:4] for r in rows}, rows
+    if row[1] == "threatened":
+        assert not [r for r in rows if r[1] == "attacked"], rows
+        assert all(r[4] == "asserted" for r in rows if r[1] == "threatened"), rows
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Erdogan and Putin held talks in Sochi."),  # talks in a city are no meeting with its state
+    ("en", "Libyan Prime Minister Abdul Hamid Dbeibah arrived in Benghazi on Monday."),  # no visit to one's own state
+    ("ar", "وصل رئيس الوزراء الليبي عبد الحميد الدبيبة إلى بنغازي."),
+])
+def test_no_visit_of_a_host_s_city_or_one_s_own_state(lang_rows, lang, text):
+    rows = lang_rows(lang, text)
+    assert not [r for r in rows if r[1] in ("metWith", "visited") and r[2] in ("LBY",)], rows
+    assert not [r for r in rows if r[1] == "metWith" and r[2] == "RUS"], rows

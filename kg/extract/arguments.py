@@ -126,8 +126,10 @@ def _own_preposition(ctx: DocContext, trig: Mark, g: Group, mark: str) -> bool:
     """The preposition before ``g`` is the last word of the trigger's own phrase ("sided
     with", "lashed out at", "provided safe haven to"): it marks the phrase's object."""
     T = ctx.t
+    between = T.words(trig.end, g.start)  # "… assets of the Russian central bank", "طلقات تحذيرية على زورق فلبيني"
     return trig.end - trig.start >= 2 and T.norm[trig.end - 1] == mark and g.start >= trig.end \
-        and all(T.norm[k] in ctx.cfg.determiners for k in T.words(trig.end, g.start))  # "… assets of the Russian central bank"
+        and (all(T.norm[k] in ctx.cfg.determiners for k in between)
+             or (ctx.cfg.adjective_after and g.label == "demonym" and len(between) == 1))
 
 
 def _invitee(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group]) -> Group | None:
@@ -341,8 +343,8 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if obj is None and spec.locative_object:  # "غارات على مواقع للحوثيين في اليمن": the owner, not the place
         owner = owner_of_object(ctx, trig, spec, after)
         obj = owner if owner is not subject else None
-    if obj is None and spec.locative_object and not spec.locative_single:  # "struck Kharkiv", "غارات على حلب"
-        obj = city_target(ctx, trig, limit, spec.obj_preps)
+    if obj is None and (spec.city_object or (spec.locative_object and not spec.locative_single)):
+        obj = city_target(ctx, trig, limit, spec.obj_preps)  # "struck Kharkiv", "غارات على حلب", "visited Johannesburg"
     if obj is None and subject is not None and not spec.symmetric and not rejected_accusation(ctx, st, trig):
         obj = _antecedent(ctx, st, trig, subject)  # not "نفت إيران التقارير التي تحدثت عن تزويد روسيا": what is denied
     if obj is None and spec.locative_object:

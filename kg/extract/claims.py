@@ -350,8 +350,15 @@ def _persons_only(ctx: DocContext, pairs: list[tuple[str, str]]) -> bool:
 
 def _own_state(ctx: DocContext, spec: Trigger, subj: str, obj: str) -> bool:
     """"Sudan's army shelled RSF positions in Khartoum": a state's own body strikes in its
-    state, not at it; the place is where, not whom."""
-    if spec.relation not in HOSTILE_TO_OTHERS or ctx.discourse is None:
+    state, not at it; the place is where, not whom. Nor does one visit one's own state
+    ("Libyan commander Haftar … arrived in Benghazi"), a body's state included."""
+    if (spec.relation not in HOSTILE_TO_OTHERS and spec.relation != "visited") or ctx.discourse is None:
         return False
-    actor = ctx.discourse.actors.get(subj)
-    return actor is not None and actor.affiliation == obj
+    actors = ctx.discourse.actors
+    actor = actors.get(subj)
+    if actor is None or not actor.affiliation:
+        return False
+    if actor.affiliation == obj:
+        return True
+    body = actors.get(actor.affiliation)
+    return spec.relation == "visited" and body is not None and body.affiliation == obj

@@ -53,6 +53,8 @@ class Group:
     conjoined: bool = False  # joined by a real conjunction, not commas alone
 
     def types(self, discourse) -> set[str]:
+        if self.label == "place":  # a city stands for its state (kg/extract/places.py)
+            return {"Country"}
         if discourse is None:  # a doc made by nlp() alone
             return set()
         return {discourse.actors[k].type for k in self.keys if k in discourse.actors}

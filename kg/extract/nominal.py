@@ -46,8 +46,9 @@ def noun_arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
         obj = next((g for g in after if g is not subject and located_target(ctx, g, spec)
                     and (any(T.norm[k] in spec.obj_preps or T.proclitic(k) in spec.obj_preps
                              for k in T.words(trig.end, g.start)) or _place_after(ctx, trig, spec, g))), None)
-    if obj is None and spec.locative_object and not spec.locative_single and not passive_voice:
-        obj = city_target(ctx, trig, min(st.sent.end, trig.end + cfg.window), spec.obj_preps)  # "a drone strike on Odesa"
+    if obj is None and (spec.city_object or (spec.locative_object and not spec.locative_single)) and not passive_voice:
+        # "a drone strike on Odesa", "a planned trip to Johannesburg"
+        obj = city_target(ctx, trig, min(st.sent.end, trig.end + cfg.window), spec.obj_preps)
     if obj is None:
         obj = place
     if subject is None and obj is None and len(before) >= 2 and not passive_voice and not spec.symmetric \
