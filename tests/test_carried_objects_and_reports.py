@@ -111,3 +111,16 @@ def test_standing_by_a_side_and_a_call_received(ar_rows, text, edge):
 def test_alongside_is_no_object(ar_rows):
     rows = ar_rows("شاركت مصر إلى جانب السعودية في مناورات مع باكستان.")
     assert not [r for r in rows if r[2] == "SAU"], rows
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("أعربت جامعة الدول العربية عن رفضها القاطع لمصادقة الحكومة الإسرائيلية على مخطط استيطاني.", ("arab_league", "opposed", "ISR")),
+    ("أعربت مصر عن رفضها لمصادقة إسرائيل على الخطة.", ("EGY", "opposed", "ISR")),
+    ("ندد الأردن بقرار الحكومة الإسرائيلية.", ("JOR", "opposed", "ISR")),
+])
+def test_the_owner_of_an_act_opposed(ar_rows, text, edge):
+    assert edge in {r[:3] for r in ar_rows(text)}
+
+
+def test_a_name_that_starts_like_a_clitic_is_no_act(ar_rows):
+    assert not [r for r in ar_rows("أعربت مصر عن رفضها لبنان.") if r[1] == "opposed"]

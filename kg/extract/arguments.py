@@ -14,7 +14,7 @@ from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.joining import joiners
 from kg.extract.markers import marker, member_phrase_start, of_a_border
 from kg.extract.nominal import noun_arguments
-from kg.extract.objects import (carried_object, complement_after, deployer, event_agent, located_target, nisba_of_the_object, owned_object,
+from kg.extract.objects import (carried_object, complement_after, deployer, event_agent, governed_owner, located_target, nisba_of_the_object, owned_object,
                                 owner_object, owner_of_object, pronoun_object, source_between, victim)
 from kg.extract.reach import reach_limit
 from kg.extract.receiving import received_pairs
@@ -335,7 +335,8 @@ def _distant_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     place of what was hit."""
     obj = None
     if spec.event_object:
-        obj = event_agent(ctx, st, trig, subject) or deployer(ctx, st, trig, subject)
+        obj = event_agent(ctx, st, trig, subject) or deployer(ctx, st, trig, subject) \
+            or governed_owner(ctx, st, trig, spec, subject)  # "رفضها لمصادقة الحكومة الإسرائيلية على …"
     if obj is None:
         obj = pronoun_object(ctx, st, trig, limit, spec.obj_preps, subject)
     if obj is None and spec.locative_object:  # "struck its border posts": the owner

@@ -162,6 +162,30 @@ def owned_object(ctx: DocContext, trig: Mark, subject: Group | None, g: Group) -
         and not T.proclitic(k) and not ctx.in_mention(k) for k in words)
 
 
+def governed_owner(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, subject: Group | None) -> Group | None:
+    """"أعربت … عن رفضها القاطع لمصادقة الحكومة الإسرائيلية على مخطط": where adjectives follow
+    their noun, a noun that carries the trigger's preposition as a clitic, after at most two
+    adjectives, names an act whose owner (the actor in construct right after it, or the nisba
+    of its head noun) is the trigger's object."""
+    cfg, T = ctx.cfg, ctx.t
+    if not cfg.adjective_after:
+        return None
+    preps = set(spec.obj_preps) | set(spec.noun_obj_preps) | {"ل"}
+    for k in T.words(trig.end, min(st.sent.end, trig.end + 4)):
+        if ctx.in_mention(k) or k in ctx.trig_tokens or not T.alpha[k]:
+            return None
+        procl = T.proclitic(k).lstrip("وف") or (T.norm[k][:1] if len(T.norm[k]) >= 5 else "")  # a clitic on an unlisted noun
+        if procl in preps:
+            g = next(iter(st.groups_starting(k + 1, k + 3)), None)
+            if g is None or (g.start == k + 2 and g.label != "demonym") or marker(ctx, g, cfg.all_preps) is not None \
+                    or (subject is not None and set(g.keys) & set(subject.keys)):
+                return None
+            return g
+        if T.norm[k] in cfg.all_preps or T.proclitic(k):
+            return None
+    return None
+
+
 def source_between(st: SentenceState, start: int, end: int) -> bool:
     """"… in Syria, according to the Syrian news agency SANA": whoever follows "according
     to" or a speech verb is the source, not the object."""
