@@ -63,9 +63,10 @@ class Trigger:
     # a complement noun after the trigger whose own prepositions mark the object ("توعد X
     # بالرد على Y"): (words, preps)
     complement: tuple[frozenset[str], tuple[str, ...]] | None = None
-    # forms read with another section's frame when every subject is a person: a person's attack is
-    # a verbal one ("Macron attacked Trump's tariffs", "هاجم عراقجي الولايات المتحدة"): (section, forms)
-    person_reading: tuple[str, frozenset[str]] | None = None
+    # forms read with another section's frame when every subject is a person and the object is a
+    # person or one of the words follows: a person's attack in words ("Macron attacked Washington
+    # over its tariffs", "هاجم عراقجي الولايات المتحدة في كلمة"): (section, forms, words)
+    person_reading: tuple[str, frozenset[str], frozenset[str]] | None = None
     # forms whose subject hosts the object: a guest received in the host's own state visits it
     # ("Maduro hosted Pezeshkian in Caracas", "استقبل ديبي في نجامينا لافروف")
     hosting: frozenset[str] = frozenset()
@@ -295,8 +296,8 @@ def load_language(code: str) -> LanguageData:
                    frozenset(match_key(f) for f in data.with_definite(means["words"]))) if means else None,
             complement=(frozenset(match_key(f) for f in complement["words"]),
                         tuple(match_key(p) for p in complement["preps"])) if complement else None,
-            person_reading=(person["section"], frozenset(match_key(f) for f in expand(raw, person["lemmas"], "verb")))
-            if person else None,
+            person_reading=(person["section"], frozenset(match_key(f) for f in expand(raw, person["lemmas"], "verb")),
+                            frozenset(match_key(f) for f in data.with_definite(person.get("words", [])))) if person else None,
             instrument_forms=frozenset(match_key(f) for f in data.section_forms(relation).instrument),
             instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
             circumstantial_forms=frozenset(match_key(f) for f in spec.get("circumstantial_forms", [])),

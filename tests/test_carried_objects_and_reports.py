@@ -32,7 +32,8 @@ def test_a_carried_pronoun_under_a_denial_resumes_no_actor(ar_rows):
     ("en", "French President Emmanuel Macron attacked Washington over its tariffs.", ("Emmanuel Macron", "criticized", "USA")),
     ("en", "Turkish President Recep Tayyip Erdogan attacked Israel in a speech on Monday.", ("Recep Tayyip Erdogan", "criticized", "ISR")),
     ("ar", "هاجم الرئيس الفنزويلي نيكولاس مادورو واشنطن في خطاب متلفز.", ("نيكولاس مادورو", "criticized", "USA")),
-    ("ar", "هاجم وزير الخارجية الإيراني عباس عراقجي الولايات المتحدة.", ("عباس عراقجي", "criticized", "USA")),
+    ("ar", "هاجم وزير الخارجية الإيراني عباس عراقجي الولايات المتحدة، متهما إياها بدعم إسرائيل.", ("عباس عراقجي", "criticized", "USA")),
+    ("en", "Trump attacked Biden on Monday.", ("Donald Trump", "criticized", "Joe Biden")),  # a person attacked
 ])
 def test_a_person_s_attack_is_in_words(lang_rows, lang, text, edge):
     got = {r[:3] for r in lang_rows(lang, text)}
@@ -42,6 +43,9 @@ def test_a_person_s_attack_is_in_words(lang_rows, lang, text, edge):
 @pytest.mark.parametrize("lang, text, edge", [
     ("en", "Russia attacked Ukraine overnight.", ("RUS", "attacked", "UKR")),
     ("ar", "هاجم حزب الله إسرائيل بالصواريخ.", ("hezbollah", "attacked", "ISR")),
+    ("en", "Putin attacked Ukraine in February 2022.", ("Vladimir Putin", "attacked", "UKR")),  # no word of speech
+    ("en", "Trump attacked Iran's nuclear facilities with B-2 bombers.", ("Donald Trump", "attacked", "IRN")),
+    ("ar", "هاجم بوتين أوكرانيا.", ("فلاديمير بوتين", "attacked", "UKR")),
 ])
 def test_a_state_s_or_a_group_s_attack_stays_an_attack(lang_rows, lang, text, edge):
     assert edge in {r[:3] for r in lang_rows(lang, text)}
@@ -124,3 +128,28 @@ def test_the_owner_of_an_act_opposed(ar_rows, text, edge):
 
 def test_a_name_that_starts_like_a_clitic_is_no_act(ar_rows):
     assert not [r for r in ar_rows("أعربت مصر عن رفضها لبنان.") if r[1] == "opposed"]
+
+
+def test_a_carried_pronoun_after_a_verb_with_no_claim_resumes_nothing(ar_rows):
+    # "انتقد" made no claim: its object is unknown, not the first clause's China
+    rows = ar_rows("التقى بوتين نظيره الصيني، ثم انتقد الولايات المتحدة، متهما إياها بتأجيج الحرب.")
+    assert not [r for r in rows if r[1] == "accused" and r[2] == "CHN"], rows
+
+
+@pytest.mark.parametrize("text, edges", [
+    ("التقى الوزيران الإسرائيليان إيتمار بن غفير وبتسلئيل سموتريتش بالسفير الأمريكي.",
+     {("إيتمار بن غفير", "metWith", "USA"), ("بتسلئيل سموتريتش", "affiliatedWith", "ISR")}),
+    ("التقى المسؤولان الإيرانيان علي لاريجاني وعباس عراقجي بالرئيس الروسي.",
+     {("عباس عراقجي", "metWith", "RUS"), ("علي لاريجاني", "affiliatedWith", "IRN")}),
+])
+def test_a_dual_title_before_an_object_s_title(ar_rows, text, edges):
+    got = {r[:3] for r in ar_rows(text)}
+    assert edges <= got and not [e for e in got if e[0] in ("ISR", "IRN") and e[1] == "metWith"], got
+
+
+@pytest.mark.parametrize("text", [
+    "Biden arrived in New York for the UN General Assembly.",  # no York
+    "Lavrov arrived in New York on Monday.",
+])
+def test_a_city_inside_a_longer_name_is_none(en_rows, text):
+    assert not [r for r in en_rows(text) if r[2] == "GBR"]

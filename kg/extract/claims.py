@@ -34,7 +34,7 @@ from kg.extract.arguments import arguments
 from kg.extract.attribution import speaker
 from kg.extract.config import claim_config
 from kg.extract.context import DocContext, Group, Mark, Sentence, SentenceState
-from kg.extract.groups import actor_groups, backers, deal_place_names
+from kg.extract.groups import actor_groups, backers, deal_place_names, is_person
 from kg.extract.hosting import meeting_visits
 from kg.extract.matchers import build_matchers
 from kg.extract.leaders import led_groups
@@ -48,7 +48,7 @@ from kg.extract.modality import modality, unnamed_source
 from kg.extract.participation import participation
 from kg.extract.polarity import denial, polarity, rejecter, reported_agent, reported_subject
 from kg.extract.records import government_claims, sentence_claim, threat_claims, title_claims, unique_claims
-from kg.extract.triggers import armed, claim_trigger, means_after
+from kg.extract.triggers import armed, claim_trigger, definite_noun, means_after
 from kg.extract.words import actor_next, complement_between
 from kg.lang import Trigger
 from kg.model import Claim
@@ -220,9 +220,8 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     pairs = [(subj, obj) for subj, obj in pairs if subj and obj and subj != obj and not _own_state(ctx, spec, subj, obj)]
     if not pairs:
         return claims
-    if spec.person_reading and _persons_only(ctx, pairs) and match_key(trig.text) in spec.person_reading[1] \
-            and not any(T.norm[k] in ctx.cfg.weapons for k in T.words(trig.end, min(sent.end, trig.end + 8))):
-        spec = ctx.cfg.triggers[spec.person_reading[0]]  # "Macron attacked Trump's tariffs": in words
+    if spec.person_reading and match_key(trig.text) in spec.person_reading[1] and _in_words(ctx, st, trig, spec, pairs):
+        spec = ctx.cfg.triggers[spec.person_reading[0]]  # "Macron attacked Washington over its tariffs": in words
     # polarity, modality and speaker are the trigger's, the same for each of its pairs
     pol = polarity(ctx, st, trig)
     if pol == "positive" and trig.start > 0 and T.norm[trig.start - 1] in ctx.cfg.free_choice:
@@ -240,8 +239,11 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if spec.relation == "accused" and pol == "positive":
         st.accusation = (pairs[0][0], pairs[0][1], trig.end)
     st.claimed = (trig.end, spec.relation)
-    if st.first_object is None and not any(s < trig.start for c, s, _ in st.cues if c in GOVERNING_VERBS):
-        st.first_object = pairs[0][1]  # "نفى … تقارير عن تزويد بلاده روسيا، واصفاً إياها": no actor's
+    if any(s < trig.start for c, s, _ in st.cues if c in GOVERNING_VERBS):
+        st.main_object = None  # "نفى … تقارير عن تزويد بلاده روسيا، واصفاً إياها": what is denied, no actor
+    elif st.main_object is None or not (match_key(trig.text) in spec.nouns or definite_noun(ctx, trig)):
+        st.main_object = pairs[0][1]  # a verb's object; an event noun after it ("أدانت … الغارات على …") keeps it
+        st.main_at = trig.end
     for subj, obj in pairs:
         claims.append(sentence_claim(ctx.text, sent, ctx.offset, subj, spec.relation, obj, polarity=pol,
                                      modality=mode, attributed_to=(denier[0] if denier else subj) if denied else said))
@@ -342,10 +344,16 @@ def _marked_after(ctx: DocContext, st: SentenceState, end: int, preps: tuple[str
     return None
 
 
-def _persons_only(ctx: DocContext, pairs: list[tuple[str, str]]) -> bool:
-    """Every subject of ``pairs`` is a person."""
-    actors = ctx.discourse.actors if ctx.discourse is not None else {}
-    return all(actors.get(subj) is not None and actors[subj].type == "Person" for subj, _ in pairs)
+def _in_words(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, pairs: list[tuple[str, str]]) -> bool:
+    """A person's attack is verbal (``person_reading``): every subject a person, and the object a
+    person or a word of speech after the trigger ("over", "in a speech", "في كلمة"), no weapon."""
+    if not all(is_person(ctx, subj) for subj, _ in pairs):
+        return False
+    T = ctx.t
+    words = [T.norm[k] for k in T.words(trig.end, min(st.sent.end, trig.end + 14))]  # past a verb-first subject
+    if any(w in ctx.cfg.weapons for w in words):
+        return False
+    return all(is_person(ctx, obj) for _, obj in pairs) or any(w in spec.person_reading[2] for w in words)
 
 
 def _own_state(ctx: DocContext, spec: Trigger, subj: str, obj: str) -> bool:

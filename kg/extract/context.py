@@ -137,9 +137,10 @@ class SentenceState:
     disputes: dict[tuple[int, int], tuple[int, int, int] | None] = field(default_factory=dict)
     first_subject: list[str] | None = None  # the subject of the sentence's first trigger that had one
     accusation: tuple[str, str, int] | None = None  # (accuser, accused, end of the trigger) read last
-    # the object of the sentence's first claim, when no speech or denial verb governs its trigger:
-    # the main clause's object, which "متهماً إياه" resumes (kg/extract/objects.py)
-    first_object: str | None = None
+    # the object of the sentence's last verb that made a claim (of its first claim if all are nouns), none
+    # under a verb of speech or denial: the main clause's object, which "متهماً إياه" resumes (kg/extract/objects.py)
+    main_object: str | None = None
+    main_at: int = 0  # the end of the trigger that gave ``main_object``
     refusals: frozenset[int] = frozenset()  # starts of the negation cues ("رفضت", "refused"), asked per trigger
     trig_starts: list[int] = field(default_factory=list)  # of ``trigs``, for bisect
     # the names of ``cues``: most rules look for one kind of cue, which most sentences lack

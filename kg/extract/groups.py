@@ -138,7 +138,7 @@ def _drop_modifiers(ctx: DocContext, spans: list[Mark]) -> list[Mark]:
                     keep.append(s)
                     continue
                 if possessive and nxt.end < len(T) and T.norm[nxt.end] in cfg.event_nouns and nxt.label_ != "person" \
-                        and not _person(ctx, nxt.kb_id_):
+                        and not is_person(ctx, nxt.kb_id_):
                     keep.append(s)  # "the UK's Iran sanctions": the possessor acts, the head is acted on
                     continue
                 if possessive or adjective:
@@ -330,7 +330,8 @@ def backers(ctx: DocContext, spans: list[Mark], sent: Sentence) -> list[Backer]:
     return found
 
 
-def _person(ctx: DocContext, key: str) -> bool:
+def is_person(ctx: DocContext, key: str) -> bool:
+    """The actor of ``key`` in the document is a person."""
     actor = ctx.discourse.actors.get(key) if ctx.discourse is not None else None
     return actor is not None and actor.type == "Person"
 

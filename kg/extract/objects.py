@@ -8,9 +8,10 @@ import bisect
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, of_a_border
-from kg.extract.triggers import bare_word
+from kg.extract.triggers import bare_word, definite_noun
 from kg.extract.words import QUOTE_MARKS, clitic_word, crosses_boundary
 from kg.lang import Trigger
+from kg.nlp.normalize import match_key
 from kg.nlp.tokens import indices_of
 
 
@@ -174,7 +175,8 @@ def governed_owner(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger
     for k in T.words(trig.end, min(st.sent.end, trig.end + 4)):
         if ctx.in_mention(k) or k in ctx.trig_tokens or not T.alpha[k]:
             return None
-        procl = T.proclitic(k).lstrip("وف") or (T.norm[k][:1] if len(T.norm[k]) >= 5 else "")  # a clitic on an unlisted noun
+        # ل read off an unlisted noun of five letters or more ("لمصادقة"); ب opens too many nouns (برنامج، برلمان)
+        procl = T.proclitic(k).lstrip("وف") or ("ل" if len(T.norm[k]) >= 5 and T.norm[k][:1] == "ل" else "")
         if procl in preps:
             g = next(iter(st.groups_starting(k + 1, k + 3)), None)
             if g is None or (g.start == k + 2 and g.label != "demonym") or marker(ctx, g, cfg.all_preps) is not None \
@@ -196,14 +198,19 @@ def source_between(st: SentenceState, start: int, end: int) -> bool:
 def carried_object(ctx: DocContext, st: SentenceState, trig: Mark, subject: Group | None) -> Group | None:
     """"فرضت … عقوبات على شركة X، متهمةً إياها بـ…": a pronoun carried by إيا right after the
     trigger (``[coreference] object_carriers``) is its object, and resumes the main clause's
-    object: that of the sentence's first claim (a state or a body for the feminine pronoun).
+    object: that of the last verb before it that made a claim (a state or a body for the
+    feminine pronoun).
     Under a verb of speech or denial it resumes what was said or denied ("نفى … تقارير …،
     واصفاً إياها"): no actor."""
     cfg, T = ctx.cfg, ctx.t
     k = trig.end
-    if not cfg.object_carriers or k >= st.sent.end or T.norm[k] not in cfg.object_carriers or st.first_object is None:
+    if not cfg.object_carriers or k >= st.sent.end or T.norm[k] not in cfg.object_carriers or st.main_object is None:
         return None
-    key = st.first_object
+    key = st.main_object
+    triggers = cfg.triggers
+    if any(st.main_at <= t.start < trig.start and match_key(t.text) not in triggers[t.label_].nouns and not definite_noun(ctx, t)
+           for t in st.trigs):
+        return None  # "… ثم انتقد الولايات المتحدة، متهما إياها": a verb between made no claim, its object unknown
     if subject is not None and key in subject.keys:
         return None
     if T.norm[k] in cfg.feminine_carriers and ctx.discourse is not None:

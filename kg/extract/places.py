@@ -129,8 +129,18 @@ def _names_at(ctx: DocContext, index: Index, first_words: FirstWords) -> dict[in
     # of its names ("new" alone is no city)
     heads, alone, seconds = first_words
     firsts = {w for w in forms & heads if w in alone or not forms.isdisjoint(seconds.get(w, ()))}
-    return {k: g for k in positions(T.norm, firsts, forms) if not ctx.in_mention(k)
+    return {k: g for k in positions(T.norm, firsts, forms) if not ctx.in_mention(k) and not _inside_a_name(ctx, k)
             and (g := city_at(ctx, k, index)) is not None} if firsts else {}
+
+
+def _inside_a_name(ctx: DocContext, k: int) -> bool:
+    """In a script with capitals, a capitalised word right before the city's first word, not
+    opening its sentence, makes a longer name of which the city is a part ("New York" is no
+    York, "East Jerusalem" stays with its city only where listed)."""
+    T = ctx.t
+    if k == 0 or not T.text[k - 1][:1].isupper() or ctx.sent_at(k).start == k - 1:
+        return False
+    return T.text[k - 1].lower() != T.text[k - 1]
 
 
 def doc_cities(ctx: DocContext) -> Places:

@@ -544,8 +544,8 @@ class PersonFinder:
         if left is not None and left.start == k:  # "… and Wang Yi, China's": not "… and X met Chinese envoy Y"
             return True
         title = next((t for t in titles if end <= t.start <= end + 3), None)
-        if title is None:
-            return False
+        if title is None or token_table(doc).proclitic(title.start):
+            return False  # "… وبتسلئيل سموتريتش بالسفير الأمريكي": a title after a preposition is another's
         after = actor_at.get(title.end)
         # "… وأليكسي أوفرتشوك المبعوث الصيني لي هوي": a title with a name after it is the next person's
         return after is not None and not self._is_person(after.kb_id_) and self._scan_name(doc, after.end, actor_at) is None
