@@ -165,3 +165,17 @@ def test_no_home_state_body_without_a_state_or_with_a_longer_name(text, lang):
 ])
 def test_a_short_body_word_alone_is_no_body(text):
     assert not [k for k in actors(text, "ar") if k.endswith(("_mfa", "_army", "_mod"))]
+
+
+# an intelligence or security service named with its state is a body of that state (issue 14)
+@pytest.mark.parametrize("lang, text, edge", [
+    ("en", "Armenia's National Security Service accused Russia's Federal Security Service of funnelling money to opposition groups.",
+     ("arm_intelligence", "accused", "rus_intelligence")),
+    ("ar", "اتهم جهاز المخابرات الأوكراني روسيا بشن هجوم إلكتروني.", ("ukr_intelligence", "accused", "RUS")),
+])
+def test_an_intelligence_service_is_its_state_s_body(lang_rows, lang, text, edge):
+    assert edge in {r[:3] for r in lang_rows(lang, text)}
+
+
+def test_a_known_service_keeps_its_own_key(ar_rows):
+    assert not [r for r in ar_rows("التقى رئيس جهاز المخابرات الإسرائيلي الوزير الأمريكي.") if "isr_intelligence" in r[:3]]
