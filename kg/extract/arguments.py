@@ -48,10 +48,8 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
     limit = reach_limit(ctx, st, trig, spec)
     before = st.groups_before(trig.start)
     after = st.groups_starting(trig.end, limit)
-    adjuncts = ctx.adjuncts
-    if adjuncts and trig.start not in adjuncts:  # "نفت الصين، خلال مؤتمر صحفي في بكين، تقارير عن تزويد …": set off, no argument
-        before = [g for g in before if g.start not in adjuncts or g.end - 1 not in adjuncts]
-        after = [g for g in after if g.start not in adjuncts or g.end - 1 not in adjuncts]
+    if ctx.adjuncts and trig.start not in ctx.adjuncts:  # "نفت الصين، خلال مؤتمر صحفي في بكين، تقارير عن تزويد …"
+        before, after = _outside_adjuncts(ctx, before), _outside_adjuncts(ctx, after)
     is_noun = match_key(trig.text) in spec.nouns and nominal_reading(ctx, trig, spec)
     if is_noun or passive(ctx, trig):
         return noun_arguments(ctx, st, trig, spec, before, after, passive_voice=not is_noun)
@@ -112,6 +110,13 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
 
 
 GOVERNING_CUES = frozenset({"negation", "denial", "possible"})
+
+
+def _outside_adjuncts(ctx: DocContext, groups: list[Group]) -> list[Group]:
+    """``groups`` without those inside a phrase set off by commas or a time phrase: no argument
+    of a trigger outside it."""
+    adjuncts = ctx.adjuncts
+    return [g for g in groups if g.start not in adjuncts or g.end - 1 not in adjuncts]
 
 
 def _passive_agent(ctx: DocContext, after: list[Group]) -> Group | None:

@@ -48,7 +48,7 @@ from kg.extract.modality import modality, unnamed_source
 from kg.extract.participation import participation
 from kg.extract.polarity import denial, polarity, rejecter, reported_agent, reported_subject
 from kg.extract.records import government_claims, sentence_claim, threat_claims, title_claims, unique_claims
-from kg.extract.triggers import armed, claim_trigger, definite_noun, means_after
+from kg.extract.triggers import armed, claim_trigger, means_after, noun_form
 from kg.extract.words import actor_next, complement_between
 from kg.lang import Trigger
 from kg.model import Claim
@@ -241,7 +241,7 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     st.claimed = (trig.end, spec.relation)
     if any(s < trig.start for c, s, _ in st.cues if c in GOVERNING_VERBS):
         st.main_object = None  # "نفى … تقارير عن تزويد بلاده روسيا، واصفاً إياها": what is denied, no actor
-    elif st.main_object is None or not (match_key(trig.text) in spec.nouns or definite_noun(ctx, trig)):
+    elif st.main_object is None or not noun_form(ctx, trig, spec):
         st.main_object = pairs[0][1]  # a verb's object; an event noun after it ("أدانت … الغارات على …") keeps it
         st.main_at = trig.end
     for subj, obj in pairs:

@@ -8,10 +8,10 @@ import bisect
 
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker, of_a_border
-from kg.extract.triggers import bare_word, definite_noun
+from kg.extract.groups import is_person
+from kg.extract.triggers import bare_word, noun_form
 from kg.extract.words import QUOTE_MARKS, clitic_word, crosses_boundary
 from kg.lang import Trigger
-from kg.nlp.normalize import match_key
 from kg.nlp.tokens import indices_of
 
 
@@ -207,16 +207,10 @@ def carried_object(ctx: DocContext, st: SentenceState, trig: Mark, subject: Grou
     if not cfg.object_carriers or k >= st.sent.end or T.norm[k] not in cfg.object_carriers or st.main_object is None:
         return None
     key = st.main_object
-    triggers = cfg.triggers
-    if any(st.main_at <= t.start < trig.start and match_key(t.text) not in triggers[t.label_].nouns and not definite_noun(ctx, t)
-           for t in st.trigs):
+    if any(st.main_at <= t.start < trig.start and not noun_form(ctx, t, cfg.triggers[t.label_]) for t in st.trigs):
         return None  # "… ثم انتقد الولايات المتحدة، متهما إياها": a verb between made no claim, its object unknown
-    if subject is not None and key in subject.keys:
+    if (subject is not None and key in subject.keys) or (T.norm[k] in cfg.feminine_carriers and is_person(ctx, key)):
         return None
-    if T.norm[k] in cfg.feminine_carriers and ctx.discourse is not None:
-        actor = ctx.discourse.actors.get(key)
-        if actor is not None and actor.type == "Person":
-            return None
     return Group([key], k, k + 1, "pronoun")
 
 

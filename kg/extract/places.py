@@ -138,9 +138,7 @@ def _inside_a_name(ctx: DocContext, k: int) -> bool:
     opening its sentence, makes a longer name of which the city is a part ("New York" is no
     York, "East Jerusalem" stays with its city only where listed)."""
     T = ctx.t
-    if k == 0 or not T.text[k - 1][:1].isupper() or ctx.sent_at(k).start == k - 1:
-        return False
-    return T.text[k - 1].lower() != T.text[k - 1]
+    return k > 0 and T.text[k - 1][:1].isupper() and ctx.sent_at(k).start != k - 1
 
 
 def doc_cities(ctx: DocContext) -> Places:

@@ -7,7 +7,7 @@ from kg.extract.context import DocContext, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.places import compound_place
 from kg.extract.triggers import bare_word, circumstantial, modified_event_noun, text_noun_before
-from kg.extract.words import complement_between, crosses_boundary, plain_word
+from kg.extract.words import bare_count, complement_between, crosses_boundary, plain_word
 from kg.nlp.normalize import match_key
 
 
@@ -33,7 +33,7 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
     nominal = match_key(trig.text) in cfg.triggers[trig.label_].nouns  # "no military cooperation"
     for cue, s, e in cues:  # "the meeting between X and Y did not take place", "… was called off"
         if cue == "cancelled" and trig.end <= s and s - trig.end <= 30 \
-                and sum(not ctx.in_mention(k) and k not in ctx.adjuncts for k in T.words(trig.end, s)) <= 8 \
+                and bare_count(ctx, T.words(trig.end, s)) <= 8 \
                 and not crosses_boundary(ctx, trig.end, s, punctuation=False) and not any(trig.end <= t.start < s for t in st.trigs):
             return "negative"
     heads = {g.start - 1 for g in st.groups if g.label == "demonym"} if cfg.adjective_after else set()
@@ -74,8 +74,7 @@ def polarity(ctx: DocContext, st: SentenceState, trig: Mark) -> str:
             return "negative"
         # (a verb-first subject's name and title and a phrase set off by commas are read past: "امتنع وزير
         # الخارجية الهندي X، خلال مؤتمر صحفي في نيودلهي، عن انتقاد موسكو")
-        if between and (len(between) <= 5 or (len(between) <= 30 and sum(not ctx.in_mention(k) and k not in ctx.adjuncts
-                                                                          for k in between) <= 3)) \
+        if between and (len(between) <= 5 or (len(between) <= 30 and bare_count(ctx, between) <= 3)) \
                 and all(k in carried or ctx.in_mention(k) or _light_preposition(ctx, k, between)
                                                  or _joins_mentions(ctx, k) or k in ctx.adjuncts
                                                  or (k == trig.start - 1 and T.norm[k] in cfg.all_preps) for k in between):
@@ -273,8 +272,7 @@ def _find_dispute_cue(ctx: DocContext, st: SentenceState, trig: Mark) -> tuple[i
             # three words at most between, quotes, the denier's name and a phrase set off by commas aside
             # ('dismissed as "baseless" reports that …', "نفى المتحدث باسم الخارجية الصينية لين جيان، خلال
             # مؤتمر صحفي، تقارير عن …")
-            if 0 <= ns - e <= 24 and sum(ctx.t.alpha[k] and not ctx.in_mention(k) and k not in ctx.adjuncts
-                                         for k in range(e, ns)) <= 3 \
+            if 0 <= ns - e <= 24 and bare_count(ctx, (k for k in range(e, ns) if ctx.t.alpha[k])) <= 3 \
                     and _complement_of(ctx, ne, trig) and not any(ne <= t.start < trig.start for t in st.trigs):
                 return s, e, ne
     return None

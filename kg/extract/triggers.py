@@ -75,6 +75,11 @@ def definite_noun(ctx: DocContext, trig: Mark) -> bool:
     return bool(cfg.adjective_after) and ctx.t.norm[trig.start].startswith(cfg.definite)
 
 
+def noun_form(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
+    """The trigger is written as one of its section's nouns, or with the article."""
+    return match_key(trig.text) in spec.nouns or definite_noun(ctx, trig)
+
+
 def nominal_reading(ctx: DocContext, trig: Mark, spec: Trigger) -> bool:
     """"supplies" is a noun in "U.S. supplies of missiles to Kyiv" and a verb in "China
     supplies Serbia": a determiner or possessive before, or "of"/"between"/an object

@@ -7,7 +7,7 @@ cuts the tie, light words (adverbs, days, light verbs) do not.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from kg.extract.config import CLAUSE_PUNCTUATION
 from kg.extract.context import DocContext
@@ -25,6 +25,14 @@ def crosses_boundary(ctx: DocContext, start: int, end: int, punctuation: bool = 
     adjuncts = ctx.adjuncts  # the commas around a time adjunct set off no clause ("أعلنت واشنطن، اليوم، عن")
     return any((norm[k] in boundaries or text[k] in boundaries) and (punctuation or text[k] not in punct)
                and k not in adjuncts for k in ctx.t.between(start, end))
+
+
+def bare_count(ctx: DocContext, tokens: Iterable[int]) -> int:
+    """How many of ``tokens`` stand outside actors' names and phrases set off by commas or
+    time phrases: the words a rule's reach is counted in ("امتنع وزير الخارجية الهندي X، خلال
+    مؤتمر صحفي، عن انتقاد …" has one)."""
+    in_mention, adjuncts = ctx.in_mention, ctx.adjuncts
+    return sum(not in_mention(k) and k not in adjuncts for k in tokens)
 
 
 def complement_between(ctx: DocContext, start: int, end: int) -> bool:
