@@ -35,6 +35,7 @@ CAPITALISED = r"[A-Z0-9][\w'’.-]*"
 NAME_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what CAPITALISED opens with
 # one more name of a list after a plural head: ", ZTE", " and Lukoil" (two capitalised words at most)
 LISTED_NAME = re.compile(rf"(?:\s*,\s*(?:and\s+)?|\s+and\s+)({CAPITALISED}(?:\s+{CAPITALISED})?)")
+DESCRIPTION = re.compile(r",\s+an?\s+")  # "X, a …": an apposition that may say what X is
 ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9-]{1,7})\s*\)")
 
 
@@ -64,7 +65,10 @@ class NamedGroups:
         self.quoted = re.compile(rf"(?<!\w)(?:{proclitics})?(?:{alternation})(?:\s+[^\s\"«“”»]+){{0,3}}?\s+{QUOTED}") \
             if heads and spec.get("quoted_names", True) else None
         flags = 0 if spec.get("case_sensitive_names", True) else re.I
-        self.head_first = re.compile(rf"\b(?:{alternation})\s+((?:al-|el-)?{CAPITALISED}(?:\s+(?:al-|el-|bin\s)?{CAPITALISED}){{0,3}})",
+        # lower-case words inside a name ("Tren de Aragua", "Cartel de los Soles")
+        inner = "|".join(map(re.escape, sorted(spec.get("name_particles", []), key=len, reverse=True)))
+        gap = rf"\s+(?:(?:{inner})\s+)?" if inner else r"\s+"
+        self.head_first = re.compile(rf"\b(?:{alternation})\s+((?:al-|el-)?{CAPITALISED}(?:{gap}(?:al-|el-|bin\s)?{CAPITALISED}){{0,3}})",
                                      flags) if heads and spec.get("capitalised_names") else None
         # "حركة تحرير السودان", "جبهة تحرير أزواد": a head, a word that opens a group's name, one
         # word (and an adjective of the list) make the name, no quotes needed
@@ -89,7 +93,11 @@ class NamedGroups:
             rf"\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{company})\b") if company and spec.get("apposition_names") else None
         self.after_words = tuple(spec.get("heads_after_name", []))
         after = "|".join(map(re.escape, spec.get("heads_after_name", [])))
-        self.head_after = re.compile(rf"\b({CAPITALISED}(?:\s+{CAPITALISED}){{0,2}})\s+(?:{after})\b") if after else None
+        self.head_after = re.compile(rf"\b({CAPITALISED}(?:{gap}{CAPITALISED}){{0,2}})\s+(?:{after})\b") if after else None
+        # "Vectus Global, a private security company founded by …": what the name is, after it
+        self.described = re.compile(rf"(?:[\w-]+\s+){{0,3}}?(?:{company})(?=\s*[,.;:)]|\s+(?:that|which|whose|in|of|with|from|for|on|to|and)\b"
+                                    rf"|\s+[a-z]+ed\b)") if company and spec.get("described_names") else None
+        self.name_before = re.compile(rf"({CAPITALISED}(?:{gap}{CAPITALISED}){{0,4}})$")
 
     # ------------------------------------------------------------------ finding
     def __call__(self, doc: Doc) -> Doc:
@@ -107,17 +115,27 @@ class NamedGroups:
             # Pakistan (TTP)", "حركة تحرير السودان"); others may not
             if crossing or any(s in new for s in inside) or (inside and not holds_names):
                 continue
-            key = group_key(name)
-            self._register(doc, key, name, short, text[start:end], state)
+            known = self.lex.forms.get(name)  # "Islamic Revolutionary Guard Corps (IRGC)": a known actor's node
+            key = known[0] if known is not None else group_key(name)
+            if known is None:
+                self._register(doc, key, name, short, text[start:end], state)
             spans = [s for s in spans if s not in inside]
             new.append(ActorSpan(span.start, span.end, "org", key))
         names = discourse.names if discourse is not None else {}
-        if names and any(n in text for n in names):  # "JNIM" alone, once the text has introduced it
+        present = [n for n in names if n in text] if names else []
+        if present:  # "JNIM" or "Viv Ansanm" alone, once the text has introduced it
             taken = {i for s in spans + new for i in range(s.start, s.end)}
             table = token_table(doc)
             for i in positions(table.text, names.keys(), table.forms("text")):  # found in C, in order
                 if i not in taken:
                     new.append(ActorSpan(i, i + 1, "org", names[table.text[i]]))
+                    taken.add(i)
+            for name in (n for n in present if " " in n):
+                for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                    span = doc.char_span(m.start(), m.end())
+                    if span is not None and not taken & set(range(span.start, span.end)):
+                        new.append(ActorSpan(span.start, span.end, "org", names[name]))
+                        taken.update(range(span.start, span.end))
         if new:
             set_actor_spans(doc, sorted(spans + new, key=lambda s: (s.start, s.end)))
         return doc
@@ -151,6 +169,8 @@ class NamedGroups:
                 if name and owner is not None and not self._stop(name):
                     state = owner[0] if owner[0] in self.lex.known and self.lex.known[owner[0]].type == "Country" else None
                     yield m.end("name") - len(name), m.end("name"), name, None, True, state
+        if self.described is not None and (", a" in text) and any(w in text for w in self.company_words):
+            yield from self._described_names(text)
         for pattern, present in ((self.head_first, has_head), (self.head_after, any(a in text for a in self.after_words))):
             if pattern is not None and present:
                 if pattern is self.head_after:
@@ -169,6 +189,20 @@ class NamedGroups:
                         yield start, start + len(name), name, None, False, None
                         if pattern is self.head_first and text[m.start():m.start(1)].rstrip().endswith("s"):
                             yield from self._listed_names(text, start + len(name))  # "oil giants Rosneft and Lukoil"
+
+    def _described_names(self, text: str):
+        """A capitalised name before ", a … company" (the apposition says what it is)."""
+        for m in DESCRIPTION.finditer(text):
+            if self.described.match(text, m.end()) is None:
+                continue
+            found = self.name_before.search(text, max(0, m.start() - 80), m.start())
+            if found is None:
+                continue
+            name = found.group(1)
+            while name and match_key(name.split()[0]) in self.stop:  # "On Tuesday, a …"
+                name = name[len(name.split()[0]):].lstrip()
+            if name and not self._stop(name):
+                yield m.start() - len(name), m.start(), name, None, False, None
 
     def _listed_names(self, text: str, end: int):
         """The names listed after the first one a plural head introduces ("firms Huawei, ZTE
@@ -262,6 +296,8 @@ class NamedGroups:
         actor = discourse.register(Actor(key=key, type="Organization", affiliation=state))
         actor.add_label(doc.lang_, name)
         actor.add_label(doc.lang_, whole)  # with its head noun: "the movement" can then find it
+        if " " in name:
+            discourse.names.setdefault(name, key)  # "the Viv Ansanm gang coalition", then "Viv Ansanm leader …"
         if short:
             actor.add_label(doc.lang_, short)
             discourse.names.setdefault(short, key)

@@ -42,6 +42,10 @@ class Title(NamedTuple):
     stems: str
 
 
+TATWEEL = "\u0640"
+NICKNAME_QUOTES = frozenset({'"', "“", "”", "«", "»"})
+
+
 @Language.factory("geokg_persons", default_config={"max_name_tokens": 6, "max_title_gap": 6})
 def make_person_finder(nlp: Language, name: str, max_name_tokens: int, max_title_gap: int):
     return PersonFinder(nlp, max_name_tokens=max_name_tokens, max_title_gap=max_title_gap)
@@ -106,6 +110,8 @@ class PersonFinder:
         self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
         self.possessive = frozenset(data.strings("morphology", "possessive"))
         self.diplomatic = data.keys("titles", "diplomatic")  # "Sudan's UN ambassador": the post and whom it serves
+        self.posting_preps = data.keys("titles", "posting_prepositions")
+        self.body_heads = frozenset(data.strings("organizations", "heads"))  # a known body's organ: "African Union Commission"
         self.prepositions = data.keys("syntax", "prepositions")
         self.coordinators = data.keys("syntax", "coordinators")
 
@@ -176,6 +182,12 @@ class PersonFinder:
                     and self._name_like(doc[end + 1], False))):
                 end += 1  # "al-Aiban", "Yunus-Bek Yevkurov" (no space around; "بوتين-كيم" is a pair)
                 continue
+            if nxt.text in NICKNAME_QUOTES and end > k:
+                close = next((j for j in range(end + 2, min(end + 4, len(doc))) if doc[j].text in NICKNAME_QUOTES), None)
+                if close is not None and close + 1 < len(doc) and close + 1 not in actor_at \
+                        and all(doc[j].is_alpha for j in range(end + 1, close)) and self._name_like(doc[close + 1], False):
+                    end = close + 1  # 'Jimmy "Barbecue" Chérizier': a nickname in quotes inside the name
+                    continue
             if nxt.text in self.inner_names and end + 1 < len(doc) and end + 1 not in actor_at \
                     and self._name_like(doc[end + 1], False):
                 end += 1  # "محمود علي يوسف"
@@ -261,6 +273,9 @@ class PersonFinder:
                     or self._affiliation_of(tail.kb_id_, found)
                 aff_spans.append(tail)
                 k = tail.end
+            # an envoy's or ambassador's posting is no affiliation ("envoy to Syria Tom Barrack")
+            posted = bool(self.posting_preps) and any(
+                w in self.diplomatic or w[len(self.article):] in self.diplomatic for w in t.stems.split() if w)
             # "Ali Shamkhani, the secretary of Iran's …": the name is before; look ahead only
             # for the body the title belongs to
             apposition = self.lang == "en" and t.start >= 2 and (
@@ -294,9 +309,15 @@ class PersonFinder:
                     continue
                 if tok.is_space:
                     break
-                if tok.text in {",", "،", '"', "“", "”", "«", "»", "'s", "’s", "-", "–"}:
-                    k += 1
+                if tok.text in {",", "،", '"', "“", "”", "«", "»", "'s", "’s", "-", "–"} or tok.text.endswith(TATWEEL):
+                    k += 1  # … and a proclitic drawn out before a quote: 'الأمين العام لـ"حزب الله"'
                     continue
+                if posted and tok.norm_ in self.posting_preps and k + 1 < len(doc):
+                    past = self._past_posting(doc, k + 1, actor_at)  # "المبعوث الأمريكي الخاص إلى سوريا توم باراك"
+                    if past < len(doc) and self._scan_name(doc, past, actor_at) is not None:
+                        k, posted = past, False  # else "وصل المبعوث الأمريكي إلى دمشق": the verb's destination
+                        gap += 1
+                        continue
                 if tok.norm_ in self.coordinators and gap == 0 and k + 1 < len(doc) and k + 1 in title_at \
                         and not self._plural(title_at[k + 1]):
                     k += 1  # "Prime Minister and Foreign Minister Sheikh X": one person's two titles
@@ -318,6 +339,16 @@ class PersonFinder:
                 name = self._scan_name(doc, k, actor_at)
                 if name is not None:
                     break
+                if self.lang == "en" and tok.lower_ in ("of", "at", "for") and gap < 2:
+                    j = k + 1 + (k + 1 < len(doc) and doc[k + 1].lower_ == "the")
+                    if j in actor_at and not self._is_person(actor_at[j].kb_id_):
+                        k = j  # "the chairperson of the African Union Commission, …": the body it heads
+                        gap += 1
+                        continue
+                if aff_spans and k == aff_spans[-1].end and tok.text in self.body_heads:
+                    k += 1  # "the chairperson of the African Union Commission, Mahmoud Ali Youssouf": the body's organ
+                    gap += 1
+                    continue
                 if tok.norm_ in self.qualifiers or (self.lang != "en" and tok.norm_.startswith(self.definite_heads) and gap < 3
                                                     and tok.norm_ not in self.function_words) or \
                         (self.lang == "en" and tok.is_lower and gap < 3 and tok.norm_ not in self.function_words) or \
@@ -504,6 +535,18 @@ class PersonFinder:
         if end - start >= 2:
             return (start, end, None)
         return None
+
+    def _past_posting(self, doc: Doc, k: int, actor_at: dict[int, ActorSpan]) -> int:
+        """Where the name may start after an envoy's posting: past the actor or the place
+        named after the preposition (two words at most: "الشرق الأوسط", "the Middle East")."""
+        span = actor_at.get(k)
+        if span is not None:
+            return span.end
+        end = k
+        while end < len(doc) and end - k < 3 and (doc[end].lower_ == "the" or (
+                doc[end].is_alpha and doc[end].norm_ not in self.function_words and self._scan_name(doc, end, actor_at) is None)):
+            end += 1
+        return end
 
     def _body(self, key: str) -> bool:
         known = self.lex.known.get(key)

@@ -1,9 +1,11 @@
 """spaCy's tokenizer of a language with geokg's settings, made in one go.
 
-One change of tokens and three of cost, none of which changes a token:
+Two changes of tokens and three of cost, none of which changes a token:
 
 * a full stop or comma after a closing quote or bracket is split off (spaCy's Arabic rules
   keep 'واهية".' and 'حماس».' whole, so the word before the quote never matched);
+* an opening quote after a proclitic drawn out with a tatweel is split off ('لـ"حزب' held the
+  name's first word, so "حزب الله" never matched);
 * the special cases of one character that say no more than the default rules ("\\n", "'")
   are dropped: spaCy stops caching a doc's word forms after the first special case that
   doc meets (the flag is per doc, spaCy #1250), and a line break is one;
@@ -24,10 +26,13 @@ from collections.abc import Iterator
 from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 # a full stop or comma after a closing quote or bracket
 CLOSING_PUNCTUATION = r'(?<=["»”’\)\]])[.,،!?؟:;؛]'
+# an opening quote after a proclitic drawn out with a tatweel ('لـ"حزب الله"', 'بـ"رد موجع"'): the
+# quote and the word after it are tokens of their own, as after a space
+TATWEEL_QUOTE = r'(?<=\u0640)["«“]'
 # word forms whose tokens the tokenizer remembers; an entry costs some 250 bytes
 CACHE_SIZE = 100_000
 LIMIT = 200_000  # strings an expression remembers before starting afresh (some 200 bytes each)
@@ -38,10 +43,11 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     """The tokenizer of ``nlp`` (a blank pipeline of the language) with the settings above."""
     spacy_tokenizer = nlp.tokenizer
     suffixes = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + [CLOSING_PUNCTUATION])
+    infixes = compile_infix_regex(list(nlp.Defaults.infixes or []) + [TATWEEL_QUOTE])
     return Tokenizer(
         nlp.vocab, rules=plain_rules_dropped(spacy_tokenizer.rules or {}),
         prefix_search=remembered(spacy_tokenizer.prefix_search), suffix_search=remembered(suffixes.search),
-        infix_finditer=remembered(spacy_tokenizer.infix_finditer), token_match=remembered(spacy_tokenizer.token_match),
+        infix_finditer=remembered(infixes.finditer), token_match=remembered(spacy_tokenizer.token_match),
         url_match=remembered(spacy_tokenizer.url_match), faster_heuristics=spacy_tokenizer.faster_heuristics,
         max_cache_size=CACHE_SIZE)
 

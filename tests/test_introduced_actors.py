@@ -1,0 +1,153 @@
+"""Actors that news introduces by what it says of them (kg/nlp/groups.py, kg/nlp/persons.py,
+kg/nlp/bodies.py), on sentences written for these tests: a known name with its acronym keeps
+its node; a gang or cartel named before its head noun, with lower-case words inside the name;
+a company said to be one in apposition; a group's bare name later in the article; a state's
+police; an envoy's posting between title and name; a body's organ after a title; a nickname
+in quotes inside a name; a proclitic drawn out before a quoted name."""
+
+import pytest
+
+from tests.conftest import run_extraction
+
+
+def actors(text: str, lang: str) -> dict[str, object]:
+    return {k: a for art in run_extraction(text, lang) for k, a in art.actors.items()}
+
+
+def persons(text: str, lang: str) -> dict[str, object]:
+    return {a.labels.get(lang): a for a in actors(text, lang).values() if a.type == "Person"}
+
+
+def org_labels(text: str, lang: str) -> dict[str, str]:
+    return {a.labels.get(lang): k for k, a in actors(text, lang).items() if a.type == "Organization"}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Iran's Islamic Revolutionary Guard Corps (IRGC) seized a tanker in the Gulf.", "irgc"),
+    ("The Rapid Support Forces (RSF) shelled a camp near El Fasher.", "rsf"),
+    ("The Syrian Democratic Forces (SDF) accused Turkey of shelling Kobani.", "sdf"),
+])
+def test_a_known_name_with_its_acronym_keeps_its_node(text, key):
+    found = actors(text, "en")
+    assert key in found and not any(k.startswith("org-") for k in found), found
+
+
+def test_an_unknown_name_with_its_acronym_is_still_a_new_group():
+    assert "org-harakat-tahrir-ogaden" in actors("Harakat Tahrir Ogaden (HTO) attacked Ethiopia on Friday.", "en")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The boat had been operated by the Tren de Aragua gang, officials said.", "Tren de Aragua"),
+    ("Gunmen from the Grand Ravine gang coalition stormed a police station.", "Grand Ravine"),
+    ("The army raided a lab run by the Los Chapitos cartel in Sinaloa.", "Los Chapitos"),
+    ("Ecuador said the Cartel de los Soles had moved cocaine through its ports.", "Cartel de los Soles"),
+])
+def test_gangs_and_cartels_named_before_their_head(text, name):
+    assert name in org_labels(text, "en"), org_labels(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish gangs clashed with the police.",  # a people and a group noun: no definite group
+    "The gang attacked a convoy near the capital.",
+    "Officials said the cartel had grown stronger.",
+])
+def test_no_gang_without_a_name(text):
+    assert not org_labels(text, "en"), org_labels(text, "en")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The government has relied on Vectus Global, a private security company founded by a U.S. businessman.", "Vectus Global"),
+    ("The Treasury said Horizon Sky Logistics, a charter operator registered in the emirates, flew arms to Sudan.",
+     "Horizon Sky Logistics"),
+    ("Kenya fined Blue Delta Trading, a fuel importer based in Mombasa, last week.", "Blue Delta Trading"),
+])
+def test_a_company_said_to_be_one_in_apposition(text, name):
+    assert name in org_labels(text, "en"), org_labels(text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, a company spokesman said the plant was closed.",  # the head is a modifier of "spokesman"
+    "John Kerry, a former senator, met Iranian officials.",  # no company head
+    "Reuters, a news agency, reported that Kenya fined the firm.",  # a known actor keeps its node
+])
+def test_no_company_from_other_appositions(text):
+    assert not any(k.startswith("org-") for k in actors(text, "en")), actors(text, "en")
+
+
+def test_a_groups_bare_name_later_is_the_same_group():
+    art = run_extraction("Gunmen from the Grand Ravine gang coalition stormed a police station. "
+                         "Washington designated Grand Ravine a terrorist organization.", "en")[0]
+    assert ("USA", "sanctioned", "org-grand-ravine") in {(c.subject, c.relation, c.object) for c in art.claims}
+
+
+@pytest.mark.parametrize("text, lang, key", [
+    ("Gunmen stormed a station overnight, the Haitian National Police said.", "en", "hti_police"),
+    ("Kenyan police said the suspects had crossed from Somalia.", "en", "ken_police"),
+    ("وقالت الشرطة الإسرائيلية إنها اعتقلت ثلاثة مشتبه بهم.", "ar", "isr_police"),
+])
+def test_a_states_police_is_a_body_of_the_state(text, lang, key):
+    found = actors(text, lang)
+    assert key in found and found[key].affiliation == key.split("_")[0].upper(), found
+
+
+@pytest.mark.parametrize("text, lang, name, affiliation", [
+    ("وحضر المبعوث الروسي الخاص إلى ليبيا ميخائيل بوغدانوف المحادثات.", "ar", "ميخائيل بوغدانوف", "RUS"),
+    ("وقالت نائبة المبعوث الأمريكي الخاص إلى الشرق الأوسط ليندا كارتر إن الهدنة صامدة.", "ar", "ليندا كارتر", "USA"),
+    ("Russian special envoy to Libya Mikhail Bogdanov attended the talks.", "en", "Mikhail Bogdanov", "RUS"),
+    ("The U.S. envoy to the Middle East, Linda Carter, said the truce was holding.", "en", "Linda Carter", "USA"),
+])
+def test_an_envoys_posting_stands_between_title_and_name(text, lang, name, affiliation):
+    found = persons(text, lang)
+    assert name in found and found[name].affiliation == affiliation, {k: a.affiliation for k, a in found.items()}
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("ووصل المبعوث الأمريكي إلى دمشق أمس.", "ar", ("USA", "visited", "SYR")),
+    ("The U.S. envoy to Syria arrived in Damascus on Monday.", "en", None),
+])
+def test_a_posting_with_no_name_after_it_is_the_verbs(text, lang, edge):
+    art = run_extraction(text, lang)[0]
+    assert not [a for a in art.actors.values() if a.type == "Person"]
+    if edge:
+        assert edge in {(c.subject, c.relation, c.object) for c in art.claims}
+
+
+@pytest.mark.parametrize("text, name, body", [
+    ("The chairperson of the African Union Commission, Moussa Kabore, urged restraint.", "Moussa Kabore", "au"),
+    ("The chief of the World Food Programme, Karim Haddad, visited Sudan on Monday.", "Karim Haddad", "wfp"),
+])
+def test_a_title_of_a_bodys_organ_before_a_name(text, name, body):
+    found = persons(text, "en")
+    assert name in found and found[name].affiliation == body, {k: a.affiliation for k, a in found.items()}
+
+
+@pytest.mark.parametrize("text, lang, surname", [
+    ('Gang leader Jimmy "Barbecue" Cherizier threatened the force.', "en", "Cherizier"),
+    ('Cartel leader Joaquin "El Chapo" Guzman was extradited to the United States.', "en", "Guzman"),
+    ('وقال القائد الميداني محمد «أبو تراب» الخطيب إن قواته انسحبت.', "ar", "الخطيب"),
+])
+def test_a_nickname_in_quotes_inside_a_name(text, lang, surname):
+    found = persons(text, lang)
+    assert any(label.endswith(surname) for label in found), found
+
+
+def test_quotes_after_a_name_are_not_a_nickname():
+    found = persons('President Hakainde Hichilema called the plan "reckless" on Monday.', "en")
+    assert all('"' not in label for label in found), found
+
+
+@pytest.mark.parametrize("text, key, org", [
+    ('رفض الأمين العام لـ"حزب الله" نعيم قاسم قرار الحكومة.', "naim_qassem", "hezbollah"),
+    ('وقال المتحدث باسم «حماس» حازم قاسم إن الحركة ترفض الشروط.', None, "hamas"),
+])
+def test_a_proclitic_drawn_out_before_a_quoted_name(text, key, org):
+    art = run_extraction(text, "ar")[0]
+    assert org in art.actors, art.actors
+    if key:
+        assert (key, "leaderOf", org) in {(c.subject, c.relation, c.object) for c in art.claims}
+
+
+def test_an_envoy_title_tokenizes_a_tatweel_quote_apart():
+    from kg.pipeline import get_nlp
+    doc = get_nlp("ar").make_doc('توعد بـ"رد موجع".')
+    assert [t.text for t in doc][:4] == ["توعد", "بـ", '"', "رد"]
