@@ -151,3 +151,46 @@ def test_an_envoy_title_tokenizes_a_tatweel_quote_apart():
     from kg.pipeline import get_nlp
     doc = get_nlp("ar").make_doc('توعد بـ"رد موجع".')
     assert [t.text for t in doc][:4] == ["توعد", "بـ", '"', "رد"]
+
+
+@pytest.mark.parametrize("text, lang, edges", [
+    ("U.S. envoy Linda Carter visited Beirut last week and met President Joseph Aoun.", "en",
+     {("person-lnd-krtr", "visited", "LBN"), ("person-lnd-krtr", "metWith", "joseph_aoun")}),
+    ("Iran's foreign minister visited Damascus on Sunday and met Assad.", "en", {("IRN", "metWith", "assad")}),
+    ("وكانت المبعوثة الأمريكية ليندا كارتر قد زارت بيروت الأسبوع الماضي، والتقت الرئيس جوزيف عون.", "ar",
+     {("person-lnd-krtr", "visited", "LBN"), ("person-lnd-krtr", "metWith", "joseph_aoun")}),
+    ("زار وزير الخارجية التركي هاكان فيدان دمشق والتقى الرئيس أحمد الشرع.", "ar", {("fidan", "metWith", "al_sharaa")}),
+    ("فرضت الولايات المتحدة عقوبات جديدة على إيران وانتقدت الصين.", "ar", {("USA", "criticized", "CHN")}),
+])
+def test_coordinated_verbs_share_the_subject_past_a_time_phrase(text, lang, edges):
+    art = run_extraction(text, lang)[0]
+    found = {(c.subject, c.relation, c.object) for c in art.claims}
+    assert edges <= found, found
+
+
+@pytest.mark.parametrize("text, lang, wrong", [
+    ("Iran's foreign minister visited Damascus, and on Sunday Syria attacked Israel.", "en", ("IRN", "attacked", "ISR")),
+    ("انتقدت مصر إثيوبيا، واحتجت السودان على القرار.", "ar", ("EGY", "opposed", "SDN")),  # the actor before its object
+    ("هاجمت روسيا أوكرانيا واتهمت بولندا روسيا بانتهاك أجوائها.", "ar", ("RUS", "accused", "POL")),  # a subject of its own
+])
+def test_a_coordinated_verb_with_its_own_subject_keeps_it(text, lang, wrong):
+    art = run_extraction(text, lang)[0]
+    assert wrong not in {(c.subject, c.relation, c.object) for c in art.claims}
+
+
+@pytest.mark.parametrize("text, key", [
+    ("والتقت المبعوثة الرئيس جوزاف عون في بيروت.", "joseph_aoun"),  # جوزاف / جوزيف
+    ("وقال الرئيس اللبناني جوزف عون إن الجيش سينتشر جنوبا.", "joseph_aoun"),  # جوزف
+])
+def test_a_known_person_in_another_spelling(text, key):
+    assert key in actors(text, "ar"), actors(text, "ar")
+
+
+@pytest.mark.parametrize("text, lang, other", [
+    ("وقال الفريق أول صدام حفتر إن قواته جاهزة.", "ar", "haftar"),  # Khalifa Haftar's son, not him
+    ("Lieutenant General Saddam Haftar said his forces were ready.", "en", "haftar"),
+    ("وقال العماد رودولف عون إن الجيش جاهز.", "ar", "joseph_aoun"),  # another first name, another man
+])
+def test_namesakes_stay_apart(text, lang, other):
+    found = actors(text, lang)
+    assert other not in found and any(a.type == "Person" for a in found.values()), found

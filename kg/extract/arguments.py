@@ -23,7 +23,7 @@ from kg.extract.places import city_target
 from kg.extract.polarity import rejected_accusation
 from kg.extract.controllers import accused_means_subject, carried_accused_subject, passive_controller_subject
 from kg.extract.subjects import (apposition_head, circumstantial_subject, complement_pronoun_subject,
-                                 condemned_event, coordinated_subject, coordinated_verb_subject, fallback_subject,
+                                 condemned_event, coordinated_object, coordinated_subject, coordinated_verb_subject, fallback_subject,
                                  fronted_participle_subject, modal_subject, means_agent, possessor_subject,
                                  pronoun_subject, purpose_subject, relative_before, relative_subject, shared_subject,
                                  text_author, weapon_maker)
@@ -103,6 +103,9 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         # (not a counterpart's: "عقب لقائه نظيره اليوناني", the other side's holder of the office)
     if obj is None:
         obj = _distant_object(ctx, st, trig, spec, after, subject, limit)
+    if obj is None and subject is not None and subject.start >= trig.end \
+            and (shared := coordinated_object(ctx, st, trig, spec, subject)) is not None:
+        subject, obj = shared, subject  # "… بيروت والتقت الرئيس جوزيف عون": the object of a shared subject
     if obj is not None:
         subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []

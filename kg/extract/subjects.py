@@ -19,7 +19,8 @@ def shared_subject(ctx: DocContext, st: SentenceState, g: Group, trig: Mark) -> 
     if ctx.cfg.verb_first or st.prev is None:
         return None
     prev, _spec, keys = st.prev
-    words = ctx.t.words(g.end, trig.start)
+    # "… visited Beirut last week and met Aoun": a time phrase may stand before the "and"
+    words = [k for k in ctx.t.words(g.end, trig.start) if k not in ctx.adjuncts]
     norm, coord = ctx.t.norm, ctx.cfg.coord
     if not keys or set(keys) & set(g.keys) or not (prev.end <= g.start) or not words \
             or not all(norm[k] in coord for k in words):
@@ -69,6 +70,24 @@ def coordinated_subject(ctx: DocContext, st: SentenceState, trig: Mark, after: l
         return None  # "واتهمت أذربيجان أرمينيا": a subject of its own
     prev, _spec, keys = st.prev
     if not keys or prev.end > trig.start:
+        return None
+    return Group(list(keys), -1, -1, None)
+
+
+def coordinated_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, subject: Group) -> Group | None:
+    """"زارت المبعوثة الأمريكية بيروت والتقت الرئيس جوزيف عون": in a verb-first language, a
+    verb joined by a conjunction whose only actor, bare and right after it, leaves it with no
+    object is the verb's object; the subject is the clause's before (the verbs share it)."""
+    if not ctx.cfg.verb_first or st.prev is None or spec.require_object_prep or subject.start - trig.end > 1:
+        return None
+    proclitic = ctx.t.proclitic(trig.start)
+    if not proclitic or proclitic[0] not in ctx.cfg.conjunctions or marker(ctx, subject, ctx.cfg.all_preps) is not None:
+        return None
+    T, k = ctx.t, subject.end
+    if k < len(T) and (T.norm[k] in spec.obj_preps or T.proclitic(k).lstrip("وف") in spec.obj_preps):
+        return None  # "واحتجت السودان على القرار": the trigger's object comes after its subject
+    prev, _spec, keys = st.prev
+    if not keys or prev.end > trig.start or set(keys) & set(subject.keys):
         return None
     return Group(list(keys), -1, -1, None)
 

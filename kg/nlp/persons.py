@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -22,7 +23,7 @@ from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
 from kg.nlp.tokens import longest_first, positions, token_table
-from kg.nlp.romanize import person_key
+from kg.nlp.romanize import person_key, skeleton
 
 @dataclass
 class TitledPerson:
@@ -83,6 +84,13 @@ class PersonFinder:
         self.nisba_qualifiers = frozenset(q for q in self.qualifiers if self.lang != "en" and q.startswith("ال") and q.endswith("ي"))
         self.first = self.lex.first_names
         self.known_persons = frozenset(k for k, a in self.lex.known.items() if a.type == "Person")
+        # the known persons' names of two words or more in this language, by surname: (first name, key)
+        self.by_surname: dict[str, set[tuple[str, str]]] = {}
+        for key in self.known_persons:
+            for form in self.lex.known[key].forms_for(self.lang):
+                words = match_key(form.text).split()
+                if len(words) >= 2:
+                    self.by_surname.setdefault(words[-1], set()).add((words[0], key))
         self.not_name = [re.compile(p) for p in data.strings("names", "not_name_patterns")]
         # the written ending, not the key: ة folds to ه there ("الله" is no feminine noun)
         self.definite_endings = tuple(data.strings("names", "not_name_definite_endings")) or ("\0",)
@@ -171,7 +179,8 @@ class PersonFinder:
             if end in actor_at:  # "سوبرامانيام جايشانكار": a first name spelled otherwise before a known person's name
                 span = actor_at[end]
                 if end == k + 1 and self._is_person(span.kb_id_):
-                    return (k, span.end, span.kb_id_)
+                    # … but another first name is a namesake ("صدام حفتر" is not Khalifa Haftar)
+                    return (k, span.end, None if self._namesake(tok.norm_, span.kb_id_) else span.kb_id_)
                 break
             nxt = doc[end]
             if nxt.norm_ in self.particles and end + 1 < len(doc):
@@ -205,6 +214,30 @@ class PersonFinder:
         while end - 1 > k and doc[end - 1].norm_ in self.particles:
             end -= 1
         return (k, end, None)
+
+    def _spelled_otherwise(self, doc: Doc, start: int, end: int) -> str | None:
+        """The known person whose name this is in another spelling: the same surname, a first
+        name alike letter skeleton for skeleton ("جوزاف عون" / "جوزيف عون"), and no other
+        known person of that surname alike."""
+        words = [doc[k].norm_ for k in range(start, end) if doc[k].is_alpha]
+        if len(words) < 2:
+            return None
+        found = {key for first, key in self.by_surname.get(words[-1], ()) if not self._unlike(words[0], first)}
+        return found.pop() if len(found) == 1 else None
+
+    @staticmethod
+    def _unlike(first: str, other: str) -> bool:
+        return SequenceMatcher(None, skeleton(first), skeleton(other)).ratio() < 0.6
+
+    def _namesake(self, first: str, key: str) -> bool:
+        """Whether ``first`` before a known person's surname is another person's first name:
+        unlike, letter skeleton for skeleton, every first name the data gives the person in
+        this language (a spelling variant is alike: "سوبرامانيام" / "سوبراهمانيام")."""
+        known = self.lex.known.get(key)
+        firsts = {match_key(f.text).split()[0] for f in known.forms_for(self.lang) if len(f.text.split()) >= 2} if known else set()
+        if not firsts or first in firsts:
+            return False
+        return all(self._unlike(first, f) for f in firsts)
 
     @staticmethod
     def name_text(doc: Doc, start: int, end: int) -> str:
@@ -369,6 +402,7 @@ class PersonFinder:
                 name = self._name_before(doc, t, actor_at)  # "Wang Yi, China's top diplomat"; not "…, Brazil's president said"
             if name is not None:
                 start, end, known = name
+                known = known or self._spelled_otherwise(doc, start, end)  # "الرئيس جوزاف عون" is Joseph Aoun
                 if known is not None:
                     end = self._extend_known(doc, end, actor_at)
                 phrase_start, phrase_end = min(t.start, start), max(t.end, end)
@@ -386,6 +420,8 @@ class PersonFinder:
                 if aff_spans and aff_spans[0].end <= t.start:  # "U.S. President Joe Biden"
                     phrase_start = min(phrase_start, aff_spans[0].start)
                 replaced.add((start, end))
+                if known is None:  # a namesake's name holds the known person's surname: no mention of them
+                    replaced.update((s.start, s.end) for s in actors if start < s.start and s.end <= end)
                 new_spans.append(ActorSpan(phrase_start, phrase_end, "person", key))
                 names[(phrase_start, phrase_end)] = written
                 records.append(TitledPerson(key, actor.role or role, affiliation, phrase_start, phrase_end, True))
