@@ -44,7 +44,7 @@ class Coref:
         self.matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
         normalizer = Normalizer(nlp)
         for label in ("dual_countries", "dual_leaders", "dual_officials", "his_country",
-                      "definite_organization", "definite_country"):
+                      "definite_organization", "definite_country", "definite_government"):
             forms = data.strings("coreference", label)
             if forms:
                 docs = [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f) for f in forms]
@@ -56,6 +56,9 @@ class Coref:
         self.possessive = frozenset(data.strings("morphology", "possessive"))  # "Qatar's"
         self.not_names = data.keys("names", "stop")
         self.counterparts = data.keys("titles", "counterpart")  # "نظيره": another side's title
+        # "the government" once a state's government was named: where the state stands by the head
+        self.government_heads = data.keys("coreference", "government_heads")
+        self.state_after = data.value("state_bodies", "state_position", default="before") == "after"
         self.article = match_key(data.value("morphology", "definite_article", default="") or "")  # written on the noun (ال)  # "علي" is also "على" once folded: never a surname
 
     def __call__(self, doc: Doc) -> Doc:
@@ -103,14 +106,17 @@ class Coref:
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]  # read twice: matched once
         group_matches = [(label, s, e) for label, s, e in matches if not any(i in taken for i in range(s, e))]
         group_starts = {s for _, s, _ in group_matches}
-        events = sorted([(s.start, 0, "span", key) for s, key in zip(spans, keys)] +
+        events = sorted([(s.start, 0, "span", s) for s in spans] +
                         [(s, 1, "group", (label, s, e)) for label, s, e in group_matches] +
                         [(i, 2, "tok", doc[i]) for i in self._surname_candidates(doc, discourse)
                          if i not in taken and i not in group_starts],
                         key=_POSITION)
         for _, _, kind, item in events:
             if kind == "span":
-                discourse.touch(item)  # the span's key
+                discourse.touch(item.kb_id_)
+                if self.government_heads and self._government_of(doc, item.start, item.end) is not None \
+                        and self._country(item.kb_id_):
+                    discourse.government = item.kb_id_  # "رحبت الحكومة اللبنانية", "the Lebanese government"
                 continue
             if kind == "group":
                 added.extend(self._group(doc, discourse, *item))
@@ -198,6 +204,10 @@ class Coref:
             # "the movement", "the bloc" name a group or a union, never a state's own body (a ministry)
             keys = self._named_by_head(doc, discourse, start, end) or self._titled_body(doc, start) or [
                 k for k in discourse.salient(types=("Organization",), n=20) if not self._state_body(discourse, k)][:1]
+        elif label == "definite_government":
+            # "the government" alone: the state whose government the text named last; none before that
+            named = self._named_state(doc, start, end)
+            keys = [] if named or discourse.government is None else [discourse.government]
         elif label == "definite_country":
             # "أكد ولي العهد السعودي أن المملكة تدعم سوريا": the state of a title just before, else the salient one
             aff = self._title_affiliation(doc, start)
@@ -220,6 +230,19 @@ class Coref:
             return []
         kind = "dual" if label.startswith("dual") else "coref"
         return [ActorSpan(start, end, kind, k) for k in keys]
+
+    def _government_of(self, doc: Doc, start: int, end: int) -> int | None:
+        """The government head noun the state mention at start..end names ("الحكومة اللبنانية",
+        "حكومة لبنان"; "the Lebanese government", "Lebanon's government"), by its position."""
+        if self.state_after:
+            return start - 1 if start > 0 and doc[start - 1].norm_ in self.government_heads else None
+        k = end + (end < len(doc) and doc[end].text in self.possessive)
+        return k if k < len(doc) and doc[k].lower_ in self.government_heads else None
+
+    def _named_state(self, doc: Doc, start: int, end: int) -> bool:
+        """A state named with the head right there: "الحكومة اللبنانية", "the Lebanese government"."""
+        return any((s.start == end if self.state_after else s.end in (start, start - 1)) and self._country(s.kb_id_)
+                   for s in actor_spans(doc))
 
     def _sentence_opener(self, doc: Doc, start: int) -> str | None:
         """For a description that opens its sentence (nothing but a conjunction or a verb before
