@@ -299,7 +299,9 @@ def load_language(code: str) -> LanguageData:
             person_reading=(person["section"], frozenset(match_key(f) for f in expand(raw, person["lemmas"], "verb")),
                             frozenset(match_key(f) for f in data.with_definite(person.get("words", [])))) if person else None,
             instrument_forms=frozenset(match_key(f) for f in data.section_forms(relation).instrument),
-            instruments=frozenset(match_key(f) for f in data.with_definite(armed.get("instruments", []))),
+            # instruments as written and from noun lemmas ("صاروخ|صواريخ": صاروخا، صاروخين، الصواريخ …)
+            instruments=frozenset(match_key(f) for f in data.with_definite(
+                list(armed.get("instruments", [])) + expand(raw, armed.get("instrument_lemmas", []), "noun"))),
             circumstantial_forms=frozenset(match_key(f) for f in spec.get("circumstantial_forms", [])),
             instrument_window=armed.get("window"),
             unless_after=frozenset(match_key(f) for f in data.with_definite(spec.get("unless_after", []))),

@@ -13,7 +13,9 @@ import pytest
     ("Qatari Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani discussed the truce in a phone call "
      "with U.S. Secretary of State Marco Rubio.",
      {("Mohammed bin Abdulrahman Al Thani", "leaderOf", "QAT"), ("Mohammed bin Abdulrahman Al Thani", "metWith", "Marco Rubio")}),
-    ("Dmitry Medvedev, deputy chairman of Russia's Security Council, criticized Macron.", {("Dmitry Medvedev", "affiliatedWith", "RUS")}),
+    # FORMAT.md: "Treasury's undersecretary" is affiliatedWith that body
+    ("Dmitry Medvedev, deputy chairman of Russia's Security Council, criticized Macron.",
+     {("Dmitry Medvedev", "affiliatedWith", "rus_security_council")}),
 ])
 def test_names_and_titles(en_rows, text, edges):
     got = {r[:3] for r in en_rows(text)}

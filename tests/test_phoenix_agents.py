@@ -82,14 +82,14 @@ def test_a_data_supplement_joins_without_overriding(tmp_path, monkeypatch):
 
 
 def test_agent_nouns_leave_state_bodies_as_they_were():
-    """Not wired into recognition: the nouns that would add bodies ("the Egyptian police",
-    "the Russian military") stand for the state in this project's format. A named intelligence
-    or security service that acts is a body (FORMAT.md: a department that acts on its own), but
+    """Not wired into recognition: the nouns that would add bodies ("the Russian military")
+    stand for the state in this project's format. A state's police and a named intelligence or
+    security service that act are bodies (FORMAT.md: a department that acts on its own), but
     an intelligence title's qualifier still names the state ("رئيس جهاز المخابرات المصرية
     اللواء عباس كامل", "Egyptian intelligence chief Abbas Kamel", as the dev gold has it)."""
     for code in ("en", "ar"):
         bodies = load_language(code).raw["state_bodies"]["bodies"]
-        assert "police" not in bodies and "intelligence" not in bodies.get("intelligence", [])
+        assert "military" not in bodies and "intelligence" not in bodies.get("intelligence", [])
     from conftest import claim_rows
     assert ("عباس كامل", "affiliatedWith", "EGY") in {r[:3] for r in claim_rows("التقى هنية رئيس جهاز المخابرات المصرية اللواء عباس كامل.", "ar")}
     assert ("Abbas Kamel", "affiliatedWith", "EGY") in {r[:3] for r in claim_rows("Haniyeh met Egyptian intelligence chief Abbas Kamel in Cairo.", "en")}

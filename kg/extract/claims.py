@@ -201,6 +201,9 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     if not pairs and discourse is not None and keys:
         for k in keys:
             discourse.note_subject(k)
+        if spec.relation in HOSTILE_TO_OTHERS and len(keys) == 1 and polarity(ctx, st, trig) == "positive" \
+                and modality(ctx, st, trig) == "asserted":
+            ctx.last_agent[spec.relation] = keys[0]  # "U.S. forces struck a boat …. Cuba condemned the attack"
     if not pairs and spec.symmetric and ctx.last_pair is not None \
             and all(set(g.keys) <= {st.speaker, *ctx.last_pair} for g in st.groups) \
             and polarity(ctx, st, trig) == "negative":

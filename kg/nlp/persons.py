@@ -85,12 +85,12 @@ class PersonFinder:
         self.first = self.lex.first_names
         self.known_persons = frozenset(k for k, a in self.lex.known.items() if a.type == "Person")
         # the known persons' names of two words or more in this language, by surname: (first name, key)
-        self.by_surname: dict[str, set[tuple[str, str]]] = {}
+        self.by_surname: dict[str, set[tuple[str, int, str]]] = {}  # … and its length in words
         for key in self.known_persons:
             for form in self.lex.known[key].forms_for(self.lang):
                 words = match_key(form.text).split()
                 if len(words) >= 2:
-                    self.by_surname.setdefault(words[-1], set()).add((words[0], key))
+                    self.by_surname.setdefault(words[-1], set()).add((words[0], len(words), key))
         self.not_name = [re.compile(p) for p in data.strings("names", "not_name_patterns")]
         # the written ending, not the key: ة folds to ه there ("الله" is no feminine noun)
         self.definite_endings = tuple(data.strings("names", "not_name_definite_endings")) or ("\0",)
@@ -216,13 +216,13 @@ class PersonFinder:
         return (k, end, None)
 
     def _spelled_otherwise(self, doc: Doc, start: int, end: int) -> str | None:
-        """The known person whose name this is in another spelling: the same surname, a first
-        name alike letter skeleton for skeleton ("جوزاف عون" / "جوزيف عون"), and no other
-        known person of that surname alike."""
+        """The known person whose name this is in another spelling: the same surname, as many
+        words, a first name alike letter skeleton for skeleton ("جوزاف عون" / "جوزيف عون"), and
+        no other known person of that surname alike."""
         words = [doc[k].norm_ for k in range(start, end) if doc[k].is_alpha]
         if len(words) < 2:
             return None
-        found = {key for first, key in self.by_surname.get(words[-1], ()) if not self._unlike(words[0], first)}
+        found = {key for first, n, key in self.by_surname.get(words[-1], ()) if n == len(words) and not self._unlike(words[0], first)}
         return found.pop() if len(found) == 1 else None
 
     @staticmethod

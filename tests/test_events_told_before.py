@@ -1,0 +1,49 @@
+"""An attack told before with no actor hit (a boat, a ship) still has an agent that a later
+"condemned the attack" names; weapons as noun lemmas give every number and case
+("صاروخين", "قذيفتين"). Sentences written for these tests."""
+
+import pytest
+
+from tests.conftest import run_extraction
+
+
+def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.relation, c.object) for art in run_extraction(text, lang) for c in art.claims}
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("U.S. forces struck a boat off Venezuela on Friday, killing four people. Cuba condemned the attack.", "en",
+     ("CUB", "opposed", "USA")),
+    ("The Houthis fired two missiles at a bulk carrier on Tuesday. Egypt condemned the attack.", "en",
+     ("EGY", "opposed", "houthis")),
+    ("شنت القوات الأمريكية ضربة على قارب قبالة فنزويلا. وأدانت كوبا الهجوم.", "ar", ("CUB", "opposed", "USA")),
+    ("أطلق الحوثيون صاروخين على سفينة شحن. وأدانت مصر الهجوم.", "ar", ("EGY", "opposed", "houthis")),
+])
+def test_the_attack_condemned_is_the_one_told_before(text, lang, edge):
+    assert edge in triples(text, lang), triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Israel denied striking the convoy. Egypt condemned the attack.", "en"),  # denied: no attack told
+    ("Israel could strike the facility soon. Egypt condemned the attack.", "en"),  # not told as done
+    ("نفت إسرائيل قصف القافلة. وأدانت مصر الهجوم.", "ar"),
+])
+def test_an_attack_denied_or_only_possible_is_no_antecedent(text, lang):
+    assert not any(r == "opposed" and o == "ISR" for _s, r, o in triples(text, lang)), triples(text, lang)
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("أطلق الحوثيون صاروخين على إسرائيل.", ("houthis", "attacked", "ISR")),  # dual
+    ("وأطلقت حماس قذيفتين على إسرائيل.", ("hamas", "attacked", "ISR")),
+    ("أطلقت إيران عشرات المسيرات على إسرائيل.", ("IRN", "attacked", "ISR")),  # broken plural, definite
+])
+def test_weapons_in_every_number_arm_the_verb(text, edge):
+    assert edge in triples(text, "ar"), triples(text, "ar")
+
+
+@pytest.mark.parametrize("text", [
+    "أطلقت الصين مبادرة للسلام مع روسيا.",
+    "أطلقت إيران سراح ناقلة بريطانية.",
+])
+def test_no_weapon_no_attack(text):
+    assert not any(r == "attacked" for _s, r, _o in triples(text, "ar"))
