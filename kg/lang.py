@@ -49,6 +49,10 @@ class Trigger:
     instruments: frozenset[str] = frozenset()
     circumstantial_forms: frozenset[str] = frozenset()  # forms that are triggers only set off by a comma ("، متهمة")
     instrument_window: int | None = None  # words after an armed form in which its instrument stands (else the component's)
+    # a quotation in the window is the instrument unless one of these words of praise is in it
+    # ("called the strikes "extrajudicial executions"", not "called the talks "constructive"");
+    # None: a quotation is no instrument
+    quoted_unless: frozenset[str] | None = None
     # words right after the trigger that make it no act of the section ("sent a delegation", "أرسلت وفدا")
     unless_after: frozenset[str] = frozenset()
     purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
@@ -304,6 +308,8 @@ def load_language(code: str) -> LanguageData:
                 list(armed.get("instruments", [])) + expand(raw, armed.get("instrument_lemmas", []), "noun"))),
             circumstantial_forms=frozenset(match_key(f) for f in spec.get("circumstantial_forms", [])),
             instrument_window=armed.get("window"),
+            quoted_unless=frozenset(match_key(f) for f in data.with_definite(armed["quoted_unless"]))
+            if "quoted_unless" in armed else None,
             unless_after=frozenset(match_key(f) for f in data.with_definite(spec.get("unless_after", []))),
             hosting=frozenset(match_key(f) for f in expand(raw, spec.get("host_lemmas", []), "verb")),
         )

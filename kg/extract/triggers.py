@@ -31,7 +31,33 @@ def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
         words = [k for k in ctx.t.words(trig.end, sent.end) if not ctx.in_mention(k) or norm[k] in instruments][:window]
     # one word or two ("tear gas", "الغاز المسيل" of "الغاز المسيل للدموع" is matched by its first word)
     return any(norm[k] in instruments for k in words) or \
-        any(f"{norm[a]} {norm[b]}" in instruments for a, b in zip(words, words[1:]))
+        any(f"{norm[a]} {norm[b]}" in instruments for a, b in zip(words, words[1:])) or \
+        (spec.quoted_unless is not None and _quoted_reproach(ctx, trig, words, spec.quoted_unless))
+
+
+QUOTES = frozenset({'"', "“", "«"})
+CLOSING = frozenset({'"', "”", "»"})
+
+
+def _quoted_reproach(ctx: DocContext, trig: Mark, words: list[int], praise: frozenset[str]) -> bool:
+    """A quotation in the window after a word or more of object, with no word of praise in
+    it: what the speaker called the object ("called the strikes "extrajudicial
+    executions"", "وصف القرار بأنه "انتقام سياسي""); not after a preposition right after the
+    verb ("called for "restraint"", "called on Moscow")."""
+    T = ctx.t
+    if not words or trig.end >= len(T) or T.norm[trig.end] in ctx.cfg.all_preps:
+        return False
+    opening = next((k for k in words[1:] if T.text[k] in QUOTES), None)
+    if opening is None:
+        return False
+    quoted = []
+    for k in range(opening + 1, min(len(T), opening + 10)):
+        if T.text[k] in CLOSING:
+            break
+        quoted.append(T.norm[k])
+    else:
+        return False
+    return bool(quoted) and not any(w in praise or w.removeprefix(ctx.cfg.definite) in praise for w in quoted)
 
 
 def passive(ctx: DocContext, trig: Mark) -> bool:
