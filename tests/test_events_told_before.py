@@ -47,3 +47,20 @@ def test_weapons_in_every_number_arm_the_verb(text, edge):
 ])
 def test_no_weapon_no_attack(text):
     assert not any(r == "attacked" for _s, r, _o in triples(text, "ar"))
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("Iran has long been under U.S. sanctions.", "en", ("USA", "sanctioned", "IRN")),
+    ("Iran, already under heavy U.S. sanctions, rejected the offer.", "en", ("USA", "sanctioned", "IRN")),
+    ("ويخضع الحرس الثوري لعقوبات أمريكية منذ عام 2019.", "ar", ("USA", "sanctioned", "irgc")),
+])
+def test_what_an_actor_is_under_is_done_to_it(text, lang, edge):
+    assert edge in triples(text, lang), triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Under the deal, Iran will ship oil to China.", "en"),
+    ("Troops under Russian command attacked Ukraine.", "en"),
+])
+def test_under_names_no_act_without_a_received_noun(text, lang):
+    assert not any(r == "sanctioned" for _s, r, _o in triples(text, lang)), triples(text, lang)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from kg.extract.context import DocContext, Group, Mark, SentenceState
 from kg.extract.markers import marker
 from kg.extract.pairs import Pair
-from kg.extract.words import crosses_boundary, plain_word
+from kg.extract.words import crosses_boundary, filler, plain_word
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
 
@@ -55,7 +55,11 @@ def _receiver(ctx: DocContext, st: SentenceState, cue: tuple[int, int]) -> Group
     """The receiving verb's subject: right before it, or right after it where the verb comes
     first ("حصلت بنغلاديش على قرض")."""
     T = ctx.t
-    before = next((g for g in reversed(st.groups) if g.end <= cue[0] and len(T.words(g.end, cue[0])) <= 1), None)
+    # one word between, or up to three that may stand between a subject and its verb ("Iran has
+    # long been under", "Iran, already under"), in a subject-first language
+    before = next((g for g in reversed(st.groups) if g.end <= cue[0] and (
+        len(gap := T.words(g.end, cue[0])) <= 1 or (not ctx.cfg.verb_first and len(gap) <= 3 and all(
+            filler(ctx, k) or T.text[k] in (",", "،") for k in gap)))), None)
     if before is not None and not (ctx.cfg.verb_first and marker(ctx, before, ctx.cfg.all_preps) is not None):
         return before
     if ctx.cfg.verb_first:
