@@ -32,3 +32,31 @@ def test_the_government_is_the_state_named_with_it_last(text, lang, edge):
 ])
 def test_the_government_is_no_one_before_a_government_is_named(text, lang):
     assert not any(o in ("LBN",) and r in ("opposed", "accused") for _s, r, o in triples(text, lang)), triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("The Somali army said it killed 30 fighters. Al-Shabaab accused the army of killing civilians.", "en",
+     ("al_shabaab", "accused", "som_army")),
+    ("The Kenyan police said three officers were killed. Al-Shabaab threatened the police.", "en",
+     ("al_shabaab", "threatened", "ken_police")),
+    ("قال الجيش السوداني إنه صد هجوما. وكانت قوات الدعم السريع قد شنت هجمات بالمسيرات على مواقع الجيش.", "ar",
+     ("rsf", "attacked", "sudanese_army")),
+])
+def test_the_army_is_the_army_named_last(text, lang, edge):
+    assert edge in triples(text, lang), triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Al-Shabaab accused the army of killing civilians.", "en"),  # no army named before
+    ("قال الجيش السوداني إنه صد هجوما. وأطلق الجيش المصري النار على مسلحين.", "ar"),  # another army, named
+    ("قال الجيش الكوري الشعبي إنه أطلق صاروخا. وأطلق الجيش الجنوبي طلقات تحذيرية على كوريا الشمالية.", "ar"),
+])
+def test_the_army_is_no_one_unnamed_or_qualified(text, lang):
+    found = triples(text, lang)
+    assert not any(s in ("sudanese_army", "kpa") and r in ("attacked", "threatened") for s, r, _o in found), found
+
+
+def test_a_spokesman_of_the_army_speaks_for_the_army_named_last():
+    art = run_extraction("قال الجيش السوداني إنه صد هجوما. وقال المتحدث باسم الجيش العميد نبيل عبد الله إن القوات "
+                         "صدت الهجوم.", "ar")[0]
+    assert any(a.affiliation == "sudanese_army" for a in art.actors.values() if a.type == "Person"), art.actors

@@ -49,6 +49,12 @@ class Coref:
             if forms:
                 docs = [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f) for f in forms]
                 self.matcher.add(label, docs)
+        # "the army" alone: the body of that kind the text named last ("the Malian army … the army")
+        self.definite_bodies = dict(data.raw.get("coreference", {}).get("definite_bodies", {}))
+        self.adjective_endings = tuple(match_key(e) for e in data.strings("state_bodies", "bare", "name_continues_with_endings")) or ("\0",)
+        for body, forms in self.definite_bodies.items():
+            self.matcher.add(f"definite_body {body}", [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f)
+                                                      for f in forms])
         self.fem = data.keys("coreference", "feminine_pronouns")
         self.masc = data.keys("coreference", "masculine_pronouns")
         self.hosts = data.keys("coreference", "pronoun_hosts")
@@ -117,6 +123,8 @@ class Coref:
                 if self.government_heads and self._government_of(doc, item.start, item.end) is not None \
                         and self._country(item.kb_id_):
                     discourse.government = item.kb_id_  # "رحبت الحكومة اللبنانية", "the Lebanese government"
+                if self.definite_bodies and (body := self._body_kind(item.kb_id_)) in self.definite_bodies:
+                    discourse.bodies[body] = item.kb_id_  # "the Malian army", "الجيش المالي"
                 continue
             if kind == "group":
                 added.extend(self._group(doc, discourse, *item))
@@ -161,11 +169,11 @@ class Coref:
         if not records:
             return
         for r in records:
-            found = next(((s, e) for label, s, e in matches if label == "definite_organization"
+            found = next(((label, s, e) for label, s, e in matches if (label == "definite_organization" or label.startswith("definite_body "))
                           and (r.start <= s and e <= r.end or 0 <= r.start - e <= 1)), None)  # "the movement's spokesman"
             if found is None:
                 continue
-            keys = self._group(doc, discourse, "definite_organization", *found)
+            keys = self._group(doc, discourse, *found)  # "المتحدث باسم الجيش": the army named last
             key = keys[0].kb_id_ if keys else None
             if not key or key == r.person:
                 continue
@@ -204,6 +212,12 @@ class Coref:
             # "the movement", "the bloc" name a group or a union, never a state's own body (a ministry)
             keys = self._named_by_head(doc, discourse, start, end) or self._titled_body(doc, start) or [
                 k for k in discourse.salient(types=("Organization",), n=20) if not self._state_body(discourse, k)][:1]
+        elif label.startswith("definite_body "):
+            # not before an adjective that may name another one ("أطلق الجيش الجنوبي طلقات تحذيرية")
+            key = None if end < len(doc) and doc[end].norm_.startswith(self.article or "\0") \
+                and doc[end].norm_.endswith(self.adjective_endings) else \
+                discourse.bodies.get(label.split(" ", 1)[1])
+            keys = [key] if key else []
         elif label == "definite_government":
             # "the government" alone: the state whose government the text named last; none before that
             named = self._named_state(doc, start, end)
@@ -230,6 +244,14 @@ class Coref:
             return []
         kind = "dual" if label.startswith("dual") else "coref"
         return [ActorSpan(start, end, kind, k) for k in keys]
+
+    def _body_kind(self, key: str) -> str | None:
+        """The kind of state body ``key`` is ("army" for idf and for mli_army), if it is one."""
+        known = self.lex.known.get(key)
+        if known is not None:
+            return known.body
+        state, _, kind = key.partition("_")
+        return kind if kind and self._country(state.upper()) else None
 
     def _government_of(self, doc: Doc, start: int, end: int) -> int | None:
         """The government head noun the state mention at start..end names ("الحكومة اللبنانية",

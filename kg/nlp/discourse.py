@@ -21,6 +21,7 @@ class Discourse:
     recent_subjects: list[str] = field(default_factory=list)  # claim subjects, most recent last
     speaker: str | None = None  # whoever the last attributed sentence quoted
     government: str | None = None  # the state whose government the text named last ("الحكومة اللبنانية")
+    bodies: dict[str, str] = field(default_factory=dict)  # a state body's kind -> the one named last ("army": "mli_army")
     counts: Counter = field(default_factory=Counter)  # mentions per actor so far
     memo: dict = field(default_factory=dict)  # what components derive from the above, kept while it holds
 
