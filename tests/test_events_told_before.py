@@ -64,3 +64,27 @@ def test_what_an_actor_is_under_is_done_to_it(text, lang, edge):
 ])
 def test_under_names_no_act_without_a_received_noun(text, lang):
     assert not any(r == "sanctioned" for _s, r, _o in triples(text, lang)), triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, edges", [
+    ("وعقدت جولة من المحادثات بين وزير الخارجية السوري أسعد الشيباني ووزير الشؤون الاستراتيجية الإسرائيلي رون ديرمر "
+     "في باريس، بحضور المبعوث الأمريكي الخاص إلى سوريا توم باراك.", "ar",
+     {("person-tm-brk", "metWith", "al_shaibani"), ("person-tm-brk", "metWith", "dermer")}),
+    ("Syrian Foreign Minister Asaad al-Shaibani met Israeli minister Ron Dermer in Paris in the presence of U.S. envoy "
+     "Tom Barrack.", "en", {("person-tm-brk", "metWith", "al_shaibani"), ("person-tm-brk", "metWith", "dermer")}),
+])
+def test_who_attends_talks_meets_each_side(text, lang, edges):
+    assert edges <= triples(text, lang), triples(text, lang)
+
+
+def test_attendance_with_no_actor_names_no_one():
+    found = triples("التقى الرئيس المصري نظيره السوداني بحضور عدد من الوزراء.", "ar")
+    assert found == {("EGY", "metWith", "SDN")}, found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وصل وزير الخارجية التركي هاكان فيدان، الأحد، إلى بنغازي.", "ar"),
+    ("Turkish Foreign Minister Hakan Fidan visited, on Sunday, the eastern city of Benghazi.", "en"),
+])
+def test_a_time_phrase_between_a_visit_and_its_city(text, lang):
+    assert ("fidan", "visited", "LBY") in triples(text, lang), triples(text, lang)

@@ -199,14 +199,17 @@ def city_target(ctx: DocContext, trig: Mark, limit: int, preps: frozenset[str] |
     T, cfg = ctx.t, ctx.cfg
     markers = cfg.locative | frozenset(preps)
     place_nouns = _place_words(ctx.doc.lang_)
+    adjuncts = ctx.adjuncts
     for k in range(trig.end, min(limit, len(T))):
+        if k in adjuncts:
+            continue  # "وصل …، الأحد، إلى بنغازي": a time phrase set off by commas ends nothing
         if T.norm[k] in cfg.boundaries:
             return None
         city = cities.get(k) or towns.get(k)
         if city is None:
             continue
         j = k - 1
-        while j >= trig.end and (T.norm[j] in cfg.determiners or T.norm[j] in cfg.region_words
+        while j >= trig.end and (j in adjuncts or T.norm[j] in cfg.determiners or T.norm[j] in cfg.region_words
                                  or T.norm[j] in place_nouns or ctx.in_mention(j)
                                  or (cfg.adjective_after and ctx.in_mention(j + 1) and T.norm[j] not in markers
                                      and not T.proclitic(j))):
