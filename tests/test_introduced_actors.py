@@ -194,3 +194,17 @@ def test_a_known_person_in_another_spelling(text, key):
 def test_namesakes_stay_apart(text, lang, other):
     found = actors(text, lang)
     assert other not in found and any(a.type == "Person" for a in found.values()), found
+
+
+def test_a_verb_after_haythu_shares_the_subject_before():
+    art = run_extraction("وصل وزير الخارجية التركي هاكان فيدان إلى بنغازي، حيث التقى المشير خليفة حفتر.", "ar")[0]
+    assert ("fidan", "metWith", "haftar") in {(c.subject, c.relation, c.object) for c in art.claims}
+
+
+@pytest.mark.parametrize("text", [
+    "زار الرئيس المصري الرياض، حيث انتقده ولي العهد السعودي محمد بن سلمان.",  # the object is the pronoun
+    "تقع بنغازي في شرق ليبيا، حيث يسيطر حفتر على معظم المدن.",
+])
+def test_a_verb_after_haythu_with_its_own_object_or_subject(text):
+    art = run_extraction(text, "ar")[0]
+    assert not [c for c in art.claims if c.relation in ("criticized", "metWith") and c.subject in ("EGY",)], art.claims

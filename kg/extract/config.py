@@ -85,6 +85,8 @@ class ClaimConfig:
     passive_agents: frozenset[str] = _keys("syntax", "passive_agent_prepositions")  # "من قبل": the clause is passive
     means_preps: frozenset[str] = _keys("syntax", "means_prepositions")  # "killed X in an airstrike": the verb's means
     fem: frozenset[str] = _keys("coreference", "feminine_pronouns")
+    # adverbs after which a verb shares the clause-before's subject ("حيث التقى": where he met)
+    shared_subject_openers: frozenset[str] = _keys("syntax", "shared_subject_openers")
     possessive_pronouns: frozenset[str] = _keys("coreference", "possessive_pronouns")  # "its", "their": a state's
     masc: frozenset[str] = _keys("coreference", "masculine_pronouns")
     personal: frozenset[str] = _keys("coreference", "personal_pronouns")

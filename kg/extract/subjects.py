@@ -81,8 +81,11 @@ def coordinated_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Tri
     if not ctx.cfg.verb_first or st.prev is None or spec.require_object_prep or subject.start - trig.end > 1:
         return None
     proclitic = ctx.t.proclitic(trig.start)
-    if not proclitic or proclitic[0] not in ctx.cfg.conjunctions or marker(ctx, subject, ctx.cfg.all_preps) is not None:
-        return None
+    # joined by a conjunction, or opened by an adverb of the clause before ("وصل … إلى بنغازي، حيث التقى حفتر")
+    joined = (proclitic and proclitic[0] in ctx.cfg.conjunctions) or \
+        (trig.start > 0 and ctx.t.norm[trig.start - 1] in ctx.cfg.shared_subject_openers)
+    if not joined or marker(ctx, subject, ctx.cfg.all_preps) is not None or ctx.t.enclitic(trig.end - 1):
+        return None  # "حيث استقبله ولي العهد": a verb with its object pronoun has the actor after as subject
     T, k = ctx.t, subject.end
     if k < len(T) and (T.norm[k] in spec.obj_preps or T.proclitic(k).lstrip("وف") in spec.obj_preps):
         return None  # "واحتجت السودان على القرار": the trigger's object comes after its subject
