@@ -208,3 +208,21 @@ def test_a_verb_after_haythu_shares_the_subject_before():
 def test_a_verb_after_haythu_with_its_own_object_or_subject(text):
     art = run_extraction(text, "ar")[0]
     assert not [c for c in art.claims if c.relation in ("criticized", "metWith") and c.subject in ("EGY",)], art.claims
+
+
+@pytest.mark.parametrize("text, key, state", [
+    ("وأعربت مصر عن قلقها، ودعا وزير خارجيتها بدر عبد العاطي إلى انسحاب القوات الأجنبية.", "abdelatty", "EGY"),
+    ("جددت مصر تمسكها بخروج القوات من الأراضي الليبية، ودعا وزير خارجيتها بدر عبد العاطي إلى الانسحاب.", "abdelatty", "EGY"),
+    ("ورفضت إيران الاتهامات، وقال وزير دفاعها عزيز نصير زاده إن بلاده سترد.", None, "IRN"),
+])
+def test_its_minister_is_the_ministers_of_the_state_named_before(text, key, state):
+    art = run_extraction(text, "ar")[0]
+    people = {k: a for k, a in art.actors.items() if a.type == "Person"}
+    assert people and all(a.affiliation == state for a in people.values()), {k: a.affiliation for k, a in people.items()}
+    assert key is None or key in people
+    assert not any("خارجيت" in (a.labels.get("ar") or "") or "دفاعها" in (a.labels.get("ar") or "") for a in people.values())
+
+
+def test_its_minister_with_no_state_before_is_no_ones():
+    art = run_extraction("وقال وزير خارجيتها إن الحوار مستمر.", "ar")[0]
+    assert not [a for a in art.actors.values() if a.type == "Person" and a.affiliation]

@@ -120,6 +120,11 @@ class PersonFinder:
         self.diplomatic = data.keys("titles", "diplomatic")  # "Sudan's UN ambassador": the post and whom it serves
         self.posting_preps = data.keys("titles", "posting_prepositions")
         self.body_heads = frozenset(data.strings("organizations", "heads"))  # a known body's organ: "African Union Commission"
+        # a body with a possessive pronoun after a title ("وزير خارجيتها"): the stems and pronouns of the
+        # data, a feminine stem's ة written ت before the pronoun
+        self.possessed_bodies = frozenset(
+            match_key((b[:-1] + "ت" if b.endswith("ة") else b) + p)
+            for b in data.strings("titles", "possessed_bodies") for p in data.strings("titles", "possessive_pronouns"))
         self.prepositions = data.keys("syntax", "prepositions")
         self.coordinators = data.keys("syntax", "coordinators")
 
@@ -369,6 +374,16 @@ class PersonFinder:
                     k = nxt_title.end
                     gap += 1
                     continue
+                if gap == 0 and tok.norm_ in self.possessed_bodies:
+                    # "وزير خارجيتها بدر عبد العاطي": "its foreign minister", of the state named last before
+                    # (a state named, not a nisba qualifying a noun: "خروج القوات من الأراضي الليبية")
+                    owner = next((s for s in reversed(actors) if s.end <= t.start and t.start - s.end <= 40
+                                  and s.label_ != "demonym" and self._state(s.kb_id_, found)), None)
+                    if affiliation is None and owner is not None:
+                        affiliation = owner.kb_id_
+                    k += 1
+                    gap += 1
+                    continue
                 name = self._scan_name(doc, k, actor_at)
                 if name is not None:
                     break
@@ -583,6 +598,10 @@ class PersonFinder:
                 doc[end].is_alpha and doc[end].norm_ not in self.function_words and self._scan_name(doc, end, actor_at) is None)):
             end += 1
         return end
+
+    def _state(self, key: str, found: dict) -> bool:
+        actor = self.lex.known.get(key) or found.get(key)
+        return actor is not None and actor.type == "Country"
 
     def _body(self, key: str) -> bool:
         known = self.lex.known.get(key)
