@@ -88,3 +88,22 @@ def test_attendance_with_no_actor_names_no_one():
 ])
 def test_a_time_phrase_between_a_visit_and_its_city(text, lang):
     assert ("fidan", "visited", "LBY") in triples(text, lang), triples(text, lang)
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("Ukraine said it shot down 40 drones launched by Russia overnight.", ("RUS", "attacked", "UKR")),
+    ("Israel intercepted a missile fired from Yemen on Sunday.", ("YEM", "attacked", "ISR")),
+    ("Saudi Arabia said it destroyed a drone launched by the Houthis.", ("houthis", "attacked", "SAU")),
+])
+def test_what_a_defender_shoots_down_was_an_attack_on_it(text, edge):
+    assert edge in triples(text, "en"), triples(text, "en")
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Ukraine shot down 40 drones overnight.", None),  # no attacker named
+    ("Russia shot down a Ukrainian fighter jet.", ("UKR", "attacked", "RUS")),  # no weapon of the list: Russia's act
+    ("Israel intercepted the aid flotilla from Turkey.", ("TUR", "attacked", "ISR")),
+])
+def test_shooting_down_without_a_launched_weapon_turns_nothing_round(text, wrong):
+    found = triples(text, "en")
+    assert (wrong not in found) if wrong else not any(r == "attacked" for _s, r, _o in found), found

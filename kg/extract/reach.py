@@ -20,6 +20,7 @@ def reach_limit(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -
     other = next((t.start for t in enders[bisect.bisect_left(starts, trig.end):] if t.label_ != trig.label_
                   and not (spec.object_adjacent and t.start - trig.end <= 1)
                   and norm[t.start] not in spec.instruments  # "تبادلت إسرائيل القصف مع …": its own weapon
+                  and not (t.start > 0 and norm[t.start - 1] in spec.instruments)  # "drones launched by Russia": the weapon's participle
                   and not (t.label_ != spec.relation and norm[t.start] in ctx.cfg.weapons)), None)  # "supplying artillery shells to"
     reach = trig.end + ctx.cfg.window
     if ctx.cfg.verb_first:  # "وصل رئيس المكتب السياسي لحركة حماس إسماعيل هنية … إلى القاهرة": a long
