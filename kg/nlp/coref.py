@@ -51,6 +51,7 @@ class Coref:
                 self.matcher.add(label, docs)
         # "the army" alone: the body of that kind the text named last ("the Malian army … the army")
         self.definite_bodies = dict(data.raw.get("coreference", {}).get("definite_bodies", {}))
+        self._body_kinds: dict[str, str | None] = {}
         self.adjective_endings = tuple(match_key(e) for e in data.strings("state_bodies", "bare", "name_continues_with_endings")) or ("\0",)
         for body, forms in self.definite_bodies.items():
             self.matcher.add(f"definite_body {body}", [normalizer(nlp.make_doc(f)) if nlp.lang != "en" else nlp.make_doc(f)
@@ -112,6 +113,10 @@ class Coref:
         matches = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]  # read twice: matched once
         group_matches = [(label, s, e) for label, s, e in matches if not any(i in taken for i in range(s, e))]
         group_starts = {s for _, s, _ in group_matches}
+        # the words beside a mention that say it names a government, read from the token table
+        # (no Token objects), only where a government head stands in the doc at all
+        T = token_table(doc)
+        heads_here = bool(self.government_heads) and not self.government_heads.isdisjoint(T.forms())
         events = sorted([(s.start, 0, "span", s) for s in spans] +
                         [(s, 1, "group", (label, s, e)) for label, s, e in group_matches] +
                         [(i, 2, "tok", doc[i]) for i in self._surname_candidates(doc, discourse)
@@ -120,7 +125,7 @@ class Coref:
         for _, _, kind, item in events:
             if kind == "span":
                 discourse.touch(item.kb_id_)
-                if self.government_heads and self._government_of(doc, item.start, item.end) is not None \
+                if heads_here and self._government_of(T, item.start, item.end) is not None \
                         and self._country(item.kb_id_):
                     discourse.government = item.kb_id_  # "رحبت الحكومة اللبنانية", "the Lebanese government"
                 if self.definite_bodies and (body := self._body_kind(item.kb_id_)) in self.definite_bodies:
@@ -246,20 +251,23 @@ class Coref:
         return [ActorSpan(start, end, kind, k) for k in keys]
 
     def _body_kind(self, key: str) -> str | None:
-        """The kind of state body ``key`` is ("army" for idf and for mli_army), if it is one."""
-        known = self.lex.known.get(key)
-        if known is not None:
-            return known.body
-        state, _, kind = key.partition("_")
-        return kind if kind and self._country(state.upper()) else None
+        """The kind of state body ``key`` is ("army" for idf and for mli_army), if it is one
+        (kept per key: every mention asks)."""
+        kinds = self._body_kinds
+        if key not in kinds:
+            known = self.lex.known.get(key)
+            state, _, kind = key.partition("_")
+            kinds[key] = known.body if known is not None else (kind if kind and self._country(state.upper()) else None)
+        return kinds[key]
 
-    def _government_of(self, doc: Doc, start: int, end: int) -> int | None:
+    def _government_of(self, T, start: int, end: int) -> int | None:
         """The government head noun the state mention at start..end names ("الحكومة اللبنانية",
         "حكومة لبنان"; "the Lebanese government", "Lebanon's government"), by its position."""
         if self.state_after:
-            return start - 1 if start > 0 and doc[start - 1].norm_ in self.government_heads else None
-        k = end + (end < len(doc) and doc[end].text in self.possessive)
-        return k if k < len(doc) and doc[k].lower_ in self.government_heads else None
+            return start - 1 if start > 0 and T.norm[start - 1] in self.government_heads else None
+        n = len(T.text)
+        k = end + (end < n and T.text[end] in self.possessive)
+        return k if k < n and T.norm[k] in self.government_heads else None
 
     def _named_state(self, doc: Doc, start: int, end: int) -> bool:
         """A state named with the head right there: "الحكومة اللبنانية", "the Lebanese government"."""
