@@ -53,6 +53,9 @@ class Trigger:
     # ("called the strikes "extrajudicial executions"", not "called the talks "constructive"");
     # None: a quotation is no instrument
     quoted_unless: frozenset[str] | None = None
+    # a converse act whose weapon has a target of its own after one of these ("shot down drones launched
+    # by the Houthis toward Israel": Israel was the target, not the one who shot them down)
+    aimed_elsewhere: frozenset[str] = frozenset()
     # words right after the trigger that make it no act of the section ("sent a delegation", "أرسلت وفدا")
     unless_after: frozenset[str] = frozenset()
     purpose_subject: bool = False  # "travel to Moscow for talks with X": the traveller holds the talks
@@ -310,6 +313,7 @@ def load_language(code: str) -> LanguageData:
             instrument_window=armed.get("window"),
             quoted_unless=frozenset(match_key(f) for f in data.with_definite(armed["quoted_unless"]))
             if "quoted_unless" in armed else None,
+            aimed_elsewhere=frozenset(match_key(p) for p in spec.get("aimed_elsewhere", [])),
             unless_after=frozenset(match_key(f) for f in data.with_definite(spec.get("unless_after", []))),
             hosting=frozenset(match_key(f) for f in expand(raw, spec.get("host_lemmas", []), "verb")),
         )

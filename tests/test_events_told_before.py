@@ -107,3 +107,8 @@ def test_what_a_defender_shoots_down_was_an_attack_on_it(text, edge):
 def test_shooting_down_without_a_launched_weapon_turns_nothing_round(text, wrong):
     found = triples(text, "en")
     assert (wrong not in found) if wrong else not any(r == "attacked" for _s, r, _o in found), found
+
+
+def test_a_weapon_aimed_at_another_turns_nothing_round():
+    found = triples("US forces shot down drones launched by the Houthis toward Israel.", "en")
+    assert ("houthis", "attacked", "USA") not in found, found
