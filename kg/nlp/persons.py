@@ -232,6 +232,7 @@ class PersonFinder:
 
     @staticmethod
     def _unlike(first: str, other: str) -> bool:
+        """Two first names no spelling of one another: under 0.6 alike by letter skeleton."""
         return SequenceMatcher(None, skeleton(first), skeleton(other)).ratio() < 0.6
 
     def _namesake(self, first: str, key: str) -> bool:
@@ -589,7 +590,7 @@ class PersonFinder:
 
     def _past_posting(self, doc: Doc, k: int, actor_at: dict[int, ActorSpan]) -> int:
         """Where the name may start after an envoy's posting: past the actor or the place
-        named after the preposition (two words at most: "الشرق الأوسط", "the Middle East")."""
+        named after the preposition (three words at most: "الشرق الأوسط", "the Middle East")."""
         span = actor_at.get(k)
         if span is not None:
             return span.end
