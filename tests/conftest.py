@@ -27,6 +27,11 @@ def claim_rows(text: str, lang: str) -> set[tuple]:
     return rows
 
 
+def claim_triples(text: str, lang: str) -> set[tuple[str, str, str]]:
+    """(subject, relation, object) of every claim, by actor key."""
+    return {(c.subject, c.relation, c.object) for art in run_extraction(text, lang) for c in art.claims}
+
+
 def edges(text: str, lang: str) -> set[tuple]:
     return {(s, r, o, pol) for s, r, o, pol, _m, _a in claim_rows(text, lang)}
 

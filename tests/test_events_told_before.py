@@ -4,11 +4,7 @@
 
 import pytest
 
-from tests.conftest import run_extraction
-
-
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    return {(c.subject, c.relation, c.object) for art in run_extraction(text, lang) for c in art.claims}
+from tests.conftest import claim_triples
 
 
 @pytest.mark.parametrize("text, lang, edge", [
@@ -20,7 +16,7 @@ def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
     ("أطلق الحوثيون صاروخين على سفينة شحن. وأدانت مصر الهجوم.", "ar", ("EGY", "opposed", "houthis")),
 ])
 def test_the_attack_condemned_is_the_one_told_before(text, lang, edge):
-    assert edge in triples(text, lang), triples(text, lang)
+    assert edge in claim_triples(text, lang), claim_triples(text, lang)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -29,7 +25,7 @@ def test_the_attack_condemned_is_the_one_told_before(text, lang, edge):
     ("نفت إسرائيل قصف القافلة. وأدانت مصر الهجوم.", "ar"),
 ])
 def test_an_attack_denied_or_only_possible_is_no_antecedent(text, lang):
-    assert not any(r == "opposed" and o == "ISR" for _s, r, o in triples(text, lang)), triples(text, lang)
+    assert not any(r == "opposed" and o == "ISR" for _s, r, o in claim_triples(text, lang)), claim_triples(text, lang)
 
 
 @pytest.mark.parametrize("text, edge", [
@@ -38,7 +34,7 @@ def test_an_attack_denied_or_only_possible_is_no_antecedent(text, lang):
     ("أطلقت إيران عشرات المسيرات على إسرائيل.", ("IRN", "attacked", "ISR")),  # broken plural, definite
 ])
 def test_weapons_in_every_number_arm_the_verb(text, edge):
-    assert edge in triples(text, "ar"), triples(text, "ar")
+    assert edge in claim_triples(text, "ar"), claim_triples(text, "ar")
 
 
 @pytest.mark.parametrize("text", [
@@ -46,7 +42,7 @@ def test_weapons_in_every_number_arm_the_verb(text, edge):
     "أطلقت إيران سراح ناقلة بريطانية.",
 ])
 def test_no_weapon_no_attack(text):
-    assert not any(r == "attacked" for _s, r, _o in triples(text, "ar"))
+    assert not any(r == "attacked" for _s, r, _o in claim_triples(text, "ar"))
 
 
 @pytest.mark.parametrize("text, lang, edge", [
@@ -55,7 +51,7 @@ def test_no_weapon_no_attack(text):
     ("ويخضع الحرس الثوري لعقوبات أمريكية منذ عام 2019.", "ar", ("USA", "sanctioned", "irgc")),
 ])
 def test_what_an_actor_is_under_is_done_to_it(text, lang, edge):
-    assert edge in triples(text, lang), triples(text, lang)
+    assert edge in claim_triples(text, lang), claim_triples(text, lang)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -63,7 +59,7 @@ def test_what_an_actor_is_under_is_done_to_it(text, lang, edge):
     ("Troops under Russian command attacked Ukraine.", "en"),
 ])
 def test_under_names_no_act_without_a_received_noun(text, lang):
-    assert not any(r == "sanctioned" for _s, r, _o in triples(text, lang)), triples(text, lang)
+    assert not any(r == "sanctioned" for _s, r, _o in claim_triples(text, lang)), claim_triples(text, lang)
 
 
 @pytest.mark.parametrize("text, lang, edges", [
@@ -74,11 +70,11 @@ def test_under_names_no_act_without_a_received_noun(text, lang):
      "Tom Barrack.", "en", {("person-tm-brk", "metWith", "al_shaibani"), ("person-tm-brk", "metWith", "dermer")}),
 ])
 def test_who_attends_talks_meets_each_side(text, lang, edges):
-    assert edges <= triples(text, lang), triples(text, lang)
+    assert edges <= claim_triples(text, lang), claim_triples(text, lang)
 
 
 def test_attendance_with_no_actor_names_no_one():
-    found = triples("التقى الرئيس المصري نظيره السوداني بحضور عدد من الوزراء.", "ar")
+    found = claim_triples("التقى الرئيس المصري نظيره السوداني بحضور عدد من الوزراء.", "ar")
     assert found == {("EGY", "metWith", "SDN")}, found
 
 
@@ -87,7 +83,7 @@ def test_attendance_with_no_actor_names_no_one():
     ("Turkish Foreign Minister Hakan Fidan visited, on Sunday, the eastern city of Benghazi.", "en"),
 ])
 def test_a_time_phrase_between_a_visit_and_its_city(text, lang):
-    assert ("fidan", "visited", "LBY") in triples(text, lang), triples(text, lang)
+    assert ("fidan", "visited", "LBY") in claim_triples(text, lang), claim_triples(text, lang)
 
 
 @pytest.mark.parametrize("text, edge", [
@@ -96,7 +92,7 @@ def test_a_time_phrase_between_a_visit_and_its_city(text, lang):
     ("Saudi Arabia said it destroyed a drone launched by the Houthis.", ("houthis", "attacked", "SAU")),
 ])
 def test_what_a_defender_shoots_down_was_an_attack_on_it(text, edge):
-    assert edge in triples(text, "en"), triples(text, "en")
+    assert edge in claim_triples(text, "en"), claim_triples(text, "en")
 
 
 @pytest.mark.parametrize("text, wrong", [
@@ -105,10 +101,10 @@ def test_what_a_defender_shoots_down_was_an_attack_on_it(text, edge):
     ("Israel intercepted the aid flotilla from Turkey.", ("TUR", "attacked", "ISR")),
 ])
 def test_shooting_down_without_a_launched_weapon_turns_nothing_round(text, wrong):
-    found = triples(text, "en")
+    found = claim_triples(text, "en")
     assert (wrong not in found) if wrong else not any(r == "attacked" for _s, r, _o in found), found
 
 
 def test_a_weapon_aimed_at_another_turns_nothing_round():
-    found = triples("US forces shot down drones launched by the Houthis toward Israel.", "en")
+    found = claim_triples("US forces shot down drones launched by the Houthis toward Israel.", "en")
     assert ("houthis", "attacked", "USA") not in found, found

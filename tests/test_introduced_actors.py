@@ -7,7 +7,7 @@ in quotes inside a name; a proclitic drawn out before a quoted name."""
 
 import pytest
 
-from tests.conftest import run_extraction
+from tests.conftest import claim_triples, run_extraction
 
 
 def actors(text: str, lang: str) -> dict[str, object]:
@@ -75,9 +75,9 @@ def test_no_company_from_other_appositions(text):
 
 
 def test_a_groups_bare_name_later_is_the_same_group():
-    art = run_extraction("Gunmen from the Grand Ravine gang coalition stormed a police station. "
-                         "Washington designated Grand Ravine a terrorist organization.", "en")[0]
-    assert ("USA", "sanctioned", "org-grand-ravine") in {(c.subject, c.relation, c.object) for c in art.claims}
+    found = claim_triples("Gunmen from the Grand Ravine gang coalition stormed a police station. "
+                          "Washington designated Grand Ravine a terrorist organization.", "en")
+    assert ("USA", "sanctioned", "org-grand-ravine") in found
 
 
 @pytest.mark.parametrize("text, lang, key", [
@@ -163,8 +163,7 @@ def test_an_envoy_title_tokenizes_a_tatweel_quote_apart():
     ("فرضت الولايات المتحدة عقوبات جديدة على إيران وانتقدت الصين.", "ar", {("USA", "criticized", "CHN")}),
 ])
 def test_coordinated_verbs_share_the_subject_past_a_time_phrase(text, lang, edges):
-    art = run_extraction(text, lang)[0]
-    found = {(c.subject, c.relation, c.object) for c in art.claims}
+    found = claim_triples(text, lang)
     assert edges <= found, found
 
 
@@ -174,8 +173,7 @@ def test_coordinated_verbs_share_the_subject_past_a_time_phrase(text, lang, edge
     ("هاجمت روسيا أوكرانيا واتهمت بولندا روسيا بانتهاك أجوائها.", "ar", ("RUS", "accused", "POL")),  # a subject of its own
 ])
 def test_a_coordinated_verb_with_its_own_subject_keeps_it(text, lang, wrong):
-    art = run_extraction(text, lang)[0]
-    assert wrong not in {(c.subject, c.relation, c.object) for c in art.claims}
+    assert wrong not in claim_triples(text, lang)
 
 
 @pytest.mark.parametrize("text, key", [
@@ -197,8 +195,8 @@ def test_namesakes_stay_apart(text, lang, other):
 
 
 def test_a_verb_after_haythu_shares_the_subject_before():
-    art = run_extraction("وصل وزير الخارجية التركي هاكان فيدان إلى بنغازي، حيث التقى المشير خليفة حفتر.", "ar")[0]
-    assert ("fidan", "metWith", "haftar") in {(c.subject, c.relation, c.object) for c in art.claims}
+    found = claim_triples("وصل وزير الخارجية التركي هاكان فيدان إلى بنغازي، حيث التقى المشير خليفة حفتر.", "ar")
+    assert ("fidan", "metWith", "haftar") in found
 
 
 @pytest.mark.parametrize("text", [

@@ -3,11 +3,7 @@ praises ([triggers.described] quoted_unless); sentences written for these tests.
 
 import pytest
 
-from tests.conftest import run_extraction
-
-
-def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
-    return {(c.subject, c.relation, c.object) for art in run_extraction(text, lang) for c in art.claims}
+from tests.conftest import claim_triples
 
 
 @pytest.mark.parametrize("text, lang, edge", [
@@ -19,7 +15,7 @@ def triples(text: str, lang: str) -> set[tuple[str, str, str]]:
     ('ووصفت إيران الغارات الإسرائيلية بأنها "إرهاب دولة بوجه جديد".', "ar", ("IRN", "criticized", "ISR")),
 ])
 def test_a_quoted_name_for_an_act_is_a_reproach(text, lang, edge):
-    assert edge in triples(text, lang), triples(text, lang)
+    assert edge in claim_triples(text, lang), claim_triples(text, lang)
 
 
 @pytest.mark.parametrize("text, lang", [
@@ -30,4 +26,4 @@ def test_a_quoted_name_for_an_act_is_a_reproach(text, lang, edge):
     ('واعتبرت مصر المقترح الأمريكي "خطوة في الاتجاه الصحيح".', "ar"),
 ])
 def test_a_quotation_that_praises_is_no_reproach(text, lang):
-    assert not any(r == "criticized" for _s, r, _o in triples(text, lang)), triples(text, lang)
+    assert not any(r == "criticized" for _s, r, _o in claim_triples(text, lang)), claim_triples(text, lang)

@@ -40,6 +40,9 @@ def arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) -> 
     the actor after it and the verb's subject receives: the pairs turn round (the subject
     stays the clause's, for the verbs that share it)."""
     found, keys = _arguments(ctx, st, trig, spec)
+    if found and spec.aimed_elsewhere and any(
+            g.start >= trig.end and marker(ctx, g, ctx.cfg.all_preps) in spec.aimed_elsewhere for g in st.groups):
+        found = []  # "shot down drones launched by the Houthis toward Israel": the drones' target is Israel
     return received_pairs(ctx, st, trig, spec, found, keys)
 
 

@@ -180,9 +180,6 @@ def _trigger_claims(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigge
     section's frame when its own finds no pair."""
     discourse, sent, T = ctx.discourse, st.sent, ctx.t
     pairs, keys = arguments(ctx, st, trig, spec)
-    if pairs and spec.aimed_elsewhere and any(
-            g.start >= trig.end and marker(ctx, g, ctx.cfg.all_preps) in spec.aimed_elsewhere for g in st.groups):
-        pairs = []  # "shot down drones launched by the Houthis toward Israel": the drones' target is Israel
     if not pairs and spec.otherwise and match_key(trig.text) in spec.otherwise[1] \
             and not any(T.norm[k] in spec.otherwise[2] for k in T.words(trig.end, min(sent.end, trig.end + 6))):
         spec = ctx.cfg.triggers[spec.otherwise[0]]

@@ -61,36 +61,43 @@ def coordinated_subject(ctx: DocContext, st: SentenceState, trig: Mark, after: l
     """"نفت أرمينيا الاتهامات واتهمت من جانبها أذربيجان": in a verb-first language, a verb
     joined by a conjunction with no bare actor right after it shares the subject of the
     clause before (the actor further on is its object)."""
-    if not ctx.cfg.verb_first or st.prev is None:
-        return None
-    proclitic = ctx.t.proclitic(trig.start)
-    if not proclitic or proclitic[0] not in ctx.cfg.conjunctions:
+    if not ctx.cfg.verb_first or not _conjoined(ctx, trig):
         return None
     if after and after[0].start - trig.end <= 1:
         return None  # "واتهمت أذربيجان أرمينيا": a subject of its own
-    prev, _spec, keys = st.prev
-    if not keys or prev.end > trig.start:
-        return None
-    return Group(list(keys), -1, -1, None)
+    return _clause_before_subject(st, trig)
 
 
 def coordinated_object(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger, subject: Group) -> Group | None:
     """"زارت المبعوثة الأمريكية بيروت والتقت الرئيس جوزيف عون": in a verb-first language, a
     verb joined by a conjunction whose only actor, bare and right after it, leaves it with no
     object is the verb's object; the subject is the clause's before (the verbs share it)."""
-    if not ctx.cfg.verb_first or st.prev is None or spec.require_object_prep or subject.start - trig.end > 1:
+    T = ctx.t
+    if not ctx.cfg.verb_first or spec.require_object_prep or subject.start - trig.end > 1:
         return None
-    proclitic = ctx.t.proclitic(trig.start)
     # joined by a conjunction, or opened by an adverb of the clause before ("وصل … إلى بنغازي، حيث التقى حفتر")
-    joined = (proclitic and proclitic[0] in ctx.cfg.conjunctions) or \
-        (trig.start > 0 and ctx.t.norm[trig.start - 1] in ctx.cfg.shared_subject_openers)
-    if not joined or marker(ctx, subject, ctx.cfg.all_preps) is not None or ctx.t.enclitic(trig.end - 1):
+    joined = _conjoined(ctx, trig) or (trig.start > 0 and T.norm[trig.start - 1] in ctx.cfg.shared_subject_openers)
+    if not joined or marker(ctx, subject, ctx.cfg.all_preps) is not None or T.enclitic(trig.end - 1):
         return None  # "حيث استقبله ولي العهد": a verb with its object pronoun has the actor after as subject
-    T, k = ctx.t, subject.end
+    k = subject.end
     if k < len(T) and (T.norm[k] in spec.obj_preps or T.proclitic(k).lstrip("وف") in spec.obj_preps):
         return None  # "واحتجت السودان على القرار": the trigger's object comes after its subject
+    return _clause_before_subject(st, trig, other_than=subject)
+
+
+def _conjoined(ctx: DocContext, trig: Mark) -> bool:
+    """The trigger carries a conjunction ("واتهمت", "والتقت")."""
+    proclitic = ctx.t.proclitic(trig.start)
+    return bool(proclitic) and proclitic[0] in ctx.cfg.conjunctions
+
+
+def _clause_before_subject(st: SentenceState, trig: Mark, other_than: Group | None = None) -> Group | None:
+    """The subject of the trigger read last, before this one, as a group of its own (none
+    where it shares an actor with ``other_than``)."""
+    if st.prev is None:
+        return None
     prev, _spec, keys = st.prev
-    if not keys or prev.end > trig.start or set(keys) & set(subject.keys):
+    if not keys or prev.end > trig.start or (other_than is not None and set(keys) & set(other_than.keys)):
         return None
     return Group(list(keys), -1, -1, None)
 

@@ -11,6 +11,7 @@ from kg.extract.places import compound_place
 from kg.extract.words import clitic_word, crosses_boundary
 from kg.lang import Trigger
 from kg.nlp.normalize import match_key
+from kg.nlp.tokens import CLOSING_QUOTES, OPENING_QUOTES
 
 
 def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
@@ -35,24 +36,20 @@ def armed(ctx: DocContext, trig: Mark, sent: Sentence, spec: Trigger) -> bool:
         (spec.quoted_unless is not None and _quoted_reproach(ctx, trig, words, spec.quoted_unless))
 
 
-QUOTES = frozenset({'"', "“", "«"})
-CLOSING = frozenset({'"', "”", "»"})
-
-
 def _quoted_reproach(ctx: DocContext, trig: Mark, words: list[int], praise: frozenset[str]) -> bool:
     """A quotation in the window after a word or more of object, with no word of praise in
     it: what the speaker called the object ("called the strikes "extrajudicial
     executions"", "وصف القرار بأنه "انتقام سياسي""); not after a preposition right after the
     verb ("called for "restraint"", "called on Moscow")."""
     T = ctx.t
-    if not words or trig.end >= len(T) or T.norm[trig.end] in ctx.cfg.all_preps:
+    if not words or T.norm[trig.end] in ctx.cfg.all_preps:  # words after the trigger: it ends before the doc does
         return False
-    opening = next((k for k in words[1:] if T.text[k] in QUOTES), None)
+    opening = next((k for k in words[1:] if T.text[k] in OPENING_QUOTES), None)
     if opening is None:
         return False
     quoted = []
     for k in range(opening + 1, min(len(T), opening + 10)):
-        if T.text[k] in CLOSING:
+        if T.text[k] in CLOSING_QUOTES:
             break
         quoted.append(T.norm[k])
     else:

@@ -11,9 +11,8 @@ from collections.abc import Collection, Iterable
 
 from kg.extract.config import CLAUSE_PUNCTUATION
 from kg.extract.context import DocContext
-from kg.nlp.tokens import TokenTable
+from kg.nlp.tokens import QUOTE_MARKS, TokenTable
 
-QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
 QUOTES = QUOTE_MARKS | {")", "("}
 SYMBOLS = frozenset({"-", "–", "$", "€", "£", "¥"})  # may stand between a subject and its trigger
 

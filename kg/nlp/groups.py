@@ -26,10 +26,9 @@ from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import is_arabic, match_key
 from kg.nlp.orgs import org_key
 from kg.nlp.romanize import skeleton
-from kg.nlp.tokens import positions, token_table
+from kg.nlp.tokens import OPENING_QUOTES, positions, token_table
 
 QUOTED = r'[«"“]\s*([^"«»“”\n]{1,40}?)\s*[»"”]'
-QUOTE_CHARS = ('"', "«", "“")
 MAX_QUOTED_WORDS = 4  # a longer quotation is speech ("لا يعني التخلي عن مطالبنا السياسية"), not a name
 CAPITALISED = r"[A-Z0-9][\w'’.-]*"
 NAME_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # what CAPITALISED opens with
@@ -150,7 +149,7 @@ class NamedGroups:
                     yield found + (True, None)
         has_head = any(h in text for h in self.head_words)
         starts = self._head_starts(text) if has_head else []
-        if self.quoted is not None and has_head and any(q in text for q in QUOTE_CHARS):
+        if self.quoted is not None and has_head and any(q in text for q in OPENING_QUOTES):
             for m in _finditer_at(self.quoted, text, starts):
                 name = m.group(1).strip()
                 between = text[m.start():m.start(1)].split()[1:]

@@ -22,7 +22,7 @@ from kg.nlp.components import ActorSpan, Normalizer, actor_spans, doc_text, set_
 from kg.nlp.extensions import doc_value
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import longest_first, positions, token_table
+from kg.nlp.tokens import QUOTE_MARKS, longest_first, positions, token_table
 from kg.nlp.romanize import person_key, skeleton
 
 @dataclass
@@ -44,7 +44,6 @@ class Title(NamedTuple):
 
 
 TATWEEL = "\u0640"
-NICKNAME_QUOTES = frozenset({'"', "“", "”", "«", "»"})
 
 
 @Language.factory("geokg_persons", default_config={"max_name_tokens": 6, "max_title_gap": 6})
@@ -196,8 +195,8 @@ class PersonFinder:
                     and self._name_like(doc[end + 1], False))):
                 end += 1  # "al-Aiban", "Yunus-Bek Yevkurov" (no space around; "بوتين-كيم" is a pair)
                 continue
-            if nxt.text in NICKNAME_QUOTES and end > k:
-                close = next((j for j in range(end + 2, min(end + 4, len(doc))) if doc[j].text in NICKNAME_QUOTES), None)
+            if nxt.text in QUOTE_MARKS and end > k:
+                close = next((j for j in range(end + 2, min(end + 4, len(doc))) if doc[j].text in QUOTE_MARKS), None)
                 if close is not None and close + 1 < len(doc) and close + 1 not in actor_at \
                         and all(doc[j].is_alpha for j in range(end + 1, close)) and self._name_like(doc[close + 1], False):
                     end = close + 1  # 'Jimmy "Barbecue" Chérizier': a nickname in quotes inside the name
@@ -224,7 +223,8 @@ class PersonFinder:
         """The known person whose name this is in another spelling: the same surname, as many
         words, a first name alike letter skeleton for skeleton ("جوزاف عون" / "جوزيف عون"), and
         no other known person of that surname alike."""
-        words = [doc[k].norm_ for k in range(start, end) if doc[k].is_alpha]
+        T = token_table(doc)
+        words = [T.norm[k] for k in range(start, end) if T.alpha[k]]
         if len(words) < 2:
             return None
         found = {key for first, n, key in self.by_surname.get(words[-1], ()) if n == len(words) and not self._unlike(words[0], first)}

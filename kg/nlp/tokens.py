@@ -19,6 +19,11 @@ from typing import TypeVar
 from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, IS_SPACE, LIKE_NUM, NORM, ORTH, SENT_START
 from spacy.tokens import Doc
 
+# the quotation marks of both scripts; the first two open only, the last two close only
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
+OPENING_QUOTES = QUOTE_MARKS - {"”", "»"}
+CLOSING_QUOTES = QUOTE_MARKS - {"“", "«"}
+
 _ATTRS = [ORTH, NORM, IS_SPACE, IS_ALPHA, IS_LOWER, LIKE_NUM, IDX]
 _STRINGS: dict[int, str] = {}  # hash -> string, shared by every doc of the process (bounded below)
 _EMPTY = ("", "")
