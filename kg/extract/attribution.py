@@ -22,7 +22,10 @@ def speaker(ctx: DocContext, sent: Sentence, groups: list[Group], cues: list[Cue
         if cue in ("speech", "according_to"):
             nxt = [g for g in groups if 0 <= g.start - e <= 3 and not crosses_boundary(ctx, e, g.start)
                    and not any(T.norm[k] in cfg.boundaries for k in range(e, g.start))]
-            prv = [g for g in groups if 0 <= s - g.end <= 2 and not crosses_boundary(ctx, g.end, s)]
+            # not the subject of a relative clause with no clause of its own: "the border that
+            # Caracas claims as its own" (but "strikes, which officials said had targeted …")
+            prv = [g for g in groups if 0 <= s - g.end <= 2 and not crosses_boundary(ctx, g.end, s)
+                   and not (g.start > 0 and T.norm[g.start - 1] in cfg.relative_pronouns and _no_clause_after(ctx, e, sent))]
             inverted = s > 0 and T.text[s - 1] in _BEFORE_INVERSION
             if not cfg.verb_first and not inverted and cue == "speech":
                 nxt = []  # "Officials said Iran …": what follows "said" is the content, not the speaker
@@ -42,3 +45,10 @@ def speaker(ctx: DocContext, sent: Sentence, groups: list[Group], cues: list[Cue
             break
     discourse.speaker = found
     return found, cue_at
+
+
+def _no_clause_after(ctx: DocContext, end: int, sent: Sentence) -> bool:
+    """Nothing is said after the speech verb ending at ``end``: the sentence or a clause ends,
+    or a preposition follows ("claims as its own")."""
+    T = ctx.t
+    return end >= sent.end or not T.alpha[end] or T.norm[end] in ctx.cfg.all_preps

@@ -171,6 +171,7 @@ def sentence_claims(ctx: DocContext, sent: Sentence, forms: dict[str, tuple[str,
         for g in groups:
             for k in g.keys:
                 discourse.touch(k)
+        discourse.last_sentence = tuple(k for g in groups for k in g.keys)
     return claims
 
 

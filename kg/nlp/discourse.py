@@ -23,6 +23,7 @@ class Discourse:
     government: str | None = None  # the state whose government the text named last ("الحكومة اللبنانية")
     bodies: dict[str, str] = field(default_factory=dict)  # a state body's kind -> the one named last ("army": "mli_army")
     counts: Counter = field(default_factory=Counter)  # mentions per actor so far
+    last_sentence: tuple[str, ...] = ()  # the actors of the sentence read last, in order
     memo: dict = field(default_factory=dict)  # what components derive from the above, kept while it holds
 
     def register(self, actor: Actor) -> Actor:

@@ -19,10 +19,12 @@ from spacy.tokens import Doc
 
 from kg.model import ROLES, Actor
 from kg.nlp.components import ActorSpan, Normalizer, actor_spans, doc_text, set_actor_spans
+from kg.nlp.discourse import Discourse
 from kg.nlp.extensions import doc_value
+from kg.nlp.focus import focus_state
 from kg.nlp.lexicon import get_lexicon
 from kg.nlp.normalize import match_key
-from kg.nlp.tokens import QUOTE_MARKS, longest_first, positions, token_table
+from kg.nlp.tokens import QUOTE_MARKS, longest_first, positions, quoted_tokens, sentence_bounds, token_table
 from kg.nlp.romanize import person_key, skeleton
 
 @dataclass
@@ -114,6 +116,12 @@ class PersonFinder:
         self.deputies = data.keys("titles", "deputies")  # "deputy chairman": an official, not the leader
         self.plural_titles = data.plural_titles  # "ministers X and Y": each name, never a title alone
         self.affiliated_only = data.keys("titles", "affiliated_only")
+        # an office of a state's government, bare or with the article ("الرئيس الانتقالي")
+        self.passage_places = data.keys("titles", "passage_places")  # "arrived in Bamako"
+        self.government_of = data.keys("titles", "government_of")
+        self.state_offices = data.keys("titles", "state_offices") | {
+            match_key(article + o) for o in data.strings("titles", "state_offices") if article} \
+            if data.value("morphology", "generate_definite_titles", default=False) else data.keys("titles", "state_offices")
         self.affiliation_first = bool(data.value("titles", "affiliation_before_title", default=False))
         self.possessive = frozenset(data.strings("morphology", "possessive"))
         self.diplomatic = data.keys("titles", "diplomatic")  # "Sudan's UN ambassador": the post and whom it serves
@@ -431,6 +439,11 @@ class PersonFinder:
                 title_affiliation = affiliation  # what the title phrase says, which a coordinated name shares
                 if known and affiliation is None:
                     affiliation = self.lex.known[known].role_on(doc.user_data.get("published"))[1]
+                if known is None and affiliation is None and not plural and self._state_office(t) \
+                        and not any(table.norm[k] in self.government_of for k in range(t.end, end)):
+                    # (not "رئيس حكومة الإقليم مسرور بارزاني": the office of a government it names)
+                    # "Algeria denied …. Foreign Minister Ahmed Attaf said": the passage's state
+                    affiliation = self._passage_state(doc, t.start, actors, records, found, discourse)
                 actor = self._person(doc, key, written, role, affiliation, known, title_role=not inherit_role)
                 actor = discourse.register(actor) if discourse is not None else actor
                 if aff_spans and aff_spans[0].end <= t.start:  # "U.S. President Joe Biden"
@@ -603,6 +616,38 @@ class PersonFinder:
     def _state(self, key: str, found: dict) -> bool:
         actor = self.lex.known.get(key) or found.get(key)
         return actor is not None and actor.type == "Country"
+
+    def _state_office(self, title: Title) -> bool:
+        return bool(self.state_offices) and (match_key(title.text) in self.state_offices or title.stems in self.state_offices)
+
+    def _passage_state(self, doc: Doc, at: int, actors: list[ActorSpan], found_persons: list[TitledPerson],
+                       found: dict, discourse: Discourse | None) -> str | None:
+        """The state named in the sentence before token ``at`` and in its own sentence up to
+        it (:func:`kg.nlp.focus.focus_state`); a first sentence of the doc reads the discourse's
+        last one."""
+        bounds = sentence_bounds(doc)
+        i = next((n for n, (s, e) in enumerate(bounds) if s <= at < e), 0)
+        start = bounds[i - 1][0] if i > 0 else 0
+        table, places = token_table(doc), self.passage_places
+        placed = {s.start for s in actors if s.start > 0 and table.norm[s.start - 1] in places
+                  or table.proclitic(s.start) in places}
+        quoted = quoted_tokens(table.text, start, at)
+        nisbas = {s.kb_id_ for s in actors if s.label_ == "demonym"} - {s.kb_id_ for s in actors if s.label_ != "demonym"}
+        before = [(k, False) for k in discourse.last_sentence] if i == 0 and discourse is not None else \
+            [(s.kb_id_, s.start in placed) for s in actors if start <= s.start and s.end <= bounds[i][0] and s.start not in quoted]
+        own = [(s.kb_id_, s.start in placed) for s in actors if bounds[i][0] <= s.start and s.end <= at and s.start not in quoted]
+        # a nationality word names no state of the passage ("the Russian envoy", "السوداني": a surname
+        # too), a person found before with his title does ("sanctions on Colombian President Gustavo Petro")
+        before = [(k, p) for k, p in before if k not in nisbas] + [(r.person, False) for r in found_persons if start <= r.start < bounds[i][0]]
+        own = [(k, p) for k, p in own if k not in nisbas] + [(r.person, False) for r in found_persons if bounds[i][0] <= r.start and r.end <= at]
+
+        def state_of(key: str) -> str | None:
+            if self._state(key, found):
+                return key
+            actor = self.lex.known.get(key) or found.get(key)
+            owner = actor.affiliation if actor is not None else None
+            return owner if owner and self._state(owner, found) else None
+        return focus_state(before, own, state_of)
 
     def _body(self, key: str) -> bool:
         known = self.lex.known.get(key)

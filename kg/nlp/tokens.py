@@ -129,6 +129,25 @@ def _build(doc: Doc) -> TokenTable:
                       idx=cols[-1])
 
 
+def quoted_tokens(words: Sequence[str], start: int, end: int) -> set[int]:
+    """Indices in ``words[start:end]`` inside a quotation, pairing marks as they come (a
+    straight quote opens when none is open). A quotation still open at ``end`` counts."""
+    inside: set[int] = set()
+    opened: int | None = None
+    for k in range(start, end):
+        w = words[k]
+        if w not in QUOTE_MARKS:
+            continue
+        if opened is None and (w in OPENING_QUOTES):
+            opened = k
+        elif opened is not None and w in CLOSING_QUOTES:
+            inside.update(range(opened + 1, k))
+            opened = None
+    if opened is not None:
+        inside.update(range(opened + 1, end))
+    return inside
+
+
 def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token indices of the sentences, from the SENT_START column: ``doc.sents``
     makes a Span per sentence and checks every token through a Token object."""
