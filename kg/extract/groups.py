@@ -13,7 +13,7 @@ import bisect
 from operator import attrgetter
 
 from kg.extract.context import DocContext, Group, Mark, Sentence
-from kg.extract.words import QUOTES, bracket_in, crosses_boundary, outside_brackets
+from kg.extract.words import QUOTES, bracket_in, crosses_boundary, outside_brackets, slashed_start
 from kg.extract.triggers import armed
 from kg.nlp.normalize import match_key
 
@@ -35,7 +35,7 @@ def actor_groups(ctx: DocContext, spans: list[Mark]) -> list[Group]:
             continue
         if groups and s.start < groups[-1].end:  # overlapping mention: keep the first
             continue
-        if groups and _coordinated(ctx, groups[-1].end, s):
+        if groups and _coordinated(ctx, _past_state_noun(ctx, groups[-1].end), s):
             g = groups[-1]
             if s.kb_id_ not in g.keys:
                 g.keys.append(s.kb_id_)
@@ -73,6 +73,15 @@ def _state_noun_in(ctx: DocContext, g: Group) -> None:
         if k - n >= 0 and " ".join(T.norm[k - n:k]) in cfg.state_nouns_in:
             g.start = k - n
             return
+
+
+def _past_state_noun(ctx: DocContext, end: int) -> int:
+    """Where a mention ending at ``end`` ends with its state noun after a possessive ("Congo's
+    government and the M23": the list goes on after it)."""
+    T, cfg = ctx.t, ctx.cfg
+    if cfg.state_nouns and end + 1 < len(T) and T.text[end] in cfg.possessive and T.norm[end + 1] in cfg.state_nouns:
+        return end + 2
+    return end
 
 
 def _with_state_noun(ctx: DocContext, g: Group) -> None:
@@ -206,16 +215,17 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     """Whether ``span`` continues the list that ends at ``prev_end``: at most three words
     between, all conjunctions, list punctuation or determiners."""
     T = ctx.t
-    if span.start - prev_end > 1 and _kin_next(ctx, prev_end) and _through_kin(ctx, prev_end, span.start):
+    start = slashed_start(ctx, span.start)  # "and the AFC/M23"
+    if start - prev_end > 1 and _kin_next(ctx, prev_end) and _through_kin(ctx, prev_end, span.start):
         return True
-    if span.start - prev_end > 3 and not bracket_in(ctx, prev_end, span.start):
+    if start - prev_end > 3 and not bracket_in(ctx, prev_end, start):
         words = 0  # a list has at most 3 words between its members: stop counting there
-        for k in range(prev_end, span.start):
+        for k in range(prev_end, start):
             if not T.space[k] and T.text[k] not in QUOTES:
                 words += 1
                 if words > 3:
                     return False
-    words = T.words(prev_end, span.start)
+    words = T.words(prev_end, start)
     if any(T.text[k] == "(" for k in words):
         words = outside_brackets(T, words)
     between = [k for k in words if T.text[k] not in QUOTES]

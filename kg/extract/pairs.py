@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from kg.extract.config import BETWEEN
 from kg.extract.context import DocContext, Group
+from kg.extract.words import slashed_start
 from kg.lang import Trigger
 
 Pair = tuple[str, str]
@@ -27,7 +28,7 @@ def between_pairs(ctx: DocContext, spec: Trigger, after: list[Group]) -> list[Pa
     for g in after:
         if len(g.keys) < 2:
             continue
-        j = g.start - 1
+        j = slashed_start(ctx, g.start) - 1
         while j >= 0 and norm[j] in determiners:
             j -= 1
         # "بين الوفدين الإيراني والأمريكي": nisbas after their head noun, the head right after "بين"

@@ -108,3 +108,12 @@ def actor_next(ctx: DocContext, k: int) -> bool:
         return False
     i = bisect.bisect_left(ctx.span_starts, words[0])
     return i < len(ctx.span_starts) and ctx.span_starts[i] == words[0]
+
+
+def slashed_start(ctx: DocContext, start: int) -> int:
+    """Where a name written fast against another with a slash starts ("AFC/M23" for M23)."""
+    T = ctx.t
+    if start >= 2 and T.text[start - 1] == "/" and T.idx[start - 1] + 1 == T.idx[start] \
+            and T.idx[start - 2] + len(T.text[start - 2]) == T.idx[start - 1] and T.alpha[start - 2]:
+        return start - 2
+    return start

@@ -63,6 +63,7 @@ class Coref:
         self.possessive = frozenset(data.strings("morphology", "possessive"))  # "Qatar's"
         self.not_names = data.keys("names", "stop")
         self.counterparts = data.keys("titles", "counterpart")  # "نظيره": another side's title
+        self.prepositions = data.keys("syntax", "prepositions")
         # "the government" once a state's government was named: where the state stands by the head
         self.government_heads = data.keys("coreference", "government_heads")
         self.state_after = data.value("state_bodies", "state_position", default="before") == "after"
@@ -175,7 +176,8 @@ class Coref:
             return
         for r in records:
             found = next(((label, s, e) for label, s, e in matches if (label == "definite_organization" or label.startswith("definite_body "))
-                          and (r.start <= s and e <= r.end or 0 <= r.start - e <= 1)), None)  # "the movement's spokesman"
+                          and (r.start <= s and e <= r.end or 0 <= r.start - e <= 1  # "the movement's spokesman"
+                               or (s == r.end + 1 and doc[r.end].norm_ in self.prepositions))), None)  # ", a spokeswoman for the group"
             if found is None:
                 continue
             keys = self._group(doc, discourse, *found)  # "المتحدث باسم الجيش": the army named last

@@ -82,6 +82,9 @@ class OrgFinder:
                     break
                 j += 1
             end = last_cap + 1
+            heads_at = [k for k in range(i, end) if words_of[k] in self.heads]
+            if heads_at and heads_at[-1] + 1 < end and cap[heads_at[-1] + 1]:
+                end = heads_at[-1] + 1  # "ECOWAS Commission President Omar Touray": the name ends at its head
             words = words_of[i:end]
             if any(w in self.heads for w in words) and end - start >= 2 \
                     and not all(w in self.heads or w in self.place_words for w in words):

@@ -577,7 +577,8 @@ class PersonFinder:
             gap = [t for t in doc[end:start] if not t.is_space]
             # "Saudi national security adviser", not "Damascus and met President …"
             # (a hyphen of a compound adjective too: "Israeli far-right minister")
-            if all(t.text in self.possessive or t.text in ("-", "–") or t.lower_ in self.qualifiers
+            # … and a body's organ: "ECOWAS Commission President Omar Touray"
+            if all(t.text in self.possessive or t.text in ("-", "–") or t.lower_ in self.qualifiers or t.text in self.body_heads
                    or (t.is_lower and t.norm_ not in self.function_words and t.lower_ not in self.coordinators) for t in gap):
                 return span
             return None

@@ -1,0 +1,57 @@
+"""Names as wire copy writes them, on sentences written for these tests: an organisation's
+name ends at its head ("ECOWAS Commission President X"), research bodies are organisations,
+a spokeswoman "for the group", a state's government in a list, a name joined by a slash."""
+
+import pytest
+
+from tests.conftest import claim_triples, run_extraction
+
+
+def actor_keys(text: str, lang: str = "en") -> set[str]:
+    return {k for art in run_extraction(text, lang) for k in art.actors}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Sahar Qazi, a senior fellow at the Islamabad Policy Research Institute, said Pakistan had lost patience.",
+     "org-islamabad-policy-research-institute"),
+    ("Daniel Hartmann, a specialist at the International Institute for Strategic Studies, said Iran was buying time.",
+     "org-international-institute-for-strategic-studies"),
+    ("The Carnegie Endowment for International Peace said Russia had rebuilt its army.",
+     "org-carnegie-endowment-for-international-peace"),
+])
+def test_research_bodies_are_organisations(text, org):
+    assert org in actor_keys(text), actor_keys(text)
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("ECOWAS Commission President Omar Alieu Touray met AES foreign ministers in Bamako.",
+     ("person-omar-l-tr", "leaderOf", "economic_community_of_west_african_states")),
+    ("The Kenya Defence Forces Commander Charles Kahariri visited Mogadishu.",
+     ("person-srlS-khr", "affiliatedWith", "org-kenya-defence-forces")),
+])
+def test_an_organisations_name_ends_at_its_head(text, edge):
+    found = claim_triples(text, "en")
+    assert edge in found, found
+    assert not any(k.startswith("org-commission") or "charles" in k for k in actor_keys(text)), actor_keys(text)
+
+
+def test_an_organisation_keeps_what_follows_its_head_after_of():
+    assert "org-bank-of-england" in actor_keys("The Bank of England said the sanctions on Russia would hold.")
+
+
+def test_a_spokeswoman_for_the_group_speaks_for_the_group_named():
+    text = ("The Arakan Liberation Army (ALA) said its fighters held the town. Lway Yay Oo, a spokeswoman for the group, "
+            "said the junta had bombed villages.")
+    assert any(r == "affiliatedWith" and o == "org-arakan-liberation-army" for _s, r, o in claim_triples(text, "en")), \
+        claim_triples(text, "en")
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("Talks between Congo's government and the M23 ended on Wednesday.", ("COD", "metWith", "m23")),
+    ("Talks between Kinshasa and the AFC/M23 ended on Wednesday.", ("COD", "metWith", "m23")),
+    ("Russia's government and China's leadership signed a deal.", ("RUS", "cooperatedWith", "CHN")),
+])
+def test_lists_go_on_past_a_state_noun_and_a_slashed_name(text, edge):
+    found = {(s, r, o) if s < o or r not in ("metWith", "cooperatedWith") else (o, r, s) for s, r, o in claim_triples(text, "en")}
+    s, r, o = edge
+    assert (s, r, o) in found or (o, r, s) in found, found
