@@ -55,3 +55,33 @@ def test_lists_go_on_past_a_state_noun_and_a_slashed_name(text, edge):
     found = {(s, r, o) if s < o or r not in ("metWith", "cooperatedWith") else (o, r, s) for s, r, o in claim_triples(text, "en")}
     s, r, o = edge
     assert (s, r, o) in found or (o, r, s) in found, found
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("The EU added Iran's Revolutionary Guards to its terrorist list.", "en", ("eu", "sanctioned", "irgc")),
+    ("Washington added Iran's Revolutionary Guards to its sanctions list on Monday.", "en", ("USA", "sanctioned", "irgc")),
+    ("أدرجت الولايات المتحدة الحرس الثوري الإيراني على قائمة الإرهاب.", "ar", ("USA", "sanctioned", "irgc")),
+    ("وأدرج الاتحاد الأوروبي الحرس الثوري الإيراني في القائمة السوداء.", "ar", ("eu", "sanctioned", "irgc")),
+])
+def test_adding_to_a_sanctions_list_sanctions(text, lang, edge):
+    assert edge in claim_triples(text, lang), claim_triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Russia added that the EU sanctions list was illegal.", "en"),  # "added" as a speech verb
+    ("The EU added Iran to the agenda of its summit.", "en"),
+    ("وأضافت روسيا أن العقوبات على إيران لن تنجح.", "ar"),
+    ("أدرجت الأمم المتحدة إيران على جدول أعمال القمة.", "ar"),
+])
+def test_adding_without_a_sanctions_list_sanctions_no_one(text, lang):
+    assert not any(r == "sanctioned" for _s, r, _o in claim_triples(text, lang)), claim_triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Pakistan and Afghanistan clashed in October. Talks between the two governments began in Doha.", "en"),
+    ("Pakistan and Afghanistan clashed in October. The two neighbours agreed a ceasefire in Doha.", "en"),
+    ("اشتبكت باكستان وأفغانستان في أكتوبر. وبدأت محادثات بين الحكومتين في الدوحة.", "ar"),
+])
+def test_the_two_governments_are_the_two_states(text, lang):
+    found = claim_triples(text, lang)
+    assert any({s, o} == {"PAK", "AFG"} and r in ("metWith", "cooperatedWith") for s, r, o in found), found
