@@ -70,7 +70,7 @@ def test_adding_to_a_sanctions_list_sanctions(text, lang, edge):
 @pytest.mark.parametrize("text, lang", [
     ("Russia added that the EU sanctions list was illegal.", "en"),  # "added" as a speech verb
     ("The EU added Iran to the agenda of its summit.", "en"),
-    ("وأضافت روسيا أن العقوبات على إيران لن تنجح.", "ar"),
+    ("وأضافت روسيا أن قائمة العقوبات الأوروبية غير قانونية.", "ar"),
     ("أدرجت الأمم المتحدة إيران على جدول أعمال القمة.", "ar"),
 ])
 def test_adding_without_a_sanctions_list_sanctions_no_one(text, lang):
