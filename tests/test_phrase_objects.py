@@ -100,8 +100,8 @@ def test_a_trigger_word_inside_a_name_makes_no_claim(en_rows):
 
 # a relative pronoun right before the verb: the actor before it is the subject
 @pytest.mark.parametrize("lang, text, edge, absent", [
-    ("ar", "وتتهم باماكو الجزائر بدعم حركة \"فانو\" التي تهاجم الجيش الإثيوبي.", ("org-fn", "attacked", "eth_army"),
-     ("eth_army", "attacked", "org-fn")),
+    ("ar", "وتتهم باماكو الجزائر بدعم حركة \"فانو\" التي تهاجم الجيش الإثيوبي.", ("fano", "attacked", "eth_army"),
+     ("eth_army", "attacked", "fano")),
     ("ar", "وقصفت إسرائيل مواقع حزب الله الذي يقاتل إسرائيل منذ عام.", ("hezbollah", "attacked", "ISR"), None),
     ("ar", "وتدعم إيران الحوثيين الذين يهاجمون السعودية.", ("houthis", "attacked", "SAU"), ("SAU", "attacked", "houthis")),
     ("en", "Algeria backs the Azawad Liberation Front, which fights the Malian army in the north.",

@@ -108,6 +108,8 @@ class PersonFinder:
                 self.function_words |= {w for f in trig.forms if " " in f for w in f.split()}
         for cue in ("negation", "possible", "alleged", "speech", "according_to", "continuation", "interviewer"):
             self.function_words |= {k for k in data.keys("cues", cue) if " " not in k}
+        for pair in ("dual_countries", "dual_leaders", "dual_officials"):  # "محمود علي يوسف للطرفين": no name of one
+            self.function_words |= {k for k in data.keys("coreference", pair) if " " not in k}
         # a verb right after a title opens its clause: "…, Brazil's president said" is no apposition
         self.clause_verbs = {k for k in data.keys("cues", "speech") if " " not in k} | \
             {f for trig in data.triggers.values() for f in trig.forms if " " not in f}
