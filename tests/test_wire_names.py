@@ -85,3 +85,18 @@ def test_adding_without_a_sanctions_list_sanctions_no_one(text, lang):
 def test_the_two_governments_are_the_two_states(text, lang):
     found = claim_triples(text, lang)
     assert any({s, o} == {"PAK", "AFG"} and r in ("metWith", "cooperatedWith") for s, r, o in found), found
+
+
+def person_names(text: str, lang: str) -> set[str]:
+    return {a.labels.get(lang) for art in run_extraction(text, lang) for a in art.actors.values() if a.type == "Person"}
+
+
+@pytest.mark.parametrize("text, lang, name", [
+    ("وفي أربيل، رحب رئيس حكومة إقليم كردستان مسرور بارزاني بالتفاهمات التركية العراقية.", "ar", "مسرور بارزاني"),
+    ("ودعا رئيس مفوضية الاتحاد الأفريقي محمود علي يوسف الطرفين إلى الحوار.", "ar", "محمود علي يوسف"),
+    ("وقال وزير الخارجية الموريتاني محمد سالم ولد مرزوك إن بلاده لن تغلق الحدود.", "ar", "محمد سالم ولد مرزوك"),
+    ("وقال السفير الأمريكي جون بالدوين إن واشنطن لن تتراجع.", "ar", "جون بالدوين"),  # "بال…" that is a name
+    ("President Mohamed Ould Ghazouani met Emmanuel Macron in Paris.", "en", "Mohamed Ould Ghazouani"),
+])
+def test_where_a_name_ends(text, lang, name):
+    assert name in person_names(text, lang), person_names(text, lang)
