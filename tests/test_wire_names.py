@@ -100,3 +100,22 @@ def person_names(text: str, lang: str) -> set[str]:
 ])
 def test_where_a_name_ends(text, lang, name):
     assert name in person_names(text, lang), person_names(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, absent", [
+    ('Haitian Prime Minister Alix Didier Fils-Aimé thanked Kenya and said his government would not negotiate with '
+     '"terrorists who have killed thousands of Haitians."', "en", ("KEN", "attacked", "HTI")),
+    ("Kenya sent police to fight the gunmen who attacked Haitian villages.", "en", ("KEN", "attacked", "HTI")),
+    ("أرسلت كينيا شرطة لقتال المسلحين الذين هاجموا قرى هايتية.", "ar", ("KEN", "attacked", "HTI")),
+])
+def test_armed_men_of_no_actor_before_a_relative_pronoun_act_for_no_one(text, lang, absent):
+    assert not any(r == absent[1] for _s, r, _o in claim_triples(text, lang)), claim_triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("Israel struck Hezbollah, which has fired rockets at Israel since October.", "en", ("hezbollah", "attacked", "ISR")),
+    ("Russia launched drones that struck Kyiv overnight.", "en", ("RUS", "attacked", "UKR")),
+    ("وتدعم إيران الحوثيين الذين يهاجمون السعودية.", "ar", ("houthis", "attacked", "SAU")),
+])
+def test_a_named_antecedent_or_a_weapon_keeps_its_actor(text, lang, edge):
+    assert edge in claim_triples(text, lang), claim_triples(text, lang)

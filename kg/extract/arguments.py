@@ -26,7 +26,7 @@ from kg.extract.subjects import (apposition_head, circumstantial_subject, comple
                                  condemned_event, coordinated_object, coordinated_subject, coordinated_verb_subject, fallback_subject,
                                  fronted_participle_subject, modal_subject, means_agent, possessor_subject,
                                  pronoun_subject, purpose_subject, relative_before, relative_subject, shared_subject,
-                                 text_author, weapon_maker)
+                                 text_author, unnamed_antecedent, weapon_maker)
 from kg.extract.triggers import control, definite_noun, in_control, is_argument, nominal_reading, passive, text_noun_before
 from kg.extract.words import crosses_boundary, distance, filler
 from kg.lang import Trigger
@@ -67,6 +67,8 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
         if cfg.joining_verbs and (joined_by := joiners(ctx, st, trig)):  # "لن تنضم الصين إلى العقوبات الأمريكية على إيران"
             return [(k, o) for k in joined_by for o in (obj.keys if obj is not None else ()) if k != o], joined_by
         return combine(spec, agent, obj, between), agent.keys
+    if unnamed_antecedent(ctx, st, trig):
+        return [], []  # "terrorists who have killed thousands of Haitians": no actor acts
     possessed = possessor_subject(ctx, st, trig, before)
     invited = _invitee(ctx, st, trig, before) or fronted_participle_subject(ctx, st, trig) \
         or circumstantial_subject(ctx, st, trig, before) or possessed \

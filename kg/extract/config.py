@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from kg.lang import Trigger, load_language
+from kg.morphology import expand
 from kg.nlp.normalize import match_key
 
 LIST_PUNCTUATION = frozenset({",", "،", "&", "-"})  # the words that join a list are in each language's data
@@ -55,6 +56,7 @@ class ClaimConfig:
     first_person: tuple[str, ...]  # first-person enclitics ("نا"), a tuple for str.endswith
     ally_written_with_pronoun: frozenset[str]  # [alliances] with_pronoun as written: "حليفة" and "حليفه" share a key
     actor_next_sections: frozenset[str]  # sections whose forms are triggers only with an actor right after
+    unnamed_agents: frozenset[str]  # "gunmen", "المسلحين": armed men of no named actor
     weapons: frozenset[str]  # what attacks are made with ("drones", "مسيرات"): a weapon's maker is no agent
     passive_agent_tails: frozenset[str]  # last words of the passive agent prepositions ("قبل" of "من قبل"): a cheap test
     # -- lists of the data file
@@ -181,6 +183,18 @@ def claim_config(lang: str) -> ClaimConfig:
         weapons=data.triggers["attacked"].instruments if "attacked" in data.triggers else frozenset(),
         passive_agent_tails=frozenset(p.split()[-1] for p in data.keys("syntax", "passive_agent_prepositions")),
         first_person=tuple(sorted(data.keys("coreference", "first_person_enclitics"))),
+        unnamed_agents=_unnamed_agents(data),
         circumstantial_patterns=tuple(re.compile(p) for p in data.strings("syntax", "circumstantial_patterns")),
         **listed,
     )
+
+
+def _unnamed_agents(data) -> frozenset[str]:
+    """One-word nouns of armed men and rebels of the agents data ("gunmen", "الإرهابيين"): an
+    antecedent of these is no actor ("terrorists who have killed …"). The English data lists
+    base forms (its inflector gives the plurals), the Arabic data the forms themselves."""
+    agents = data.raw.get("agents", {})
+    words = [w for sector in ("armed_groups", "rebels") for w in agents.get(sector, []) if " " not in w]
+    if data.value("morphology", "inflector", default="") == "english":
+        words = expand(data.raw, words, "noun")
+    return frozenset(match_key(w) for w in words)

@@ -286,6 +286,21 @@ def relative_before(ctx: DocContext, st: SentenceState, start: int) -> int | Non
     return next((i for i in range(start - 1, max(st.sent.start, start - 3) - 1, -1) if norm[i] in rel), None)
 
 
+def unnamed_antecedent(ctx: DocContext, st: SentenceState, trig: Mark) -> bool:
+    """The verb's relative pronoun stands for armed men of no named actor ("terrorists who have
+    killed thousands of Haitians", "المسلحين الذين هاجموا"): the verb has no actor subject, and
+    none farther back may stand in."""
+    T, cfg = ctx.t, ctx.cfg
+    if not cfg.unnamed_agents:
+        return False
+    k = relative_before(ctx, st, trig.start)
+    if k is None or any(T.alpha[j] and T.norm[j] not in cfg.particles and T.norm[j] not in cfg.light_verbs
+                        for j in range(k + 1, trig.start)):
+        return False
+    j = k - 1 if k > st.sent.start and T.text[k - 1] not in (",", "،") else k - 2
+    return j >= st.sent.start and T.norm[j] in cfg.unnamed_agents and not ctx.in_mention(j)
+
+
 def relative_subject(ctx: DocContext, st: SentenceState, trig: Mark, before: list[Group],
                      nominal: bool = False) -> Group | None:
     """"جبهة تحرير أزواد التي تقاتل الجيش المالي", "the Front, which fights the army": a
