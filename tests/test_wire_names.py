@@ -119,3 +119,35 @@ def test_armed_men_of_no_actor_before_a_relative_pronoun_act_for_no_one(text, la
 ])
 def test_a_named_antecedent_or_a_weapon_keeps_its_actor(text, lang, edge):
     assert edge in claim_triples(text, lang), claim_triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, pair", [
+    ("Oman hosted a new round of talks between a Saudi delegation and a delegation from the Houthis.", "en",
+     {"SAU", "houthis"}),
+    ("استضافت سلطنة عمان جولة جديدة من المشاورات بين وفد سعودي ووفد من جماعة أنصار الله.", "ar", {"SAU", "houthis"}),
+    ("بدأت محادثات بين وفد روسي ووفد من أوكرانيا.", "ar", {"RUS", "UKR"}),
+])
+def test_delegations_in_a_list_stand_for_their_actors(text, lang, pair):
+    found = claim_triples(text, lang)
+    assert any({s, o} == pair and r == "metWith" for s, r, o in found), found
+
+
+def test_a_delegation_of_one_side_is_no_list_with_a_verbs_subject():
+    # "Russia sent a delegation from its foreign ministry": one actor, no pair
+    found = claim_triples("Russia and its delegation from the foreign ministry arrived in Istanbul.", "en")
+    assert not any(r == "metWith" for _s, r, _o in found), found
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("وفي الرياض، استقبل وزير الدفاع الأمير خالد بن سلمان رئيس مجلس القيادة الرئاسي اليمني الدكتور رشاد العليمي.", "ar",
+     ("al_alimi", "visited", "SAU")),
+    ("In Riyadh, Defence Minister Khalid bin Salman received Yemen's presidential council chairman Rashad al-Alimi.", "en",
+     ("al_alimi", "visited", "SAU")),
+])
+def test_a_place_that_opens_the_sentence_hosts_its_meeting(text, lang, edge):
+    assert edge in claim_triples(text, lang), claim_triples(text, lang)
+
+
+def test_a_place_that_opens_the_sentence_hosts_no_statement():
+    found = claim_triples("وفي الرياض، قالت الحكومة اليمنية إن الحوثيين هاجموا مأرب.", "ar")
+    assert not any(r == "visited" for _s, r, _o in found), found

@@ -201,7 +201,38 @@ def _conjunction_between(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     T, coord = ctx.t, ctx.cfg.coord
     between = outside_brackets(T, T.words(prev_end, span.start))
     return T.proclitic(span.start).startswith("و") or _conjoined_noun(ctx, between, span) or any(
-        (T.norm[k] in coord or T.text[k] in coord) and T.text[k] not in {",", "،"} for k in between)
+        ((T.norm[k] in coord or T.text[k] in coord) and T.text[k] not in {",", "،"}) or _coordinated_delegation(ctx, k)
+        for k in between)
+
+
+def _coordinated_delegation(ctx: DocContext, k: int) -> bool:
+    """A delegation noun that carries the conjunction ("ووفد من الحوثيين")."""
+    T, cfg = ctx.t, ctx.cfg
+    norm = T.norm[k]
+    return (norm[:1] in cfg.coord and norm[1:] in cfg.delegations) or (norm in cfg.delegations and T.proclitic(k)[:1] in cfg.coord)
+
+
+def _past_delegations(ctx: DocContext, words: list[int], nouns: frozenset[str]) -> list[int]:
+    """``words`` without the delegation nouns of a list, their prepositions and the
+    determiners before them ("delegation and a delegation from the" leaves "and"); a noun
+    with the coordinator as proclitic ("ووفد") stays, as a conjunction."""
+    T, cfg = ctx.t, ctx.cfg
+    kept: list[int] = []
+    after_noun = False
+    for k in words:
+        norm = T.norm[k]
+        if norm in nouns or (norm[:1] in cfg.coord and norm[1:] in nouns):
+            while kept and T.norm[kept[-1]] in cfg.determiners:
+                kept.pop()
+            if norm not in nouns or T.proclitic(k)[:1] in cfg.coord:
+                kept.append(k)  # "ووفد": its proclitic coordinator joins the list
+            after_noun = True
+            continue
+        if after_noun and (norm in cfg.delegation_preps or norm in cfg.determiners):
+            continue
+        after_noun = False
+        kept.append(k)
+    return kept
 
 
 def _conjoined_noun(ctx: DocContext, between: list[int], span: Mark) -> bool:
@@ -218,7 +249,7 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     start = slashed_start(ctx, span.start)  # "and the AFC/M23"
     if start - prev_end > 1 and _kin_next(ctx, prev_end) and _through_kin(ctx, prev_end, span.start):
         return True
-    if start - prev_end > 3 and not bracket_in(ctx, prev_end, start):
+    if start - prev_end > 3 and not bracket_in(ctx, prev_end, start) and not ctx.cfg.delegations.intersection(T.norm[prev_end:start]):
         words = 0  # a list has at most 3 words between its members: stop counting there
         for k in range(prev_end, start):
             if not T.space[k] and T.text[k] not in QUOTES:
@@ -226,6 +257,8 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
                 if words > 3:
                     return False
     words = T.words(prev_end, start)
+    if cfg_delegations := ctx.cfg.delegations:
+        words = _past_delegations(ctx, words, cfg_delegations)
     if any(T.text[k] == "(" for k in words):
         words = outside_brackets(T, words)
     between = [k for k in words if T.text[k] not in QUOTES]
@@ -237,8 +270,11 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     coord, determiners = ctx.cfg.coord, ctx.cfg.determiners
     if any(norm[k] in ctx.cfg.indefinite for k in between) and all(text[k] in (",", "،") or norm[k] not in coord for k in between):
         return False  # "from Russia and China, a UN expert said": a comma and an indefinite article open a new phrase
-    return len(between) <= 3 and any(norm[k] in coord or text[k] in coord for k in between) and \
-        all(norm[k] in coord or text[k] in coord or norm[k] in determiners for k in between) \
+
+    def joins(k: int) -> bool:  # a conjunction, or one written on a delegation noun ("ووفد")
+        return norm[k] in coord or text[k] in coord or _coordinated_delegation(ctx, k)
+    return len(between) <= 3 and any(joins(k) for k in between) and \
+        all(joins(k) or norm[k] in determiners for k in between) \
         and not _opens_clause(ctx, prev_end, span)
 
 

@@ -57,8 +57,28 @@ def _place_state(ctx: DocContext, st: SentenceState, trig: Mark) -> str | None:
         if actor is not None and actor.type == "Country" and (
                 T.norm[m.start - 1] in cfg.locative or T.proclitic(m.start).lstrip("وف") in cfg.locative - {""}):
             return m.kb_id_
+    fronted = _fronted_place(ctx, st, trig)
+    if fronted is not None:
+        return fronted
     place = city_target(ctx, trig, end, ())
     return place.keys[0] if place is not None and len(place.keys) == 1 else None
+
+
+def _fronted_place(ctx: DocContext, st: SentenceState, trig: Mark) -> str | None:
+    """A state named as the place that opens the sentence, set off by a comma before the
+    trigger ("وفي الرياض، استقبل …", "In Riyadh, the minister received …")."""
+    T, cfg = ctx.t, ctx.cfg
+    actors = ctx.discourse.actors if ctx.discourse is not None else {}
+    first = bisect.bisect_left(ctx.span_starts, st.sent.start)
+    for m in ctx.spans[first:bisect.bisect_left(ctx.span_starts, trig.start)]:
+        if m.start - st.sent.start > 3:
+            return None
+        actor = actors.get(m.kb_id_)
+        marked = m.start > st.sent.start and T.norm[m.start - 1] in cfg.locative \
+            or T.proclitic(m.start).lstrip("وف") in cfg.locative - {""}
+        if actor is not None and actor.type == "Country" and marked and m.end < trig.start and T.text[m.end] in (",", "،"):
+            return m.kb_id_
+    return None
 
 
 def _state_of(actors: dict, key: str) -> str | None:

@@ -29,7 +29,7 @@ def between_pairs(ctx: DocContext, spec: Trigger, after: list[Group]) -> list[Pa
         if len(g.keys) < 2:
             continue
         j = slashed_start(ctx, g.start) - 1
-        while j >= 0 and norm[j] in determiners:
+        while j >= 0 and (norm[j] in determiners or norm[j] in cfg.delegations):  # "between a Saudi delegation and …"
             j -= 1
         # "بين الوفدين الإيراني والأمريكي": nisbas after their head noun, the head right after "بين"
         if cfg.adjective_after and g.label == "demonym" and j >= 1 and not ctx.in_mention(j) and T.alpha[j] \
