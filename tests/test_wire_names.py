@@ -151,3 +151,12 @@ def test_a_place_that_opens_the_sentence_hosts_its_meeting(text, lang, edge):
 def test_a_place_that_opens_the_sentence_hosts_no_statement():
     found = claim_triples("وفي الرياض، قالت الحكومة اليمنية إن الحوثيين هاجموا مأرب.", "ar")
     assert not any(r == "visited" for _s, r, _o in found), found
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وقعت إثيوبيا وإقليم أرض الصومال الانفصالي مذكرة تفاهم جديدة.", "ar"),
+    ("Ethiopia signed a memorandum of understanding with Somaliland.", "en"),
+])
+def test_somaliland_is_not_somalia(text, lang):
+    found = claim_triples(text, lang)
+    assert ("ETH", "cooperatedWith", "XSL") in found and not any("SOM" in (s, o) for s, _r, o in found), found
