@@ -160,3 +160,23 @@ def test_a_place_that_opens_the_sentence_hosts_no_statement():
 def test_somaliland_is_not_somalia(text, lang):
     found = claim_triples(text, lang)
     assert ("ETH", "cooperatedWith", "XSL") in found and not any("SOM" in (s, o) for s, _r, o in found), found
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("Lebanese army chief Rodolphe Haykal presented the plan.", "en", ("person-rdlf-hkl", "leaderOf", "lebanese_army")),
+    ("Iran's army chief Abdolrahim Mousavi warned Israel.", "en", ("person-bdrhm-msf", "leaderOf", "irn_army")),
+    ("قال الجيش اللبناني إنه سينتشر في الجنوب. ورحّبت الحكومة اللبنانية بالخطة التي عرضها قائد الجيش العماد رودولف هيكل.",
+     "ar", ("person-rdlf-hkl", "leaderOf", "lebanese_army")),
+    ("وقال قائد القوات الجوية الباكستانية ظهير بابر إن الطائرات جاهزة.", "ar", ("person-zhr-br", "leaderOf", "pak_air_force")),
+])
+def test_the_commander_of_a_states_armed_force_leads_it(text, lang, edge):
+    assert edge in claim_triples(text, lang), claim_triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("EU foreign policy chief Kaja Kallas said Russia must pay.", "en", ("kallas", "affiliatedWith", "eu")),
+    ("وقال المتحدث باسم الجيش السوداني العميد نبيل عبد الله إن القوات صدت الهجوم.", "ar",
+     ("person-nbl-bd-l", "affiliatedWith", "sudanese_army")),
+])
+def test_a_spokesman_or_a_policy_chief_stays_an_official(text, lang, edge):
+    assert edge in claim_triples(text, lang), claim_triples(text, lang)

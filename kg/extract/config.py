@@ -101,6 +101,8 @@ class ClaimConfig:
     subject_hosts: frozenset[str] = _keys("coreference", "subject_pronoun_hosts")
     name_stop: frozenset[str] = _keys("names", "stop")
     determiners: frozenset[str] = _keys("syntax", "determiners")
+    commanded_bodies: frozenset[str] = _keys("titles", "commanded_bodies")  # kinds of state body a commander leads
+    commanded_words: frozenset[str]  # their nouns ("army", "navy"): words of the body in "army chief"
     delegations: frozenset[str] = _keys("syntax", "delegations")  # "وفد من حماس": Hamas
     delegation_preps: frozenset[str] = _keys("syntax", "delegation_prepositions")
     member_links: frozenset[str] = _keys("syntax", "member_links")  # "fighters belonging to Hezbollah"
@@ -184,6 +186,8 @@ def claim_config(lang: str) -> ClaimConfig:
         passive_agent_tails=frozenset(p.split()[-1] for p in data.keys("syntax", "passive_agent_prepositions")),
         first_person=tuple(sorted(data.keys("coreference", "first_person_enclitics"))),
         unnamed_agents=_unnamed_agents(data),
+        commanded_words=frozenset(match_key(w) for kind in data.strings("titles", "commanded_bodies")
+                                  for name in (data.raw.get("state_bodies", {}).get("bodies", {}).get(kind) or []) for w in name.split()),
         circumstantial_patterns=tuple(re.compile(p) for p in data.strings("syntax", "circumstantial_patterns")),
         **listed,
     )

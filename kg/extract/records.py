@@ -54,7 +54,7 @@ def _heads_a_body(ctx: DocContext, r) -> bool:
         return False
     body = (ctx.discourse.actors.get(r.affiliation) if ctx.discourse is not None else None) \
         or get_lexicon(ctx.doc.lang_).known.get(r.affiliation)  # a known body is registered after the doc is read
-    if body is None or body.type != "Organization" or body.affiliation:
+    if body is None or body.type != "Organization" or (body.affiliation and not _commanded(ctx, r.affiliation)):
         return False
     T, cfg = ctx.t, ctx.cfg
     k = r.start
@@ -68,10 +68,22 @@ def _heads_a_body(ctx: DocContext, r) -> bool:
     # the title's own words are only head words: "NATO chief", "IAEA Director General"; not
     # "EU foreign policy chief" (an official of the body)
     lower = [j for j in range(k, r.end) if T.lower[j] and T.alpha[j] and T.norm[j] not in cfg.determiners
-             and T.norm[j] not in cfg.all_preps]
+             and T.norm[j] not in cfg.all_preps and T.norm[j] not in cfg.commanded_words]  # "Lebanese army chief"
     words = T.norm[k:r.end]
     head = any(w in heads for w in words) or any(f"{a} {b}" in heads for a, b in zip(words, words[1:]))
     return head and all(T.norm[j] in heads for j in lower)
+
+
+def _commanded(ctx: DocContext, key: str) -> bool:
+    """A state's armed force, which its commander leads (FORMAT.md: the head of an armed force
+    is a leader; "قائد الجيش العماد رودولف هيكل"): a known body of one of the kinds of ``[titles]
+    commanded_bodies``, or one found by pattern (kg/nlp/bodies.py keys it by state and kind)."""
+    kinds = ctx.cfg.commanded_bodies
+    known = get_lexicon(ctx.doc.lang_).known
+    if key in known:
+        return known[key].body in kinds
+    state, _, kind = key.partition("_")  # a body found by pattern is keyed by its state and kind ("irn_army")
+    return kind in kinds and state.upper() in known and known[state.upper()].type == "Country"
 
 
 def government_claims(ctx: DocContext) -> list[Claim]:
