@@ -257,8 +257,9 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
                 if words > 3:
                     return False
     words = T.words(prev_end, start)
-    if cfg_delegations := ctx.cfg.delegations:
-        words = _past_delegations(ctx, words, cfg_delegations)
+    delegations = ctx.cfg.delegations
+    if delegations and any(T.norm[k] in delegations or T.norm[k][1:] in delegations for k in words):
+        words = _past_delegations(ctx, words, delegations)
     if any(T.text[k] == "(" for k in words):
         words = outside_brackets(T, words)
     between = [k for k in words if T.text[k] not in QUOTES]
