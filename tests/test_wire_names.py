@@ -180,3 +180,30 @@ def test_the_commander_of_a_states_armed_force_leads_it(text, lang, edge):
 ])
 def test_a_spokesman_or_a_policy_chief_stays_an_official(text, lang, edge):
     assert edge in claim_triples(text, lang), claim_triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang, edges", [
+    ("Under a truce brokered by the United States, Israel and Lebanon agreed to end hostilities.", "en",
+     {("USA", "cooperatedWith", "ISR"), ("USA", "cooperatedWith", "LBN")}),
+    ("Under a U.S.-brokered truce, Israel and Lebanon agreed to end hostilities.", "en",
+     {("USA", "cooperatedWith", "ISR"), ("USA", "cooperatedWith", "LBN")}),
+    ("بموجب هدنة بوساطة عمانية، وافق الحوثيون والولايات المتحدة على وقف الهجمات.", "ar",
+     {("OMN", "cooperatedWith", "houthis"), ("OMN", "cooperatedWith", "USA")}),
+])
+def test_a_fronted_phrase_is_no_member_of_the_subject_list(text, lang, edges):
+    found = claim_triples(text, lang)
+    assert edges <= found, found
+    assert not any(r == "cooperatedWith" and {s, o} == {"ISR", "USA"} and s == "ISR" for s, r, o in found)
+
+
+def test_a_list_without_a_fronted_phrase_stays_a_list():
+    found = claim_triples("Talks between the United States, Israel and Lebanon began on Monday.", "en")
+    assert {("USA", "metWith", "ISR"), ("USA", "metWith", "LBN"), ("ISR", "metWith", "LBN")} <= found, found
+
+
+@pytest.mark.parametrize("text, edge", [
+    ("The U.S.-backed SDF attacked ISIS positions.", ("USA", "supported", "sdf")),
+    ("U.S.-China talks resumed in Geneva.", ("USA", "metWith", "CHN")),
+])
+def test_an_abbreviation_before_a_hyphen_is_a_name(text, edge):
+    assert edge in claim_triples(text, "en"), claim_triples(text, "en")

@@ -246,6 +246,8 @@ def _coordinated(ctx: DocContext, prev_end: int, span: Mark) -> bool:
     """Whether ``span`` continues the list that ends at ``prev_end``: at most three words
     between, all conjunctions, list punctuation or determiners."""
     T = ctx.t
+    if ctx.adjuncts and ((prev_end - 1) in ctx.adjuncts) != (span.start in ctx.adjuncts):
+        return False  # "Under a truce brokered by the United States, Israel and Lebanon agreed": no list across
     start = slashed_start(ctx, span.start)  # "and the AFC/M23"
     if start - prev_end > 1 and _kin_next(ctx, prev_end) and _through_kin(ctx, prev_end, span.start):
         return True

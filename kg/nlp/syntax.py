@@ -24,7 +24,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.components import Normalizer, actor_spans
 from kg.nlp.lexicon import get_lexicon
-from kg.nlp.tokens import indices_of, token_table
+from kg.nlp.tokens import indices_of, sentence_bounds, token_table
 
 COMMAS = frozenset({",", "،"})
 STOPS = frozenset({".", "؛", ";", ":", "?", "؟", "!"})
@@ -53,6 +53,7 @@ class SyntaxLayer:
         self.anchors = data.keys("syntax", "time_anchors")
         self.parenthetical = data.keys("syntax", "parenthetical_prepositions")
         self.hosts = data.keys("syntax", "parenthetical_hosts")
+        self.fronting = data.keys("syntax", "fronted_prepositions")  # "Under a truce brokered by X, …"
         self.reciprocal_matcher = PhraseMatcher(nlp.vocab, attr="NORM" if nlp.lang != "en" else "LOWER")
         normalizer = Normalizer(nlp)
         forms = data.strings("syntax", "reciprocals")
@@ -85,9 +86,28 @@ class SyntaxLayer:
                     adjuncts.update((i - 1, j))  # "، يوم الأحد،": the commas go with it
         if self.parenthetical:
             adjuncts |= self._parentheticals(doc, T)
+        if self.fronting and not self.fronting.isdisjoint(T.forms()):
+            adjuncts |= self._fronted(doc, T)
         reciprocals = {s: e for _, s, e in self.reciprocal_matcher(doc)} if len(self.reciprocal_matcher) else {}
         doc.user_data["syntax"] = Syntax(frozenset(adjuncts), reciprocals)
         return doc
+
+    def _fronted(self, doc: Doc, T) -> set[int]:
+        """A prepositional phrase that opens a sentence, up to the comma that ends it ("Under a
+        truce brokered by the United States, Israel and Lebanon agreed …", "Despite U.S.
+        sanctions, Iran …"): the clause's arguments are after it, and no list runs across."""
+        text, norm = T.text, T.norm
+        found: set[int] = set()
+        for s, e in sentence_bounds(doc):
+            k = s
+            while k < e and not T.alpha[k]:  # an opening quote or dash
+                k += 1
+            if k >= e or norm[k] not in self.fronting:
+                continue
+            j = next((i for i in range(k + 1, min(e, k + 16)) if text[i] in COMMAS or text[i] in STOPS), None)
+            if j is not None and text[j] in COMMAS and j + 1 < e:
+                found.update(range(k, j + 1))
+        return found
 
     def _parentheticals(self, doc: Doc, T) -> set[int]:
         """A phrase set off by commas right after an actor or a word of ``[syntax]

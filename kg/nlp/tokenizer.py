@@ -1,11 +1,12 @@
 """spaCy's tokenizer of a language with geokg's settings, made in one go.
 
-Two changes of tokens and three of cost, none of which changes a token:
+Three changes of tokens and three of cost, none of which changes a token:
 
 * a full stop or comma after a closing quote or bracket is split off (spaCy's Arabic rules
   keep 'واهية".' and 'حماس».' whole, so the word before the quote never matched);
 * an opening quote after a proclitic drawn out with a tatweel is split off ('لـ"حزب' held the
   name's first word, so "حزب الله" never matched);
+* a hyphen after an abbreviation is split off ("U.S.-led": "U.S." never matched);
 * the special cases of one character that say no more than the default rules ("\\n", "'")
   are dropped: spaCy stops caching a doc's word forms after the first special case that
   doc meets (the flag is per doc, spaCy #1250), and a line break is one;
@@ -33,6 +34,9 @@ CLOSING_PUNCTUATION = r'(?<=["»”’\)\]])[.,،!?؟:;؛]'
 # an opening quote after a proclitic drawn out with a tatweel ('لـ"حزب الله"', 'بـ"رد موجع"'): the
 # quote and the word after it are tokens of their own, as after a space
 TATWEEL_QUOTE = r'(?<=\u0640)["«“]'
+# a hyphen after an abbreviation's full stop ("U.S.-led", "U.N.-brokered", "U.S.-China"): spaCy's
+# hyphen infix wants a letter before it, so the state's name stayed inside one token
+ABBREVIATION_HYPHEN = r'(?<=[A-Z]\.)-(?=[A-Za-z])'
 # word forms whose tokens the tokenizer remembers; an entry costs some 250 bytes
 CACHE_SIZE = 100_000
 LIMIT = 200_000  # strings an expression remembers before starting afresh (some 200 bytes each)
@@ -43,7 +47,7 @@ def make_tokenizer(nlp: Language) -> Tokenizer:
     """The tokenizer of ``nlp`` (a blank pipeline of the language) with the settings above."""
     spacy_tokenizer = nlp.tokenizer
     suffixes = compile_suffix_regex(list(nlp.Defaults.suffixes or []) + [CLOSING_PUNCTUATION])
-    infixes = compile_infix_regex(list(nlp.Defaults.infixes or []) + [TATWEEL_QUOTE])
+    infixes = compile_infix_regex(list(nlp.Defaults.infixes or []) + [TATWEEL_QUOTE, ABBREVIATION_HYPHEN])
     return Tokenizer(
         nlp.vocab, rules=plain_rules_dropped(spacy_tokenizer.rules or {}),
         prefix_search=remembered(spacy_tokenizer.prefix_search), suffix_search=remembered(suffixes.search),
