@@ -207,3 +207,21 @@ def test_a_list_without_a_fronted_phrase_stays_a_list():
 ])
 def test_an_abbreviation_before_a_hyphen_is_a_name(text, edge):
     assert edge in claim_triples(text, "en"), claim_triples(text, "en")
+
+
+@pytest.mark.parametrize("text, lang, edge", [
+    ("أجرت إسرائيل اتصالات مع حماس عبر الوسطاء.", "ar", ("ISR", "metWith", "hamas", "positive")),
+    ("نفى نتنياهو أن تكون إسرائيل قد أجرت أي اتصال مباشر مع قادة حماس.", "ar", ("ISR", "metWith", "hamas", "negative")),
+    ("Israel denied having direct contacts with Hamas.", "en", ("ISR", "metWith", "hamas", "negative")),
+])
+def test_contacts_with_an_actor_are_a_meeting(text, lang, edge):
+    from tests.conftest import edges
+    assert edge in edges(text, lang), edges(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("وقالت وزارة الاتصالات المصرية إن الشبكة تعطلت.", "ar"),
+    ("The ship lost contact with the coast guard.", "en"),
+])
+def test_communications_are_no_meeting(text, lang):
+    assert not any(r == "metWith" for _s, r, _o in claim_triples(text, lang)), claim_triples(text, lang)

@@ -210,6 +210,8 @@ class Coref:
     def _group(self, doc: Doc, discourse, label: str, start: int, end: int) -> list[ActorSpan]:
         """Dual nouns ("البلدين", "the two leaders") and "his country"."""
         if label == "dual_leaders":
+            if any(end <= sp.start <= end + 2 and not self._country(sp.kb_id_) for sp in actor_spans(doc)):
+                return []  # "قادة حماس": the leaders of the body named after (a state's are its salient leaders)
             keys = discourse.salient(types=("Person",), role="Leader", n=2)
         elif label in ("dual_officials", "dual_countries"):
             if label == "dual_officials" and self._owners_follow(doc, end):
