@@ -35,6 +35,7 @@ class Trigger:
     object_types: tuple[str, ...] = ()
     object_adjacent: bool = False
     object_next: bool = False  # the bare object right after the trigger, a determiner aside ("helped Kyiv plan")
+    named_object: bool = False  # no nationality word as object ("added two Russian companies to its sanctions list")
     # a predicate only with an actor right after it; otherwise no trigger at all ("suspended Gabon";
     # "suspended military aid to Egypt" is a reversal of the aid, with no predicate of its own)
     actor_next: bool = False
@@ -287,6 +288,7 @@ def load_language(code: str) -> LanguageData:
             object_types=tuple(spec.get("object_types", [])),
             object_adjacent=bool(spec.get("object_adjacent", False)),
             object_next=bool(spec.get("object_next", False)),
+            named_object=bool(spec.get("named_object", False)),
             actor_next=bool(spec.get("actor_next", False)),
             require_object_prep=bool(spec.get("require_object_prep", False)),
             locative_object=bool(spec.get("locative_object", False)),

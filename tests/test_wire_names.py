@@ -225,3 +225,11 @@ def test_contacts_with_an_actor_are_a_meeting(text, lang, edge):
 ])
 def test_communications_are_no_meeting(text, lang):
     assert not any(r == "metWith" for _s, r, _o in claim_triples(text, lang)), claim_triples(text, lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Norway added two Russian fishing companies, Norebo and Murman Seafood, to its sanctions list last July.", "en"),
+    ("أدرجت الولايات المتحدة شركات صينية على قائمة العقوبات.", "ar"),
+])
+def test_a_list_takes_what_is_named_not_a_nationality_word(text, lang):
+    assert not any(o in ("RUS", "CHN") for _s, r, o in claim_triples(text, lang) if r == "sanctioned"), claim_triples(text, lang)

@@ -111,6 +111,8 @@ def _arguments(ctx: DocContext, st: SentenceState, trig: Mark, spec: Trigger) ->
     if obj is None and subject is not None and subject.start >= trig.end \
             and (shared := coordinated_object(ctx, st, trig, spec, subject)) is not None:
         subject, obj = shared, subject  # "… بيروت والتقت الرئيس جوزيف عون": the object of a shared subject
+    if obj is not None and spec.named_object and obj.label == "demonym":
+        obj = None  # "added two Russian fishing companies to its sanctions list": the companies, no state
     if obj is not None:
         subject, obj = _repair(ctx, st, trig, spec, before, subject, obj)
     keys = subject.keys if subject is not None and subject.start >= 0 else []
